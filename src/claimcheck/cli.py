@@ -1,0 +1,177 @@
+"""The command line: parses options, calls the core, renders, and maps errors to exit codes. Nothing else."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Iterator, List, Optional
+
+import typer
+
+from . import __version__
+from .errors import EXIT_INVALID, EXIT_USAGE, ClaimcheckError, UsageError, ValidationFailed
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    help="Compare what news sources claim about one event: where they agree, partly agree, or conflict.",
+)
+
+
+class Status(str, Enum):
+    conflict = "conflict"
+    partial = "partial"
+    agree = "agree"
+    single = "single"
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+
+
+# Options shared by every command that reads a claim set, declared once.
+ClaimsOpt = typer.Option(Path("claims"), "--claims", help="Folder of claim files (*.yaml) and the codebook.")
+CodebookOpt = typer.Option(None, "--codebook", help="Codebook file [default: CLAIMS/topics.yaml].")
+MaxBytesOpt = typer.Option(10 * 1024 * 1024, "--max-bytes", min=1, help="Refuse any file larger than this many bytes.")
+OutsideOpt = typer.Option(False, "--allow-outside", help="Let claim files point at articles outside the claim set's root.")
+StatusOpt = typer.Option(None, "--status", help="Only topics with this status (repeatable).")
+TopicOpt = typer.Option(None, "--topic", help="Only topics matching this glob, e.g. 'ceasefire.*' (repeatable).")
+
+
+def _stderr():
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _say_error(message: str) -> None:
+    from .terminal import inert
+
+    # print, not rich: a message may quote a curator's text and must not be read as markup
+    print(f"error: {inert(message)}", file=sys.stderr)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """The one place where the tool's errors become messages and exit codes."""
+    try:
+        yield
+    except ValidationFailed as exc:
+        from .terminal import inert
+
+        for p in exc.problems:
+            print(inert(str(p)), file=sys.stderr)
+        files = len({p.path for p in exc.problems})
+        print(f"{len(exc.problems)} problem{'s' if len(exc.problems) != 1 else ''} in {files} file{'s' if files != 1 else ''}; "
+              "fix them and run `claimcheck validate` again", file=sys.stderr)
+        raise typer.Exit(EXIT_INVALID) from None
+    except ClaimcheckError as exc:
+        _say_error(str(exc))
+        raise typer.Exit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        raise typer.Exit(130) from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"claimcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+) -> None:
+    """Compare what news sources claim about one event.
+
+    Exit codes: 0 fine; 1 invalid data, or findings you asked to fail on; 2 usage or unreadable input.
+    """
+
+
+def _load(claims: Path, codebook: Optional[Path], max_bytes: int, allow_outside: bool):
+    from .load import load_claim_set
+
+    return load_claim_set(claims, codebook, max_bytes=max_bytes, allow_outside=allow_outside)
+
+
+@app.command()
+def validate(
+    claims: Path = ClaimsOpt,
+    codebook: Optional[Path] = CodebookOpt,
+    max_bytes: int = MaxBytesOpt,
+    allow_outside: bool = OutsideOpt,
+) -> None:
+    """Check every claim file and the codebook, and that every quote is in its article.
+
+    Reports all problems as file:line:col: message; exits 1 if there are any.
+
+    Example: claimcheck validate --claims claims
+    """
+    with _errors():
+        cs = _load(claims, codebook, max_bytes, allow_outside)
+        print(f"ok: {len(cs.claims)} claims from {len(cs.sources)} sources on "
+              f"{len({c.topic for c in cs.claims})} topics; every quote found in its article")
+
+
+@app.command()
+def conflicts(
+    claims: Path = ClaimsOpt,
+    codebook: Optional[Path] = CodebookOpt,
+    status: Optional[List[Status]] = StatusOpt,
+    topic: Optional[List[str]] = TopicOpt,
+    fmt: Format = typer.Option(Format.table, "--format", help="table (for people) or json (for programs)."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Show whole quotes, not trimmed ones."),
+    fail_on: Optional[List[Status]] = typer.Option(None, "--fail-on", help="Exit 1 if a shown topic has this status (repeatable), for CI."),
+    max_bytes: int = MaxBytesOpt,
+    allow_outside: bool = OutsideOpt,
+) -> None:
+    """Show, topic by topic, where the sources agree, partly agree or conflict, in their own words.
+
+    Conflicts come first. Exit 0 whatever is found, unless --fail-on names a status that is found.
+
+    Example: claimcheck conflicts --status conflict --topic 'ceasefire.*'
+    """
+    with _errors():
+        from .compare import compare_claim_set
+        from .document import conflicts_doc, select
+
+        cs = _load(claims, codebook, max_bytes, allow_outside)
+        comparison = compare_claim_set(cs)
+        groups = select(comparison, [s.value for s in status or []], topic or [])
+        if fmt is Format.json:
+            print(json.dumps(conflicts_doc(comparison, groups), ensure_ascii=False, indent=2))
+        elif sys.stdout.isatty():
+            from rich.console import Console
+
+            from .terminal import rich_conflicts
+
+            Console(highlight=False).print(rich_conflicts(groups, comparison, verbose))
+        else:
+            from .terminal import plain_conflicts
+
+            print(plain_conflicts(groups, comparison, verbose))
+        failing = {s.value for s in fail_on or []}
+        if failing and any(g.status in failing for g in groups):
+            raise typer.Exit(EXIT_INVALID)
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    """Run the CLI; returns the exit code (callable from tests without a subprocess)."""
+    try:
+        app(args=argv, prog_name="claimcheck", standalone_mode=True)
+    except SystemExit as exc:
+        code = exc.code
+        return code if isinstance(code, int) else (0 if code is None else EXIT_USAGE)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

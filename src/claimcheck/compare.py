@@ -1,0 +1,170 @@
+"""Grouping claims by topic, clustering their values, and deciding each topic's status. Pure functions."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable
+
+from .model import Claim, ClaimSet, Comparison, Group, Pair, Relation, Topic, TimelinePoint, ValueCluster
+from .values import COMPATIBLE, DIFFERENT, SAME, TYPES, Context, Names
+
+_RANK = {"conflict": 0, "partial": 1, "agree": 2, "single": 3}
+DRIFT = "drift"
+
+
+def compare_claim_set(claim_set: ClaimSet) -> Comparison:
+    """Every topic with claims, as a Group, conflicts first then by topic name."""
+    names = Names(claim_set.codebook)
+    by_topic: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claim_set.claims:
+        by_topic[claim.topic].append(claim)
+    groups = [compare_topic(claim_set.codebook.topics[t], claims, names) for t, claims in by_topic.items()]
+    groups.sort(key=lambda g: (_RANK[g.status], g.topic.name))
+    return Comparison(claim_set, tuple(groups))
+
+
+class _UnionFind:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def compare_topic(topic: Topic, claims: Iterable[Claim], names: Names) -> Group:
+    """Cluster one topic's claims by value and decide its status.
+
+    Values are first bucketed by their canonical key (so work is per distinct value, not per
+    claim); only distinct values are compared pairwise, and `same` relations merge buckets.
+    """
+    vtype = TYPES[topic.type]
+    ctx = Context(topic, names)
+    claims = sorted(claims, key=lambda c: (c.source_id, c.id))
+    buckets: dict[object, list[Claim]] = {}
+    for c in claims:
+        buckets.setdefault(vtype.key(c.value, ctx), []).append(c)
+    keys = list(buckets)
+    reps = [buckets[k][0].value for k in keys]
+    n = len(keys)
+    rel: dict[tuple[int, int], Relation] = {}
+    uf = _UnionFind(n)
+    merged_reasons: dict[int, list[str]] = defaultdict(list)
+    for i in range(n):
+        for j in range(i + 1, n):
+            r = vtype.relate(reps[i], reps[j], ctx)
+            rel[(i, j)] = r
+            if r.kind == SAME:
+                uf.union(i, j)
+                merged_reasons[j].append(f"{vtype.display(reps[j])} = {vtype.display(reps[i])}: {r.reason}")
+    # Within a bucket, spellings may differ too ("Haji Najib" / "Najib"): say why they were merged.
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        members[uf.find(i)].append(i)
+    roots = sorted(members, key=lambda r: (-len({c.source_id for i in members[r] for c in buckets[keys[i]]}), r))
+    clusters = []
+    root_index = {}
+    for idx, r in enumerate(roots):
+        root_index[r] = idx
+        cl_claims = tuple(c for i in members[r] for c in buckets[keys[i]])
+        spellings = list(dict.fromkeys(vtype.display(c.value) for c in cl_claims))
+        reasons = [m for i in members[r] for m in merged_reasons[i]]
+        if len(spellings) > 1 and not reasons:
+            reasons = [f"{' = '.join(spellings)}: {vtype.relate(cl_claims[0].value, c.value, ctx).reason}"
+                       for c in cl_claims[1:] if vtype.display(c.value) != spellings[0]][:1]
+        value = _most_common_value(cl_claims, vtype)
+        clusters.append(ValueCluster(vtype.to_json(value), vtype.display(value), cl_claims, tuple(dict.fromkeys(reasons))))
+
+    pairs: list[Pair] = []
+    for a in range(len(roots)):
+        for b in range(a + 1, len(roots)):
+            pairs.append(Pair(a, b, _cluster_relation(members[roots[a]], members[roots[b]], rel)))
+
+    drift = False
+    if topic.type == "text" and len(clusters) > 1:
+        speakers = {names.key(c.attributed_to) for c in claims}
+        if len(speakers) == 1:
+            drift = True
+            speaker = claims[0].attributed_to
+            pairs = [Pair(p.a, p.b, Relation(DRIFT, f"quote drift: {speaker} in different words; {p.relation.reason}",
+                                             p.relation.similarity)) for p in pairs]
+
+    cluster_of = {c.id: i for i, cl in enumerate(clusters) for c in cl.claims}
+    pair_kind = {(p.a, p.b): p.relation.kind for p in pairs}
+
+    def kind(x: int, y: int) -> str:
+        return SAME if x == y else pair_kind[(min(x, y), max(x, y))]
+
+    # Which claims are compared with which: all of them, or (for changing facts) those of one date.
+    if topic.changes_over_time:
+        windows: dict[object, list[Claim]] = defaultdict(list)
+        for c in claims:
+            windows[c.as_of].append(c)
+        windows_list = list(windows.values())
+    else:
+        windows_list = [claims]
+
+    status = "single"
+    self_contra: set[str] = set()
+    co_dated: set[tuple[int, int]] = set()
+    for window in windows_list:
+        idxs = {cluster_of[c.id] for c in window}
+        co_dated.update((x, y) for x in idxs for y in idxs if x < y)
+        kinds = {kind(x, y) for x in idxs for y in idxs if x < y}
+        sources = {c.source_id for c in window}
+        if DIFFERENT in kinds:
+            w = "conflict"
+        elif COMPATIBLE in kinds or DRIFT in kinds:
+            w = "partial"
+        elif len(sources) > 1:
+            w = "agree"
+        else:
+            w = "single"
+        if _RANK[w] < _RANK[status]:
+            status = w
+        by_source: dict[str, set[int]] = defaultdict(set)
+        for c in window:
+            by_source[c.source_id].add(cluster_of[c.id])
+        for sid, cls in by_source.items():
+            if any(kind(x, y) == DIFFERENT for x in cls for y in cls if x < y):
+                self_contra.add(sid)
+    if status == "single" and len({c.source_id for c in claims}) > 1:
+        status = "agree"  # several sources, each alone on its date, none contradicted
+
+    timeline: tuple[TimelinePoint, ...] = ()
+    if topic.changes_over_time:
+        # Values of different dates are a timeline, not a disagreement: keep only same-date pairs.
+        pairs = [p for p in pairs if (p.a, p.b) in co_dated]
+        points: dict[tuple, list[str]] = defaultdict(list)
+        for c in claims:
+            points[(c.as_of, cluster_of[c.id])].append(c.source_id)
+        timeline = tuple(TimelinePoint(d, i, tuple(dict.fromkeys(s)))
+                         for (d, i), s in sorted(points.items(), key=lambda kv: (kv[0][0] is None, kv[0][0] or 0, kv[0][1])))
+    return Group(topic, status, tuple(clusters), tuple(pairs), tuple(sorted(self_contra)), timeline, drift)
+
+
+def _cluster_relation(a: list[int], b: list[int], rel: dict[tuple[int, int], Relation]) -> Relation:
+    """The strongest relation between two clusters' buckets: different beats compatible."""
+    found = [rel[(min(x, y), max(x, y))] for x in a for y in b]
+    for k in (DIFFERENT, COMPATIBLE, SAME):
+        of_kind = [r for r in found if r.kind == k]
+        if of_kind:
+            return max(of_kind, key=lambda r: r.similarity or 0)
+    raise AssertionError("clusters without relations")
+
+
+def _most_common_value(claims: tuple[Claim, ...], vtype) -> object:
+    counts: dict[str, int] = defaultdict(int)
+    first: dict[str, object] = {}
+    for c in claims:
+        d = vtype.display(c.value)
+        counts[d] += 1
+        first.setdefault(d, c.value)
+    return first[max(counts, key=lambda d: (counts[d], len(d)))]

@@ -1,0 +1,111 @@
+"""Rich renderables and plain text for the terminal; untrusted text is made inert here."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterable
+
+from .model import Comparison, Group
+
+STATUS_MARK = {"conflict": "✗ conflict", "partial": "≈ partial", "agree": "✓ agree", "single": "· single"}
+STATUS_STYLE = {"conflict": "bold red", "partial": "yellow", "agree": "green", "single": "dim"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def inert(text: object, oneline: bool = True) -> str:
+    """Text that cannot drive the terminal: control characters, escapes and bidi overrides shown as codes."""
+    s = str(text)
+    if oneline:
+        s = " ".join(s.split())
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", s)
+
+
+def trim(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def credit(c) -> str:
+    """Whom a source credits for a claim, as a reader would say it."""
+    if c.own_voice:
+        who = "own reporting"
+    else:
+        who = inert(c.attributed_to) + (f" via {inert(c.via)}" if c.via else "")
+    return who + (f" ({inert(c.hedge)})" if c.hedge else "")
+
+
+def _why(g: Group) -> list[str]:
+    lines = []
+    for p in g.pairs:
+        if p.relation.kind != "same":
+            lines.append(f"{g.clusters[p.a].display} vs {g.clusters[p.b].display}: {p.relation.reason}")
+    for cl in g.clusters:
+        lines.extend(f"merged {m}" for m in cl.merged)
+    if g.self_contradictions:
+        lines.append("contradicts itself: " + ", ".join(g.self_contradictions))
+    if g.timeline:
+        steps = [f"{t.as_of or 'undated'}: {g.clusters[t.cluster].display} ({', '.join(t.sources)})" for t in g.timeline]
+        lines.append("timeline: " + " → ".join(steps))
+    return lines
+
+
+def plain_conflicts(groups: Iterable[Group], comparison: Comparison, verbose: bool = False) -> str:
+    """The conflicts view for pipes and files: no colour, no box drawing, one fact per line."""
+    out = []
+    for g in groups:
+        out.append(f"{g.status.upper()}  {g.topic.name}  ({g.claim_count} claims, {len(g.sources)} sources)")
+        for cl in g.clusters:
+            out.append(f"  = {inert(cl.display)}  [{', '.join(cl.sources)}]")
+            for c in cl.claims:
+                quote = inert(c.quote) if verbose else trim(inert(c.quote), 110)
+                date = f" as of {c.as_of}" if g.topic.changes_over_time and c.as_of else ""
+                out.append(f"      {c.source_id}: {credit(c)}{date}: \"{quote}\"")
+        for line in _why(g):
+            out.append(f"  why: {inert(line)}")
+        out.append("")
+    s = comparison.summary()
+    out.append(f"{s['topics']} topics from {s['sources']} sources, {s['claims']} claims: "
+               f"{s['conflict']} conflict, {s['partial']} partial, {s['agree']} agree, {s['single']} single")
+    return "\n".join(out)
+
+
+def rich_conflicts(groups: Iterable[Group], comparison: Comparison, verbose: bool = False):
+    """The conflicts view for a terminal: one table, a section per topic."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=box.ROUNDED, show_lines=False, expand=False, title="What the sources claim")
+    table.add_column("Topic", style="bold", no_wrap=False, max_width=26)
+    table.add_column("Status", no_wrap=True)
+    table.add_column("Value", max_width=30)
+    table.add_column("Source", no_wrap=True)
+    table.add_column("Credited to", max_width=24)
+    table.add_column("Quote", ratio=1, min_width=30)
+    for g in groups:
+        first_topic = True
+        for cl in g.clusters:
+            first_value = True
+            for c in cl.claims:
+                who = credit(c)
+                if g.topic.changes_over_time and c.as_of:
+                    who += f"\nas of {c.as_of}"
+                quote = inert(c.quote) if verbose else trim(inert(c.quote), 140)
+                table.add_row(
+                    Text(g.topic.name) if first_topic else None,
+                    Text(STATUS_MARK[g.status], style=STATUS_STYLE[g.status]) if first_topic else None,
+                    Text(inert(cl.display), style="bold") if first_value else None,
+                    Text(c.source_id),
+                    Text(who),
+                    Text(f"“{quote}”", style="italic"),
+                )
+                first_topic = first_value = False
+        why = _why(g)
+        if why:
+            table.add_row(None, None, Text("why", style="dim"), None, None,
+                          Text("\n".join(inert(w) for w in why), style="dim"))
+        table.add_section()
+    s = comparison.summary()
+    table.caption = (f"{s['topics']} topics from {s['sources']} sources, {s['claims']} claims: "
+                     f"{s['conflict']} conflict, {s['partial']} partial, {s['agree']} agree, {s['single']} single")
+    return table

@@ -1,0 +1,465 @@
+"""One comparer per value type: how a value is read, shown, keyed, and related to another.
+
+A new value type is one class here and one entry in TYPES; nothing else changes.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import difflib
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Hashable
+
+from rapidfuzz import fuzz
+
+from .model import Codebook, Relation, Topic
+
+SAME, COMPATIBLE, DIFFERENT = "same", "compatible", "different"
+
+
+# --------------------------------------------------------------------------- names
+
+
+def fold(text: str) -> str:
+    """Case, diacritics, punctuation and spacing folded away: 'Türkiye' -> 'turkiye'."""
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    no_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    cleaned = re.sub(r"[^\w\s]", " ", no_marks.casefold().replace("’", "").replace("'", ""))
+    return " ".join(cleaned.replace("_", " ").split())
+
+
+class Names:
+    """The codebook's entity knowledge, folded once: aliases, honorifics, declared-distinct pairs."""
+
+    def __init__(self, codebook: Codebook):
+        self.honorifics = {fold(h) for h in codebook.honorifics if fold(h)}
+        self.multiword_honorifics = sorted((h for h in self.honorifics if " " in h), key=len, reverse=True)
+        self.canonical: dict[str, str] = {}
+        self.display: dict[str, str] = {}
+        for entity in codebook.entities:
+            key = self.strip(entity.name)
+            self.display[key] = entity.name
+            for name in (entity.name, *entity.aliases):
+                self.canonical[self.strip(name)] = key
+        self.distinct = {frozenset((self.key(a), self.key(b))) for a, b in codebook.distinct}
+        self.threshold = codebook.person_match_threshold
+
+    def strip(self, name: str) -> str:
+        """Folded, without honorifics (kept if the name is nothing but an honorific)."""
+        folded = fold(name)
+        for h in self.multiword_honorifics:
+            folded = re.sub(rf"\b{re.escape(h)}\b", " ", folded)
+        tokens = [t for t in folded.split() if t not in self.honorifics]
+        return " ".join(tokens) or folded
+
+    def key(self, name: str) -> str:
+        stripped = self.strip(name)
+        return self.canonical.get(stripped, stripped)
+
+    def relate(self, a: str, b: str) -> Relation:
+        ka, kb = self.key(a), self.key(b)
+        if frozenset((ka, kb)) in self.distinct:
+            return Relation(DIFFERENT, "declared different people in the codebook")
+        if ka == kb:
+            return Relation(SAME, self._why_same(a, b))
+        score = fuzz.ratio(ka, kb) / 100
+        if score * 100 >= self.threshold:
+            return Relation(SAME, f"spelling variants, similarity {score:.2f}", score)
+        ta, tb = ka.split(), kb.split()
+        if ta and tb and (set(ta) <= set(tb) or set(tb) <= set(ta)):
+            return Relation(COMPATIBLE, "one name is part of the other", score)
+        hint = _closest_tokens(ta, tb)
+        reason = f"different names, similarity {score:.2f}"
+        if hint:
+            reason += f"; closest parts '{hint[0]}' ~ '{hint[1]}' {hint[2]:.2f}"
+        return Relation(DIFFERENT, reason, max(score, hint[2] if hint else 0.0))
+
+    def _why_same(self, a: str, b: str) -> str:
+        if a == b:
+            return "identical"
+        sa, sb = self.strip(a), self.strip(b)
+        if sa != sb:
+            return f"alias in the codebook: {a} = {b}"
+        if fold(a) != fold(b):
+            return "same name once honorifics are ignored"
+        return "same name once case, accents and punctuation are ignored"
+
+
+def _closest_tokens(ta: list[str], tb: list[str]) -> tuple[str, str, float] | None:
+    best = None
+    for x in ta:
+        for y in tb:
+            if x == y:
+                continue
+            s = fuzz.ratio(x, y) / 100
+            if s >= 0.5 and (best is None or s > best[2]):
+                best = (x, y, s)
+    return best
+
+
+# --------------------------------------------------------------------------- types
+
+
+class ValueError_(ValueError):
+    """A value that does not fit its topic's type; the message says what would."""
+
+
+@dataclass(frozen=True)
+class Context:
+    topic: Topic
+    names: Names
+
+
+class ValueType:
+    name = "?"
+    example = ""
+
+    def parse(self, raw: Any, ctx: Context) -> Any:
+        raise NotImplementedError
+
+    def display(self, value: Any) -> str:
+        return str(value)
+
+    def key(self, value: Any, ctx: Context) -> Hashable:
+        return value
+
+    def relate(self, a: Any, b: Any, ctx: Context) -> Relation:
+        return Relation(SAME, "equal") if a == b else Relation(DIFFERENT, "not equal")
+
+    def to_json(self, value: Any) -> Any:
+        return value
+
+
+class PersonType(ValueType):
+    name = "person"
+    example = "Haji Najib"
+
+    def parse(self, raw, ctx):
+        if not isinstance(raw, str) or not raw.strip():
+            raise ValueError_("a person's name as text, e.g. 'Haji Najib'")
+        return " ".join(raw.split())
+
+    def key(self, value, ctx):
+        return ctx.names.key(value)
+
+    def relate(self, a, b, ctx):
+        return ctx.names.relate(a, b)
+
+
+# Numbers -------------------------------------------------------------------
+
+_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SPECIAL = {"a dozen": 12, "dozen": 12, "a couple": 2, "a couple of": 2, "a pair of": 2, "half a dozen": 6,
+            "a hundred": 100, "a thousand": 1000, "single": 1, "a single": 1, "both": 2}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+             "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+             "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+             "nineteenth": 19, "twentieth": 20, "thirtieth": 30}
+#: Vague quantities and the range of numbers each is compatible with; never an exact match.
+VAGUE = {"a few": (2, 5), "few": (2, 5), "several": (3, 9), "a handful": (2, 6), "handful": (2, 6),
+         "dozens": (24, 99), "scores": (40, 199), "hundreds": (200, 999), "thousands": (2000, 9999),
+         "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
+         "millions": (2_000_000, 9_999_999), "many": (2, math.inf), "some": (2, math.inf)}
+#: Qualifiers that turn a number into a range: (factor low, factor high) or open bounds.
+_QUALIFIERS = {
+    "nearly": (0.8, 1.0), "almost": (0.8, 1.0), "just under": (0.85, 1.0), "under": (0.0, 1.0),
+    "fewer than": (0.0, 1.0), "less than": (0.0, 1.0), "up to": (0.0, 1.0), "at most": (0.0, 1.0),
+    "about": (0.85, 1.15), "around": (0.85, 1.15), "approximately": (0.85, 1.15), "roughly": (0.85, 1.15),
+    "some": (0.85, 1.15), "an estimated": (0.85, 1.15), "estimated": (0.85, 1.15), "~": (0.85, 1.15),
+    "more than": (1.0, math.inf), "over": (1.0, math.inf), "at least": (1.0, math.inf),
+    "upwards of": (1.0, math.inf), "just over": (1.0, 1.15),
+}
+
+
+def words_to_number(text: str) -> float | None:
+    """'seven' -> 7, 'twenty-one' -> 21, 'two hundred and five' -> 205, '2,611' -> 2611, 'second' -> 2."""
+    t = text.strip().casefold().replace("\u2011", "-")
+    t = re.sub(r"(?<=\d),(?=\d{3}\b)", "", t)
+    try:
+        return float(t)
+    except ValueError:
+        pass
+    if t in _SPECIAL:
+        return float(_SPECIAL[t])
+    m = re.fullmatch(r"(\d+)(st|nd|rd|th)", t)
+    if m:
+        return float(m.group(1))
+    tokens = [w for w in re.split(r"[\s-]+", t) if w and w != "and"]
+    if not tokens:
+        return None
+    total, current, seen = 0.0, 0.0, False
+    for w in tokens:
+        if w in _ORDINALS and w == tokens[-1]:
+            current += _ORDINALS[w]
+        elif w in _UNITS:
+            current += _UNITS[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w in _SCALES:
+            scale = _SCALES[w]
+            current = (current or 1) * scale
+            if scale >= 1000:
+                total, current = total + current, 0.0
+        elif re.fullmatch(r"\d+(\.\d+)?", w):
+            current += float(w)
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number, exact or a range; `text` keeps how a vague one was written."""
+
+    low: float
+    high: float
+    text: str | None = None
+
+    @property
+    def exact(self) -> bool:
+        return self.text is None and self.low == self.high
+
+
+def _fmt(x: float) -> str:
+    if x == math.inf:
+        return "∞"
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+class NumberType(ValueType):
+    name = "number"
+    example = "7, 'dozens', 'nearly 14', '10-12'"
+
+    def parse(self, raw, ctx):
+        if isinstance(raw, bool):
+            raise ValueError_("a number, e.g. 7, or a vague quantity such as 'dozens' or 'nearly 14'")
+        if isinstance(raw, (int, float)):
+            return Quantity(float(raw), float(raw))
+        if isinstance(raw, str):
+            q = parse_quantity(raw)
+            if q is not None:
+                return q
+        raise ValueError_("a number, e.g. 7, or a vague quantity such as 'dozens' or 'nearly 14'")
+
+    def display(self, q):
+        return q.text if q.text else (_fmt(q.low) if q.low == q.high else f"{_fmt(q.low)}-{_fmt(q.high)}")
+
+    def key(self, q, ctx):
+        return (q.low, q.high, q.text)
+
+    def relate(self, a, b, ctx):
+        if a.exact and b.exact:
+            if a.low == b.low:
+                return Relation(SAME, "equal")
+            return Relation(DIFFERENT, f"{_fmt(a.low)} ≠ {_fmt(b.low)}")
+        if a.low <= b.high and b.low <= a.high:
+            vague = a if not a.exact else b
+            return Relation(COMPATIBLE, f"'{self.display(vague)}' ({_fmt(vague.low)}-{_fmt(vague.high)}) admits the other; vague, never an exact match")
+        return Relation(DIFFERENT, f"{self.display(a)} and {self.display(b)} do not overlap")
+
+    def to_json(self, q):
+        if q.exact:
+            return int(q.low) if q.low.is_integer() else q.low
+        return {"text": self.display(q), "min": None if q.low == -math.inf else q.low,
+                "max": None if q.high == math.inf else q.high}
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """A number written any usual way: '7', 'seven', 'dozens', 'nearly 14', 'more than 200', '10-12'."""
+    t = " ".join(text.strip().casefold().split())
+    if t in VAGUE:
+        lo, hi = VAGUE[t]
+        return Quantity(lo, hi, t)
+    m = re.fullmatch(r"([\d.,]+)\s*(?:-|–|to)\s*([\d.,]+)", t)
+    if m:
+        lo, hi = words_to_number(m.group(1)), words_to_number(m.group(2))
+        if lo is not None and hi is not None and lo <= hi:
+            return Quantity(lo, hi, t)
+    for q in sorted(_QUALIFIERS, key=len, reverse=True):
+        if t.startswith(q + " ") or (q == "~" and t.startswith("~")):
+            n = words_to_number(t[len(q):].strip())
+            if n is not None:
+                f_lo, f_hi = _QUALIFIERS[q]
+                return Quantity(n * f_lo, n * f_hi if f_hi != math.inf else math.inf, t)
+    n = words_to_number(t)
+    if n is not None:
+        return Quantity(n, n)
+    return None
+
+
+# Dates ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    start: dt.date
+    end: dt.date
+
+    def __str__(self) -> str:
+        return self.start.isoformat() if self.start == self.end else f"{self.start.isoformat()}/{self.end.isoformat()}"
+
+
+def parse_date_value(raw: Any) -> DateSpan:
+    """A day (2025-10-19), a range ('2025-10-18/2025-10-19') or a month ('2025-10')."""
+    if isinstance(raw, dt.datetime):
+        return DateSpan(raw.date(), raw.date())
+    if isinstance(raw, dt.date):
+        return DateSpan(raw, raw)
+    if isinstance(raw, str):
+        s = raw.strip()
+        parts = [p.strip() for p in re.split(r"/|\.\.", s)]
+        try:
+            if len(parts) == 2:
+                a, b = _day_or_month(parts[0]), _day_or_month(parts[1])
+                if a.start <= b.end:
+                    return DateSpan(a.start, b.end)
+                raise ValueError_(f"the range {s!r} ends before it starts")
+            if len(parts) == 1:
+                return _day_or_month(parts[0])
+        except ValueError as exc:
+            if isinstance(exc, ValueError_):
+                raise
+    raise ValueError_("an ISO date (2025-10-19), a range ('2025-10-18/2025-10-19') or a month ('2025-10')")
+
+
+def _day_or_month(s: str) -> DateSpan:
+    if re.fullmatch(r"\d{4}-\d{2}", s):
+        y, m = map(int, s.split("-"))
+        return DateSpan(dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1]))
+    d = dt.date.fromisoformat(s)
+    return DateSpan(d, d)
+
+
+class DateType(ValueType):
+    name = "date"
+    example = "2025-10-19 or '2025-10-18/2025-10-19'"
+
+    def parse(self, raw, ctx):
+        return parse_date_value(raw)
+
+    def display(self, v):
+        if v.start == v.end:
+            return v.start.isoformat()
+        if (v.start.day == 1 and v.start.month == v.end.month and v.start.year == v.end.year
+                and v.end.day == calendar.monthrange(v.end.year, v.end.month)[1]):
+            return v.start.strftime("%Y-%m")
+        return f"{v.start.isoformat()} to {v.end.isoformat()}"
+
+    def key(self, v, ctx):
+        return (v.start, v.end)
+
+    def relate(self, a, b, ctx):
+        if a == b:
+            return Relation(SAME, "same day" if a.start == a.end else "same range")
+        if a.start <= b.start and b.end <= a.end or b.start <= a.start and a.end <= b.end:
+            return Relation(COMPATIBLE, "one lies inside the other")
+        if a.start <= b.end and b.start <= a.end:
+            return Relation(COMPATIBLE, "the ranges overlap")
+        gap = min(abs((a.start - b.end).days), abs((b.start - a.end).days))
+        return Relation(DIFFERENT, f"{gap} day{'s' if gap != 1 else ''} apart")
+
+    def to_json(self, v):
+        if v.start == v.end:
+            return v.start.isoformat()
+        return {"start": v.start.isoformat(), "end": v.end.isoformat()}
+
+
+class ListType(ValueType):
+    name = "list"
+    example = "[Qatar, Turkey]"
+
+    def parse(self, raw, ctx):
+        if isinstance(raw, (str, dt.date)):
+            raw = [raw]
+        if not isinstance(raw, list) or not raw:
+            raise ValueError_("a non-empty list, e.g. [Qatar, Turkey]")
+        items = []
+        for item in raw:
+            if isinstance(item, (dict, list)) or item is None:
+                raise ValueError_("a list of names or dates, one per item")
+            items.append(item.isoformat() if isinstance(item, dt.date) else " ".join(str(item).split()))
+        return tuple(items)
+
+    def display(self, v):
+        return ", ".join(v)
+
+    def key(self, v, ctx):
+        return frozenset(ctx.names.key(x) for x in v)
+
+    def relate(self, a, b, ctx):
+        ka, kb = self.key(a, ctx), self.key(b, ctx)
+        if ka == kb:
+            return Relation(SAME, "same members" + ("" if sorted(a) == sorted(b) else " (aliases or spelling)"))
+        if ka < kb or kb < ka:
+            small, big = (a, b) if ka < kb else (b, a)
+            extra = sorted(self.key(big, ctx) - self.key(small, ctx))
+            return Relation(COMPATIBLE, f"subset; the longer list adds {', '.join(extra)}")
+        return Relation(DIFFERENT, f"members differ: {', '.join(sorted(ka ^ kb))}")
+
+
+class LabelType(ValueType):
+    name = "label"
+    example = "a label from the topic's list"
+
+    def parse(self, raw, ctx):
+        labels = ctx.topic.labels
+        if not isinstance(raw, str) or raw not in labels:
+            near = difflib.get_close_matches(str(raw), list(labels), n=1)
+            hint = f"; did you mean '{near[0]}'?" if near else ""
+            raise ValueError_(f"one of the labels {', '.join(labels)}{hint}")
+        return raw
+
+    def relate(self, a, b, ctx):
+        if a == b:
+            return Relation(SAME, "same label")
+        if frozenset((a, b)) in ctx.topic.compatible:
+            return Relation(COMPATIBLE, f"'{a}' and '{b}' are declared compatible in the codebook")
+        return Relation(DIFFERENT, f"'{a}' and '{b}' are incompatible labels")
+
+
+class TextType(ValueType):
+    name = "text"
+    example = "the words quoted"
+    same_at = 0.95
+
+    def parse(self, raw, ctx):
+        if not isinstance(raw, str) or not raw.strip():
+            raise ValueError_("text, e.g. the words a speaker is quoted as saying")
+        return " ".join(raw.split())
+
+    def key(self, v, ctx):
+        return fold(v)
+
+    def relate(self, a, b, ctx):
+        fa, fb = fold(a), fold(b)
+        score = fuzz.ratio(fa, fb) / 100
+        if fa == fb:
+            return Relation(SAME, "same wording", 1.0)
+        words = word_diff(a, b)
+        if score >= self.same_at:
+            return Relation(SAME, f"same wording but for {words}", score)
+        return Relation(DIFFERENT, f"wording differs ({score:.2f}): {words}", score)
+
+
+def word_diff(a: str, b: str) -> str:
+    """The words that differ between two wordings, as '-removed +added'."""
+    wa, wb = fold(a).split(), fold(b).split()
+    out = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
+        if op in ("replace", "delete"):
+            out.append("-" + " ".join(wa[i1:i2]))
+        if op in ("replace", "insert"):
+            out.append("+" + " ".join(wb[j1:j2]))
+    return " ".join(f"[{w}]" for w in out) or "punctuation only"
+
+
+TYPES: dict[str, ValueType] = {t.name: t for t in (PersonType(), NumberType(), DateType(), ListType(), LabelType(), TextType())}

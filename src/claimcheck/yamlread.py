@@ -1,0 +1,132 @@
+"""Read YAML safely, keeping where every value stood, refusing what would lose or run data.
+
+PyYAML's own safe loader silently keeps the last of two duplicate keys and expands
+aliases without limit; curated files need neither, so we compose the node tree
+(cheap, no expansion) and build plain Python values from it ourselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .errors import InvalidData
+
+try:  # the C parser is several times faster and keeps marks just the same
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+_SAFE_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+}
+
+Path = tuple  # a path into the document: keys and list indexes
+
+
+@dataclass
+class Document:
+    """A parsed YAML document and the (line, col) of every value and key in it, 1-based."""
+
+    data: Any
+    marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: Path, key: bool = False) -> tuple[int | None, int | None]:
+        """The closest known place for `path`, walking up to a parent when needed."""
+        table = self.key_marks if key else self.marks
+        p = tuple(path)
+        while p:
+            if p in table:
+                return table[p]
+            if p in self.marks:
+                return self.marks[p]
+            p = p[:-1]
+        return self.marks.get((), (1, 1))
+
+
+def _mark(node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _char_at(text: str, line: int, col: int) -> str:
+    lines = text.split("\n")
+    return lines[line][col] if line < len(lines) and col < len(lines[line]) else ""
+
+
+def parse(text: str, path: str) -> Document:
+    """Parse one YAML document; raise InvalidData naming path:line:col on anything unsafe or ambiguous."""
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        problem = (exc.problem or exc.context or "invalid YAML").strip()
+        if "another document" in problem:
+            problem = "the file holds more than one YAML document (---); keep one source per file"
+        elif mark is not None and _char_at(text, mark.line, mark.column) == "\t":
+            problem = "a tab character; YAML indents with spaces, so replace the tab with spaces"
+        raise InvalidData(path, f"YAML syntax error: {problem}", line, col) from None
+    except yaml.YAMLError as exc:  # ComposerError for several documents has marks too
+        raise InvalidData(path, f"YAML error: {exc}") from None
+    if node is None:
+        raise InvalidData(path, "the file is empty; it should hold a YAML mapping", 1, 1)
+    doc = Document(None)
+    builder = _Builder(path, doc)
+    doc.data = builder.build(node, ())
+    return doc
+
+
+class _Builder:
+    def __init__(self, path: str, doc: Document):
+        self.path = path
+        self.doc = doc
+        self.seen: set[int] = set()
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def fail(self, node, message: str):
+        line, col = _mark(node)
+        raise InvalidData(self.path, message, line, col)
+
+    def build(self, node, path: Path) -> Any:
+        if id(node) in self.seen:
+            # The composer hands back the same node for every alias of an anchor.
+            self.fail(node, "YAML anchors and aliases (&name / *name) are not allowed in claim files; write the value out")
+        self.seen.add(id(node))
+        if node.tag not in _SAFE_TAGS:
+            self.fail(node, f"YAML tag {node.tag!r} is not allowed; claim files hold plain values only")
+        self.doc.marks[path] = _mark(node)
+        if isinstance(node, yaml.MappingNode):
+            out: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    self.fail(key_node, "mapping keys must be plain words")
+                key = self.build(key_node, (*path, "<key>"))
+                if not isinstance(key, (str, int, float, bool)) and key is not None:
+                    key = str(key)
+                if key in out:
+                    line, _ = self.doc.key_marks[(*path, key)]
+                    self.fail(key_node, f"duplicate key {key!r} (first at line {line}); YAML would keep only the last one, so merge or rename them")
+                self.doc.key_marks[(*path, key)] = _mark(key_node)
+                out[key] = self.build(value_node, (*path, key))
+            self.doc.marks.pop((*path, "<key>"), None)
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except (yaml.constructor.ConstructorError, ValueError) as exc:
+            self.fail(node, f"cannot read value {node.value!r}: {exc}")
