@@ -7,7 +7,7 @@ import difflib
 import os
 import re
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Callable, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -52,7 +52,7 @@ class _CodebookIn(_Strict):
     honorifics: list[str] = []
     entities: list[_EntityIn] = []
     distinct: list[tuple[str, str]] = []
-    person_match_threshold: float = Field(90.0, ge=0, le=100)
+    person_match_threshold: float = Field(85.0, ge=0, le=100)
     topics: dict[str, _TopicIn]
 
 
@@ -121,8 +121,9 @@ def _mapping(doc: yamlread.Document, path: str, what: str) -> dict:
     return doc.data
 
 
-def _pydantic_problems(exc: ValidationError, doc: yamlread.Document, path: str,
-                       prefix: tuple = (), allowed: dict[tuple, list[str]] | None = None) -> list[Problem]:
+def _pydantic_problems(exc: ValidationError, doc: yamlread.Document, path: str, prefix: tuple = (),
+                       fields: Callable[[tuple], list[str]] = lambda loc: []) -> list[Problem]:
+    """Pydantic's errors as problems at the YAML line they are about, with did-you-mean for keys."""
     out = []
     for err in exc.errors():
         loc = (*prefix, *err["loc"])
@@ -131,7 +132,7 @@ def _pydantic_problems(exc: ValidationError, doc: yamlread.Document, path: str,
         if kind == "extra_forbidden":
             line, col = doc.where(loc, key=True)
             key = str(loc[-1])
-            options = (allowed or {}).get(tuple(p for p in loc[:-1] if not isinstance(p, int))[-1:], [])
+            options = fields(loc[:-1])
             near = difflib.get_close_matches(key, options, n=1, cutoff=0.6)
             hint = f"; did you mean '{near[0]}'?" if near else f"; allowed keys: {', '.join(options)}" if options else ""
             out.append(Problem(path, f"unknown key '{key}'{hint}", line, col))
@@ -148,8 +149,25 @@ def _pydantic_problems(exc: ValidationError, doc: yamlread.Document, path: str,
     return out
 
 
-def _allowed(model: type[BaseModel], key: str) -> dict[tuple, list[str]]:
-    return {(key,): list(model.model_fields)}
+def _codebook_fields(loc: tuple) -> list[str]:
+    """The keys allowed at a place in the codebook, for did-you-mean."""
+    if not loc:
+        return list(_CodebookIn.model_fields)
+    if loc[0] == "topics" and len(loc) == 2:
+        return list(_TopicIn.model_fields)
+    if loc[0] == "topics" and len(loc) == 4 and loc[2] == "labels":
+        return list(_LabelIn.model_fields)
+    if loc[0] == "entities" and len(loc) == 2:
+        return list(_EntityIn.model_fields)
+    return []
+
+
+def _source_fields(loc: tuple) -> list[str]:
+    if not loc:
+        return list(_SourceIn.model_fields)
+    if loc[0] == "claims" and len(loc) == 2:
+        return list(_ClaimIn.model_fields)
+    return []
 
 
 def load_codebook(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Codebook:
@@ -159,13 +177,10 @@ def load_codebook(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Codeb
     text = read_text(path, max_bytes, "codebook")
     doc = yamlread.parse(text, shown)
     data = _mapping(doc, shown, "codebook")
-    allowed = {**_allowed(_CodebookIn, ""), ("topics",): [], **{(k,): list(_TopicIn.model_fields) for k in data.get("topics", {}) or {}},
-               ("labels",): [], ("entities",): list(_EntityIn.model_fields)}
     try:
         parsed = _CodebookIn.model_validate(data)
     except ValidationError as exc:
-        allowed[()] = list(_CodebookIn.model_fields)
-        raise ValidationFailed(_pydantic_problems(exc, doc, shown, allowed={**allowed, (): list(_CodebookIn.model_fields)})) from None
+        raise ValidationFailed(_pydantic_problems(exc, doc, shown, fields=_codebook_fields)) from None
     problems: list[Problem] = []
     topics: dict[str, Topic] = {}
     for name, t in parsed.topics.items():
@@ -244,7 +259,7 @@ class _SetLoader:
         try:
             src = _SourceIn.model_validate(data)
         except ValidationError as exc:
-            self.problems.extend(_pydantic_problems(exc, doc, shown, allowed={(): list(_SourceIn.model_fields)}))
+            self.problems.extend(_pydantic_problems(exc, doc, shown, fields=_source_fields))
             return
         where = Where(shown, *doc.where(("id",)))
         if src.id in self.sources:
@@ -286,7 +301,7 @@ class _SetLoader:
         try:
             c = _ClaimIn.model_validate(raw)
         except ValidationError as exc:
-            self.problems.extend(_pydantic_problems(exc, doc, shown, prefix=base, allowed={(i,): list(_ClaimIn.model_fields)}))
+            self.problems.extend(_pydantic_problems(exc, doc, shown, prefix=base, fields=_source_fields))
             return
         topic = self.codebook.topics.get(c.topic)
         if topic is None:

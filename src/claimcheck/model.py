@@ -59,7 +59,7 @@ class Codebook:
     entities: tuple[Entity, ...] = ()
     honorifics: tuple[str, ...] = ()
     distinct: tuple[tuple[str, str], ...] = ()
-    person_match_threshold: float = 90.0
+    person_match_threshold: float = 85.0
     path: str = "topics.yaml"
 
 

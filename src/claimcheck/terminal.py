@@ -34,11 +34,21 @@ def credit(c) -> str:
     return who + (f" ({inert(c.hedge)})" if c.hedge else "")
 
 
-def _why(g: Group) -> list[str]:
+def _why(g: Group, verbose: bool = False, most: int = 6) -> list[str]:
+    """Why the values were grouped and judged as they were, most telling first."""
     lines = []
-    for p in g.pairs:
-        if p.relation.kind != "same":
-            lines.append(f"{g.clusters[p.a].display} vs {g.clusters[p.b].display}: {p.relation.reason}")
+    pairs = [p for p in g.pairs if p.relation.kind != "same"]
+    if g.drift and not verbose:
+        sims = [p.relation.similarity for p in pairs if p.relation.similarity is not None]
+        speaker = g.clusters[0].claims[0].attributed_to
+        spread = f" (similarity {min(sims):.2f}-{max(sims):.2f})" if sims else ""
+        lines.append(f"quote drift: {speaker} is quoted in {len(g.clusters)} wordings{spread}; "
+                     "one speaker in different words, not sources disagreeing (--verbose for word differences)")
+        pairs = []
+    for p in pairs[: len(pairs) if verbose else most]:
+        lines.append(f"{trim(g.clusters[p.a].display, 40)} vs {trim(g.clusters[p.b].display, 40)}: {p.relation.reason}")
+    if len(pairs) > most and not verbose:
+        lines.append(f"({len(pairs) - most} more comparisons; --verbose shows all)")
     for cl in g.clusters:
         lines.extend(f"merged {m}" for m in cl.merged)
     if g.self_contradictions:
@@ -60,7 +70,7 @@ def plain_conflicts(groups: Iterable[Group], comparison: Comparison, verbose: bo
                 quote = inert(c.quote) if verbose else trim(inert(c.quote), 110)
                 date = f" as of {c.as_of}" if g.topic.changes_over_time and c.as_of else ""
                 out.append(f"      {c.source_id}: {credit(c)}{date}: \"{quote}\"")
-        for line in _why(g):
+        for line in _why(g, verbose):
             out.append(f"  why: {inert(line)}")
         out.append("")
     s = comparison.summary()
@@ -97,10 +107,10 @@ def rich_conflicts(groups: Iterable[Group], comparison: Comparison, verbose: boo
                     Text(inert(cl.display), style="bold") if first_value else None,
                     Text(c.source_id),
                     Text(who),
-                    Text(f"“{quote}”", style="italic"),
+                    Text(quote, style="italic"),
                 )
                 first_topic = first_value = False
-        why = _why(g)
+        why = _why(g, verbose)
         if why:
             table.add_row(None, None, Text("why", style="dim"), None, None,
                           Text("\n".join(inert(w) for w in why), style="dim"))

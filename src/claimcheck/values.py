@@ -24,12 +24,20 @@ SAME, COMPATIBLE, DIFFERENT = "same", "compatible", "different"
 # --------------------------------------------------------------------------- names
 
 
+# Letters that carry no combining mark, so NFKD cannot strip them.
+_LATIN = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
+                        "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d"})
+
+
 def fold(text: str) -> str:
     """Case, diacritics, punctuation and spacing folded away: 'Türkiye' -> 'turkiye'."""
-    decomposed = unicodedata.normalize("NFKD", str(text))
+    decomposed = unicodedata.normalize("NFKD", str(text).translate(_LATIN))
     no_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     cleaned = re.sub(r"[^\w\s]", " ", no_marks.casefold().replace("’", "").replace("'", ""))
     return " ".join(cleaned.replace("_", " ").split())
+
+
+_TOKEN_FLOOR = 0.75
 
 
 class Names:
@@ -67,9 +75,12 @@ class Names:
         if ka == kb:
             return Relation(SAME, self._why_same(a, b))
         score = fuzz.ratio(ka, kb) / 100
-        if score * 100 >= self.threshold:
-            return Relation(SAME, f"spelling variants, similarity {score:.2f}", score)
         ta, tb = ka.split(), kb.split()
+        # A spelling variant must be close overall AND in every part: 'Rahmatullah Najib' and
+        # 'Rahmatullah Mujib' are close overall but differ in the surname.
+        weakest = min((fuzz.ratio(x, y) / 100 for x, y in zip(ta, tb)), default=0.0)
+        if score * 100 >= self.threshold and len(ta) == len(tb) and weakest >= _TOKEN_FLOOR:
+            return Relation(SAME, f"spelling variants, similarity {score:.2f}", score)
         if ta and tb and (set(ta) <= set(tb) or set(tb) <= set(ta)):
             return Relation(COMPATIBLE, "one name is part of the other", score)
         hint = _closest_tokens(ta, tb)

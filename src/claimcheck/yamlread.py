@@ -63,6 +63,15 @@ def _char_at(text: str, line: int, col: int) -> str:
     return lines[line][col] if line < len(lines) and col < len(lines[line]) else ""
 
 
+def _unclosed_quote_line(text: str, upto: int) -> int | None:
+    """The first line before `upto` holding an odd number of double quotes: a likely unclosed string."""
+    for n, line in enumerate(text.split("\n")[: upto + 1], start=1):
+        body = line.split(" #", 1)[0].replace('\\"', "")
+        if body.count('"') % 2 == 1:
+            return n
+    return None
+
+
 def parse(text: str, path: str) -> Document:
     """Parse one YAML document; raise InvalidData naming path:line:col on anything unsafe or ambiguous."""
     try:
@@ -79,6 +88,10 @@ def parse(text: str, path: str) -> Document:
             problem = "the file holds more than one YAML document (---); keep one source per file"
         elif mark is not None and _char_at(text, mark.line, mark.column) == "\t":
             problem = "a tab character; YAML indents with spaces, so replace the tab with spaces"
+        elif mark is not None:
+            opened = _unclosed_quote_line(text, mark.line)
+            if opened is not None:
+                problem += f" (is the quote opened on line {opened} closed?)"
         raise InvalidData(path, f"YAML syntax error: {problem}", line, col) from None
     except yaml.YAMLError as exc:  # ComposerError for several documents has marks too
         raise InvalidData(path, f"YAML error: {exc}") from None

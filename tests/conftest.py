@@ -1,0 +1,57 @@
+"""Shared fixtures: the repository's bundled claim set, a scratch claim set, and a CLI runner."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+CLAIMS = ROOT / "claims"
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture
+def run():
+    """Run the CLI in-process; returns the click Result (exit_code, stdout, stderr)."""
+    from claimcheck.cli import app
+
+    runner = CliRunner()
+
+    def _run(*args: str, input: str | None = None):
+        return runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
+
+    return _run
+
+
+class ScratchSet:
+    """A small claim set in a temporary folder, written by the test that needs it."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.claims = root / "claims"
+        self.articles = root / "articles"
+        self.claims.mkdir()
+        self.articles.mkdir()
+        shutil.copy(CLAIMS / "topics.yaml", self.claims / "topics.yaml")
+
+    def article(self, name: str, text: str) -> str:
+        (self.articles / name).write_text(text, encoding="utf-8")
+        return f"../articles/{name}"
+
+    def source(self, name: str, yaml_text: str) -> Path:
+        path = self.claims / name
+        path.write_text(textwrap.dedent(yaml_text).lstrip(), encoding="utf-8")
+        return path
+
+    def codebook(self, extra: str) -> None:
+        with open(self.claims / "topics.yaml", "a", encoding="utf-8") as f:
+            f.write(textwrap.dedent(extra))
+
+
+@pytest.fixture
+def scratch(tmp_path: Path) -> ScratchSet:
+    return ScratchSet(tmp_path)

@@ -1,0 +1,131 @@
+"""The command line as a user meets it: output, filters, exit codes, help."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from claimcheck import __version__
+from claimcheck.cli import app, main
+
+from conftest import CLAIMS, ROOT
+
+
+def test_version(run):
+    result = run("--version")
+    assert result.exit_code == 0 and result.stdout.strip() == f"claimcheck {__version__}"
+
+
+def test_validate_bundled(run):
+    result = run("validate", "--claims", CLAIMS)
+    assert result.exit_code == 0
+    assert result.stdout.startswith("ok: 59 claims from 5 sources on 25 topics")
+
+
+def test_conflicts_plain_output_lists_conflicts_first(run):
+    result = run("conflicts", "--claims", CLAIMS)
+    assert result.exit_code == 0
+    heads = [line for line in result.stdout.splitlines() if line and not line.startswith(" ")]
+    assert heads[:4] == [
+        "CONFLICT  afghan_delegation.leader  (3 claims, 2 sources)",
+        "CONFLICT  ceasefire.initial_date  (2 claims, 1 sources)",
+        "CONFLICT  pakistan_delegation.size  (2 claims, 2 sources)",
+        "CONFLICT  talks.outcome  (11 claims, 5 sources)",
+    ]
+    assert "\x1b[" not in result.stdout and "│" not in result.stdout
+    assert '001-71e8: own reporting: "The Afghan delegation is led by Deputy Interior Minister Rahmatullah Mujib"' in result.stdout
+
+
+def test_conflicts_json_shape(run):
+    result = run("conflicts", "--claims", CLAIMS, "--format", "json", "--topic", "pakistan_delegation.size")
+    doc = json.loads(result.stdout)
+    (group,) = doc["groups"]
+    assert group["topic"] == "pakistan_delegation.size" and group["status"] == "conflict"
+    assert [(v["value"], v["display"], v["sources"]) for v in group["values"]] == [(2, "2", ["000-fa57"]), (7, "7", ["001-71e8"])]
+    claim = group["values"][0]["claims"][0]
+    assert claim["source"] == "000-fa57" and claim["attributed_to"] == "The Express Tribune"
+    assert "two-member team" in claim["quote"]
+    assert group["self_contradictions"] == []
+
+
+def test_json_typed_values(run):
+    doc = json.loads(run("conflicts", "--claims", CLAIMS, "--format", "json").stdout)
+    by_topic = {g["topic"]: g for g in doc["groups"]}
+    doha = {v["display"]: v["value"] for v in by_topic["ceasefire.doha_date"]["values"]}
+    assert doha == {"2025-10-19": "2025-10-19", "2025-10-18 to 2025-10-19": {"start": "2025-10-18", "end": "2025-10-19"}}
+    deaths = by_topic["clashes.deaths"]["values"][0]["value"]
+    assert deaths == {"text": "dozens", "min": 24, "max": 99}
+    assert by_topic["ceasefire.initial_date"]["self_contradictions"] == ["003-bbce"]
+
+
+@pytest.mark.parametrize("args,topics", [
+    (["--status", "partial"], {"asif.open_war_quote", "ceasefire.doha_date", "clashes.duration", "conflict.trigger",
+                               "doha_talks.dates", "istanbul_talks.mediators"}),
+    (["--topic", "ceasefire.*", "--status", "conflict"], {"ceasefire.initial_date"}),
+    (["--topic", "nothing.*"], set()),
+])
+def test_filters(run, args, topics):
+    doc = json.loads(run("conflicts", "--claims", CLAIMS, "--format", "json", *args).stdout)
+    assert {g["topic"] for g in doc["groups"]} == topics
+
+
+def test_fail_on(run):
+    assert run("conflicts", "--claims", CLAIMS, "--fail-on", "conflict").exit_code == 1
+    assert run("conflicts", "--claims", CLAIMS, "--status", "agree", "--fail-on", "conflict").exit_code == 0
+    assert run("conflicts", "--claims", CLAIMS).exit_code == 0
+
+
+def test_usage_errors_exit_2(run, tmp_path):
+    assert run("conflicts", "--status", "bogus").exit_code == 2
+    result = run("conflicts", "--claims", tmp_path / "missing")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"error: {tmp_path / 'missing'}: claims folder not found; pass --claims DIR"
+
+
+def test_main_returns_exit_code():
+    assert main(["--version"]) == 0
+    assert main(["conflicts", "--claims", str(CLAIMS), "--fail-on", "conflict"]) == 1
+    assert main(["no-such-command"]) == 2
+
+
+def test_every_command_has_help_with_an_example():
+    import typer.main
+
+    group = typer.main.get_command(app)
+    for name, command in group.commands.items():
+        assert command.help, name
+        assert "Example: claimcheck" in command.help, name
+
+
+def test_rich_table_on_a_terminal_respects_no_color(tmp_path):
+    """Through a real pseudo-terminal: a table with box drawing, and no colour codes under NO_COLOR."""
+    pty = pytest.importorskip("pty")
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "160", "TERM": "xterm"}
+    out = bytearray()
+
+    def read(fd):
+        data = os.read(fd, 65536)
+        out.extend(data)
+        return data
+
+    code = f"import sys; sys.argv=['claimcheck','conflicts','--claims',{str(CLAIMS)!r},'--status','conflict']; from claimcheck.cli import main; sys.exit(main())"
+    old = dict(os.environ)
+    os.environ.update(env)
+    try:
+        pid_status = pty.spawn([sys.executable, "-c", code], read)
+    finally:
+        os.environ.clear()
+        os.environ.update(old)
+    text = out.decode("utf-8", "replace")
+    assert os.waitstatus_to_exitcode(pid_status) == 0
+    assert "╭" in text and "✗ conflict" in text
+    import re
+
+    assert not re.search(r"\x1b\[[0-9;]*(3[0-7]|38;[0-9;]+)m", text)  # bold and italic stay; colours go
+
+
+def test_python_dash_m(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "claimcheck", "--version"], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0 and result.stdout.strip() == f"claimcheck {__version__}"

@@ -1,0 +1,135 @@
+"""The loader's errors: each broken file gives one message, at the right line, and exit 1."""
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from claimcheck.errors import UnreadableInput, ValidationFailed
+from claimcheck.load import load_claim_set
+
+from conftest import CLAIMS
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+# fixture -> (line, col, message start)
+CASES = {
+    "unknown-key": (8, 5, "unknown key 'atributed_to'; did you mean 'attributed_to'?"),
+    "unknown-topic": (7, 12, "unknown topic 'pakistan_delegation.sise'; did you mean 'pakistan_delegation.size'?"),
+    "value-wrong-type": (8, 12, "value 'seven people' does not fit topic 'pakistan_delegation.size' (number): expected a number"),
+    "label-not-in-codebook": (8, 12, "value 'deadlok' does not fit topic 'talks.outcome' (label): expected one of the labels"),
+    "missing-quote": (7, 5, "missing required key 'quote'"),
+    "quote-not-in-article": (9, 12, "quote not found in the article a.txt: \"Pakistan's six-member delegation arrived.\"; closest passage (0.90): \"Pakistan's seven-member delegation arrived\" (differs in -six +seven)"),
+    "duplicate-key": (9, 5, "duplicate key 'value' (first at line 8)"),
+    "tab-indent": (8, 1, "YAML syntax error: a tab character"),
+    "list-not-mapping": (1, 1, "the file is a list; a claim file must be a YAML mapping"),
+    "empty": (1, 1, "the file is empty"),
+    "article-missing": (5, 7, "article '../articles/missing.txt': article not found"),
+    "article-outside-root": (5, 7, "article path '../../../../../../../../etc/hostname' points outside the claim set's root"),
+    "id-wrong-type": (1, 5, "id: input should be a valid string"),
+    "python-tag": (3, 8, "YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed"),
+    "bad-date": (4, 12, "cannot read value '2025-13-40': month must be in 1..12"),
+    "unclosed-quote": (9, 13, "YAML syntax error: did not find expected key (is the quote opened on line 3 closed?)"),
+    "alias-bomb": (2, 4, "YAML anchors and aliases (&name / *name) are not allowed"),
+    "two-documents": (10, 1, "YAML syntax error: the file holds more than one YAML document"),
+}
+
+
+def set_with(scratch, fixture: str):
+    scratch.article("a.txt", (FIXTURES / "good-article.txt").read_text())
+    shutil.copy(FIXTURES / "bad" / f"{fixture}.yaml", scratch.claims / "src.yaml")
+    return scratch.claims
+
+
+def test_every_bad_fixture_has_a_case():
+    assert {p.stem for p in (FIXTURES / "bad").glob("*.yaml")} == set(CASES)
+
+
+@pytest.mark.parametrize("fixture", sorted(CASES))
+def test_bad_file_gives_one_located_message(scratch, fixture):
+    line, col, message = CASES[fixture]
+    with pytest.raises(ValidationFailed) as info:
+        load_claim_set(set_with(scratch, fixture))
+    (problem,) = info.value.problems
+    assert (problem.line, problem.col) == (line, col)
+    assert problem.message.startswith(message), problem.message
+    assert problem.path.endswith("src.yaml")
+
+
+@pytest.mark.parametrize("fixture", sorted(CASES))
+def test_validate_cli_exits_1_with_file_line_col(scratch, run, fixture):
+    line, col, message = CASES[fixture]
+    result = run("validate", "--claims", set_with(scratch, fixture))
+    assert result.exit_code == 1
+    first = result.stderr.splitlines()[0]
+    assert first.startswith(f"{scratch.claims / 'src.yaml'}:{line}:{col}: {message[:30]}")
+    assert "Traceback" not in result.output + result.stderr
+
+
+def test_alias_bomb_is_refused_fast(scratch):
+    start = time.perf_counter()
+    with pytest.raises(ValidationFailed):
+        load_claim_set(set_with(scratch, "alias-bomb"))
+    assert time.perf_counter() - start < 2  # generous; the point is: no expansion
+
+
+def test_all_problems_in_all_files_are_reported_in_one_run(scratch):
+    scratch.article("a.txt", (FIXTURES / "good-article.txt").read_text())
+    for name in ("unknown-key", "unknown-topic", "duplicate-key"):
+        shutil.copy(FIXTURES / "bad" / f"{name}.yaml", scratch.claims / f"{name}.yaml")
+    # give them distinct ids so the duplicate-id check does not mask the rest
+    for i, p in enumerate(sorted(scratch.claims.glob("*-*.yaml"))):
+        p.write_text(p.read_text().replace("id: src-a", f"id: src-{i}"))
+    with pytest.raises(ValidationFailed) as info:
+        load_claim_set(scratch.claims)
+    assert len(info.value.problems) == 3
+
+
+def test_duplicate_source_ids_across_files(scratch):
+    scratch.article("a.txt", (FIXTURES / "good-article.txt").read_text())
+    shutil.copy(FIXTURES / "good-source.yaml", scratch.claims / "a.yaml")
+    shutil.copy(FIXTURES / "good-source.yaml", scratch.claims / "b.yaml")
+    with pytest.raises(ValidationFailed) as info:
+        load_claim_set(scratch.claims)
+    (problem,) = info.value.problems
+    assert problem.message.startswith("source id 'src-a' is already used by")
+    assert problem.path.endswith("b.yaml") and problem.line == 1
+
+
+def test_duplicate_claim_ids(scratch):
+    scratch.article("a.txt", (FIXTURES / "good-article.txt").read_text())
+    text = (FIXTURES / "good-source.yaml").read_text()
+    text = text.replace("  - topic: pakistan_delegation.size", "  - id: c1\n    topic: pakistan_delegation.size")
+    text += text[text.index("  - id: c1"):]
+    (scratch.claims / "a.yaml").write_text(text)
+    with pytest.raises(ValidationFailed) as info:
+        load_claim_set(scratch.claims)
+    (problem,) = info.value.problems
+    assert problem.message.startswith("claim id 'c1' is already used in")
+
+
+def test_good_source_loads_with_defaults(scratch):
+    scratch.article("a.txt", (FIXTURES / "good-article.txt").read_text())
+    shutil.copy(FIXTURES / "good-source.yaml", scratch.claims / "a.yaml")
+    cs = load_claim_set(scratch.claims)
+    (claim,) = cs.claims
+    assert claim.id == "src-a#1"
+    assert claim.attributed_to == "Example News" and claim.own_voice
+    assert str(claim.as_of) == "2025-10-25"
+
+
+def test_missing_or_empty_claims_folder_is_unreadable_input(tmp_path):
+    with pytest.raises(UnreadableInput, match="claims folder not found"):
+        load_claim_set(tmp_path / "nope")
+    (tmp_path / "c").mkdir()
+    shutil.copy(CLAIMS / "topics.yaml", tmp_path / "c" / "topics.yaml")
+    with pytest.raises(UnreadableInput, match="holds no claim files"):
+        load_claim_set(tmp_path / "c")
+
+
+def test_bundled_claims_are_valid():
+    cs = load_claim_set(CLAIMS)
+    assert len(cs.sources) == 5
+    assert {c.topic for c in cs.claims} >= {"afghan_delegation.leader", "pakistan_delegation.size",
+                                           "ceasefire.initial_date", "ceasefire.doha_date", "talks.outcome"}
