@@ -22,7 +22,13 @@ def inert(text: object, oneline: bool = True) -> str:
 
 
 def trim(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    """Shortened in the middle: a quote's start gives context, its end often carries the fact."""
+    if len(text) <= width:
+        return text
+    head = text[: width * 2 // 5].rsplit(" ", 1)[0]
+    tail = text[len(text) - (width - len(head) - 3):]
+    tail = tail.split(" ", 1)[1] if " " in tail else tail
+    return f"{head} … {tail}"
 
 
 def credit(c) -> str:
@@ -67,7 +73,7 @@ def plain_conflicts(groups: Iterable[Group], comparison: Comparison, verbose: bo
         for cl in g.clusters:
             out.append(f"  = {inert(cl.display)}  [{', '.join(cl.sources)}]")
             for c in cl.claims:
-                quote = inert(c.quote) if verbose else trim(inert(c.quote), 110)
+                quote = inert(c.quote) if verbose else trim(inert(c.quote), 150)
                 date = f" as of {c.as_of}" if g.topic.changes_over_time and c.as_of else ""
                 out.append(f"      {c.source_id}: {credit(c)}{date}: \"{quote}\"")
         for line in _why(g, verbose):
