@@ -55,3 +55,11 @@ class ScratchSet:
 @pytest.fixture
 def scratch(tmp_path: Path) -> ScratchSet:
     return ScratchSet(tmp_path)
+
+
+# Property tests run in CI with a fixed seed and a bounded number of examples.
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile("ci", derandomize=True, max_examples=150, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+settings.load_profile("ci")

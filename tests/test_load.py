@@ -11,7 +11,7 @@ from claimcheck.load import load_claim_set
 
 from conftest import CLAIMS
 
-FIXTURES = Path(__file__).parent / "fixtures"
+BAD = Path(__file__).parent / "bad_inputs"
 
 # fixture -> (line, col, message start)
 CASES = {
@@ -37,13 +37,13 @@ CASES = {
 
 
 def set_with(scratch, fixture: str):
-    scratch.article("a.txt", (FIXTURES / "good-article.txt").read_text())
-    shutil.copy(FIXTURES / "bad" / f"{fixture}.yaml", scratch.claims / "src.yaml")
+    scratch.article("a.txt", (BAD / "good-article.txt").read_text())
+    shutil.copy(BAD / "claims" / f"{fixture}.yaml", scratch.claims / "src.yaml")
     return scratch.claims
 
 
 def test_every_bad_fixture_has_a_case():
-    assert {p.stem for p in (FIXTURES / "bad").glob("*.yaml")} == set(CASES)
+    assert {p.stem for p in (BAD / "claims").glob("*.yaml")} == set(CASES)
 
 
 @pytest.mark.parametrize("fixture", sorted(CASES))
@@ -75,9 +75,9 @@ def test_alias_bomb_is_refused_fast(scratch):
 
 
 def test_all_problems_in_all_files_are_reported_in_one_run(scratch):
-    scratch.article("a.txt", (FIXTURES / "good-article.txt").read_text())
+    scratch.article("a.txt", (BAD / "good-article.txt").read_text())
     for name in ("unknown-key", "unknown-topic", "duplicate-key"):
-        shutil.copy(FIXTURES / "bad" / f"{name}.yaml", scratch.claims / f"{name}.yaml")
+        shutil.copy(BAD / "claims" / f"{name}.yaml", scratch.claims / f"{name}.yaml")
     # give them distinct ids so the duplicate-id check does not mask the rest
     for i, p in enumerate(sorted(scratch.claims.glob("*-*.yaml"))):
         p.write_text(p.read_text().replace("id: src-a", f"id: src-{i}"))
@@ -87,9 +87,9 @@ def test_all_problems_in_all_files_are_reported_in_one_run(scratch):
 
 
 def test_duplicate_source_ids_across_files(scratch):
-    scratch.article("a.txt", (FIXTURES / "good-article.txt").read_text())
-    shutil.copy(FIXTURES / "good-source.yaml", scratch.claims / "a.yaml")
-    shutil.copy(FIXTURES / "good-source.yaml", scratch.claims / "b.yaml")
+    scratch.article("a.txt", (BAD / "good-article.txt").read_text())
+    shutil.copy(BAD / "good-source.yaml", scratch.claims / "a.yaml")
+    shutil.copy(BAD / "good-source.yaml", scratch.claims / "b.yaml")
     with pytest.raises(ValidationFailed) as info:
         load_claim_set(scratch.claims)
     (problem,) = info.value.problems
@@ -98,8 +98,8 @@ def test_duplicate_source_ids_across_files(scratch):
 
 
 def test_duplicate_claim_ids(scratch):
-    scratch.article("a.txt", (FIXTURES / "good-article.txt").read_text())
-    text = (FIXTURES / "good-source.yaml").read_text()
+    scratch.article("a.txt", (BAD / "good-article.txt").read_text())
+    text = (BAD / "good-source.yaml").read_text()
     text = text.replace("  - topic: pakistan_delegation.size", "  - id: c1\n    topic: pakistan_delegation.size")
     text += text[text.index("  - id: c1"):]
     (scratch.claims / "a.yaml").write_text(text)
@@ -110,8 +110,8 @@ def test_duplicate_claim_ids(scratch):
 
 
 def test_good_source_loads_with_defaults(scratch):
-    scratch.article("a.txt", (FIXTURES / "good-article.txt").read_text())
-    shutil.copy(FIXTURES / "good-source.yaml", scratch.claims / "a.yaml")
+    scratch.article("a.txt", (BAD / "good-article.txt").read_text())
+    shutil.copy(BAD / "good-source.yaml", scratch.claims / "a.yaml")
     cs = load_claim_set(scratch.claims)
     (claim,) = cs.claims
     assert claim.id == "src-a#1"

@@ -78,6 +78,14 @@ def _errors() -> Iterator[None]:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         raise typer.Exit(130) from None
+    except (typer.Exit, typer.Abort):
+        raise
+    except Exception as exc:  # a bug of ours: still one line, never a traceback, unless debugging
+        if os.environ.get("CLAIMCHECK_DEBUG"):
+            raise
+        _say_error(f"internal error ({type(exc).__name__}: {exc}); please report it with the command you ran "
+                   "(set CLAIMCHECK_DEBUG=1 for details)")
+        raise typer.Exit(EXIT_INVALID) from None
 
 
 def _version(value: bool) -> None:

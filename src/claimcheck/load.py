@@ -93,7 +93,7 @@ def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, what: str = "file"
     """A text file as str: UTF-8 (a byte-order mark is dropped), under the size cap, not binary."""
     try:
         if path.is_dir():
-            raise UnreadableInput(path, f"is a folder, not a {what}")
+            raise UnreadableInput(path, f"is a folder, not a file; name the {what} itself")
         size = path.stat().st_size
         if size > max_bytes:
             raise UnreadableInput(path, f"{what} is {size:,} bytes, over the {max_bytes:,}-byte cap; raise it with --max-bytes if this is intended")
@@ -365,7 +365,9 @@ def load_claim_set(claims_dir: str | Path = "claims", codebook: str | Path | Non
     cb_path = Path(codebook) if codebook else claims_dir / CODEBOOK_NAME
     book = load_codebook(cb_path, max_bytes)
     if not files:
-        raise UnreadableInput(claims_dir, "holds no claim files (*.yaml besides topics.yaml)")
+        others = sorted(p.name for p in claims_dir.iterdir() if p.name != CODEBOOK_NAME)[:3]
+        found = f"; found only {', '.join(others)}" if others else ""
+        raise UnreadableInput(claims_dir, f"holds no claim files (*.yaml besides topics.yaml){found}")
     loader = _SetLoader(book, claims_dir.resolve().parent, max_bytes, allow_outside, ground_quotes)
     for f in files:
         loader.load_file(f)

@@ -268,6 +268,8 @@ class NumberType(ValueType):
         return (q.low, q.high, q.text)
 
     def relate(self, a, b, ctx):
+        if a == b:
+            return Relation(SAME, "equal" if a.exact else f"both say '{self.display(a)}'")
         if a.exact and b.exact:
             if a.low == b.low:
                 return Relation(SAME, "equal")

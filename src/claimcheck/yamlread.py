@@ -93,14 +93,19 @@ def parse(text: str, path: str) -> Document:
             if opened is not None:
                 problem += f" (is the quote opened on line {opened} closed?)"
         raise InvalidData(path, f"YAML syntax error: {problem}", line, col) from None
-    except yaml.YAMLError as exc:  # ComposerError for several documents has marks too
+    except yaml.YAMLError as exc:
         raise InvalidData(path, f"YAML error: {exc}") from None
+    except RecursionError:
+        raise InvalidData(path, "YAML nested too deeply to read; claim files need only a few levels") from None
     if node is None:
         raise InvalidData(path, "the file is empty; it should hold a YAML mapping", 1, 1)
     doc = Document(None)
     builder = _Builder(path, doc)
     doc.data = builder.build(node, ())
     return doc
+
+
+MAX_DEPTH = 50  # claim files nest four levels; anything far deeper is a mistake or an attack
 
 
 class _Builder:
@@ -115,6 +120,8 @@ class _Builder:
         raise InvalidData(self.path, message, line, col)
 
     def build(self, node, path: Path) -> Any:
+        if len(path) > MAX_DEPTH:
+            self.fail(node, f"values nested more than {MAX_DEPTH} levels deep; claim files need only a few")
         if id(node) in self.seen:
             # The composer hands back the same node for every alias of an anchor.
             self.fail(node, "YAML anchors and aliases (&name / *name) are not allowed in claim files; write the value out")

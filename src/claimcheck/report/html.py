@@ -1,0 +1,34 @@
+"""The report as one self-contained HTML page (Jinja2, autoescaped): no scripts, fonts or images to fetch."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .model import (CELL_LABEL, CELL_MEANING, CELL_SYMBOL, CELLS, MAJORITY_RULE, PROVENANCE_RULE, STATUS_SYMBOL,
+                    Report, credit)
+
+OPEN_UP_TO = 20  # topic sections with more claims than this start collapsed
+
+
+@lru_cache(maxsize=1)
+def _template():
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    env = Environment(loader=PackageLoader(__package__, "templates"), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    return env.get_template("report.html.j2")
+
+
+def web_url(url: str | None) -> str | None:
+    """A URL safe to link to (http or https only); others are shown as text."""
+    return url if url and url.lower().startswith(("http://", "https://")) else None
+
+
+def render(report: Report) -> str:
+    from .. import __version__
+
+    return _template().render(
+        r=report, s=report.summary, version=__version__, credit=credit, web_url=web_url, open_up_to=OPEN_UP_TO,
+        cells=CELLS, cell_symbol=CELL_SYMBOL, cell_label=CELL_LABEL, cell_meaning=CELL_MEANING,
+        status_symbol=STATUS_SYMBOL, majority_rule=MAJORITY_RULE, provenance_rule=PROVENANCE_RULE,
+    )

@@ -1,0 +1,61 @@
+"""The report as JSON: the `conflicts` document plus sources, claims, summary, matrix and provenance."""
+
+from __future__ import annotations
+
+import json
+
+from ..document import conflicts_doc
+from .model import CELL_LABEL, CELL_SYMBOL, CELLS, MAJORITY_RULE, PROVENANCE_RULE, Report
+
+
+def _date(d) -> str | None:
+    return d.isoformat() if d else None
+
+
+def report_doc(report: Report) -> dict:
+    """The report as plain data; the README's "Report JSON schema" describes it."""
+    doc = conflicts_doc(report.comparison, [t.group for t in report.topics])
+    doc["summary"] = {**report.summary, "filters": report.filters}
+    counts: dict[str, int] = {}
+    for _, _, c in report.claims():
+        counts[c.source_id] = counts.get(c.source_id, 0) + 1
+    doc["sources"] = [
+        {"id": s.id, "outlet": s.outlet, "title": s.title, "published": _date(s.published), "url": s.url,
+         "file": s.where.path, "claims": counts.get(s.id, 0)}
+        for s in report.sources
+    ]
+    doc["claims"] = [
+        {"id": c.id, "source": c.source_id, "topic": t.name, "status": t.status, "value_index": i,
+         "value": t.group.clusters[i].display, "origin": c.origin, "cell": t.cell(c.source_id)}
+        for t, i, c in report.claims()
+    ]
+    names = [t.name for t in report.topics]
+    doc["matrix"] = {
+        "legend": {k: f"{CELL_SYMBOL[k]} {CELL_LABEL[k]}" for k in CELLS},
+        "majority_rule": MAJORITY_RULE,
+        "topics": names,
+        "majority": {
+            t.name: [{"as_of": _date(m.as_of),
+                      "value": t.group.clusters[m.cluster].display if m.cluster is not None else None,
+                      "sources": m.sources,
+                      "tied": [t.group.clusters[i].display for i in m.tied]}
+                     for m in t.majority]
+            for t in report.topics
+        },
+        "rows": [{"source": s.id, "cells": dict(zip(names, cells))} for s, cells in report.rows()],
+    }
+    doc["provenance"] = {
+        "rule": PROVENANCE_RULE,
+        "values": [
+            {"topic": t.name, "value_index": vp.cluster, "value": t.group.clusters[vp.cluster].display,
+             "sources": len(t.group.clusters[vp.cluster].sources), "independent_origins": vp.independent,
+             "origins": [{"origin": o.origin, "own_voice": o.own_voice, "sources": list(o.sources)} for o in vp.origins],
+             "repeated": [o.origin for o in vp.repeated]}
+            for t in report.topics for vp in t.provenance
+        ],
+    }
+    return doc
+
+
+def render(report: Report) -> str:
+    return json.dumps(report_doc(report), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,50 @@
+"""Every bad input through every command that reads it, as a real process: one located line,
+the documented exit code, no traceback, nothing written, bounded time and memory."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent / "bad_inputs"))
+from cases import CASES  # noqa: E402
+
+from test_load import CASES as CLAIM_FILE_MESSAGES  # noqa: E402
+
+COMMANDS = [["validate"], ["conflicts"], ["conflicts", "--format", "json"]]
+MEMORY_CAP = 1024 * 1024 * 1024  # 1 GiB of address space is far more than any case needs
+TIME_CAP = 30
+
+
+def snapshot(root: Path) -> dict[str, str]:
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file() and not p.is_symlink()}
+
+
+def limit():
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_bad_input(tmp_path, case, command):
+    claims = case.build(tmp_path)
+    before = snapshot(tmp_path)
+    proc = subprocess.run([sys.executable, "-m", "claimcheck", *command, "--claims", str(claims)],
+                          capture_output=True, text=True, timeout=TIME_CAP, preexec_fn=limit,
+                          env={**os.environ, "NO_COLOR": "1"})
+    assert proc.returncode == case.exit_code, proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert proc.stdout == ""  # nothing printed as if it were a result
+    first = proc.stderr.splitlines()[0]
+    assert str(tmp_path) in first or first.startswith("error: " + str(tmp_path))
+    expected = case.message or CLAIM_FILE_MESSAGES[case.name.split("/", 1)[1]][2]
+    assert expected in first, first
+    assert "\x1b" not in proc.stderr  # hostile text is shown inert
+    assert snapshot(tmp_path) == before  # nothing written, nothing changed
