@@ -114,19 +114,31 @@ def _load(claims: Path, codebook: Optional[Path], max_bytes: int, allow_outside:
 def validate(
     claims: Path = ClaimsOpt,
     codebook: Optional[Path] = CodebookOpt,
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 on curation warnings too."),
     max_bytes: int = MaxBytesOpt,
     allow_outside: bool = OutsideOpt,
 ) -> None:
     """Check every claim file and the codebook, and that every quote is in its article.
 
-    Reports all problems as file:line:col: message; exits 1 if there are any.
+    Reports all problems as file:line:col: message and exits 1 if there are any. Curation
+    warnings (a relative date resolved without a note, a hedge not recorded, a value not
+    visible in its quote) are printed too; --strict makes them fail.
 
-    Example: claimcheck validate --claims claims
+    Example: claimcheck validate --claims claims --strict
     """
     with _errors():
+        from .lint import lint
+        from .terminal import inert
+
         cs = _load(claims, codebook, max_bytes, allow_outside)
+        warnings = lint(cs)
+        for w in warnings:
+            print(inert(str(w)), file=sys.stderr)
         print(f"ok: {len(cs.claims)} claims from {len(cs.sources)} sources on "
-              f"{len({c.topic for c in cs.claims})} topics; every quote found in its article")
+              f"{len({c.topic for c in cs.claims})} topics; every quote found in its article"
+              + (f"; {len(warnings)} curation warning{'s' if len(warnings) != 1 else ''}" if warnings else ""))
+        if strict and warnings:
+            raise typer.Exit(EXIT_INVALID)
 
 
 @app.command()
@@ -169,6 +181,47 @@ def conflicts(
         failing = {s.value for s in fail_on or []}
         if failing and any(g.status in failing for g in groups):
             raise typer.Exit(EXIT_INVALID)
+
+
+@app.command()
+def report(
+    output: str = typer.Option(..., "--output", "-o", help="File to write, or - for stdout (text formats only)."),
+    fmt: Optional[str] = typer.Option(None, "--format", help="html, md, json, csv or sqlite [default: from the file's extension]."),
+    claims: Path = ClaimsOpt,
+    codebook: Optional[Path] = CodebookOpt,
+    status: Optional[List[Status]] = StatusOpt,
+    topic: Optional[List[str]] = TopicOpt,
+    max_bytes: int = MaxBytesOpt,
+    allow_outside: bool = OutsideOpt,
+) -> None:
+    """Write a report to share: a summary, a source × topic matrix, each topic's values with every source's quote, and provenance.
+
+    The format follows the extension: .html/.htm, .md/.markdown, .json, .csv, .sqlite/.db.
+    The file is replaced in one step, so a failed run leaves an existing report as it was.
+
+    Example: claimcheck report -o report.html --status conflict --status partial
+    """
+    with _errors():
+        from .compare import compare_claim_set
+        from .report import build_report, check_target, choose_format, render, write_atomic
+        from .terminal import inert
+
+        chosen = choose_format(output, fmt)
+        if output != "-":
+            check_target(Path(output))
+        comparison = compare_claim_set(_load(claims, codebook, max_bytes, allow_outside))
+        rep = build_report(comparison, [s.value for s in status or []], topic or [])
+        data = render(rep, chosen)
+        if output == "-":
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data.encode("utf-8"))
+            sys.stdout.flush()
+        else:
+            write_atomic(Path(output), data)
+        s = rep.summary
+        where = "stdout" if output == "-" else inert(output)
+        print(f"wrote {where}: {s['topics']} topics, {s['conflict']} conflict{'s' if s['conflict'] != 1 else ''}",
+              file=sys.stderr)
 
 
 def main(argv: Optional[List[str]] = None) -> int:

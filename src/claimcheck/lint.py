@@ -1,0 +1,72 @@
+"""Curation checks the tool can make: the editorial standard's rules a reader would otherwise audit by hand.
+
+These are warnings, not errors: a claim can be right and still trip one (say why in its `note`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .errors import Problem
+from .model import Claim, ClaimSet
+from .values import Quantity, fold, words_to_number
+
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+RELATIVE_DATE = re.compile(
+    rf"\b(?:yesterday|today|tonight|tomorrow|(?:last|this|next|on|since|by)\s+(?:{_WEEKDAYS})|{_WEEKDAYS}'s|"
+    r"(?:earlier|later|last|this|next)\s+(?:this\s+)?(?:week|month|year)|a week (?:ago|after|before|earlier|later)|"
+    r"days? (?:ago|earlier|later)|weeks? (?:ago|earlier|later))\b",
+    re.IGNORECASE,
+)
+HEDGE = re.compile(
+    r"\b(?:reportedly|allegedly|purportedly|is said to|are said to|was said to|were said to|according to|"
+    r"sources (?:said|say|told)|reports? (?:said|say|suggest|suggested|citing)|as per reports|unconfirmed)\b",
+    re.IGNORECASE,
+)
+
+
+def lint(claim_set: ClaimSet) -> list[Problem]:
+    """Warnings on claims that break the curation standard in ways a machine can see."""
+    out: list[Problem] = []
+    for c in claim_set.claims:
+        topic = claim_set.codebook.topics[c.topic]
+        source = claim_set.sources[c.source_id]
+
+        def warn(message: str) -> None:
+            out.append(Problem(c.where.path, f"warning: {message}", c.where.line, c.where.col))
+
+        rel = RELATIVE_DATE.search(c.quote)
+        if topic.type == "date" and rel and not c.note:
+            if source.published is None:
+                warn(f"the quote's relative date '{rel.group()}' was resolved, but the source has no publication "
+                     "date; add `published` or leave the date out, and say how in `note`")
+            else:
+                warn(f"relative date '{rel.group()}' resolved without a note; say in `note` how it was counted "
+                     f"from the publication date {source.published}")
+        hedge = HEDGE.search(c.quote)
+        if hedge and not c.hedge and not c.note and c.own_voice:
+            warn(f"the quote is hedged ('{hedge.group()}') but the claim records no `hedge` or `attributed_to`")
+        if not c.note and not _value_visible(c, topic.type):
+            warn(f"the value {c.raw_value!r} cannot be seen in the quote; quote the words that state it, "
+                 "or explain in `note`")
+    return out
+
+
+def _value_visible(c: Claim, vtype: str) -> bool:
+    """Whether a reader can find the value in the quote: digits or number words, or a name's parts."""
+    quote = fold(c.quote)
+    if vtype == "number" and isinstance(c.value, Quantity) and c.value.exact:
+        n = c.value.low
+        tokens = re.findall(r"[a-z]+|\d+(?:\.\d+)?", fold(c.quote.replace(",", "")))
+        for size in (3, 2, 1):  # number words span up to three tokens ("twenty one hundred")
+            for i in range(len(tokens) - size + 1):
+                if words_to_number(" ".join(tokens[i:i + size])) == n:
+                    return True
+        return False
+    if vtype == "person":
+        parts = [p for p in fold(c.value).split() if len(p) > 2]
+        return any(p in quote for p in parts) if parts else True
+    if vtype == "list":
+        return all(any(p in quote for p in fold(item).split() if len(p) > 2) or len(fold(item)) <= 2
+                   for item in c.value)
+    return True
