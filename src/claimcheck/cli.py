@@ -21,6 +21,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     help="Compare what news sources claim about one event: where they agree, partly agree, or conflict.",
+    epilog="Exit codes: 0 fine; 1 invalid data, or findings you asked to fail on; 2 usage error or unreadable input.",
 )
 
 
