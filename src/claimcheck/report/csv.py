@@ -26,7 +26,7 @@ def render(report: Report) -> str:
     sizes = {(t.name, i): len(cl.sources) for t in report.topics for i, cl in enumerate(t.group.clusters)}
     for t, i, c in report.claims():
         cl = t.group.clusters[i]
-        row = (t.name, t.status, cl.display, i + 1, sizes[(t.name, i)], provenance[(t.name, i)], c.source_id,
+        row = (t.name, t.status, cl.display, i, sizes[(t.name, i)], provenance[(t.name, i)], c.source_id,
                t.cell(c.source_id), c.id, c.attributed_to, c.via, c.origin, "yes" if c.own_voice else "no",
                c.hedge, c.as_of.isoformat() if c.as_of else None, c.quote)
         w.writerow([neutralise(v) for v in row])

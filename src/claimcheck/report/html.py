@@ -16,7 +16,15 @@ def _template():
 
     env = Environment(loader=PackageLoader(__package__, "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["breakable"] = breakable
     return env.get_template("report.html.j2")
+
+
+def breakable(name: str):
+    """A dotted topic name, escaped, that may wrap after its dots and underscores in narrow columns."""
+    from markupsafe import Markup, escape
+
+    return Markup(str(escape(name)).replace(".", ".<wbr>").replace("_", "_<wbr>"))
 
 
 def web_url(url: str | None) -> str | None:
@@ -29,6 +37,7 @@ def render(report: Report) -> str:
 
     return _template().render(
         r=report, s=report.summary, version=__version__, credit=credit, web_url=web_url, open_up_to=OPEN_UP_TO,
+        anchor={t.name: f"t{i}" for i, t in enumerate(report.topics, 1)},
         cells=CELLS, cell_symbol=CELL_SYMBOL, cell_label=CELL_LABEL, cell_meaning=CELL_MEANING,
         status_symbol=STATUS_SYMBOL, majority_rule=MAJORITY_RULE, provenance_rule=PROVENANCE_RULE,
     )

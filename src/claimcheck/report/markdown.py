@@ -43,7 +43,7 @@ def _topic(t: TopicReport) -> list[str]:
                 str(t.provenance[i].independent)]
         for c in cl.claims:
             rows.append([*lead, md(c.source_id), md(credit(c)), *([md(c.as_of or "undated")] if dated else []),
-                         f"“{md(c.quote)}”"])
+                         md(c.quote)])
             lead = ["", "", ""]
     out += _table(head, rows)
     if t.hints or t.hidden_hints:

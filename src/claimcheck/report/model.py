@@ -12,8 +12,8 @@ from ..model import STATUSES, Claim, Comparison, Group, Source
 
 STATUS_SYMBOL = {"conflict": "✗", "partial": "≈", "agree": "✓", "single": "·"}
 
-# Matrix cells, worst first: a source's cell is the worst it earns on any date of a topic.
-CELLS = ("self_contradiction", "differs", "partly", "no_majority", "agrees", "only_source", "silent")
+# Matrix cells, in legend order.
+CELLS = ("agrees", "partly", "differs", "self_contradiction", "no_majority", "only_source", "silent")
 CELL_SYMBOL = {"agrees": "=", "partly": "≈", "differs": "≠", "no_majority": "±",
                "self_contradiction": "⚠", "only_source": "·", "silent": "—"}
 CELL_LABEL = {"agrees": "agrees", "partly": "partly agrees", "differs": "differs", "no_majority": "no majority",
@@ -36,7 +36,9 @@ PROVENANCE_RULE = ("A value's independent origins are the distinct outlets or sp
                    "two articles citing Reuters, are not independent corroboration.")
 MAX_HINTS = 50  # comparisons listed per topic in the human formats; the JSON and SQLite formats keep all
 
-_CELL_RANK = {k: i for i, k in enumerate(CELLS)}
+# A source's cell is the worst it earns on any date of a topic; first here is worst.
+_CELL_RANK = {k: i for i, k in enumerate(("self_contradiction", "differs", "partly", "no_majority", "agrees",
+                                          "only_source", "silent"))}
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ class Majority:
     """The majority value of one topic (on one date, for facts that change over time)."""
 
     as_of: dt.date | None
-    cluster: int | None  # index into the group's clusters; None when the top values tie
+    cluster: int | None  # index into the group's clusters; None when the top values tie or one source is alone
     sources: int  # how many sources give the top value(s)
     tied: tuple[int, ...] = ()  # clusters tied for most sources, when there is no majority
 
@@ -165,8 +167,14 @@ def build_report(comparison: Comparison, statuses: Iterable[str] = (), topics: I
 
 def _topic_report(g: Group) -> TopicReport:
     majority, cells = _majority_and_cells(g)
-    hints = [f"{g.clusters[p.a].display} vs {g.clusters[p.b].display}: {p.relation.reason}"
-             for p in g.pairs if p.relation.kind != "same"]
+    pairs = [p for p in g.pairs if p.relation.kind != "same"]
+    if g.drift:  # one line, as `conflicts` shows it; the word differences stay in the JSON and SQLite reports
+        sims = [p.relation.similarity for p in pairs if p.relation.similarity is not None]
+        spread = f" (similarity {min(sims):.2f}-{max(sims):.2f})" if sims else ""
+        hints = [f"quote drift: {g.clusters[0].claims[0].attributed_to} is quoted in {len(g.clusters)} wordings{spread}; "
+                 "one speaker in different words, not sources disagreeing"]
+    else:
+        hints = [f"{g.clusters[p.a].display} vs {g.clusters[p.b].display}: {p.relation.reason}" for p in pairs]
     hidden = max(0, len(hints) - MAX_HINTS)
     hints = hints[:MAX_HINTS]
     hints += [f"merged {m}" for cl in g.clusters for m in cl.merged]
@@ -197,10 +205,11 @@ def _majority_and_cells(g: Group) -> tuple[tuple[Majority, ...], dict[str, str]]
                 per_cluster[i] += 1
         top = max(per_cluster.values())
         leaders = sorted(i for i, n in per_cluster.items() if n == top)
-        winner = leaders[0] if len(leaders) == 1 else None
-        majorities.append(Majority(as_of, winner, top, () if winner is not None else tuple(leaders)))
+        alone = len(by_source) == 1  # one source is no majority of anything
+        winner = leaders[0] if len(leaders) == 1 and not alone else None
+        majorities.append(Majority(as_of, winner, top, tuple(leaders) if len(leaders) > 1 and not alone else ()))
         for sid, cls in by_source.items():
-            if len(by_source) == 1:
+            if alone:
                 cell = "only_source"
             elif winner is None:
                 cell = "no_majority"

@@ -13,10 +13,11 @@ def check_target(path: Path) -> None:
     """Refuse, before any work is done, an output whose folder is missing or which is a folder."""
     parent = path.parent
     if not parent.is_dir():
-        raise UsageError(path, f"cannot write the report: folder '{parent}' does not exist")
+        problem = "is not a folder" if parent.exists() else "does not exist"
+        raise UsageError(path, f"cannot write the report: folder '{parent}' {problem}")
     if path.is_dir():
         raise UsageError(path, "cannot write the report: this is a folder; give a file name")
-    if not os.access(parent, os.W_OK | os.X_OK):
+    if not _writable(parent):
         raise UsageError(path, f"cannot write the report: folder '{parent}' is not writable")
 
 
@@ -46,6 +47,10 @@ def write_atomic(path: Path, data: str | bytes) -> None:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def _writable(folder: Path) -> bool:
+    return os.access(folder, os.W_OK | os.X_OK)
 
 
 def _umask() -> int:

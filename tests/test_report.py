@@ -1,0 +1,428 @@
+"""Reports: the shared content (matrix, provenance, summary), each format, hostile text, atomic writing, the CLI."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import sqlite3
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from markupsafe import escape
+
+from claimcheck.compare import compare_claim_set
+from claimcheck.load import load_claim_set
+from claimcheck.report import FORMATS, build_report, choose_format, render, write_atomic
+from claimcheck.report.csv import neutralise
+from claimcheck.report.markdown import md
+
+from conftest import ROOT
+
+GOLDEN = Path(__file__).parent / "golden"
+CONFLICTS = ["afghan_delegation.leader", "ceasefire.initial_date", "pakistan_delegation.size", "talks.outcome"]
+
+
+def _load(claims: Path):
+    return compare_claim_set(load_claim_set(claims))
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    """The bundled claims, loaded as `claims` from the repository root so paths in outputs are stable."""
+    old = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        return build_report(_load(Path("claims")))
+    finally:
+        os.chdir(old)
+
+
+def _text(report, name: str) -> str:
+    data = render(report, FORMATS[name])
+    return data if isinstance(data, str) else ""
+
+
+def _db(report, tmp_path: Path) -> sqlite3.Connection:
+    path = tmp_path / "report.sqlite"
+    path.write_bytes(render(report, FORMATS["sqlite"]))
+    return sqlite3.connect(path)
+
+
+# --------------------------------------------------------------------------- content on the bundled claims
+
+
+def test_summary_counts(bundled):
+    assert bundled.summary == {"sources": 5, "claims": 59, "topics": 25, "conflict": 4, "partial": 6, "agree": 4,
+                               "single": 11}
+    assert [t.name for t in bundled.topics[:4]] == CONFLICTS
+
+
+def test_matrix_cells_on_bundled_claims(bundled):
+    topics = [t.name for t in bundled.topics]
+    rows = {s.id: dict(zip(topics, cells)) for s, cells in bundled.rows()}
+    assert rows["003-bbce"]["ceasefire.initial_date"] == "self_contradiction"
+    assert rows["000-fa57"]["ceasefire.initial_date"] == "silent"
+    # a 1-1 split has no majority: neither source is marked as the one that differs
+    assert rows["000-fa57"]["pakistan_delegation.size"] == rows["001-71e8"]["pakistan_delegation.size"] == "no_majority"
+    # changing facts are compared on the same date: three sources say in_progress on 2025-10-25
+    assert [rows[s]["talks.outcome"] for s in sorted(rows)] == ["agrees", "agrees", "agrees", "no_majority", "no_majority"]
+    assert rows["003-bbce"]["conflict.trigger"] == "partly"  # airstrikes, compatible with the majority kabul_strike
+    assert rows["002-7ad1"]["border.length_km"] == "only_source"
+
+
+@pytest.mark.parametrize("name", ["html", "md", "json", "csv", "sqlite"])
+def test_every_format_shows_the_conflicts_with_each_quote(bundled, name, tmp_path):
+    conflict_claims = [(t.name, c) for t in bundled.topics[:4] for cl in t.group.clusters for c in cl.claims]
+    assert len(conflict_claims) == 18
+    if name == "json":
+        doc = json.loads(_text(bundled, name))
+        shown = {(g["topic"], c["source"], c["quote"], c["attributed_to"])
+                 for g in doc["groups"] for v in g["values"] for c in v["claims"]}
+        assert all((t, c.source_id, c.quote, c.attributed_to) in shown for t, c in conflict_claims)
+        assert [g["topic"] for g in doc["groups"] if g["status"] == "conflict"] == CONFLICTS
+    elif name == "csv":
+        rows = list(csv.DictReader(io.StringIO(_text(bundled, name))))
+        shown = {(r["topic"], r["status"], r["source"], r["quote"], r["attributed_to"]) for r in rows}
+        assert all((t, "conflict", c.source_id, c.quote, c.attributed_to) in shown for t, c in conflict_claims)
+    elif name == "sqlite":
+        db = _db(bundled, tmp_path)
+        shown = set(db.execute("SELECT g.topic, c.source_id, c.quote, c.attributed_to FROM claims c "
+                               "JOIN groups g ON g.topic = c.topic WHERE g.status = 'conflict'"))
+        assert shown == {(t, c.source_id, c.quote, c.attributed_to) for t, c in conflict_claims}
+    else:
+        text = _text(bundled, name)
+        esc = (lambda s: str(escape(s))) if name == "html" else md
+        for topic in CONFLICTS:
+            assert esc(topic) in text
+        for _, c in conflict_claims:
+            assert esc(c.quote) in text and esc(c.source_id) in text
+        assert esc("closest parts 'najib' ~ 'mujib' 0.60") in text  # the name-similarity hint
+        assert esc("2025-10-25") in text and esc("partial_agreement") in text  # the outcome timeline
+
+
+@pytest.mark.parametrize("name", ["md", "json", "csv"])
+def test_golden(bundled, name):
+    """Whole outputs on the bundled claims; regenerate with UPDATE_GOLDEN=1 and read the diff."""
+    text = _text(bundled, name)
+    golden = GOLDEN / f"report.{name}"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(text, encoding="utf-8", newline="")
+    assert text == golden.read_bytes().decode("utf-8")
+
+
+def test_json_adds_report_keys_to_the_conflicts_document(bundled):
+    doc = json.loads(_text(bundled, "json"))
+    assert {"schema", "summary", "groups", "sources", "claims", "matrix", "provenance"} <= set(doc)
+    assert len(doc["claims"]) == 59 and len(doc["sources"]) == 5
+    assert doc["matrix"]["topics"][:4] == CONFLICTS
+    row = next(r for r in doc["matrix"]["rows"] if r["source"] == "003-bbce")
+    assert row["cells"]["ceasefire.initial_date"] == "self_contradiction"
+    assert doc["matrix"]["majority"]["talks.outcome"][0] == {"as_of": "2025-10-25", "value": "in_progress",
+                                                             "sources": 3, "tied": []}
+    leader = next(v for v in doc["provenance"]["values"] if v["topic"] == "afghan_delegation.leader")
+    assert leader["value"] == "Haji Najib" and leader["independent_origins"] == 2 and leader["repeated"] == []
+
+
+def test_sqlite_queries(bundled, tmp_path):
+    db = _db(bundled, tmp_path)
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert db.execute("SELECT count(*) FROM groups WHERE status = 'conflict'").fetchone() == (4,)
+    # who says what on a conflicting topic: claims joined to their cluster, group and source
+    rows = db.execute("""
+        SELECT cl.display, s.id, c.attributed_to FROM claims c
+        JOIN clusters cl ON cl.id = c.cluster_id
+        JOIN groups g ON g.topic = cl.topic
+        JOIN sources s ON s.id = c.source_id
+        WHERE g.topic = 'afghan_delegation.leader' ORDER BY cl.position, c.id""").fetchall()
+    assert rows == [("Haji Najib", "000-fa57", "The Express Tribune"),
+                    ("Haji Najib", "000-fa57", "Zabihullah Mujahid on X"),
+                    ("Rahmatullah Mujib", "001-71e8", "001-71e8")]
+    # sources that contradict themselves, and the reason two values conflict
+    assert db.execute("SELECT source_id, topic FROM matrix WHERE cell = 'self_contradiction'").fetchall() == [
+        ("003-bbce", "ceasefire.initial_date")]
+    reason = db.execute("""SELECT r.reason FROM relations r JOIN clusters a ON a.id = r.cluster_a
+                           WHERE a.topic = 'afghan_delegation.leader'""").fetchone()[0]
+    assert "'najib' ~ 'mujib' 0.60" in reason
+    assert dict(db.execute("SELECT key, value FROM summary"))["conflict"] == "4"
+    per_source = dict(db.execute("SELECT s.id, count(c.id) FROM sources s LEFT JOIN claims c ON c.source_id = s.id "
+                                 "GROUP BY s.id"))
+    assert sum(per_source.values()) == 59
+
+
+def test_filters_limit_the_topics(bundled):
+    report = build_report(bundled.comparison, ["conflict"], ["*.size", "talks.*"])
+    assert [t.name for t in report.topics] == ["pakistan_delegation.size", "talks.outcome"]
+    assert report.summary["topics"] == 2 and report.summary["claims"] == 13 and report.summary["sources"] == 5
+    assert report.filters == {"status": ["conflict"], "topic": ["*.size", "talks.*"]}
+
+
+# --------------------------------------------------------------------------- rules on small claim sets
+
+
+def _source(sid: str, claims: list[dict], outlet: str | None = None) -> str:
+    lines = [f"id: {sid}", f"outlet: {json.dumps(outlet or sid + ' news')}", "published: 2025-10-25",
+             "text: ../articles/a.txt", "claims:"]
+    for c in claims:
+        lines.append(f"  - topic: {c['topic']}")
+        lines.extend(f"    {k}: {json.dumps(v) if isinstance(v, str) else v}" for k, v in c.items() if k != "topic")
+    return "\n".join(lines) + "\n"
+
+
+def _claim_set(scratch, article: str, sources: dict[str, list[dict]], outlets: dict[str, str] | None = None):
+    scratch.article("a.txt", article)
+    for sid, claims in sources.items():
+        scratch.source(f"{sid}.yaml", _source(sid, claims, (outlets or {}).get(sid)))
+    return scratch.claims
+
+
+MATRIX_ARTICLE = "seven members. two members. two weeks. nearly two weeks. the talks began. a deadlock. Oct 15. Oct 16."
+
+
+def test_matrix_rules(scratch):
+    size = lambda v: {"topic": "pakistan_delegation.size", "value": v, "quote": "seven members" if v == 7 else "two members"}
+    days = lambda v: {"topic": "clashes.duration", "value": v, "quote": "two weeks"}
+    outcome = lambda v, d: {"topic": "talks.outcome", "value": v, "quote": "the talks began", "as_of": d}
+    claims = _claim_set(scratch, MATRIX_ARTICLE, {
+        "a": [size(7), days(14), outcome("in_progress", "2025-10-25")],
+        "b": [size(2), days("nearly 14"), outcome("in_progress", "2025-10-25")],
+        "c": [size(7), days(14), outcome("deadlock", "2025-10-27")],
+        "d": [{"topic": "ceasefire.initial_date", "value": "2025-10-15", "quote": "Oct 15"},
+              {"topic": "ceasefire.initial_date", "value": "2025-10-16", "quote": "Oct 16"}],
+    })
+    report = build_report(_load(claims))
+    by = {t.name: t for t in report.topics}
+    cells = lambda topic: {s: by[topic].cell(s) for s in "abcd"}
+    assert cells("pakistan_delegation.size") == {"a": "agrees", "b": "differs", "c": "agrees", "d": "silent"}
+    assert cells("clashes.duration") == {"a": "agrees", "b": "partly", "c": "agrees", "d": "silent"}
+    # compared per date: a and b agree on the 25th; c is alone on the 27th, which is no disagreement
+    assert cells("talks.outcome") == {"a": "agrees", "b": "agrees", "c": "only_source", "d": "silent"}
+    assert [(str(m.as_of), m.sources) for m in by["talks.outcome"].majority] == [("2025-10-25", 2), ("2025-10-27", 1)]
+    assert by["talks.outcome"].majority_note(0) == "majority on 2025-10-25"
+    assert cells("ceasefire.initial_date")["d"] == "self_contradiction"
+    assert by["pakistan_delegation.size"].majority_note(0) == "majority"
+
+
+def test_tie_has_no_majority(scratch):
+    claims = _claim_set(scratch, MATRIX_ARTICLE, {
+        "a": [{"topic": "pakistan_delegation.size", "value": 7, "quote": "seven members"}],
+        "b": [{"topic": "pakistan_delegation.size", "value": 2, "quote": "two members"}],
+    })
+    (t,) = build_report(_load(claims)).topics
+    assert t.majority[0].cluster is None and len(t.majority[0].tied) == 2
+    assert {t.cell("a"), t.cell("b")} == {"no_majority"}
+    assert t.majority_note(0) == t.majority_note(1) == ""
+
+
+# Quotes a hostile or careless article could hold; every one is in the article text, so it loads.
+HOSTILE = {
+    "script": "<script>alert(1)</script>",
+    "img": '"><img src=x onerror=alert(1)>',
+    "pipes": "| pipes |",
+    "formula": '=HYPERLINK("http://x")',
+    "plus": "+1",
+    "at": "@SUM(A1)",
+    "marks": "`code` and **bold** and \\ back",
+}
+
+
+@pytest.fixture
+def hostile(scratch):
+    article = " ".join(HOSTILE.values()) + " Pakistan sent a seven-member delegation, Reuters said."
+    q = lambda key, topic, value, **kw: {"topic": topic, "value": value, "quote": HOSTILE[key], **kw}
+    claims = _claim_set(scratch, article, {
+        "evil-a": [q("script", "asif.open_war_quote", HOSTILE["script"], attributed_to="Khawaja Asif", via=HOSTILE["img"]),
+                   q("formula", "pakistan_delegation.size", 7),
+                   q("marks", "clashes.duration", 14)],
+        "evil-b": [q("pipes", "asif.open_war_quote", HOSTILE["pipes"], attributed_to="Khawaja Asif"),
+                   q("plus", "pakistan_delegation.size", 2, attributed_to=HOSTILE["at"])],
+        "evil-c": [{"topic": "pakistan_delegation.size", "value": 7, "quote": "a seven-member delegation",
+                    "attributed_to": "officials", "via": "Reuters"}],
+        "evil-d": [{"topic": "pakistan_delegation.size", "value": 7, "quote": "a seven-member delegation, Reuters said",
+                    "attributed_to": "reuters"}],
+    }, outlets={"evil-a": HOSTILE["script"], "evil-b": HOSTILE["img"]})
+    return build_report(_load(claims))
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.attrs = set(), set()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        self.attrs.update(name for name, _ in attrs)
+
+
+def test_html_shows_hostile_text_as_text(hostile):
+    page = _text(hostile, "html")
+    assert "<script" not in page.lower() and "<img" not in page.lower()
+    parser = _Tags()
+    parser.feed(page)
+    assert not parser.tags & {"script", "img", "iframe", "object", "link"}
+    assert not any(a.startswith("on") for a in parser.attrs)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "http://" not in page.split("<body>")[0].replace('content="default-src', "")  # nothing fetched
+
+
+def _cells(line: str) -> list[str]:
+    """A GFM table row's cells: a pipe after a backslash is part of the text (as in cmark-gfm)."""
+    return re.split(r"(?<!\\)\|", line.strip())[1:-1]
+
+
+def test_markdown_tables_keep_their_columns_and_no_html_gets_through(hostile):
+    text = _text(hostile, "md")
+    lines = text.splitlines()
+    tables = 0
+    for i, line in enumerate(lines):
+        if re.fullmatch(r"\|(---\|)+", line):
+            tables += 1
+            width = len(_cells(lines[i - 1]))
+            assert width == line.count("---")
+            for row in lines[i + 1:]:
+                if not row.startswith("|"):
+                    break
+                assert len(_cells(row)) == width, row
+    assert tables == 5  # the matrix, three topics, the sources
+    assert re.search(r"(?<!\\)<", text) is None  # every '<' is escaped
+    assert md(HOSTILE["pipes"]) in text and md(HOSTILE["marks"]) == r"\`code\` and \*\*bold\*\* and \\ back"
+
+
+def test_md_escapes_line_breaks():
+    assert md("a\nb\r\nc\u2028d") == "a b c d"
+
+
+def test_csv_neutralises_formulas(hostile):
+    rows = list(csv.reader(io.StringIO(_text(hostile, "csv"))))
+    assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for row in rows for cell in row)
+    cells = {cell for row in rows[1:] for cell in row}
+    assert {"'" + HOSTILE["formula"], "'+1", "'@SUM(A1)", HOSTILE["script"]} <= cells
+    assert neutralise("-3") == "'-3" and neutralise("\tx") == "'\tx" and neutralise("ok") == "ok" and neutralise(None) == ""
+
+
+def test_json_and_sqlite_keep_text_verbatim(hostile, tmp_path):
+    doc = json.loads(_text(hostile, "json"))
+    quotes = {c["quote"] for g in doc["groups"] for v in g["values"] for c in v["claims"]}
+    assert HOSTILE["script"] in quotes and HOSTILE["formula"] in quotes
+    db = _db(hostile, tmp_path)
+    assert db.execute("SELECT outlet FROM sources WHERE id = 'evil-a'").fetchone() == (HOSTILE["script"],)
+
+
+def test_provenance_counts_a_shared_origin_once(hostile):
+    (t, vp), = hostile.repeated_origins()
+    assert t.name == "pakistan_delegation.size" and t.group.clusters[vp.cluster].display == "7"
+    assert len(t.group.clusters[vp.cluster].sources) == 3 and vp.independent == 2
+    (shared,) = vp.repeated
+    assert shared.origin == "Reuters" and shared.sources == ("evil-c", "evil-d")
+    assert "evil-c, evil-d all credit Reuters" in _text(hostile, "md")
+    assert "evil-c, evil-d</span> all credit <b class=\"untrusted\">Reuters</b>" in _text(hostile, "html")
+
+
+# --------------------------------------------------------------------------- choosing a format and writing
+
+
+@pytest.mark.parametrize("output, name", [("r.html", "html"), ("r.HTM", "html"), ("r.md", "md"), ("r.markdown", "md"),
+                                          ("r.json", "json"), ("r.csv", "csv"), ("r.sqlite", "sqlite"), ("r.db", "sqlite")])
+def test_format_from_extension(output, name):
+    assert choose_format(output).name == name
+
+
+@pytest.mark.parametrize("output, fmt, message", [
+    ("r.txt", None, "cannot tell the report format from '.txt'"),
+    ("r.html", "pdf", "unknown report format 'pdf'"),
+    ("-", None, "writing to stdout needs --format"),
+    ("-", "sqlite", "binary format and cannot be written to stdout"),
+])
+def test_format_errors(output, fmt, message):
+    from claimcheck.errors import UsageError
+
+    with pytest.raises(UsageError, match=re.escape(message)) as exc:
+        choose_format(output, fmt)
+    assert str(exc.value).startswith(f"{output}: ")
+
+
+def test_write_replaces_whole_and_leaves_no_temp_file(tmp_path, monkeypatch):
+    target = tmp_path / "report.md"
+    target.write_text("old report\n")
+    write_atomic(target, "new report\n")
+    assert target.read_text() == "new report\n" and os.listdir(tmp_path) == ["report.md"]
+
+    def broken_replace(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    from claimcheck.errors import UsageError
+
+    with pytest.raises(UsageError, match="No space left on device"):
+        write_atomic(target, "newer report\n")
+    assert target.read_text() == "new report\n" and os.listdir(tmp_path) == ["report.md"]
+
+
+# --------------------------------------------------------------------------- the command
+
+
+def test_cli_writes_each_format(run, tmp_path):
+    for name in ("html", "md", "json", "csv", "sqlite"):
+        out = tmp_path / f"report.{FORMATS[name].extensions[0].lstrip('.')}"
+        result = run("report", "--claims", ROOT / "claims", "-o", out)
+        assert result.exit_code == 0, result.stderr
+        assert result.stderr == f"wrote {out}: 25 topics, 4 conflicts\n" and result.stdout == ""
+        assert out.stat().st_size > 1000
+    assert sorted(os.listdir(tmp_path)) == ["report.csv", "report.html", "report.json", "report.md", "report.sqlite"]
+
+
+def test_cli_stdout_and_filters(run):
+    result = run("report", "--claims", ROOT / "claims", "-o", "-", "--format", "json", "--status", "conflict")
+    assert result.exit_code == 0
+    doc = json.loads(result.stdout)
+    assert [g["topic"] for g in doc["groups"]] == CONFLICTS and doc["summary"]["filters"] == {"status": ["conflict"]}
+    assert result.stderr == "wrote stdout: 4 topics, 4 conflicts\n"
+
+
+def test_cli_renderer_failure_leaves_the_old_report(run, tmp_path, monkeypatch):
+    import claimcheck.report.markdown as markdown
+
+    target = tmp_path / "report.md"
+    target.write_text("the previous report\n")
+
+    def half_way(report):
+        raise RuntimeError("renderer broke half-way")
+
+    monkeypatch.setattr(markdown, "render", half_way)
+    result = run("report", "--claims", ROOT / "claims", "-o", target)
+    assert result.exit_code == 1 and "renderer broke half-way" in result.stderr
+    assert target.read_text() == "the previous report\n" and os.listdir(tmp_path) == ["report.md"]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["-o", "{tmp}/missing/report.html"], "missing/report.html: cannot write the report: folder"),
+    (["-o", "{tmp}/report.pdf"], "cannot tell the report format from '.pdf'"),
+    (["-o", "{tmp}/report.html", "--format", "docx"], "unknown report format 'docx'"),
+    (["-o", "-", "--format", "sqlite"], "cannot be written to stdout"),
+    (["-o", "{tmp}", "--format", "html"], "this is a folder"),
+])
+def test_cli_usage_errors_exit_2_and_write_nothing(run, tmp_path, args, message):
+    result = run("report", "--claims", ROOT / "claims", *[a.format(tmp=tmp_path) for a in args])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: ") and message in result.stderr and result.stderr.count("\n") == 1
+    assert os.listdir(tmp_path) == [] and result.stdout == ""
+
+
+def test_cli_unwritable_folder(run, tmp_path, monkeypatch):
+    import claimcheck.report.write as write
+
+    monkeypatch.setattr(write, "_writable", lambda folder: False)  # a read-only folder (root would ignore chmod)
+    result = run("report", "--claims", ROOT / "claims", "-o", tmp_path / "report.html")
+    assert result.exit_code == 2 and result.stderr == f"error: {tmp_path}/report.html: cannot write the report: folder '{tmp_path}' is not writable\n"
+    assert os.listdir(tmp_path) == []
+
+
+def test_cli_output_inside_a_file_is_refused(run, tmp_path):
+    (tmp_path / "notes.txt").write_text("x")
+    result = run("report", "--claims", ROOT / "claims", "-o", tmp_path / "notes.txt" / "report.md")
+    assert result.exit_code == 2 and "notes.txt' is not a folder" in result.stderr
