@@ -1,0 +1,736 @@
+"""Reading the codebook's facts out of an article: which topic each sentence speaks to, the value, and how sure.
+
+Everything topic-specific comes from the codebook: a sentence is a candidate for a topic when
+it holds one of the topic's cues and, if the topic declares subject words, one of them in the
+same or a neighbouring clause. The value is then read by the topic's type (mentions.py finds
+dates, numbers, names and quotations). Adding a topic to topics.yaml is enough for `check` to
+look for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from typing import Any, Iterable
+
+from .mentions import (
+    TITLE_WORDS, Anchor, Mention, convert, find_dates, find_names, find_numbers, find_quotes,
+)
+from .model import Claim, Codebook, Topic
+from .sentences import Sentence, clauses, fold, split_sentences
+from .values import DIFFERENT, SAME, TYPES, Context, DateSpan, Names
+from .values import fold as fold_name
+
+#: Findings under this confidence are shown as `possible` and never asserted.
+DEFAULT_MIN_CONFIDENCE = 0.6
+#: Readings weaker than this are not worth showing at all.
+FLOOR = 0.3
+#: How many clauses away from its cue a subject word may stand, and what each step costs.
+SUBJECT_REACH = 2
+_CLAUSE_FACTOR = (1.0, 0.92, 0.8)
+#: Words that may stand between "led by" and a name: articles, possessives and (from mentions) titles.
+_PERSON_SKIP = {"the", "a", "an", "its", "his", "her", "their", "respected", "newly", "appointed", "former", "acting"}
+
+#: Words that may stand between a cue and its value without weakening the link.
+_SKIPPABLE = {
+    "the", "a", "an", "on", "in", "at", "of", "by", "its", "his", "her", "their", "both", "jointly", "all",
+    "some", "about", "around", "nearly", "almost", "over", "since", "from", "to", "with", "was", "were",
+    "is", "are", "been", "be", "has", "have", "had", "just", "only", "also", "reportedly", "respected",
+    "newly", "appointed", "former", "then", "and", "as", "namely", "including", "led", "headed",
+}
+#: Words before a cue, in its clause, that make the statement a condition, a wish or a forecast.
+_HYPOTHETICAL = {
+    "if", "unless", "whether", "could", "would", "might", "may", "should", "failure", "fail", "fails",
+    "hope", "hopes", "hoped", "hoping", "expected", "expect", "expects", "aim", "aims", "aimed", "seek",
+    "seeks", "seeking", "want", "wants", "prevent", "avoid", "risk", "until", "unlikely", "likely", "possible",
+    "possibility", "fear", "fears", "feared", "warn", "warned", "warns", "threat", "threatened", "ahead",
+}
+_NEGATION = {"not", "no", "never", "n't", "without", "nor", "neither", "denied", "deny", "denies"}
+_HEDGES = ("reportedly", "allegedly", "according to", "as per", "is said to", "are said to", "sources said",
+           "sources told", "reports citing", "citing sources", "reported", "purportedly", "unconfirmed")
+_WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One fact the article states (or may state) on one codebook topic."""
+
+    topic: str
+    type: str
+    value: Any  # typed as values.TYPES[type] would parse it
+    display: str
+    confidence: float  # 0..1
+    how: str  # how the value was read, for a curator to judge
+    sentence: str
+    start: int  # the sentence's offsets in the checked text
+    end: int
+    value_start: int  # the words the value was read from
+    value_end: int
+    hedge: str | None = None
+    mentions: int = 1  # sentences stating the same value
+    also_at: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def value_text(self) -> str:
+        return self.sentence[self.value_start - self.start:self.value_end - self.start]
+
+
+@dataclass(frozen=True)
+class Unresolved:
+    """A value the article gives that cannot be pinned down (a weekday with no date to count from)."""
+
+    topic: str
+    text: str
+    why: str
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Extraction:
+    findings: tuple[Finding, ...]
+    unresolved: tuple[Unresolved, ...]
+    anchor: Anchor
+    notes: tuple[str, ...] = ()  # the article disagreeing with itself, and the like
+
+
+# --------------------------------------------------------------------------- phrases
+
+
+def phrase_pattern(phrase: str) -> re.Pattern:
+    """A codebook phrase as a regex: case-insensitive, any spacing, a leading '-' meaning 'attached'."""
+    p = fold(phrase.strip())
+    attached = p.startswith("-")
+    body = p.lstrip("-").strip()
+    parts = []
+    for tok in re.split(r"(\s+|-)", body):
+        if not tok:
+            continue
+        if tok.isspace():
+            parts.append(r"\s+")
+        elif tok == "-":
+            parts.append(r"[-\s]?")
+        else:
+            parts.append(re.escape(tok))
+    rx = "".join(parts)
+    rx = (r"(?<=[\w])[-\s]" + rx) if attached else (r"(?<![\w])" + rx if body[:1].isalnum() else rx)
+    if body[-1:].isalnum():
+        rx += r"(?![\w])"
+    return re.compile(rx, re.I)
+
+
+@dataclass(frozen=True)
+class _Cue:
+    text: str
+    pattern: re.Pattern
+    label: str | None = None  # for a label topic's label cues
+
+
+@dataclass(frozen=True)
+class _Subject:
+    text: str
+    pattern: re.Pattern
+    proper: bool  # names a particular place, body or event ("Istanbul", "Afghan delegation")
+
+
+@dataclass
+class _Rules:
+    topic: Topic
+    cues: list[_Cue]
+    subjects: list[_Subject]
+
+
+@dataclass(frozen=True)
+class _Hit:
+    topic: str
+    start: int
+    end: int
+    cue: _Cue
+
+
+@dataclass
+class _Cand:
+    topic: str
+    kind: str  # what it claims exclusively in its sentence: date, number, person, names, label, text
+    value: Any
+    spans: tuple[tuple[int, int], ...]
+    confidence: float
+    how: str
+    cue_len: int
+    subject_proper: bool
+    subject_distance: int
+    unresolved: str | None = None
+    text: str = ""
+    nearness: float = 1.0  # how close the value stands to the topic's subject (decides between topics)
+
+
+# --------------------------------------------------------------------------- the extractor
+
+
+class Extractor:
+    """The codebook compiled for reading articles; build once, extract from many articles."""
+
+    def __init__(self, codebook: Codebook, claims: Iterable[Claim] = (), year_hint: int | None = None,
+                 year_hint_how: str = "the claim set's publication dates"):
+        self.codebook = codebook
+        self.names = Names(codebook)
+        self.contexts = {n: Context(t, self.names) for n, t in codebook.topics.items()}
+        self.year_hint = year_hint
+        self.year_hint_how = year_hint_how
+        self.rules: dict[str, _Rules] = {}
+        for name, t in codebook.topics.items():
+            cues = [_Cue(c, phrase_pattern(c)) for c in t.cues if c.strip()]
+            for label in t.labels.values():
+                cues += [_Cue(c, phrase_pattern(c), label.name) for c in label.cues if c.strip()]
+            subjects = [_Subject(s, phrase_pattern(s), any(ch.isupper() for ch in s)) for s in t.subject if s.strip()]
+            self.rules[name] = _Rules(t, cues, subjects)
+        self._any_cue = re.compile("|".join(f"(?:{c.pattern.pattern})" for r in self.rules.values() for c in r.cues) or "(?!)", re.I)
+        # Names the claim set already knows: codebook entities, and every person and list value claimed.
+        known: dict[str, str] = {}  # folded spelling -> how it is known
+        self.person_names: dict[str, str] = {}
+        for e in codebook.entities:
+            for n in (e.name, *e.aliases):
+                known[n] = f"codebook entity '{e.name}'"
+        for c in claims:
+            t = codebook.topics.get(c.topic)
+            if t is None:
+                continue
+            if t.type == "person":
+                known.setdefault(c.value, f"named in {c.source_id}'s claims")
+                self.person_names[self.names.strip(c.value)] = c.value
+            elif t.type == "list":
+                for item in c.value:
+                    if not re.fullmatch(r"\d{4}-\d\d-\d\d", item):
+                        known.setdefault(item, f"named in {c.source_id}'s claims")
+        self.known = known
+        spellings = sorted({fold(k) for k in known if k.strip()}, key=len, reverse=True)
+        self._known_re = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(k) for k in spellings) + r")(?![\w])") if spellings else None
+        self._known_by_fold = {fold(k): v for k, v in known.items()}
+        self._person_keys = list(self.person_names)
+
+    # ----------------------------------------------------------------- anchor
+
+    def anchor(self, text: str, published: dt.date | None = None) -> Anchor:
+        """The date relative dates count from: --published, else a dateline near the top of the article."""
+        if published:
+            return Anchor(published, "--published date")
+        head = fold(text[:600])
+        for m in find_dates(head, Anchor()):
+            v = m.value
+            if v is not None and v.start == v.end and re.search(r"(19|20)\d\d", m.text):
+                return Anchor(v.start, f"dateline '{m.text}'")
+        return Anchor(None, "", self.year_hint, self.year_hint_how if self.year_hint else "")
+
+    # ----------------------------------------------------------------- extraction
+
+    def extract(self, text: str, published: dt.date | None = None,
+                min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> Extraction:
+        """Every finding in the article, merged so that each topic and value appears once."""
+        anchor = self.anchor(text, published)
+        raw: list[Finding] = []
+        unresolved: list[Unresolved] = []
+        for sent in split_sentences(text):
+            f, u = self._sentence(sent, anchor)
+            raw.extend(f)
+            unresolved.extend(u)
+        findings = self._merge(raw)
+        findings = self._weigh_labels(findings, min_confidence)
+        notes = self._self_contradictions(findings, min_confidence)
+        order = {n: i for i, n in enumerate(self.codebook.topics)}
+        findings.sort(key=lambda f: (order[f.topic], f.start))
+        return Extraction(tuple(findings), tuple(unresolved), anchor, tuple(notes))
+
+    def _sentence(self, sent: Sentence, anchor: Anchor) -> tuple[list[Finding], list[Unresolved]]:
+        s = fold(sent.text)
+        if not self._any_cue.search(s):
+            return [], []
+        cl = clauses(sent.text)
+        hits = self._valid_hits(s, cl)
+        if not hits:
+            return [], []
+        lazy: dict[str, list[Mention]] = {}
+
+        def mentions(kind: str) -> list[Mention]:
+            if kind not in lazy:
+                if kind == "date":
+                    lazy[kind] = find_dates(s, anchor)
+                elif kind == "number":
+                    lazy[kind] = find_numbers(s, [(m.start, m.end) for m in mentions("date")])
+                elif kind == "name":
+                    lazy[kind] = self._names(s, [(m.start, m.end) for m in mentions("date")])
+                else:
+                    lazy[kind] = find_quotes(s)
+            return lazy[kind]
+
+        cands: list[_Cand] = []
+        for topic, topic_hits in hits.items():
+            rules = self.rules[topic]
+            reader = getattr(self, f"_read_{rules.topic.type}")
+            cands.extend(reader(s, cl, rules, topic_hits, mentions))
+        hedge = next((h for h in _HEDGES if re.search(rf"(?<![\w]){re.escape(h)}(?![\w])", s, re.I)), None)
+        factor = (0.55 if sent.question else 1.0) * (0.95 if hedge else 1.0)
+        for c in cands:
+            c.nearness = _subject_nearness(s, c, self._subjects.get(c.topic, ()))
+        chosen = _choose([c for c in cands if c.confidence >= FLOOR])
+        findings, unresolved = [], []
+        for c in chosen:
+            if c.unresolved:
+                unresolved.append(Unresolved(c.topic, c.text, c.unresolved, sent.text, sent.start, sent.end))
+                continue
+            vtype = TYPES[rules_type(self.rules[c.topic])]
+            conf = round(min(0.99, c.confidence * factor), 3)
+            how = c.how + ("; a question, not a statement" if sent.question else "")
+            vs, ve = min(a for a, _ in c.spans), max(b for _, b in c.spans)
+            findings.append(Finding(c.topic, vtype.name, c.value, vtype.display(c.value), conf, how, sent.text,
+                                    sent.start, sent.end, sent.start + vs, sent.start + ve, hedge))
+        return findings, unresolved
+
+    # ----------------------------------------------------------------- cues and subjects
+
+    def _valid_hits(self, s: str, cl) -> dict[str, list[tuple[_Hit, _Subject, int, bool]]]:
+        """For each topic: its cue hits that have a subject nearby, with the subject, its distance and
+        whether it shares the cue's clause. A cue inside a longer cue of another topic, or one whose
+        nearby subject is only generic while another topic's named subject is there with the same cue,
+        is left to the other topic."""
+        hits: list[_Hit] = []
+        for name, rules in self.rules.items():
+            for cue in rules.cues:
+                for m in cue.pattern.finditer(s):
+                    hits.append(_Hit(name, m.start(), m.end(), cue))
+        if not hits:
+            return {}
+        subjects: dict[str, list[tuple[int, int, _Subject]]] = {}
+        for name, rules in self.rules.items():
+            found = [(m.start(), m.end(), sub) for sub in rules.subjects for m in sub.pattern.finditer(s)]
+            subjects[name] = found
+
+        def near(topic: str, hit: _Hit):
+            rules = self.rules[topic]
+            if not rules.subjects:
+                return (None, 0, 0)
+            lo, hi = cl.window(hit.start, SUBJECT_REACH)
+            best = None
+            for a, b, sub in subjects[topic]:
+                if a < hi and b > lo:
+                    dist = _gap_words(s, hit, (a, b))
+                    apart = 0 if a <= hit.start < b else min(cl.apart(a, hit.start), SUBJECT_REACH)
+                    key = (apart, not sub.proper, dist)
+                    if best is None or key < best[0]:
+                        best = (key, sub, dist, apart)
+            return None if best is None else best[1:]
+
+        out: dict[str, list] = defaultdict(list)
+        for h in hits:
+            if any(o.topic != h.topic and o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
+                   and near(o.topic, o) is not None for o in hits):
+                continue  # "second ceasefire" outranks "ceasefire"
+            found = near(h.topic, h)
+            if found is None:
+                continue
+            sub, dist, apart = found
+            if sub is not None and not sub.proper and not self._names_own(s, cl, h, subjects) \
+                    and self._named_elsewhere(s, cl, h, hits, subjects):
+                continue
+            out[h.topic].append((h, sub, dist, apart))
+        self._subjects = subjects
+        return out
+
+    def _names_own(self, s, cl, h: _Hit, subjects) -> bool:
+        lo, hi = cl.window(h.start, SUBJECT_REACH)
+        return any(sub.proper and a < hi and b > lo for a, b, sub in subjects[h.topic])
+
+    def _named_elsewhere(self, s, cl, h: _Hit, hits: list[_Hit], subjects) -> bool:
+        """Is the cue better read as another topic's, one whose named subject is in the window?"""
+        lo, hi = cl.window(h.start, SUBJECT_REACH)
+        own = {fold_name(x.text) for x in self.rules[h.topic].subjects}
+        for o in hits:
+            if o.topic == h.topic or not (o.start < h.end and h.start < o.end):
+                continue
+            for a, b, sub in subjects[o.topic]:
+                if sub.proper and a < hi and b > lo and fold_name(sub.text) not in own:
+                    return True
+        return False
+
+    # ----------------------------------------------------------------- names
+
+    def _names(self, s: str, skip) -> list[Mention]:
+        names = find_names(s, skip)
+        out: dict[tuple[int, int], Mention] = {}
+        if self._known_re is not None:
+            for m in self._known_re.finditer(s):
+                spelled = m.group(0)
+                how = self._known_by_fold.get(spelled, "a known name")
+                out[(m.start(), m.end())] = Mention("name", m.start(), m.end(), spelled, spelled,
+                                                   f"known name '{spelled}' ({how})", 0.95)
+        for n in names:
+            if any(a <= n.start and n.end <= b for a, b in out):
+                continue
+            if any(n.start <= a and b <= n.end for a, b in out):
+                # "Khawaja Muhammad Asif" holds the known "Asif": keep the longer run as written
+                for k in [k for k in out if n.start <= k[0] and k[1] <= n.end]:
+                    del out[k]
+            fuzzy = self._fuzzy_person(n.text)
+            if fuzzy:
+                n = replace(n, how=fuzzy[0], confidence=max(n.confidence, fuzzy[1]))
+            out[(n.start, n.end)] = n
+        return sorted(out.values(), key=lambda m: m.start)
+
+    def _fuzzy_person(self, text: str) -> tuple[str, float] | None:
+        if not self._person_keys:
+            return None
+        from rapidfuzz import fuzz, process
+
+        key = self.names.strip(text)
+        hit = process.extractOne(key, self._person_keys, scorer=fuzz.ratio,
+                                 score_cutoff=self.codebook.person_match_threshold)
+        if hit is None:
+            return None
+        known = self.person_names[hit[0]]
+        if hit[1] >= 100:
+            return f"known name '{known}' (in the claims)", 0.95
+        return f"close to the known name '{known}' (similarity {hit[1] / 100:.2f})", 0.85
+
+    # ----------------------------------------------------------------- readers, one per type
+
+    def _read_person(self, s, cl, rules, hits, mentions) -> list[_Cand]:
+        out = []
+        for n in mentions("name"):
+            if n.confidence < 0.5:
+                continue  # an institution or a place
+            best = None
+            for h, sub, sdist, apart_s in hits:
+                after = n.start >= h.end
+                if not after and n.end > h.start:
+                    continue
+                gap = s[h.end:n.start] if after else s[n.end:h.start]
+                d = _count_words(gap, _PERSON_SKIP | TITLE_WORDS)
+                if d > 1 or re.search(r"[.;:!?]", gap) or _clauses_apart(cl, h.start, n.start) > 1:
+                    continue
+                by_cue = h.cue.text.rstrip().endswith(" by")
+                conf = n.confidence * _distance_factor(d) * _CLAUSE_FACTOR[apart_s] * _VALUE_CLAUSE[_clauses_apart(cl, h.start, n.start)]
+                if by_cue and not after:
+                    conf *= 0.6
+                how = f"{n.how} {d} word{'s' if d != 1 else ''} {'after' if after else 'before'} the cue '{h.cue.text}'"
+                cand = _Cand(rules.topic.name, "person", " ".join(n.value.split()), ((n.start, n.end),), conf, how,
+                             h.end - h.start, bool(sub and sub.proper), sdist)
+                if best is None or cand.confidence > best.confidence:
+                    best = cand
+            if best:
+                out.append(best)
+        return out
+
+    def _read_number(self, s, cl, rules, hits, mentions) -> list[_Cand]:
+        out = []
+        for n in mentions("number"):
+            best = None
+            for h, sub, sdist, apart_s in hits:
+                if h.cue.text.lstrip().startswith("-"):
+                    if not (n.end <= h.start and not s[n.end:h.start].strip(" ")):
+                        continue  # "-member delegation" must be attached to its number
+                    d = 0
+                else:
+                    if n.end <= h.start:
+                        gap = s[n.end:h.start]
+                    elif n.start >= h.end:
+                        gap = s[h.end:n.start]
+                    else:
+                        continue
+                    if re.search(r"[.;:!?]", gap):
+                        continue
+                    d = _count_words(gap, _SKIPPABLE)
+                    if d > 3 or _clauses_apart(cl, h.start, n.start) > 1:
+                        continue
+                if n.confidence <= 0.5 and d > 0:
+                    continue  # "some", "one": a count only when right beside the cue
+                if n.ordinal and (d > 0 or n.start > h.start):
+                    continue  # "second round" counts rounds; "first-round agreement" does not
+                value, conv = convert(n.value, n.unit, rules.topic.unit)
+                conf = n.confidence * _distance_factor(d) * _CLAUSE_FACTOR[apart_s] * _VALUE_CLAUSE[_clauses_apart(cl, h.start, n.start)]
+                how = f"{n.how} '{n.text}'" + (f" ({conv})" if conv else "") + f", {d} word{'s' if d != 1 else ''} from the cue '{h.cue.text}'"
+                cand = _Cand(rules.topic.name, "number", value, ((n.start, n.end),), conf, how, h.end - h.start,
+                             bool(sub and sub.proper), sdist)
+                if best is None or cand.confidence > best.confidence:
+                    best = cand
+            if best:
+                out.append(best)
+        return out
+
+    def _read_date(self, s, cl, rules, hits, mentions) -> list[_Cand]:
+        out = []
+        for n in mentions("date"):
+            best = None
+            for h, sub, sdist, apart_s in hits:
+                if n.end <= h.start:
+                    gap = s[n.end:h.start]
+                elif n.start >= h.end:
+                    gap = s[h.end:n.start]
+                else:
+                    continue
+                if re.search(r"[.;!?]", gap):
+                    continue
+                d = _count_words(gap, _SKIPPABLE)
+                apart = _clauses_apart(cl, h.start, n.start)
+                if d > 8 or apart > 1:
+                    continue
+                conf = (n.confidence if n.value is not None else 0.5) * _distance_factor(d) * _CLAUSE_FACTOR[apart_s] * _VALUE_CLAUSE[apart]
+                how = f"{n.how}, {d} word{'s' if d != 1 else ''} from the cue '{h.cue.text}'"
+                cand = _Cand(rules.topic.name, "date", n.value, ((n.start, n.end),), conf, how, h.end - h.start,
+                             bool(sub and sub.proper), sdist, unresolved=n.unresolved, text=n.text)
+                if best is None or cand.confidence > best.confidence:
+                    best = cand
+            if best:
+                out.append(best)
+        return out
+
+    def _read_list(self, s, cl, rules, hits, mentions) -> list[_Cand]:
+        items = sorted([m for m in mentions("name") if m.confidence > 0.3 or m.how.startswith("known")]
+                       + [m for m in mentions("date")], key=lambda m: m.start)
+        out: list[_Cand] = []
+        for h, sub, sdist, apart_s in hits:
+            for direction in (1, -1):
+                run = _coordination(s, items, h, direction)
+                if not run:
+                    continue
+                if any(m.value is None for m in run):
+                    continue
+                kind = "date" if run[0].kind == "date" else "names"
+                values = tuple(m.value.start.isoformat() if kind == "date" else " ".join(m.value.split()) for m in run)
+                conf = sum(m.confidence for m in run) / len(run) * _CLAUSE_FACTOR[apart_s] * (1.0 if direction == 1 else 0.95)
+                how = (f"{len(run)} item{'s' if len(run) != 1 else ''} {'after' if direction == 1 else 'before'} the cue "
+                       f"'{h.cue.text}': " + "; ".join(m.how for m in run))
+                out.append(_Cand(rules.topic.name, kind, values, tuple((m.start, m.end) for m in run), conf, how,
+                                 h.end - h.start, bool(sub and sub.proper), sdist))
+        return _union(out)
+
+    def _read_label(self, s, cl, rules, hits, mentions) -> list[_Cand]:
+        out = []
+        taken: list[tuple[int, int]] = []
+        for h, sub, sdist, apart_s in sorted(hits, key=lambda x: -(x[0].end - x[0].start)):
+            if h.cue.label is None or any(a < h.end and h.start < b for a, b in taken):
+                continue
+            taken.append((h.start, h.end))
+            if rules.topic.cues:
+                lo, hi = cl.window(h.start, 1)
+                if not any(x.cue.label is None and x.start < hi and x.end > lo for x, *_ in hits):
+                    continue  # a label's words, but nothing says this topic's fact is being stated
+            lo = cl.bounds[cl.index(h.start)][0]
+            before = [w.casefold() for w in _WORD.findall(s[lo:h.start])]
+            cue_words = {w.casefold() for w in _WORD.findall(h.cue.text)}
+            if set(before[-8:]) & _HYPOTHETICAL:
+                continue  # "failure to reach a breakthrough", "could end in a stalemate"
+            if not (cue_words & _NEGATION) and set(before[-3:]) & _NEGATION:
+                continue  # "has not begun"
+            conf = 0.85 * _CLAUSE_FACTOR[apart_s]
+            how = f"label cue '{h.cue.text}'" + (f" with subject '{sub.text}'" if sub else "")
+            out.append(_Cand(rules.topic.name, "label", h.cue.label, ((h.start, h.end),), conf, how,
+                             h.end - h.start, bool(sub and sub.proper), sdist))
+        return out
+
+    def _read_text(self, s, cl, rules, hits, mentions) -> list[_Cand]:
+        out = []
+        for q in mentions("quote"):
+            if len(q.value.split()) < 4:
+                continue  # a scare-quoted phrase, not a statement
+            for h, sub, sdist, apart_s in hits:
+                if q.start <= h.start and h.end <= q.end:
+                    value = " ".join(q.value.split())
+                    out.append(_Cand(rules.topic.name, "text", value, ((q.start, q.end),), 0.85 * _CLAUSE_FACTOR[apart_s],
+                                     f"quoted words holding the cue '{h.cue.text}'", h.end - h.start,
+                                     bool(sub and sub.proper), sdist))
+                    break
+        return out
+
+    # ----------------------------------------------------------------- article-level passes
+
+    def _merge(self, raw: list[Finding]) -> list[Finding]:
+        groups: dict[tuple, list[Finding]] = defaultdict(list)
+        for f in raw:
+            key = TYPES[f.type].key(f.value, self.contexts[f.topic])
+            groups[(f.topic, key)].append(f)
+        out = []
+        for fs in groups.values():
+            best = max(fs, key=lambda f: (f.confidence, -f.start))
+            others = tuple((f.start, f.end) for f in fs if f is not best)
+            out.append(replace(best, mentions=len(fs), also_at=others))
+        return out
+
+    def _weigh_labels(self, findings: list[Finding], min_confidence: float) -> list[Finding]:
+        """A label stated once, against an incompatible label the article states at least twice,
+        is shown as possible: the article's own account leans the other way."""
+        out = []
+        for f in findings:
+            if f.type == "label" and f.mentions == 1:
+                ctx = self.contexts[f.topic]
+                rivals = [g for g in findings if g.topic == f.topic and g is not f and g.mentions >= 2
+                          and g.confidence >= min_confidence and TYPES["label"].relate(f.value, g.value, ctx).kind == DIFFERENT]
+                if rivals:
+                    r = max(rivals, key=lambda g: g.mentions)
+                    f = replace(f, confidence=min(f.confidence, round(min_confidence - 0.1, 3)),
+                                how=f"{f.how}; stated once, while the article says '{r.value}' {r.mentions} times")
+            out.append(f)
+        return out
+
+    def _self_contradictions(self, findings: list[Finding], min_confidence: float) -> list[str]:
+        notes = []
+        by_topic: dict[str, list[Finding]] = defaultdict(list)
+        for f in findings:
+            if f.confidence >= min_confidence:
+                by_topic[f.topic].append(f)
+        for topic, fs in by_topic.items():
+            t = self.codebook.topics[topic]
+            if t.changes_over_time or t.type in ("text", "list", "label") or len(fs) < 2:
+                continue
+            ctx = self.contexts[topic]
+            for i, a in enumerate(fs):
+                for b in fs[i + 1:]:
+                    r = TYPES[t.type].relate(a.value, b.value, ctx)
+                    if r.kind == DIFFERENT:
+                        notes.append(f"the article contradicts itself on {topic}: {a.display} "
+                                     f"(\"{_short(a.sentence)}\") and {b.display} (\"{_short(b.sentence)}\"): {r.reason}")
+        return notes
+
+
+def rules_type(r: _Rules) -> str:
+    return r.topic.type
+
+
+def _subject_nearness(s: str, c: _Cand, subjects) -> float:
+    """A value belongs to the event named nearest to it: 'on Saturday in Istanbul' is Istanbul's date."""
+    if not subjects or c.kind == "label":
+        return 1.0
+    vs, ve = min(a for a, _ in c.spans), max(b for _, b in c.spans)
+    gaps = []
+    for a, b, _sub in subjects:
+        if a < ve and vs < b:
+            gaps.append(0)
+        else:
+            gaps.append(len(_WORD.findall(s[b:vs] if b <= vs else s[ve:a])))
+    return max(0.7, 1.0 - 0.015 * min(gaps))
+
+
+def _short(text: str, n: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _count_words(gap: str, skippable: set[str]) -> int:
+    return sum(1 for w in _WORD.findall(gap) if w.casefold() not in skippable)
+
+
+def _gap_words(s: str, hit: _Hit, span: tuple[int, int]) -> int:
+    a, b = span
+    if b <= hit.start:
+        return len(_WORD.findall(s[b:hit.start]))
+    if a >= hit.end:
+        return len(_WORD.findall(s[hit.end:a]))
+    return 0
+
+
+#: A value in the cue's own clause, or the next one; further away it is another statement.
+_VALUE_CLAUSE = (1.0, 0.88)
+
+
+def _clauses_apart(cl, a: int, b: int) -> int:
+    return cl.apart(a, b)
+
+
+def _distance_factor(words: int) -> float:
+    return max(0.5, 1.0 - 0.07 * max(0, words - 1))
+
+
+_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|as well as\s+|along with\s+)?|\s+and\s+|\s*&\s*|\s+as well as\s+|\s+along with\s+)", re.I)
+_LEAD_WORDS = {"the", "both", "jointly", "by", "on", "with", "including", "namely", "of", "from", "its", "were",
+               "was", "are", "is", "had", "has", "have"}
+
+
+def _coordination(s: str, items: list[Mention], h: _Hit, direction: int) -> list[Mention]:
+    """Items joined by commas and 'and' right after (direction 1) or right before (-1) a cue."""
+    if direction == 1:
+        following = [m for m in items if m.start >= h.end]
+        lead = s[h.end:following[0].start] if following else ""
+        if not following or re.search(r"[.;:!?]", lead) or _count_words(lead, _LEAD_WORDS | TITLE_WORDS):
+            return []
+        run = [following[0]]
+        for m in following[1:]:
+            gap = s[run[-1].end:m.start]
+            if _SEPARATOR.fullmatch(gap) and m.kind == run[0].kind:
+                run.append(m)
+            else:
+                break
+        return run
+    preceding = [m for m in items if m.end <= h.start]
+    if not preceding:
+        return []
+    last = preceding[-1]
+    gap = s[last.end:h.start]
+    if not re.fullmatch(r"\s*(?:\w+\s+){0,2}", gap) or re.search(r"[,.;:]", gap):
+        return []
+    run = [last]
+    for m in reversed(preceding[:-1]):
+        if _SEPARATOR.fullmatch(s[m.end:run[0].start]) and m.kind == run[0].kind:
+            run.insert(0, m)
+        else:
+            break
+    return run
+
+
+def _union(cands: list[_Cand]) -> list[_Cand]:
+    """Lists read from several cues of one sentence ("includes X ... along with Y, Z") become one."""
+    by_kind: dict[str, list[_Cand]] = defaultdict(list)
+    for c in cands:
+        by_kind[c.kind].append(c)
+    out = []
+    for kind, cs in by_kind.items():
+        cs.sort(key=lambda c: min(a for a, _ in c.spans))
+        spans: dict[tuple[int, int], Any] = {}
+        for c in cs:
+            for span, v in zip(c.spans, c.value):
+                spans.setdefault(span, v)
+        if len(cs) == 1 or len(spans) == max(len(c.spans) for c in cs):
+            out.append(max(cs, key=lambda c: (len(c.spans), c.confidence)))
+            continue
+        best = max(cs, key=lambda c: c.confidence)
+        ordered = sorted(spans)
+        values = tuple(dict.fromkeys(spans[k] for k in ordered))
+        how = " + ".join(c.how for c in cs)
+        out.append(replace(best, value=values, spans=tuple(ordered), how=how,
+                           confidence=min(c.confidence for c in cs)))
+    return out
+
+
+_EXCLUSIVE = {"date", "number", "person", "names"}
+
+
+def _choose(cands: list[_Cand]) -> list[_Cand]:
+    """Each span of words to one topic; one value per topic and sentence (labels excepted).
+
+    The surest reading wins; ties go to the topic whose named subject is present, then to the
+    longer (more specific) cue, then to the nearer subject.
+    """
+    # Lists come last: a name already read as one topic's person joins a list only among other names.
+    cands = sorted(cands, key=lambda c: (c.kind == "names", -round(c.confidence * c.nearness, 3), not c.subject_proper,
+                                         -c.cue_len, c.subject_distance))
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    done: set[str] = set()
+    labels: set[tuple[str, Any]] = set()
+    out = []
+    for c in cands:
+        if c.kind == "label":
+            if (c.topic, c.value) in labels:
+                continue
+            labels.add((c.topic, c.value))
+            out.append(c)
+            continue
+        if c.topic in done:
+            continue
+        if c.kind in _EXCLUSIVE and any(a < e and s < b for s, e in c.spans for a, b in taken[c.kind]):
+            continue
+        if c.kind == "names" and all(any(a < e and s < b for a, b in taken["person"]) for s, e in c.spans):
+            continue
+        done.add(c.topic)
+        taken[c.kind].extend(c.spans)
+        out.append(c)
+    return out
