@@ -66,6 +66,8 @@ class CheckResult:
     shared: tuple[SharedPassage, ...]
     warnings: tuple[str, ...]
     text: str  # the checked text, which offsets point into
+    path: str | None = None  # the file read; None for stdin
+    verbatim: bool = True  # text is the file's own UTF-8 content (so a claim file may point at the file)
 
     @property
     def contradicted(self) -> bool:
@@ -135,7 +137,8 @@ class Checker:
                             f"from {ex.anchor.year_how}; pass --published to be sure")
         warnings.extend(ex.notes)
         return CheckResult(article.name, article.kind, article.encoding, ex.anchor.date, ex.anchor.how,
-                           tuple(checked), ex.unresolved, not_mentioned, tuple(shared), tuple(warnings), article.text)
+                           tuple(checked), ex.unresolved, not_mentioned, tuple(shared), tuple(warnings), article.text,
+                           article.path, article.verbatim)
 
     # ----------------------------------------------------------------- verdicts
 
@@ -149,8 +152,9 @@ class Checker:
         ctx = Context(topic, self.names)
         claims = [c for cl in group.clusters for c in cl.claims]
         note = ""
+        same_date = True
         if topic.changes_over_time:
-            claims, note = _state_at(claims, as_of)
+            claims, note, same_date = _state_at(claims, as_of)
             if not claims:
                 return Checked(f, "new", possible, reason=note or "no source reports this state at that date")
         best: dict[str, tuple[Relation, Claim]] = {}
@@ -163,11 +167,18 @@ class Checker:
                 best[c.source_id] = (r, c)
         agree = {s: rc for s, rc in best.items() if rc[0].kind in (SAME, COMPATIBLE)}
         against = {s: rc for s, rc in best.items() if rc[0].kind == DIFFERENT}
-        reasons = []
-        for s, (r, c) in agree.items():
-            reasons.append(f"{'same as' if r.kind == SAME else 'partly agrees with'} {s} ({vtype.display(c.value)}: {r.reason})")
-        for s, (r, c) in against.items():
-            reasons.append(f"contradicts {s} ({vtype.display(c.value)}: {r.reason})")
+        if against and not same_date:
+            # a changing fact that differs from an earlier (or, undated, any) state is an update, not a contradiction
+            later = "; ".join(f"{s} said {vtype.display(c.value)} as of {c.as_of}" for s, (r, c) in sorted(against.items()))
+            note = "; ".join(x for x in (f"differs from the state the sources report at another date ({later}): "
+                                         "a change over time, not a contradiction", note) if x)
+            against = {}
+        grouped: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+        for s, (r, c) in [*against.items(), *agree.items()]:
+            grouped[(r.kind, vtype.display(c.value), r.reason)].append(s)
+        words = {SAME: "same as", COMPATIBLE: "partly agrees with", DIFFERENT: "contradicts"}
+        reasons = [f"{words[kind]} {', '.join(ids)} ({shown}" + ("" if kind == SAME else f": {why}") + ")"
+                   for (kind, shown, why), ids in sorted(grouped.items(), key=lambda kv: _STRENGTH[kv[0][0]])]
         if note:
             reasons.append(note)
         if against:
@@ -192,24 +203,25 @@ def relate(vtype, a, b, ctx) -> Relation:
     return vtype.relate(a, b, ctx)
 
 
-def _state_at(claims: list[Claim], as_of: dt.date | None) -> tuple[list[Claim], str]:
-    """For a fact that changes: the claims stating its latest state known at the article's date."""
+def _state_at(claims: list[Claim], as_of: dt.date | None) -> tuple[list[Claim], str, bool]:
+    """For a fact that changes: the claims stating its latest state known at the article's date,
+    a note saying which, and whether that state is of the article's own date."""
     dated = sorted({c.as_of for c in claims if c.as_of})
     if not dated:
-        return claims, ""
+        return claims, "", False
     if as_of is None:
         when = dated[-1]
         note = f"undated article compared with the latest state in the claim set (as of {when})"
     else:
         earlier = [d for d in dated if d <= as_of]
         if not earlier:
-            return [], f"the sources report this only after {as_of} (first as of {dated[0]})"
+            return [], f"the sources report this only after {as_of} (first as of {dated[0]})", False
         when = earlier[-1]
         note = "" if when == as_of else f"compared with the latest state before {as_of} (as of {when})"
     others = sorted({(c.as_of, c.source_id) for c in claims if c.as_of and c.as_of != when})
     if others:
         note = "; ".join(x for x in (note, "other dates: " + ", ".join(f"{s} as of {d}" for d, s in others)) if x)
-    return [c for c in claims if c.as_of == when or c.as_of is None], note
+    return [c for c in claims if c.as_of == when or c.as_of is None], note, when == as_of
 
 
 def _mark_dependence(c: Checked, shared: Sequence[SharedPassage]) -> Checked:
@@ -274,7 +286,10 @@ class PassageIndex:
                 if n < max(1, len(shingles) // 4):
                     break
                 sid, src_text, src_words = self.sentences[i]
-                score = fuzz.ratio(" ".join(words), " ".join(src_words)) / 100
+                a, b = " ".join(words), " ".join(src_words)
+                score = fuzz.ratio(a, b) / 100
+                if min(len(words), len(src_words)) >= 10:  # a sentence copied in part is still copied
+                    score = max(score, fuzz.partial_ratio(a, b) / 100)
                 if score >= SHARED_SIMILARITY and (best is None or score > best[1]):
                     best = (sid, score, src_text)
             if best:

@@ -225,6 +225,120 @@ def report(
               file=sys.stderr)
 
 
+class FailOn(str, Enum):
+    contradicts = "contradicts"
+
+
+@app.command()
+def check(
+    articles: List[str] = typer.Argument(..., help="Article files (plain text, Markdown or HTML), or - for stdin."),
+    published: Optional[str] = typer.Option(None, "--published", metavar="YYYY-MM-DD",
+                                            help="When the article was published: relative dates ('on Saturday') count from it [default: a dateline in the article, if any]."),
+    fmt: Format = typer.Option(Format.table, "--format", help="table (for people) or json (for programs: one document per article, a list for several)."),
+    draft: Optional[Path] = typer.Option(None, "--draft", help="Also write a claims YAML for the article to this file (one article only)."),
+    force: bool = typer.Option(False, "--force", help="Let --draft overwrite an existing file."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes when checking many articles."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 if an article contradicts the claim set (possible findings never count)."),
+    exclude: Optional[List[str]] = typer.Option(None, "--exclude", metavar="SOURCE_ID", help="Set this source aside, e.g. to check its own article against the others (repeatable)."),
+    min_confidence: float = typer.Option(0.6, "--min-confidence", min=0.0, max=1.0, help="Findings less sure than this are shown as possible and never asserted."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Show whole sentences and quotes, not trimmed ones."),
+    claims: Path = ClaimsOpt,
+    codebook: Optional[Path] = CodebookOpt,
+    max_bytes: int = MaxBytesOpt,
+    allow_outside: bool = OutsideOpt,
+) -> None:
+    """Check a new article against the claim set: what it supports, contradicts or adds, and what it leaves out.
+
+    Facts are read from the article by the codebook's cues and subject words; each gets a
+    verdict per source, with the sources' own quotes beside the article's sentence. Passages the
+    article shares near-verbatim with a source's article are listed: such an article is not
+    independent corroboration. Exit 0, or 1 with --fail-on contradicts when an article
+    contradicts a source, or 2 for unreadable input.
+
+    Example: claimcheck check seeds/003_bbce39b4dcb24287.txt --exclude 003-bbce --published 2025-10-27
+    """
+    with _errors():
+        import datetime as dt
+
+        from .check import Checker, CheckError, check_articles, without_sources
+        from .draft import check_draft_target, write_draft
+        from .terminal import inert
+
+        pub = None
+        if published is not None:
+            try:
+                pub = dt.date.fromisoformat(published)
+            except ValueError:
+                raise UsageError("--published", f"'{published}' is not a date; use YYYY-MM-DD, e.g. 2025-10-27") from None
+        if articles.count("-") > 1:
+            raise UsageError("-", "stdin can be read only once; give '-' once")
+        if draft is not None:
+            if len(articles) != 1:
+                raise UsageError("--draft", f"drafts one article at a time; {len(articles)} were given")
+            check_draft_target(draft, force)
+        cs = _load(claims, codebook, max_bytes, allow_outside)
+        without_sources(cs, exclude or [])  # an unknown --exclude is a usage error before any work
+        stdin = None
+        if "-" in articles:
+            stdin = sys.stdin.buffer.read(max_bytes + 1)
+            if len(stdin) > max_bytes:
+                raise UsageError("<stdin>", f"article is over the {max_bytes:,}-byte cap; raise it with --max-bytes if this is intended")
+        parallel = jobs > 1 and len(articles) > 1
+        checker = None if parallel else Checker(cs, exclude or [], min_confidence, max_bytes)
+        load_args = {"claims_dir": claims, "codebook": codebook, "max_bytes": max_bytes, "allow_outside": allow_outside}
+        progress = None
+        if len(articles) > 1 and sys.stderr.isatty():
+            from rich.progress import Progress
+
+            progress = Progress(console=_stderr(), transient=True)
+            task = progress.add_task("checking", total=len(articles))
+            progress.start()
+        try:
+            results = check_articles(
+                articles, checker, load_args=load_args, exclude=exclude or [], published=pub,
+                min_confidence=min_confidence, max_bytes=max_bytes, jobs=jobs, stdin=stdin,
+                on_done=(lambda i, r: progress.advance(task)) if progress else None)
+        finally:
+            if progress:
+                progress.stop()
+        errors = [r for r in results if isinstance(r, CheckError)]
+        for e in errors:
+            _say_error(e.message)
+        done = [r for r in results if not isinstance(r, CheckError)]
+        if fmt is Format.json:
+            from .checkreport import check_doc, error_doc
+
+            docs = [error_doc(r) if isinstance(r, CheckError) else check_doc(r) for r in results]
+            if len(articles) == 1 and not errors:
+                print(json.dumps(docs[0], ensure_ascii=False, indent=2))
+            elif len(articles) > 1:
+                print(json.dumps(docs, ensure_ascii=False, indent=2))
+        elif sys.stdout.isatty():
+            from rich.console import Console
+
+            from .checkreport import rich_check, rich_summary
+
+            console = Console(highlight=False)
+            for r in done:
+                console.print(rich_check(r, verbose))
+            if len(articles) > 1:
+                console.print(rich_summary(results))
+        else:
+            from .checkreport import plain_check, plain_summary
+
+            print("\n\n".join(plain_check(r, verbose) for r in done))
+            if len(articles) > 1:
+                print("\n" + plain_summary(results))
+        if draft is not None and done:
+            written = write_draft(done[0], draft, force)
+            print(f"wrote {', '.join(inert(str(p)) for p in written)}: {len(done[0].findings)} draft claims; "
+                  f"check them with: claimcheck validate --claims {inert(str(draft.parent))}", file=sys.stderr)
+        if errors:
+            raise typer.Exit(max(e.exit_code for e in errors))
+        if fail_on is FailOn.contradicts and any(r.contradicted for r in done):
+            raise typer.Exit(EXIT_INVALID)
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     """Run the CLI; returns the exit code (callable from tests without a subprocess)."""
     try:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
 from .mentions import (
-    TITLE_WORDS, Anchor, Mention, convert, find_dates, find_names, find_numbers, find_quotes,
+    TITLE_WORDS, Anchor, Mention, convert, find_dates, find_names, find_numbers, find_quotes, unit_of,
 )
 from .model import Claim, Codebook, Topic
 from .sentences import Sentence, clauses, fold, split_sentences
@@ -51,6 +51,7 @@ _NEGATION = {"not", "no", "never", "n't", "without", "nor", "neither", "denied",
 _HEDGES = ("reportedly", "allegedly", "according to", "as per", "is said to", "are said to", "sources said",
            "sources told", "reports citing", "citing sources", "reported", "purportedly", "unconfirmed")
 _WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
+_ALNUM = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,9 @@ class _Cand:
     unresolved: str | None = None
     text: str = ""
     nearness: float = 1.0  # how close the value stands to the topic's subject (decides between topics)
+    subject_gap: int = 0
+    cue_hits: int = 1  # distinct cues of the topic in the sentence: more of them, more evidence
+    unnamed: bool = False
 
 
 # --------------------------------------------------------------------------- the extractor
@@ -187,7 +191,8 @@ class Extractor:
                 cues += [_Cue(c, phrase_pattern(c), label.name) for c in label.cues if c.strip()]
             subjects = [_Subject(s, phrase_pattern(s), any(ch.isupper() for ch in s)) for s in t.subject if s.strip()]
             self.rules[name] = _Rules(t, cues, subjects)
-        self._any_cue = re.compile("|".join(f"(?:{c.pattern.pattern})" for r in self.rules.values() for c in r.cues) or "(?!)", re.I)
+        # A sentence without any cue's words cannot hold a finding: a set lookup rules most sentences out.
+        self._cue_words = {w.casefold() for r in self.rules.values() for c in r.cues for w in _ALNUM.findall(c.text)}
         # Names the claim set already knows: codebook entities, and every person and list value claimed.
         known: dict[str, str] = {}  # folded spelling -> how it is known
         self.person_names: dict[str, str] = {}
@@ -245,7 +250,7 @@ class Extractor:
 
     def _sentence(self, sent: Sentence, anchor: Anchor) -> tuple[list[Finding], list[Unresolved]]:
         s = fold(sent.text)
-        if not self._any_cue.search(s):
+        if not self._cue_words.intersection(w.casefold() for w in _ALNUM.findall(s)):
             return [], []
         cl = clauses(sent.text)
         hits = self._valid_hits(s, cl)
@@ -273,7 +278,14 @@ class Extractor:
         hedge = next((h for h in _HEDGES if re.search(rf"(?<![\w]){re.escape(h)}(?![\w])", s, re.I)), None)
         factor = (0.55 if sent.question else 1.0) * (0.95 if hedge else 1.0)
         for c in cands:
+            c.cue_hits = len({h.cue.text.casefold() for h, *_ in hits.get(c.topic, ())})
+            proper = [sub for sub in self.rules[c.topic].subjects if sub.proper]
+            if proper and not any(sub.proper for *_, sub in self._subjects.get(c.topic, ())):
+                c.unnamed = True  # the topic's event has a name the sentence does not use
             c.nearness = _subject_nearness(s, c, self._subjects.get(c.topic, ()))
+            if c.nearness < 0.925:  # the value stands far from anything naming the topic's subject
+                c.confidence *= c.nearness / 0.925
+                c.how += f"; {c.subject_gap} words from the nearest subject word"
         chosen = _choose([c for c in cands if c.confidence >= FLOOR])
         findings, unresolved = [], []
         for c in chosen:
@@ -325,8 +337,9 @@ class Extractor:
         out: dict[str, list] = defaultdict(list)
         for h in hits:
             if any(o.topic != h.topic and o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
+                   and self.rules[o.topic].topic.type == self.rules[h.topic].topic.type
                    and near(o.topic, o) is not None for o in hits):
-                continue  # "second ceasefire" outranks "ceasefire"
+                continue  # "second ceasefire" outranks "ceasefire" for a date
             found = near(h.topic, h)
             if found is None:
                 continue
@@ -447,6 +460,8 @@ class Extractor:
                     continue  # "some", "one": a count only when right beside the cue
                 if n.ordinal and (d > 0 or n.start > h.start):
                     continue  # "second round" counts rounds; "first-round agreement" does not
+                if unit_of(n.unit) and not unit_of(rules.topic.unit) and rules.topic.unit:
+                    continue  # "four days" is no count of members
                 value, conv = convert(n.value, n.unit, rules.topic.unit)
                 conf = n.confidence * _distance_factor(d) * _CLAUSE_FACTOR[apart_s] * _VALUE_CLAUSE[_clauses_apart(cl, h.start, n.start)]
                 how = f"{n.how} '{n.text}'" + (f" ({conv})" if conv else "") + f", {d} word{'s' if d != 1 else ''} from the cue '{h.cue.text}'"
@@ -512,10 +527,10 @@ class Extractor:
             if h.cue.label is None or any(a < h.end and h.start < b for a, b in taken):
                 continue
             taken.append((h.start, h.end))
-            if rules.topic.cues:
+            if rules.topic.cues and not (sub is not None and apart_s == 0):
                 lo, hi = cl.window(h.start, 1)
                 if not any(x.cue.label is None and x.start < hi and x.end > lo for x, *_ in hits):
-                    continue  # a label's words, but nothing says this topic's fact is being stated
+                    continue  # a label's words, but neither the subject beside them nor a cue saying this fact is stated
             lo = cl.bounds[cl.index(h.start)][0]
             before = [w.casefold() for w in _WORD.findall(s[lo:h.start])]
             cue_words = {w.casefold() for w in _WORD.findall(h.cue.text)}
@@ -608,6 +623,7 @@ def _subject_nearness(s: str, c: _Cand, subjects) -> float:
             gaps.append(0)
         else:
             gaps.append(len(_WORD.findall(s[b:vs] if b <= vs else s[ve:a])))
+    c.subject_gap = min(gaps)
     return max(0.7, 1.0 - 0.015 * min(gaps))
 
 
@@ -638,7 +654,7 @@ def _clauses_apart(cl, a: int, b: int) -> int:
 
 
 def _distance_factor(words: int) -> float:
-    return max(0.5, 1.0 - 0.07 * max(0, words - 1))
+    return max(0.5, 1.0 - 0.05 * words)
 
 
 _SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|as well as\s+|along with\s+)?|\s+and\s+|\s*&\s*|\s+as well as\s+|\s+along with\s+)", re.I)
@@ -711,8 +727,8 @@ def _choose(cands: list[_Cand]) -> list[_Cand]:
     longer (more specific) cue, then to the nearer subject.
     """
     # Lists come last: a name already read as one topic's person joins a list only among other names.
-    cands = sorted(cands, key=lambda c: (c.kind == "names", -round(c.confidence * c.nearness, 3), not c.subject_proper,
-                                         -c.cue_len, c.subject_distance))
+    cands = sorted(cands, key=lambda c: (c.kind == "names", -round(c.confidence * c.nearness * (0.95 if c.unnamed else 1), 3), -c.cue_hits,
+                                         not c.subject_proper, -c.cue_len, c.subject_distance))
     taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
     done: set[str] = set()
     labels: set[tuple[str, Any]] = set()

@@ -121,7 +121,8 @@ def find_dates(s: str, anchor: Anchor) -> list[Mention]:
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         # a weekday right next to an absolute date ("Saturday, October 25") adds nothing
-        if m.group("wd") and any(abs(m.end() - a) <= 2 or abs(b - m.start()) <= 2 for a, b in taken):
+        if m.group("wd") and any(0 <= a - m.end() <= 2 or (0 <= m.start() - b <= 2 and not m.group("pre"))
+                                 for a, b in taken):
             continue
         out.append(_relative(m, anchor))
     return sorted(out, key=lambda x: x.start)

@@ -1,0 +1,226 @@
+"""How a check result is shown: a JSON document, plain text for pipes, rich tables for a terminal.
+
+All three render the same CheckResult; every piece of article or curator text goes through
+terminal.inert (and, for rich, into Text objects, never markup).
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from .check import Checked, CheckError, CheckResult
+from .terminal import inert, trim
+from .values import TYPES
+
+SCHEMA_VERSION = 1
+MARK = {"contradicts": "✗ contradicts", "supports": "✓ supports", "new": "+ new"}
+STYLE = {"contradicts": "bold red", "supports": "green", "new": "cyan"}
+
+
+# --------------------------------------------------------------------------- JSON
+
+
+def finding_doc(c: Checked) -> dict:
+    f = c.finding
+    return {
+        "topic": f.topic,
+        "type": f.type,
+        "value": TYPES[f.type].to_json(f.value),
+        "display": f.display,
+        "verdict": c.verdict,
+        "possible": c.possible,
+        "partial": c.partial,
+        "confidence": f.confidence,
+        "how": f.how,
+        "hedge": f.hedge,
+        "sentence": f.sentence,
+        "start": f.start,
+        "end": f.end,
+        "value_text": f.value_text,
+        "mentions": f.mentions,
+        "agrees_with": list(c.agrees_with),
+        "contradicts": list(c.contradicts),
+        "contradicted_claims": [
+            {"source": cl.source_id, "value": TYPES[f.type].to_json(cl.value), "display": TYPES[f.type].display(cl.value),
+             "quote": cl.quote, "attributed_to": cl.attributed_to, "as_of": cl.as_of.isoformat() if cl.as_of else None}
+            for cl in c.against
+        ],
+        "reason": c.reason,
+        "not_independent_of": list(c.not_independent_of),
+    }
+
+
+def check_doc(r: CheckResult) -> dict:
+    """The `claimcheck check --format json` document for one article."""
+    return {
+        "schema": SCHEMA_VERSION,
+        "article": r.article,
+        "kind": r.kind,
+        "encoding": r.encoding,
+        "published": r.published.isoformat() if r.published else None,
+        "published_from": r.published_from or None,
+        "summary": r.counts(),
+        "findings": [finding_doc(c) for c in r.findings],
+        "unresolved": [{"topic": u.topic, "text": u.text, "why": u.why, "sentence": u.sentence,
+                        "start": u.start, "end": u.end} for u in r.unresolved],
+        "not_mentioned": list(r.not_mentioned),
+        "shared_passages": [{"source": p.source, "similarity": p.similarity, "article_text": p.article_text,
+                             "source_text": p.source_text, "start": p.start, "end": p.end} for p in r.shared],
+        "warnings": list(r.warnings),
+    }
+
+
+def error_doc(e: CheckError) -> dict:
+    return {"schema": SCHEMA_VERSION, "article": e.article, "error": e.message}
+
+
+# --------------------------------------------------------------------------- plain text
+
+
+def _verdict_word(c: Checked) -> str:
+    word = c.verdict.upper()
+    if c.partial:
+        word += " (partly)"
+    return word
+
+
+def plain_check(r: CheckResult, verbose: bool = False) -> str:
+    """One article's findings for pipes and files: contradictions first, one fact per block."""
+    width = 10_000 if verbose else 140
+    out = [f"{inert(r.article)}: {r.kind}, {r.encoding}; "
+           + (f"dates counted from {r.published} ({inert(r.published_from)})" if r.published else "no publication date")]
+    asserted = [c for c in r.findings if not c.possible]
+    possible = [c for c in r.findings if c.possible]
+    for group, title in ((asserted, None), (possible, "possible (under the confidence threshold; not asserted):")):
+        if title and group:
+            out.append("")
+            out.append(title)
+        for c in group:
+            f = c.finding
+            out.append(f"{_verdict_word(c):22} {f.topic} = {inert(f.display)}  (confidence {f.confidence:.2f})")
+            out.append(f"    article: \"{trim(inert(f.sentence), width)}\"")
+            for cl in c.against:
+                out.append(f"    {cl.source_id} says {inert(TYPES[f.type].display(cl.value))}: \"{trim(inert(cl.quote), width)}\"")
+            if c.agrees_with:
+                out.append(f"    agrees with: {', '.join(c.agrees_with)}")
+            if c.not_independent_of:
+                out.append(f"    not independent: shares text with {', '.join(c.not_independent_of)}")
+            out.append(f"    why: {trim(inert(c.reason), width)}")
+            out.append(f"    read: {trim(inert(f.how), width)}")
+    if r.unresolved:
+        out.append("")
+        out.append("unresolved:")
+        for u in r.unresolved:
+            out.append(f"    {u.topic}: '{inert(u.text)}' ({inert(u.why)}) in \"{trim(inert(u.sentence), width)}\"")
+    if r.shared:
+        out.append("")
+        out.append("shared passages (near-verbatim with a source's article; not independent corroboration):")
+        for p in r.shared:
+            out.append(f"    {p.source} ({p.similarity:.2f}): \"{trim(inert(p.article_text), width)}\"")
+    out.append("")
+    out.append(f"not mentioned: {', '.join(r.not_mentioned) if r.not_mentioned else 'none'}")
+    for w in r.warnings:
+        out.append(f"warning: {inert(w)}")
+    out.append(summary_line(r))
+    return "\n".join(out)
+
+
+def summary_line(r: CheckResult) -> str:
+    n = r.counts()
+    return (f"{n['contradicts']} contradict, {n['supports']} support, {n['new']} new, {n['possible']} possible; "
+            f"{len(r.not_mentioned)} topics not mentioned; {n['shared_passages']} shared passage"
+            f"{'s' if n['shared_passages'] != 1 else ''}")
+
+
+def plain_summary(results: Sequence[CheckResult | CheckError]) -> str:
+    """One line per article, counts first so the article's name can be as long as it is."""
+    lines = [f"{'contradicts':>11} {'supports':>8} {'new':>4} {'possible':>8} {'shared':>6} {'warnings':>8}  article"]
+    for r in results:
+        if isinstance(r, CheckError):
+            lines.append(f"{'-':>11} {'-':>8} {'-':>4} {'-':>8} {'-':>6} {'-':>8}  {inert(r.article)}: error: {inert(r.message)}")
+            continue
+        n = r.counts()
+        lines.append(f"{n['contradicts']:11} {n['supports']:8} {n['new']:4} {n['possible']:8} {n['shared_passages']:6} "
+                     f"{len(r.warnings):8}  {inert(r.article)}")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- rich
+
+
+def rich_check(r: CheckResult, verbose: bool = False):
+    """One article's findings for a terminal: a table with the article's words beside the sources'."""
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    width = 10_000 if verbose else 220
+    table = Table(box=box.ROUNDED, expand=False, show_lines=True,
+                  title=Text(f"{inert(r.article)}: what the article claims, against the claim set"))
+    table.add_column("Verdict", no_wrap=True)
+    table.add_column("Topic", style="bold", max_width=26)
+    table.add_column("Value", max_width=28)
+    table.add_column("The article says", ratio=1, min_width=30)
+    table.add_column("The sources say", ratio=1, min_width=30)
+    for c in r.findings:
+        f = c.finding
+        verdict = Text(MARK[c.verdict] + (" (partly)" if c.partial else ""), style="dim" if c.possible else STYLE[c.verdict])
+        verdict.append(f"\n{f.confidence:.2f}" + (" possible" if c.possible else ""), style="dim")
+        said = Text(f"“{trim(inert(f.sentence), width)}”", style="italic")
+        said.append(f"\n{trim(inert(f.how), 160)}", style="dim")
+        sources = Text()
+        for cl in c.against:
+            sources.append(f"{cl.source_id}: ", style="bold")
+            sources.append(f"{inert(TYPES[f.type].display(cl.value))}\n", style="bold red")
+            sources.append(f"“{trim(inert(cl.quote), width)}”\n", style="italic")
+        if c.agrees_with:
+            sources.append(("partly agrees: " if c.partial else "agrees: ") + ", ".join(c.agrees_with) + "\n", style="green")
+        if c.not_independent_of:
+            sources.append(f"not independent: shares text with {', '.join(c.not_independent_of)}\n", style="yellow")
+        sources.append(trim(inert(c.reason), 200), style="dim")
+        table.add_row(verdict, Text(f.topic), Text(inert(f.display), style="bold"), said, sources)
+    parts = [table]
+    if r.unresolved:
+        t = Table(box=box.SIMPLE, title=Text("Unresolved"), show_header=True)
+        t.add_column("Topic")
+        t.add_column("Words")
+        t.add_column("Why", ratio=1)
+        for u in r.unresolved:
+            t.add_row(Text(u.topic), Text(inert(u.text)), Text(inert(u.why)))
+        parts.append(t)
+    if r.shared:
+        t = Table(box=box.SIMPLE, title=Text("Shared passages: near-verbatim with a source's article, not independent"))
+        t.add_column("Source", no_wrap=True)
+        t.add_column("Similarity", justify="right")
+        t.add_column("Passage", ratio=1)
+        for p in r.shared:
+            t.add_row(Text(p.source), Text(f"{p.similarity:.2f}"), Text(trim(inert(p.article_text), width), style="italic"))
+        parts.append(t)
+    tail = Text()
+    tail.append("Not mentioned: ", style="bold")
+    tail.append(", ".join(r.not_mentioned) if r.not_mentioned else "none")
+    for w in r.warnings:
+        tail.append("\nwarning: ", style="bold yellow")
+        tail.append(inert(w))
+    tail.append("\n" + summary_line(r), style="dim")
+    parts.append(tail)
+    return Group(*parts)
+
+
+def rich_summary(results: Sequence[CheckResult | CheckError]):
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    t = Table(box=box.ROUNDED, title=Text(f"{len(results)} articles checked"))
+    for col in ("Article", "Contradicts", "Supports", "New", "Possible", "Shared", "Warnings"):
+        t.add_column(col, justify="left" if col == "Article" else "right")
+    for r in results:
+        if isinstance(r, CheckError):
+            t.add_row(Text(inert(r.article)), Text(f"error: {inert(r.message)}", style="red"), "", "", "", "", "")
+            continue
+        n = r.counts()
+        t.add_row(Text(inert(r.article)), Text(str(n["contradicts"]), style="bold red" if n["contradicts"] else ""),
+                  str(n["supports"]), str(n["new"]), str(n["possible"]), str(n["shared_passages"]), str(len(r.warnings)))
+    return t
