@@ -20,6 +20,7 @@ from .values import COMPATIBLE, DIFFERENT, SAME, TYPES, Context, Names
 
 VERDICTS = ("contradicts", "supports", "new")
 _STRENGTH = {SAME: 2, COMPATIBLE: 1, DIFFERENT: 0}
+_ORDER = {DIFFERENT: 0, SAME: 1, COMPATIBLE: 2}  # how reasons are listed: contradictions, then agreement
 #: Near-verbatim: sentences at least this similar (rapidfuzz ratio of folded text, 0..1) are shared.
 SHARED_SIMILARITY = 0.85
 _SHINGLE = 5
@@ -178,7 +179,7 @@ class Checker:
             grouped[(r.kind, vtype.display(c.value), r.reason)].append(s)
         words = {SAME: "same as", COMPATIBLE: "partly agrees with", DIFFERENT: "contradicts"}
         reasons = [f"{words[kind]} {', '.join(ids)} ({shown}" + ("" if kind == SAME else f": {why}") + ")"
-                   for (kind, shown, why), ids in sorted(grouped.items(), key=lambda kv: _STRENGTH[kv[0][0]])]
+                   for (kind, shown, why), ids in sorted(grouped.items(), key=lambda kv: _ORDER[kv[0][0]])]
         if note:
             reasons.append(note)
         if against:

@@ -77,6 +77,23 @@ def error_doc(e: CheckError) -> dict:
 # --------------------------------------------------------------------------- plain text
 
 
+def around(f, width: int) -> str:
+    """The finding's sentence, shortened around the words the value was read from."""
+    text = inert(f.sentence)
+    if len(text) <= width or len(text) != len(f.sentence):
+        return trim(text, width)
+    a, b = f.value_start - f.start, f.value_end - f.start
+    room = max(0, width - (b - a))
+    lo = max(0, a - room // 2)
+    hi = min(len(text), lo + max(width, b - a))
+    lo = max(0, hi - max(width, b - a))
+    if lo > 0:
+        lo = text.find(" ", lo) + 1 or lo
+    if hi < len(text):
+        hi = text.rfind(" ", 0, hi) if text.rfind(" ", 0, hi) > b else hi
+    return ("… " if lo > 0 else "") + text[lo:hi].strip() + (" …" if hi < len(text) else "")
+
+
 def _verdict_word(c: Checked) -> str:
     word = c.verdict.upper()
     if c.partial:
@@ -98,7 +115,7 @@ def plain_check(r: CheckResult, verbose: bool = False) -> str:
         for c in group:
             f = c.finding
             out.append(f"{_verdict_word(c):22} {f.topic} = {inert(f.display)}  (confidence {f.confidence:.2f})")
-            out.append(f"    article: \"{trim(inert(f.sentence), width)}\"")
+            out.append(f"    article: \"{around(f, width)}\"")
             for cl in c.against:
                 out.append(f"    {cl.source_id} says {inert(TYPES[f.type].display(cl.value))}: \"{trim(inert(cl.quote), width)}\"")
             if c.agrees_with:
@@ -167,7 +184,7 @@ def rich_check(r: CheckResult, verbose: bool = False):
         f = c.finding
         verdict = Text(MARK[c.verdict] + (" (partly)" if c.partial else ""), style="dim" if c.possible else STYLE[c.verdict])
         verdict.append(f"\n{f.confidence:.2f}" + (" possible" if c.possible else ""), style="dim")
-        said = Text(f"“{trim(inert(f.sentence), width)}”", style="italic")
+        said = Text(f"“{around(f, width)}”", style="italic")
         said.append(f"\n{trim(inert(f.how), 160)}", style="dim")
         sources = Text()
         for cl in c.against:

@@ -276,7 +276,12 @@ def check(
             if len(articles) != 1:
                 raise UsageError("--draft", f"drafts one article at a time; {len(articles)} were given")
             check_draft_target(draft, force)
-        cs = _load(claims, codebook, max_bytes, allow_outside)
+        from .load import load_claim_set
+
+        # Validated as by `validate`, but quotes are not grounded again: checking does not need them.
+        load_args = {"claims_dir": claims, "codebook": codebook, "max_bytes": max_bytes,
+                     "allow_outside": allow_outside, "ground_quotes": False}
+        cs = load_claim_set(**load_args)
         without_sources(cs, exclude or [])  # an unknown --exclude is a usage error before any work
         stdin = None
         if "-" in articles:
@@ -285,7 +290,6 @@ def check(
                 raise UsageError("<stdin>", f"article is over the {max_bytes:,}-byte cap; raise it with --max-bytes if this is intended")
         parallel = jobs > 1 and len(articles) > 1
         checker = None if parallel else Checker(cs, exclude or [], min_confidence, max_bytes)
-        load_args = {"claims_dir": claims, "codebook": codebook, "max_bytes": max_bytes, "allow_outside": allow_outside}
         progress = None
         if len(articles) > 1 and sys.stderr.isatty():
             from rich.progress import Progress

@@ -464,7 +464,8 @@ class Extractor:
                     continue  # "four days" is no count of members
                 value, conv = convert(n.value, n.unit, rules.topic.unit)
                 conf = n.confidence * _distance_factor(d) * _CLAUSE_FACTOR[apart_s] * _VALUE_CLAUSE[_clauses_apart(cl, h.start, n.start)]
-                how = f"{n.how} '{n.text}'" + (f" ({conv})" if conv else "") + f", {d} word{'s' if d != 1 else ''} from the cue '{h.cue.text}'"
+                written = "" if n.how.startswith("vague") else f" '{n.text}'"
+                how = f"{n.how}{written}" + (f" ({conv})" if conv else "") + f", {d} word{'s' if d != 1 else ''} from the cue '{h.cue.text}'"
                 cand = _Cand(rules.topic.name, "number", value, ((n.start, n.end),), conf, how, h.end - h.start,
                              bool(sub and sub.proper), sdist)
                 if best is None or cand.confidence > best.confidence:
