@@ -128,6 +128,13 @@ def test_json_adds_report_keys_to_the_conflicts_document(bundled):
     assert leader["value"] == "Haji Najib" and leader["independent_origins"] == 2 and leader["repeated"] == []
 
 
+def test_json_layout_is_the_same_data_as_plain_json(bundled, hostile):
+    from claimcheck.report.jsonfmt import report_doc
+
+    for report in (bundled, hostile):
+        assert json.loads(_text(report, "json")) == json.loads(json.dumps(report_doc(report)))
+
+
 def test_sqlite_queries(bundled, tmp_path):
     db = _db(bundled, tmp_path)
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []

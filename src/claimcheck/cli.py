@@ -14,6 +14,7 @@ import typer
 
 from . import __version__
 from .errors import EXIT_INVALID, EXIT_USAGE, ClaimcheckError, UsageError, ValidationFailed
+from .report.formats import FORMATS as REPORT_FORMATS
 
 app = typer.Typer(
     add_completion=False,
@@ -187,7 +188,8 @@ def conflicts(
 @app.command()
 def report(
     output: str = typer.Option(..., "--output", "-o", help="File to write, or - for stdout (text formats only)."),
-    fmt: Optional[str] = typer.Option(None, "--format", help="html, md, json, csv or sqlite [default: from the file's extension]."),
+    fmt: Optional[str] = typer.Option(None, "--format", help="One of " + ", ".join(
+        f"{f.name} ({'/'.join(f.extensions)})" for f in REPORT_FORMATS.values()) + " [default: from the file's extension]."),
     claims: Path = ClaimsOpt,
     codebook: Optional[Path] = CodebookOpt,
     status: Optional[List[Status]] = StatusOpt,
@@ -197,8 +199,8 @@ def report(
 ) -> None:
     """Write a report to share: a summary, a source × topic matrix, each topic's values with every source's quote, and provenance.
 
-    The format follows the extension: .html/.htm, .md/.markdown, .json, .csv, .sqlite/.db.
-    The file is replaced in one step, so a failed run leaves an existing report as it was.
+    The format follows the file's extension (see --format). The file is replaced in one step,
+    so a failed run leaves an existing report as it was.
 
     Example: claimcheck report -o report.html --status conflict --status partial
     """
@@ -221,8 +223,8 @@ def report(
             write_atomic(Path(output), data)
         s = rep.summary
         where = "stdout" if output == "-" else inert(output)
-        print(f"wrote {where}: {s['topics']} topics, {s['conflict']} conflict{'s' if s['conflict'] != 1 else ''}",
-              file=sys.stderr)
+        print(f"wrote {where}: {s['topics']} topic{'s' if s['topics'] != 1 else ''}, "
+              f"{s['conflict']} conflict{'s' if s['conflict'] != 1 else ''}", file=sys.stderr)
 
 
 class FailOn(str, Enum):

@@ -23,10 +23,9 @@ def render(report: Report) -> str:
     w = csv.writer(out, lineterminator="\r\n")
     w.writerow(COLUMNS)
     provenance = {(t.name, vp.cluster): vp.independent for t in report.topics for vp in t.provenance}
-    sizes = {(t.name, i): len(cl.sources) for t in report.topics for i, cl in enumerate(t.group.clusters)}
     for t, i, c in report.claims():
         cl = t.group.clusters[i]
-        row = (t.name, t.status, cl.display, i, sizes[(t.name, i)], provenance[(t.name, i)], c.source_id,
+        row = (t.name, t.status, cl.display, i, t.value_sources[i], provenance[(t.name, i)], c.source_id,
                t.cell(c.source_id), c.id, c.attributed_to, c.via, c.origin, "yes" if c.own_voice else "no",
                c.hedge, c.as_of.isoformat() if c.as_of else None, c.quote)
         w.writerow([neutralise(v) for v in row])

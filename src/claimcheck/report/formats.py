@@ -5,9 +5,12 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from ..errors import UsageError
-from .model import Report
+
+if TYPE_CHECKING:
+    from .model import Report
 
 
 @dataclass(frozen=True)

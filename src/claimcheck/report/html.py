@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .model import (CELL_LABEL, CELL_MEANING, CELL_SYMBOL, CELLS, MAJORITY_RULE, PROVENANCE_RULE, STATUS_SYMBOL,
-                    Report, credit)
+                    Report, credit, listing)
 
 OPEN_UP_TO = 20  # topic sections with more claims than this start collapsed
 
@@ -32,12 +32,23 @@ def web_url(url: str | None) -> str | None:
     return url if url and url.lower().startswith(("http://", "https://")) else None
 
 
+def _matrix_cells():
+    """A function turning a matrix row's cell kinds into its <td> cells, escaped once per kind.
+
+    A 10,000-source report has 200,000 cells; escaping each through the template would dominate.
+    """
+    from markupsafe import Markup, escape
+
+    td = {k: f'<td class="c-{escape(k)}">{escape(CELL_SYMBOL[k])} {escape(CELL_LABEL[k])}</td>' for k in CELLS}
+    return lambda kinds: Markup("".join(td[k] for k in kinds))
+
+
 def render(report: Report) -> str:
     from .. import __version__
 
     return _template().render(
-        r=report, s=report.summary, version=__version__, credit=credit, web_url=web_url, open_up_to=OPEN_UP_TO,
-        anchor={t.name: f"t{i}" for i, t in enumerate(report.topics, 1)},
+        r=report, s=report.summary, version=__version__, credit=credit, listing=listing, web_url=web_url, open_up_to=OPEN_UP_TO,
+        anchor={t.name: f"t{i}" for i, t in enumerate(report.topics, 1)}, matrix_cells=_matrix_cells(),
         cells=CELLS, cell_symbol=CELL_SYMBOL, cell_label=CELL_LABEL, cell_meaning=CELL_MEANING,
         status_symbol=STATUS_SYMBOL, majority_rule=MAJORITY_RULE, provenance_rule=PROVENANCE_RULE,
     )

@@ -48,7 +48,7 @@ def report_doc(report: Report) -> dict:
         "rule": PROVENANCE_RULE,
         "values": [
             {"topic": t.name, "value_index": vp.cluster, "value": t.group.clusters[vp.cluster].display,
-             "sources": len(t.group.clusters[vp.cluster].sources), "independent_origins": vp.independent,
+             "sources": t.value_sources[vp.cluster], "independent_origins": vp.independent,
              "origins": [{"origin": o.origin, "own_voice": o.own_voice, "sources": list(o.sources)} for o in vp.origins],
              "repeated": [o.origin for o in vp.repeated]}
             for t in report.topics for vp in t.provenance
@@ -57,5 +57,22 @@ def report_doc(report: Report) -> dict:
     return doc
 
 
+_compact = json.JSONEncoder(ensure_ascii=False).encode  # the C encoder; indent= would use the slow Python one
+
+
+def _layout(value, depth: int = 0, open_depth: int = 4) -> str:
+    """Indented down to `open_depth` levels, then one item per line: readable, diffable, and fast at scale."""
+    flat = not isinstance(value, (dict, list)) or depth >= open_depth or not value or all(
+        not isinstance(v, (dict, list)) for v in (value.values() if isinstance(value, dict) else value))
+    if flat:
+        return _compact(value)
+    pad, inner = "  " * depth, "  " * (depth + 1)
+    if isinstance(value, dict):
+        body = ",\n".join(f"{inner}{_compact(k)}: {_layout(v, depth + 1, open_depth)}" for k, v in value.items())
+        return f"{{\n{body}\n{pad}}}"
+    body = ",\n".join(f"{inner}{_layout(v, depth + 1, open_depth)}" for v in value)
+    return f"[\n{body}\n{pad}]"
+
+
 def render(report: Report) -> str:
-    return json.dumps(report_doc(report), ensure_ascii=False, indent=2) + "\n"
+    return _layout(report_doc(report)) + "\n"

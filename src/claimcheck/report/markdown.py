@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .model import (CELL_LABEL, CELL_SYMBOL, CELLS, CELL_MEANING, MAJORITY_RULE, PROVENANCE_RULE, STATUS_SYMBOL,
-                    Report, TopicReport, credit)
+                    Report, TopicReport, credit, listing)
 
 # Backslash escapes: CommonMark lets any ASCII punctuation be escaped, and these are the ones that
 # could end a table cell, start emphasis, code, a link, an entity, or raw HTML.
@@ -39,7 +39,7 @@ def _topic(t: TopicReport) -> list[str]:
     rows = []
     for i, cl in enumerate(g.clusters):
         note = t.majority_note(i)
-        lead = [f"**{md(cl.display)}**" + (f" ({note})" if note else ""), str(len(cl.sources)),
+        lead = [f"**{md(cl.display)}**" + (f" ({note})" if note else ""), str(t.value_sources[i]),
                 str(t.provenance[i].independent)]
         for c in cl.claims:
             rows.append([*lead, md(c.source_id), md(credit(c)), *([md(c.as_of or "undated")] if dated else []),
@@ -53,7 +53,7 @@ def _topic(t: TopicReport) -> list[str]:
             out.append(f"- ({t.hidden_hints} more comparisons; the JSON and SQLite reports list all)")
     if t.timeline:
         out += ["", "Timeline:"]
-        out += [f"- {md(s.as_of or 'undated')}: {md(s.value)} ({md(', '.join(s.sources))})" for s in t.timeline]
+        out += [f"- {md(s.as_of or 'undated')}: {md(s.value)} ({md(listing(s.sources))})" for s in t.timeline]
     return out + [""]
 
 
@@ -72,8 +72,8 @@ def render(report: Report) -> str:
         out += ["No value rests on several sources repeating one origin.", ""]
     for t, vp in repeated:
         cl = t.group.clusters[vp.cluster]
-        shared = "; ".join(f"{md(', '.join(o.sources))} all credit {md(o.origin)}" for o in vp.repeated)
-        out.append(f"- {md(t.name)} = {md(cl.display)}: {len(cl.sources)} sources, "
+        shared = "; ".join(f"{md(listing(o.sources))} all credit {md(o.origin)}" for o in vp.repeated)
+        out.append(f"- {md(t.name)} = {md(cl.display)}: {t.value_sources[vp.cluster]} sources, "
                    f"{vp.independent} independent origin{'s' if vp.independent != 1 else ''} ({shared})")
     if repeated:
         out.append("")

@@ -93,6 +93,8 @@ class TopicReport:
     hints: tuple[str, ...]
     hidden_hints: int  # comparisons beyond MAX_HINTS, left out of `hints`
     timeline: tuple[TimelineStep, ...]
+    value_sources: tuple[int, ...]  # per value: how many sources give it (counted once, for large sets)
+    source_count: int  # sources with a claim on the topic
 
     @property
     def name(self) -> str:
@@ -145,6 +147,13 @@ class Report:
                     yield t, vp
 
 
+def listing(items: Iterable[str], most: int = 12) -> str:
+    """'a, b, c', or 'a, b, ... and 2,988 more' for summaries; the claims themselves are all listed elsewhere."""
+    items = list(items)
+    shown = ", ".join(items[:most])
+    return shown if len(items) <= most else f"{shown} and {len(items) - most:,} more"
+
+
 def credit(c: Claim) -> str:
     """Whom a source credits for a claim, as a reader would say it."""
     who = "own reporting" if c.own_voice else c.attributed_to + (f" via {c.via}" if c.via else "")
@@ -181,7 +190,8 @@ def _topic_report(g: Group) -> TopicReport:
     if g.self_contradictions:
         hints.append("contradicts itself: " + ", ".join(g.self_contradictions))
     timeline = tuple(TimelineStep(t.as_of, g.clusters[t.cluster].display, t.sources) for t in g.timeline)
-    return TopicReport(g, majority, cells, _provenance(g), tuple(hints), hidden, timeline)
+    value_sources = tuple(len({c.source_id for c in cl.claims}) for cl in g.clusters)
+    return TopicReport(g, majority, cells, _provenance(g), tuple(hints), hidden, timeline, value_sources, len(cells))
 
 
 def _majority_and_cells(g: Group) -> tuple[tuple[Majority, ...], dict[str, str]]:

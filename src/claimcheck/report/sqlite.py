@@ -114,7 +114,7 @@ def _fill(db: sqlite3.Connection, report: Report) -> None:
             cur = db.execute(
                 "INSERT INTO clusters (topic, position, display, value, sources, independent_origins, merged_because)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (t.name, i, cl.display, json.dumps(cl.value, ensure_ascii=False), len(cl.sources),
+                (t.name, i, cl.display, json.dumps(cl.value, ensure_ascii=False), t.value_sources[i],
                  t.provenance[i].independent, json.dumps(list(cl.merged), ensure_ascii=False)))
             cluster_id[(t.name, i)] = cur.lastrowid
         db.executemany("INSERT INTO relations VALUES (?, ?, ?, ?, ?)",
