@@ -6,8 +6,6 @@ curator then trims quotes, adds attributions and deletes what the machine misrea
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 import os
 import re
 import tempfile

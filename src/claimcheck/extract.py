@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
+from collections import defaultdict
+from dataclasses import dataclass, replace
 from typing import Any, Iterable
 
 from .mentions import (
@@ -20,7 +20,7 @@ from .mentions import (
 )
 from .model import Claim, Codebook, Topic
 from .sentences import Sentence, clauses, fold, split_sentences
-from .values import DIFFERENT, SAME, TYPES, Context, DateSpan, Names
+from .values import DIFFERENT, TYPES, Context, Names
 from .values import fold as fold_name
 
 #: Findings under this confidence are shown as `possible` and never asserted.
@@ -253,7 +253,7 @@ class Extractor:
         if not self._cue_words.intersection(w.casefold() for w in _ALNUM.findall(s)):
             return [], []
         cl = clauses(sent.text)
-        hits = self._valid_hits(s, cl)
+        hits, subjects = self._valid_hits(s, cl)
         if not hits:
             return [], []
         lazy: dict[str, list[Mention]] = {}
@@ -280,9 +280,9 @@ class Extractor:
         for c in cands:
             c.cue_hits = len({h.cue.text.casefold() for h, *_ in hits.get(c.topic, ())})
             proper = [sub for sub in self.rules[c.topic].subjects if sub.proper]
-            if proper and not any(sub.proper for *_, sub in self._subjects.get(c.topic, ())):
+            if proper and not any(sub.proper for *_, sub in subjects.get(c.topic, ())):
                 c.unnamed = True  # the topic's event has a name the sentence does not use
-            c.nearness = _subject_nearness(s, c, self._subjects.get(c.topic, ()))
+            c.nearness = _subject_nearness(s, c, subjects.get(c.topic, ()))
             if c.nearness < 0.925:  # the value stands far from anything naming the topic's subject
                 c.confidence *= c.nearness / 0.925
                 c.how += f"; {c.subject_gap} words from the nearest subject word"
@@ -302,9 +302,9 @@ class Extractor:
 
     # ----------------------------------------------------------------- cues and subjects
 
-    def _valid_hits(self, s: str, cl) -> dict[str, list[tuple[_Hit, _Subject, int, bool]]]:
-        """For each topic: its cue hits that have a subject nearby, with the subject, its distance and
-        whether it shares the cue's clause. A cue inside a longer cue of another topic, or one whose
+    def _valid_hits(self, s: str, cl) -> tuple[dict[str, list[tuple[_Hit, _Subject | None, int, int]]], dict]:
+        """For each topic: its cue hits that have a subject nearby, with the subject, its distance in
+        words and in clauses; and every subject word found, by topic. A cue inside a longer cue of another topic, or one whose
         nearby subject is only generic while another topic's named subject is there with the same cue,
         is left to the other topic."""
         hits: list[_Hit] = []
@@ -313,7 +313,7 @@ class Extractor:
                 for m in cue.pattern.finditer(s):
                     hits.append(_Hit(name, m.start(), m.end(), cue))
         if not hits:
-            return {}
+            return {}, {}
         subjects: dict[str, list[tuple[int, int, _Subject]]] = {}
         for name, rules in self.rules.items():
             found = [(m.start(), m.end(), sub) for sub in rules.subjects for m in sub.pattern.finditer(s)]
@@ -348,8 +348,7 @@ class Extractor:
                     and self._named_elsewhere(s, cl, h, hits, subjects):
                 continue
             out[h.topic].append((h, sub, dist, apart))
-        self._subjects = subjects
-        return out
+        return out, subjects
 
     def _names_own(self, s, cl, h: _Hit, subjects) -> bool:
         lo, hi = cl.window(h.start, SUBJECT_REACH)
