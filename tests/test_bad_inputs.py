@@ -17,7 +17,9 @@ from cases import CASES  # noqa: E402
 
 from test_load import CASES as CLAIM_FILE_MESSAGES  # noqa: E402
 
-COMMANDS = [["validate"], ["conflicts"], ["conflicts", "--format", "json"]]
+ARTICLE = Path(__file__).parent / "bad_inputs" / "good-article.txt"
+COMMANDS = [["validate"], ["conflicts"], ["conflicts", "--format", "json"], ["report", "-o", "{out}/report.html"],
+            ["report", "-o", "{out}/report.sqlite"], ["check", str(ARTICLE)]]
 MEMORY_CAP = 1024 * 1024 * 1024  # 1 GiB of address space is far more than any case needs
 TIME_CAP = 30
 
@@ -31,11 +33,12 @@ def limit():
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
 
 
-@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(a.rsplit("/", 1)[-1] for a in c))
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_bad_input(tmp_path, case, command):
     claims = case.build(tmp_path)
     before = snapshot(tmp_path)
+    command = [arg.replace("{out}", str(tmp_path)) for arg in command]
     proc = subprocess.run([sys.executable, "-m", "claimcheck", *command, "--claims", str(claims)],
                           capture_output=True, text=True, timeout=TIME_CAP, preexec_fn=limit,
                           env={**os.environ, "NO_COLOR": "1"})

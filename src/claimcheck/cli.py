@@ -82,6 +82,10 @@ def _errors() -> Iterator[None]:
         raise typer.Exit(130) from None
     except (typer.Exit, typer.Abort):
         raise
+    except BrokenPipeError:
+        # The reader went away (`claimcheck conflicts | head`): stop quietly, as other tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(0) from None
     except Exception as exc:  # a bug of ours: still one line, never a traceback, unless debugging
         if os.environ.get("CLAIMCHECK_DEBUG"):
             raise
@@ -280,9 +284,10 @@ def check(
             check_draft_target(draft, force)
         from .load import load_claim_set
 
-        # Validated as by `validate`, but quotes are not grounded again: checking does not need them.
+        # Validated exactly as by `validate`: a claim set whose quotes are not in their articles
+        # is not one to check an article against (its contradictions would cite unverified words).
         load_args = {"claims_dir": claims, "codebook": codebook, "max_bytes": max_bytes,
-                     "allow_outside": allow_outside, "ground_quotes": False}
+                     "allow_outside": allow_outside}
         cs = load_claim_set(**load_args)
         without_sources(cs, exclude or [])  # an unknown --exclude is a usage error before any work
         stdin = None
