@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 _TRANSLATE = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
@@ -24,12 +27,47 @@ _CRITICAL = re.compile(
 )
 
 
+class Offsets(Sequence[int]):
+    """Where each folded character came from: a piecewise-linear map kept as its breakpoints.
+
+    Folding copies long runs of text unchanged, so an offset per character would mostly repeat
+    `previous + 1`; breakpoints hold the same map in a few numbers, built in time per run.
+    """
+
+    __slots__ = ("_starts", "_bases", "_length")
+
+    def __init__(self, starts: list[int], bases: list[int], length: int):
+        self._starts, self._bases, self._length = starts, bases, length
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, k):  # type: ignore[override]
+        if isinstance(k, slice):
+            return tuple(self[i] for i in range(*k.indices(self._length)))
+        if k < 0:
+            k += self._length
+        if not 0 <= k < self._length:
+            raise IndexError("offset out of range")
+        j = bisect_right(self._starts, k) - 1
+        return self._bases[j] + k - self._starts[j]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and len(other) == self._length and tuple(self) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"Offsets({tuple(self)!r})"
+
+
 @dataclass(frozen=True)
 class Normalised:
     """Text folded for matching, and where each folded character came from in the original."""
 
     text: str
-    origin: tuple[int, ...]  # origin[i] = offset in the original of folded char i
+    origin: Sequence[int]  # origin[i] = offset in the original of folded char i
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         if start >= len(self.origin):
@@ -38,26 +76,94 @@ class Normalised:
         return self.origin[start], last
 
 
+# Runs of printable ASCII but the backtick: NFKC and the table leave them as they are, so they are
+# copied whole (their spaces folded at the edges), not looked at character by character.
+_ASCII_RUN = re.compile(r"[ -_a-~]+")
+_FOLDED: dict[str, str] = {}
+
+
+def _fold_char(ch: str) -> str:
+    folded = _FOLDED.get(ch)
+    if folded is None:
+        folded = unicodedata.normalize("NFKC", ch).translate(_TRANSLATE)
+        if len(_FOLDED) < 65536:
+            _FOLDED[ch] = folded
+    return folded
+
+
+class _Folder:
+    """Builds a Normalised: folded text pieces and the breakpoints of their offsets."""
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.starts: list[int] = []
+        self.bases: list[int] = []
+        self.n = 0  # folded characters so far
+        self.space = True  # the last folded character was a space (or none yet): drop leading whitespace
+
+    def emit(self, piece: str, at: int) -> None:
+        """Folded piece whose characters come from at, at+1, ... in the original."""
+        if not self.starts or self.bases[-1] + self.n - self.starts[-1] != at:
+            self.starts.append(self.n)
+            self.bases.append(at)
+        self.out.append(piece)
+        self.n += len(piece)
+
+    def chars(self, text: str, start: int, end: int) -> None:
+        for i in range(start, end):
+            for f in _fold_char(text[i]):
+                if f.isspace():
+                    if self.space:
+                        continue
+                    f, self.space = " ", True
+                else:
+                    self.space = False
+                if not self.starts or self.bases[-1] + self.n - self.starts[-1] != i:
+                    self.starts.append(self.n)
+                    self.bases.append(i)
+                self.out.append(f)
+                self.n += 1
+
+    def result(self) -> Normalised:
+        while self.out and self.out[-1] == " ":
+            self.out.pop()
+            self.n -= 1
+            if self.starts[-1] == self.n:
+                self.starts.pop()
+                self.bases.pop()
+        return Normalised("".join(self.out), Offsets(self.starts, self.bases, self.n))
+
+
 def normalise(text: str) -> Normalised:
     """NFKC, one kind of quote and dash, invisible characters dropped, runs of whitespace as one space."""
-    out: list[str] = []
-    origin: list[int] = []
-    space = True  # drop leading whitespace
-    for i, ch in enumerate(text):
-        folded = unicodedata.normalize("NFKC", ch).translate(_TRANSLATE)
-        for f in folded:
-            if f.isspace():
-                if space:
-                    continue
-                f, space = " ", True
+    f = _Folder()
+    pos = 0
+    for m in _ASCII_RUN.finditer(text):
+        start, end = m.span()
+        if start > pos:
+            f.chars(text, pos, start)
+        run = m.group()
+        core = run.strip(" ")
+        if "  " in core:
+            f.chars(text, start, end)
+        elif not core:  # spaces only
+            if not f.space:
+                f.emit(" ", start)
+                f.space = True
+        else:
+            lead = len(run) - len(run.lstrip(" "))
+            if lead and not f.space:
+                f.emit(" ", start)
+            f.emit(core, start + lead)
+            if len(core) + lead < len(run):
+                f.emit(" ", start + lead + len(core))
+                f.space = True
             else:
-                space = False
-            out.append(f)
-            origin.append(i)
-    while out and out[-1] == " ":
-        out.pop()
-        origin.pop()
-    return Normalised("".join(out), tuple(origin))
+                f.space = False
+        pos = end
+    if pos < len(text):
+        f.chars(text, pos, len(text))
+    return f.result()
 
 
 def quote_segments(quote: str) -> list[str]:
@@ -83,16 +189,18 @@ class Grounding:
 
 
 class Article:
-    """An article's text, normalised once so that many quotes can be grounded against it."""
+    """An article's text, normalised once (and only if a quote is not found as it stands) for many quotes."""
 
     def __init__(self, text: str):
         self.raw = text
-        self.norm = normalise(text)
-        self._folded_lower: str | None = None
+
+    @cached_property
+    def norm(self) -> Normalised:
+        return normalise(self.raw)
 
     def ground(self, quote: str) -> Grounding:
-        if quote and quote in self.raw:
-            start = self.raw.index(quote)
+        start = self.raw.find(quote) if quote else -1
+        if start >= 0:
             return Grounding(True, "exact", start, start + len(quote))
         segments = [normalise(s).text for s in quote_segments(quote)]
         if not segments:

@@ -74,6 +74,16 @@ def _unclosed_quote_line(text: str, upto: int) -> int | None:
 
 def parse(text: str, path: str) -> Document:
     """Parse one YAML document; raise InvalidData naming path:line:col on anything unsafe or ambiguous."""
+    from . import yamlfast
+
+    fast = yamlfast.parse(text)
+    if fast is not None:
+        return Document(*fast)
+    return parse_full(text, path)
+
+
+def parse_full(text: str, path: str) -> Document:
+    """`parse` by PyYAML's composer and our node walker only: any YAML, every error with its place."""
     try:
         loader = _Loader(text)
         try:
