@@ -179,7 +179,8 @@ def _topic_report(g: Group) -> TopicReport:
     pairs = [p for p in g.pairs if p.relation.kind != "same"]
     if g.drift:  # one line, as `conflicts` shows it; the word differences stay in the JSON and SQLite reports
         sims = [p.relation.similarity for p in pairs if p.relation.similarity is not None]
-        spread = f" (similarity {min(sims):.2f}-{max(sims):.2f})" if sims else ""
+        lo, hi = (f"{min(sims):.2f}", f"{max(sims):.2f}") if sims else ("", "")
+        spread = "" if not sims else f" (similarity {lo})" if lo == hi else f" (similarity {lo}-{hi})"
         hints = [f"quote drift: {g.clusters[0].claims[0].attributed_to} is quoted in {len(g.clusters)} wordings{spread}; "
                  "one speaker in different words, not sources disagreeing"]
     else:
