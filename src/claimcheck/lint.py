@@ -6,6 +6,7 @@ These are warnings, not errors: a claim can be right and still trip one (say why
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .errors import Problem
 from .model import Claim, ClaimSet
@@ -52,15 +53,20 @@ def lint(claim_set: ClaimSet) -> list[Problem]:
     return out
 
 
+_number = lru_cache(maxsize=65536)(words_to_number)  # tokens repeat across quotes
+
+
 def _value_visible(c: Claim, vtype: str) -> bool:
     """Whether a reader can find the value in the quote: digits or number words, or a name's parts."""
     quote = fold(c.quote)
     if vtype == "number" and isinstance(c.value, Quantity) and c.value.exact:
         n = c.value.low
         tokens = re.findall(r"[a-z]+|\d+(?:\.\d+)?", fold(c.quote.replace(",", "")))
+        if n.is_integer() and str(int(n)) in tokens:  # the digits themselves: the usual case, found at once
+            return True
         for size in (3, 2, 1):  # number words span up to three tokens ("twenty one hundred")
             for i in range(len(tokens) - size + 1):
-                if words_to_number(" ".join(tokens[i:i + size])) == n:
+                if _number(" ".join(tokens[i:i + size])) == n:
                     return True
         return False
     if vtype == "person":

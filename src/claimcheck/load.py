@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import gc
 import os
 import re
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Literal
+from typing import Any, Callable, Iterator, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -225,8 +229,8 @@ def claim_files(claims_dir: Path) -> list[Path]:
     return files
 
 
-class _SetLoader:
-    """Loads one claim set, collecting every problem instead of stopping at the first."""
+class _FileLoader:
+    """Reads one claim file into a _FileResult: pure given the codebook, so files can load in parallel."""
 
     def __init__(self, codebook: Codebook, root: Path, max_bytes: int, allow_outside: bool, ground_quotes: bool):
         from .values import Context, Names, TYPES
@@ -239,40 +243,31 @@ class _SetLoader:
         self.names = Names(codebook)
         self.types = TYPES
         self.contexts = {name: Context(t, self.names) for name, t in codebook.topics.items()}
-        self.problems: list[Problem] = []
-        self.sources: dict[str, Source] = {}
-        self.claims: list[Claim] = []
-        self.claim_ids: dict[str, str] = {}
 
-    def problem(self, path: str, message: str, where: tuple[int | None, int | None] = (None, None)) -> None:
-        self.problems.append(Problem(path, message, *where))
-
-    def load_file(self, path: Path) -> None:
+    def load_file(self, path: Path) -> _FileResult:
         shown = str(path)
+        out = _FileResult(shown)
         try:
             text = read_text(path, self.max_bytes, "claim file")
             doc = yamlread.parse(text, shown)
             data = _mapping(doc, shown, "claim file")
         except (InvalidData, UnreadableInput) as exc:
-            self.problems.append(exc.problem)
-            return
+            out.problems.append(exc.problem)
+            return out
         try:
             src = _SourceIn.model_validate(data)
         except ValidationError as exc:
-            self.problems.extend(_pydantic_problems(exc, doc, shown, fields=_source_fields))
-            return
-        where = Where(shown, *doc.where(("id",)))
-        if src.id in self.sources:
-            other = self.sources[src.id].where
-            self.problem(shown, f"source id '{src.id}' is already used by {other.path}; give each source its own id", doc.where(("id",)))
-            return
-        text_path, article = self.article(src.text, path, doc) if src.text else (None, None)
-        source = Source(src.id, src.outlet, src.title, src.published, src.url, text_path, src.note, where)
-        self.sources[src.id] = source
+            out.problems.extend(_pydantic_problems(exc, doc, shown, fields=_source_fields))
+            return out
+        out.id_at = doc.where(("id",))
+        text_path, article = self.article(src.text, path, doc, out.events) if src.text else (None, None)
+        source = Source(src.id, src.outlet, src.title, src.published, src.url, text_path, src.note, Where(shown, *out.id_at))
+        out.source = source
         for i, raw in enumerate(src.claims):
-            self.load_claim(raw, i, source, doc, shown, article)
+            self.load_claim(raw, i, source, doc, shown, article, out.events)
+        return out
 
-    def article(self, rel: str, claim_file: Path, doc: yamlread.Document):
+    def article(self, rel: str, claim_file: Path, doc: yamlread.Document, events: list):
         from .ground import Article
 
         shown = str(claim_file)
@@ -281,56 +276,145 @@ class _SetLoader:
         try:
             resolved = target.resolve(strict=False)
         except (OSError, RuntimeError):
-            self.problem(shown, f"article path '{rel}' cannot be resolved (a symlink loop?)", at)
+            events.append(Problem(shown, f"article path '{rel}' cannot be resolved (a symlink loop?)", *at))
             return None, None
         if not self.allow_outside and not _inside(resolved, self.root):
-            self.problem(shown, f"article path '{rel}' points outside the claim set's root {self.root}; move the article inside it or pass --allow-outside", at)
+            events.append(Problem(shown, f"article path '{rel}' points outside the claim set's root {self.root}; move the article inside it or pass --allow-outside", *at))
             return None, None
         try:
             text = read_text(target, self.max_bytes, "article")
         except UnreadableInput as exc:
-            self.problem(shown, f"article '{rel}': {exc.problem.message}", at)
+            events.append(Problem(shown, f"article '{rel}': {exc.problem.message}", *at))
             return None, None
         return str(target), Article(text) if self.ground_quotes else None
 
-    def load_claim(self, raw: Any, i: int, source: Source, doc, shown: str, article) -> None:
+    def load_claim(self, raw: Any, i: int, source: Source, doc, shown: str, article, events: list) -> None:
         base = ("claims", i)
         if not isinstance(raw, dict):
-            self.problem(shown, f"claims.{i}: each claim must be a mapping with topic, value and quote", doc.where(base))
+            events.append(Problem(shown, f"claims.{i}: each claim must be a mapping with topic, value and quote", *doc.where(base)))
             return
-        try:
-            c = _ClaimIn.model_validate(raw)
-        except ValidationError as exc:
-            self.problems.extend(_pydantic_problems(exc, doc, shown, prefix=base, fields=_source_fields))
-            return
-        topic = self.codebook.topics.get(c.topic)
+        if _plain_claim(raw):
+            f = raw
+        else:
+            try:
+                f = _ClaimIn.model_validate(raw).__dict__
+            except ValidationError as exc:
+                events.extend(_pydantic_problems(exc, doc, shown, prefix=base, fields=_source_fields))
+                return
+        name = f["topic"]
+        topic = self.codebook.topics.get(name)
         if topic is None:
-            near = difflib.get_close_matches(c.topic, list(self.codebook.topics), n=1, cutoff=0.6)
+            near = difflib.get_close_matches(name, list(self.codebook.topics), n=1, cutoff=0.6)
             hint = f"; did you mean '{near[0]}'?" if near else f"; declare it in {self.codebook.path}"
-            self.problem(shown, f"unknown topic '{c.topic}'{hint}", doc.where((*base, "topic")))
+            events.append(Problem(shown, f"unknown topic '{name}'{hint}", *doc.where((*base, "topic"))))
             return
-        vtype = self.types[topic.type]
+        raw_value = f["value"]
         try:
-            value = vtype.parse(c.value, self.contexts[c.topic])
+            value = self.types[topic.type].parse(raw_value, self.contexts[name])
         except ValueError as exc:
-            self.problem(shown, f"value {c.value!r} does not fit topic '{c.topic}' ({topic.type}): expected {exc}", doc.where((*base, "value")))
+            events.append(Problem(shown, f"value {raw_value!r} does not fit topic '{name}' ({topic.type}): expected {exc}", *doc.where((*base, "value"))))
             return
-        cid = c.id or f"{source.id}#{i + 1}"
-        if cid in self.claim_ids:
-            self.problem(shown, f"claim id '{cid}' is already used in {self.claim_ids[cid]}", doc.where((*base, "id")))
-            return
-        self.claim_ids[cid] = shown
+        quote = f["quote"]
+        grounding = None
         if article is not None:
-            g = article.ground(c.quote)
+            g = article.ground(quote)
             if not g.found:
-                self.problem(shown, _grounding_message(c.quote, g, source.text_path), doc.where((*base, "quote")))
+                grounding = Problem(shown, _grounding_message(quote, g, source.text_path), *doc.where((*base, "quote")))
         own = source.outlet if source.outlet.casefold() != "unknown" else source.id
-        self.claims.append(Claim(
-            id=cid, source_id=source.id, topic=c.topic, value=value, raw_value=c.value, quote=c.quote,
-            attributed_to=c.attributed_to or own, via=c.via, hedge=c.hedge,
-            as_of=c.as_of or source.published, note=c.note, where=Where(shown, *doc.where(base)),
-            own_voice=not c.attributed_to,
-        ))
+        attributed = f.get("attributed_to")
+        claim = _new_claim(
+            id=f.get("id") or f"{source.id}#{i + 1}", source_id=source.id, topic=name, value=value, raw_value=raw_value,
+            quote=quote, attributed_to=attributed or own, via=f.get("via"), hedge=f.get("hedge"),
+            as_of=f.get("as_of") or source.published, note=f.get("note"), where=Where(shown, *doc.where(base)),
+            own_voice=not attributed,
+        )
+        events.append(_ClaimEvent(claim, doc.where((*base, "id")), grounding))
+
+
+class _ClaimEvent(NamedTuple):
+    claim: Claim
+    id_at: tuple[int | None, int | None]  # where a duplicate id would be reported
+    grounding: Problem | None  # the quote not found in the article
+
+
+@dataclass
+class _FileResult:
+    """One claim file, read: the problems that stop it before its source id counts, else its source
+    and, in file order, the problems and claims after it (claim and source ids are checked across
+    files by _SetLoader, in file order, exactly as if the files were read one after another)."""
+
+    shown: str
+    problems: list[Problem] = field(default_factory=list)
+    source: Source | None = None
+    id_at: tuple[int | None, int | None] = (None, None)
+    events: list[Problem | _ClaimEvent] = field(default_factory=list)
+
+
+class _SetLoader:
+    """Loads one claim set, collecting every problem instead of stopping at the first."""
+
+    def __init__(self, codebook: Codebook, root: Path, max_bytes: int, allow_outside: bool, ground_quotes: bool):
+        self.files = _FileLoader(codebook, root, max_bytes, allow_outside, ground_quotes)
+        self.problems: list[Problem] = []
+        self.sources: dict[str, Source] = {}
+        self.claims: list[Claim] = []
+        self.claim_ids: dict[str, str] = {}
+
+    def load_file(self, path: Path) -> None:
+        self.add(self.files.load_file(path))
+
+    def add(self, r: _FileResult) -> None:
+        """Take one file's result into the set, after the files before it."""
+        if r.source is None:
+            self.problems.extend(r.problems)
+            return
+        sid = r.source.id
+        if sid in self.sources:
+            other = self.sources[sid].where
+            self.problems.append(Problem(r.shown, f"source id '{sid}' is already used by {other.path}; give each source its own id", *r.id_at))
+            return
+        self.sources[sid] = r.source
+        for ev in r.events:
+            if isinstance(ev, Problem):
+                self.problems.append(ev)
+                continue
+            cid = ev.claim.id
+            if cid in self.claim_ids:
+                self.problems.append(Problem(r.shown, f"claim id '{cid}' is already used in {self.claim_ids[cid]}", *ev.id_at))
+                continue
+            self.claim_ids[cid] = r.shown
+            if ev.grounding is not None:
+                self.problems.append(ev.grounding)
+            self.claims.append(ev.claim)
+
+
+def _new_claim(**fields: Any) -> Claim:
+    """A Claim made without the frozen dataclass's __init__ (one object.__setattr__ per field): the
+    same object, several times cheaper, which counts at a million claims. tests/test_load.py checks
+    it equals Claim(**fields)."""
+    claim = object.__new__(Claim)
+    claim.__dict__.update(fields)
+    return claim
+
+
+_CLAIM_KEYS = frozenset(_ClaimIn.model_fields)
+_CLAIM_TEXT = ("id", "attributed_to", "via", "hedge", "note")
+
+
+def _plain_claim(raw: dict) -> bool:
+    """Whether every field of a claim mapping already has the type _ClaimIn would give it (the usual
+    case), so the mapping can be used as it is; if not, _ClaimIn judges it, with its messages."""
+    if not raw.keys() <= _CLAIM_KEYS or "value" not in raw:
+        return False
+    topic, quote = raw.get("topic"), raw.get("quote")
+    if type(topic) is not str or type(quote) is not str or not quote:
+        return False
+    for key in _CLAIM_TEXT:
+        v = raw.get(key)
+        if v is not None and type(v) is not str:
+            return False
+    as_of = raw.get("as_of")
+    return as_of is None or type(as_of) is dt.date
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -353,12 +437,77 @@ def _grounding_message(quote: str, g, article: str | None) -> str:
     return msg
 
 
+# --------------------------------------------------------------------------- many files at once
+
+#: Claim sets with at least this many files are read by several processes when `workers` is None.
+PARALLEL_MIN_FILES = 400
+_CHUNK = 64  # files per task: small enough to keep both cores busy, large enough to cost little
+_worker_loader: _FileLoader | None = None  # set in the parent just before forking; the children inherit it
+
+
+def _load_chunk(files: list[Path]) -> list[_FileResult]:
+    gc.disable()  # a short-lived child that builds many objects and no cycles
+    assert _worker_loader is not None
+    return [_worker_loader.load_file(f) for f in files]
+
+
+def _worker_count(workers: int | None, files: int) -> int:
+    """How many processes to read with: 1 unless the set is large (or workers is given) and forking is safe."""
+    import threading
+
+    if workers == 1 or (workers is None and files < PARALLEL_MIN_FILES):
+        return 1
+    # fork is fast (the children inherit the loaded codebook) but only safe with one thread, and
+    # only the default on Linux; elsewhere the set is read in this process.
+    if not sys.platform.startswith("linux") or threading.active_count() > 1:
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # pragma: no cover
+        cores = os.cpu_count() or 1
+    return max(1, min(workers or cores, cores, 8))
+
+
+def _file_results(loader: _FileLoader, files: list[Path], workers: int) -> Iterator[_FileResult]:
+    """Each file's result, in file order: read here, or by `workers` forked processes."""
+    if workers <= 1:
+        for f in files:
+            yield loader.load_file(f)
+        return
+    import multiprocessing
+
+    global _worker_loader
+    _worker_loader = loader
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            chunks = [files[i:i + _CHUNK] for i in range(0, len(files), _CHUNK)]
+            for batch in pool.imap(_load_chunk, chunks):
+                yield from batch
+    finally:
+        _worker_loader = None
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Cyclic garbage collection off while a claim set is built: it makes millions of objects and no
+    cycles, and each full collection would walk all of them again."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def load_claim_set(claims_dir: str | Path = "claims", codebook: str | Path | None = None, *,
                    max_bytes: int = DEFAULT_MAX_BYTES, allow_outside: bool = False,
-                   ground_quotes: bool = True) -> ClaimSet:
+                   ground_quotes: bool = True, workers: int | None = None) -> ClaimSet:
     """Load and validate a claim set; raise ValidationFailed with every problem found, in file order.
 
     The claim set's root, which article paths may not leave, is the folder holding the claims folder.
+    `workers`: processes reading files (None: one per core for large sets, on Linux; 1: this one only).
+    The result and the problems are the same whatever the number.
     """
     claims_dir = Path(claims_dir)
     files = claim_files(claims_dir)
@@ -369,8 +518,9 @@ def load_claim_set(claims_dir: str | Path = "claims", codebook: str | Path | Non
         found = f"; found only {', '.join(others)}" if others else ""
         raise UnreadableInput(claims_dir, f"holds no claim files (*.yaml besides topics.yaml){found}")
     loader = _SetLoader(book, claims_dir.resolve().parent, max_bytes, allow_outside, ground_quotes)
-    for f in files:
-        loader.load_file(f)
+    with _gc_paused():
+        for result in _file_results(loader.files, files, _worker_count(workers, len(files))):
+            loader.add(result)
     if loader.problems:
         raise ValidationFailed(loader.problems)
     return ClaimSet(book, loader.sources, tuple(loader.claims), str(claims_dir))

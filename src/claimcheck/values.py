@@ -29,11 +29,28 @@ _LATIN = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "
                         "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d"})
 
 
+class _NoMarks(dict):
+    """A str.translate table that drops combining marks, filled in as characters are met."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        if len(self) < 65536:
+            self[code] = kept
+        return kept
+
+
+_NO_MARKS = _NoMarks()
+_PUNCT = re.compile(r"[^\w\s]")
+
+
 def fold(text: str) -> str:
     """Case, diacritics, punctuation and spacing folded away: 'Türkiye' -> 'turkiye'."""
-    decomposed = unicodedata.normalize("NFKD", str(text).translate(_LATIN))
-    no_marks = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    cleaned = re.sub(r"[^\w\s]", " ", no_marks.casefold().replace("’", "").replace("'", ""))
+    text = str(text)
+    if text.isascii():  # NFKD and the table leave ASCII as it is
+        no_marks = text
+    else:
+        no_marks = unicodedata.normalize("NFKD", text.translate(_LATIN)).translate(_NO_MARKS)
+    cleaned = _PUNCT.sub(" ", no_marks.casefold().replace("’", "").replace("'", ""))
     return " ".join(cleaned.replace("_", " ").split())
 
 
@@ -53,6 +70,7 @@ class Names:
             self.display[key] = entity.name
             for name in (entity.name, *entity.aliases):
                 self.canonical[self.strip(name)] = key
+        self._keys: dict[str, str] = {}
         self.distinct = {frozenset((self.key(a), self.key(b))) for a, b in codebook.distinct}
         self.threshold = codebook.person_match_threshold
 
@@ -65,8 +83,16 @@ class Names:
         return " ".join(tokens) or folded
 
     def key(self, name: str) -> str:
+        """The name's canonical form (alias resolved, honorifics dropped); memoised, as names repeat."""
+        try:
+            return self._keys[name]
+        except (KeyError, TypeError):
+            pass
         stripped = self.strip(name)
-        return self.canonical.get(stripped, stripped)
+        key = self.canonical.get(stripped, stripped)
+        if isinstance(name, str) and len(self._keys) < 1_000_000:
+            self._keys[name] = key
+        return key
 
     def relate(self, a: str, b: str) -> Relation:
         ka, kb = self.key(a), self.key(b)

@@ -1,0 +1,102 @@
+"""The loader's fast paths (plain claim mappings, claims made without __init__, files read by several
+processes) give exactly what the plain paths give: the same claims, the same problems, in the same order."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import pytest
+
+from claimcheck.errors import ValidationFailed
+from claimcheck.load import _ClaimIn, _new_claim, _plain_claim, load_claim_set
+from claimcheck.model import Claim, Where
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from generate import generate  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> Path:
+    return generate(tmp_path_factory.mktemp("gen"), sources=24, claims_per_source=9, seed=11)
+
+
+def test_new_claim_is_a_claim():
+    fields = dict(id="s#1", source_id="s", topic="t", value=7, raw_value="seven", quote="q", attributed_to="X",
+                  via=None, hedge=None, as_of=dt.date(2025, 10, 25), note=None, where=Where("a.yaml", 3, 5),
+                  own_voice=False)
+    fast, plain = _new_claim(**fields), Claim(**fields)
+    assert type(fast) is Claim and fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+    assert fast.origin == plain.origin
+    with pytest.raises(AttributeError):
+        fast.id = "other"  # still frozen
+
+
+@pytest.mark.parametrize("raw", [
+    {"topic": "t", "value": 1, "quote": "q"},
+    {"topic": "t", "value": [1], "quote": "q", "id": "x", "attributed_to": "A", "via": "B", "hedge": "h",
+     "as_of": dt.date(2025, 1, 2), "note": "n"},
+])
+def test_plain_claims_are_what_pydantic_gives(raw):
+    assert _plain_claim(raw)
+    validated = _ClaimIn.model_validate(raw).__dict__
+    assert {k: raw.get(k) for k in validated} == validated
+
+
+@pytest.mark.parametrize("raw", [
+    {"topic": "t", "value": 1},  # no quote
+    {"topic": "t", "quote": "q"},  # no value
+    {"topic": "t", "value": 1, "quote": ""},
+    {"topic": 5, "value": 1, "quote": "q"},
+    {"topic": "t", "value": 1, "quote": "q", "as_of": "2025-10-01"},  # pydantic converts it
+    {"topic": "t", "value": 1, "quote": "q", "as_of": dt.datetime(2025, 10, 1)},
+    {"topic": "t", "value": 1, "quote": "q", "via": 3},
+    {"topic": "t", "value": 1, "quote": "q", "extra": 1},
+    {1: "t", "value": 1, "quote": "q", "topic": "t"},
+])
+def test_other_claims_go_to_pydantic(raw):
+    assert not _plain_claim(raw)
+
+
+def test_parallel_load_is_the_serial_load(generated: Path):
+    serial = load_claim_set(generated, workers=1)
+    parallel = load_claim_set(generated, workers=2)
+    assert parallel.claims == serial.claims
+    assert parallel.sources == serial.sources
+    assert [c.where for c in parallel.claims] == [c.where for c in serial.claims]
+
+
+def _break(claims: Path) -> None:
+    """Every kind of cross-file and per-claim problem, spread over several files."""
+    files = sorted(p for p in claims.glob("*.yaml") if p.name != "topics.yaml")
+    first_id = files[0].read_text(encoding="utf-8").split('id: "', 1)[1].split('"', 1)[0]
+    text = files[3].read_text(encoding="utf-8")
+    own_id = text.split('id: "', 1)[1].split('"', 1)[0]
+    files[3].write_text(text.replace(f'id: "{own_id}"', f'id: "{first_id}"', 1), encoding="utf-8")  # duplicate source
+    for f in (files[5], files[6]):  # the same claim id in two files
+        t = f.read_text(encoding="utf-8")
+        f.write_text(t.replace("  - topic:", '  - id: "shared"\n    topic:', 1), encoding="utf-8")
+    t = files[8].read_text(encoding="utf-8")
+    files[8].write_text(t.replace('quote: "', 'quote: "Never said: ', 1), encoding="utf-8")  # not in the article
+    t = files[9].read_text(encoding="utf-8")
+    files[9].write_text(t.replace("topic: ", "topic: no_such.", 1), encoding="utf-8")
+    files[10].write_text("id: [unclosed\n", encoding="utf-8")
+    t = files[11].read_text(encoding="utf-8")
+    files[11].write_text(t.replace("    value:", "    value: 1\n    value:", 1), encoding="utf-8")
+
+
+def test_parallel_problems_are_the_serial_problems(tmp_path: Path):
+    claims = generate(tmp_path, sources=16, claims_per_source=6, seed=5)
+    _break(claims)
+    found = []
+    for workers in (1, 2):
+        with pytest.raises(ValidationFailed) as exc:
+            load_claim_set(claims, workers=workers)
+        found.append([str(p) for p in exc.value.problems])
+    assert found[0] == found[1]
+    text = "\n".join(found[0])
+    for expected in ("is already used by", "claim id 'shared' is already used in", "quote not found",
+                     "unknown topic", "YAML", "duplicate key 'value'"):
+        assert expected in text
