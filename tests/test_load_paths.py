@@ -8,8 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimcheck.errors import ValidationFailed
+from claimcheck.ground import Article, normalise, normalise_text
 from claimcheck.load import _ClaimIn, _new_claim, _plain_claim, load_claim_set
 from claimcheck.model import Claim, Where
 
@@ -100,3 +103,18 @@ def test_parallel_problems_are_the_serial_problems(tmp_path: Path):
     for expected in ("is already used by", "claim id 'shared' is already used in", "quote not found",
                      "unknown topic", "YAML", "duplicate key 'value'"):
         assert expected in text
+
+
+_PIECES = ["The talks", "ended", " ", "  ", "\n", "’", "'", "“", '"', "—", "-", "...", "[in Istanbul]", "Haji Najib", ",", "ﬁ", "é"]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join), st.lists(st.sampled_from(_PIECES), max_size=6).map("".join))
+def test_finds_is_ground_found(article: str, quote: str):
+    a = Article(article)
+    assert a.finds(quote) == a.ground(quote).found
+
+
+def test_normalise_text_is_normalise():
+    for text in ["plain text", " lead", "trail ", "two  spaces", "it’s", "tab\there", "", "a—b ﬁ"]:
+        assert normalise_text(text) == normalise(text).text

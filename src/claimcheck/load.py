@@ -243,6 +243,8 @@ class _FileLoader:
         self.names = Names(codebook)
         self.types = TYPES
         self.contexts = {name: Context(t, self.names) for name, t in codebook.topics.items()}
+        self._parsed: dict[Any, Any] = {}
+        self._real_dirs: dict[str, Path | Exception] = {}
 
     def load_file(self, path: Path) -> _FileResult:
         shown = str(path)
@@ -274,7 +276,7 @@ class _FileLoader:
         target = (claim_file.parent / rel)
         at = doc.where(("text",))
         try:
-            resolved = target.resolve(strict=False)
+            resolved = self.resolve(target)
         except (OSError, RuntimeError):
             events.append(Problem(shown, f"article path '{rel}' cannot be resolved (a symlink loop?)", *at))
             return None, None
@@ -287,6 +289,23 @@ class _FileLoader:
             events.append(Problem(shown, f"article '{rel}': {exc.problem.message}", *at))
             return None, None
         return str(target), Article(text) if self.ground_quotes else None
+
+    def resolve(self, target: Path) -> Path:
+        """target.resolve(strict=False), resolving each folder once: articles share a few folders."""
+        if target.name in ("", ".", "..") or os.path.islink(target):
+            return target.resolve(strict=False)
+        folder = str(target.parent)
+        real = self._real_dirs.get(folder)
+        if real is None:
+            try:
+                real = target.parent.resolve(strict=False)
+            except (OSError, RuntimeError) as exc:
+                real = exc
+            if len(self._real_dirs) < 100_000:
+                self._real_dirs[folder] = real
+        if isinstance(real, Exception):
+            return target.resolve(strict=False)  # raises as it did for the folder
+        return real / target.name
 
     def load_claim(self, raw: Any, i: int, source: Source, doc, shown: str, article, events: list) -> None:
         base = ("claims", i)
@@ -310,25 +329,46 @@ class _FileLoader:
             return
         raw_value = f["value"]
         try:
-            value = self.types[topic.type].parse(raw_value, self.contexts[name])
+            value = self.parse_value(topic, raw_value)
         except ValueError as exc:
             events.append(Problem(shown, f"value {raw_value!r} does not fit topic '{name}' ({topic.type}): expected {exc}", *doc.where((*base, "value"))))
             return
         quote = f["quote"]
         grounding = None
-        if article is not None:
+        if article is not None and not article.finds(quote):
             g = article.ground(quote)
             if not g.found:
                 grounding = Problem(shown, _grounding_message(quote, g, source.text_path), *doc.where((*base, "quote")))
         own = source.outlet if source.outlet.casefold() != "unknown" else source.id
         attributed = f.get("attributed_to")
+        at = doc.where(base)
         claim = _new_claim(
             id=f.get("id") or f"{source.id}#{i + 1}", source_id=source.id, topic=name, value=value, raw_value=raw_value,
             quote=quote, attributed_to=attributed or own, via=f.get("via"), hedge=f.get("hedge"),
-            as_of=f.get("as_of") or source.published, note=f.get("note"), where=Where(shown, *doc.where(base)),
+            as_of=f.get("as_of") or source.published, note=f.get("note"), where=Where(shown, *at),
             own_voice=not attributed,
         )
-        events.append(_ClaimEvent(claim, doc.where((*base, "id")), grounding))
+        events.append(_ClaimEvent(claim, doc.where((*base, "id")) if "id" in f else at, grounding))
+
+    def parse_value(self, topic: Topic, raw: Any) -> Any:
+        """The topic's type parsing a raw value; remembered per topic and raw value, as values repeat
+        across sources (the parsed values are immutable, so claims can share them)."""
+        if type(raw) in _CACHEABLE:
+            key: Any = (topic.name, type(raw), raw)
+        elif type(raw) is list and all(type(x) in _CACHEABLE for x in raw):
+            key = (topic.name, list, tuple((type(x), x) for x in raw))
+        else:
+            return self.types[topic.type].parse(raw, self.contexts[topic.name])
+        value = self._parsed.get(key, _MISSING)
+        if value is _MISSING:
+            value = self.types[topic.type].parse(raw, self.contexts[topic.name])
+            if len(self._parsed) < 200_000:
+                self._parsed[key] = value
+        return value
+
+
+_CACHEABLE = (str, int, float, bool, dt.date, dt.datetime, type(None))
+_MISSING = object()
 
 
 class _ClaimEvent(NamedTuple):
