@@ -57,6 +57,14 @@ def scratch(tmp_path: Path) -> ScratchSet:
     return ScratchSet(tmp_path)
 
 
+# The CLI caches loaded claim sets (cache.py): keep the tests' entries out of the user's cache folder,
+# in one folder for the session, so every test also exercises the cache's checks for changed files.
+import os  # noqa: E402
+import tempfile  # noqa: E402
+
+if "CLAIMCHECK_CACHE_DIR" not in os.environ:
+    os.environ["CLAIMCHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix="claimcheck-test-cache-")
+
 # Property tests run in CI with a fixed seed and a bounded number of examples.
 from hypothesis import HealthCheck, settings  # noqa: E402
 

@@ -115,7 +115,8 @@ def _load(claims: Path, codebook: Optional[Path], max_bytes: int, allow_outside:
 
     from .load import load_claim_set
 
-    claim_set = load_claim_set(claims, codebook, max_bytes=max_bytes, allow_outside=allow_outside)
+    # cache=True: a later command on unchanged files reuses this load (cache.py; CLAIMCHECK_CACHE=0 turns it off).
+    claim_set = load_claim_set(claims, codebook, max_bytes=max_bytes, allow_outside=allow_outside, cache=True)
     # The claim set lives until the command ends: later garbage collections need not walk its
     # objects again (at 100,000 claims that halves the time to compare and render).
     gc.freeze()

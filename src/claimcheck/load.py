@@ -232,7 +232,8 @@ def claim_files(claims_dir: Path) -> list[Path]:
 class _FileLoader:
     """Reads one claim file into a _FileResult: pure given the codebook, so files can load in parallel."""
 
-    def __init__(self, codebook: Codebook, root: Path, max_bytes: int, allow_outside: bool, ground_quotes: bool):
+    def __init__(self, codebook: Codebook, root: Path, max_bytes: int, allow_outside: bool, ground_quotes: bool,
+                 digests: bool = False):
         from .values import Context, Names, TYPES
 
         self.codebook = codebook
@@ -244,7 +245,8 @@ class _FileLoader:
         self.types = TYPES
         self.contexts = {name: Context(t, self.names) for name, t in codebook.topics.items()}
         self._parsed: dict[Any, Any] = {}
-        self._real_dirs: dict[str, Path | Exception] = {}
+        self.resolve = _Resolver()
+        self.digests = digests  # record what each article read was, for the cache
 
     def load_file(self, path: Path) -> _FileResult:
         shown = str(path)
@@ -262,16 +264,17 @@ class _FileLoader:
             out.problems.extend(_pydantic_problems(exc, doc, shown, fields=_source_fields))
             return out
         out.id_at = doc.where(("id",))
-        text_path, article = self.article(src.text, path, doc, out.events) if src.text else (None, None)
+        text_path, article = self.article(src.text, path, doc, out) if src.text else (None, None)
         source = Source(src.id, src.outlet, src.title, src.published, src.url, text_path, src.note, Where(shown, *out.id_at))
         out.source = source
         for i, raw in enumerate(src.claims):
             self.load_claim(raw, i, source, doc, shown, article, out.events)
         return out
 
-    def article(self, rel: str, claim_file: Path, doc: yamlread.Document, events: list):
+    def article(self, rel: str, claim_file: Path, doc: yamlread.Document, out: _FileResult):
         from .ground import Article
 
+        events = out.events
         shown = str(claim_file)
         target = (claim_file.parent / rel)
         at = doc.where(("text",))
@@ -288,24 +291,11 @@ class _FileLoader:
         except UnreadableInput as exc:
             events.append(Problem(shown, f"article '{rel}': {exc.problem.message}", *at))
             return None, None
-        return str(target), Article(text) if self.ground_quotes else None
+        if self.digests:
+            from .cache import text_digest
 
-    def resolve(self, target: Path) -> Path:
-        """target.resolve(strict=False), resolving each folder once: articles share a few folders."""
-        if target.name in ("", ".", "..") or os.path.islink(target):
-            return target.resolve(strict=False)
-        folder = str(target.parent)
-        real = self._real_dirs.get(folder)
-        if real is None:
-            try:
-                real = target.parent.resolve(strict=False)
-            except (OSError, RuntimeError) as exc:
-                real = exc
-            if len(self._real_dirs) < 100_000:
-                self._real_dirs[folder] = real
-        if isinstance(real, Exception):
-            return target.resolve(strict=False)  # raises as it did for the folder
-        return real / target.name
+            out.article = (str(target), str(resolved), text_digest(text))
+        return str(target), Article(text) if self.ground_quotes else None
 
     def load_claim(self, raw: Any, i: int, source: Source, doc, shown: str, article, events: list) -> None:
         base = ("claims", i)
@@ -388,13 +378,16 @@ class _FileResult:
     source: Source | None = None
     id_at: tuple[int | None, int | None] = (None, None)
     events: list[Problem | _ClaimEvent] = field(default_factory=list)
+    article: tuple[str, str, str] | None = None  # (path, resolved path, digest of the text), for the cache
 
 
 class _SetLoader:
     """Loads one claim set, collecting every problem instead of stopping at the first."""
 
-    def __init__(self, codebook: Codebook, root: Path, max_bytes: int, allow_outside: bool, ground_quotes: bool):
-        self.files = _FileLoader(codebook, root, max_bytes, allow_outside, ground_quotes)
+    def __init__(self, codebook: Codebook, root: Path, max_bytes: int, allow_outside: bool, ground_quotes: bool,
+                 digests: bool = False):
+        self.files = _FileLoader(codebook, root, max_bytes, allow_outside, ground_quotes, digests)
+        self.articles: list[tuple[str, str, str]] = []  # every article read, for the cache
         self.problems: list[Problem] = []
         self.sources: dict[str, Source] = {}
         self.claims: list[Claim] = []
@@ -414,6 +407,8 @@ class _SetLoader:
             self.problems.append(Problem(r.shown, f"source id '{sid}' is already used by {other.path}; give each source its own id", *r.id_at))
             return
         self.sources[sid] = r.source
+        if r.article is not None:
+            self.articles.append(r.article)
         for ev in r.events:
             if isinstance(ev, Problem):
                 self.problems.append(ev)
@@ -455,6 +450,29 @@ def _plain_claim(raw: dict) -> bool:
             return False
     as_of = raw.get("as_of")
     return as_of is None or type(as_of) is dt.date
+
+
+class _Resolver:
+    """Path.resolve(strict=False), resolving each folder once: a claim set's articles share a few."""
+
+    def __init__(self) -> None:
+        self.folders: dict[str, Path | Exception] = {}
+
+    def __call__(self, target: Path) -> Path:
+        if target.name in ("", ".", "..") or os.path.islink(target):
+            return target.resolve(strict=False)
+        folder = str(target.parent)
+        real = self.folders.get(folder)
+        if real is None:
+            try:
+                real = target.parent.resolve(strict=False)
+            except (OSError, RuntimeError) as exc:
+                real = exc
+            if len(self.folders) < 100_000:
+                self.folders[folder] = real
+        if isinstance(real, Exception):
+            return target.resolve(strict=False)  # raises as it did for the folder
+        return real / target.name
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -542,25 +560,61 @@ def _gc_paused() -> Iterator[None]:
 
 def load_claim_set(claims_dir: str | Path = "claims", codebook: str | Path | None = None, *,
                    max_bytes: int = DEFAULT_MAX_BYTES, allow_outside: bool = False,
-                   ground_quotes: bool = True, workers: int | None = None) -> ClaimSet:
+                   ground_quotes: bool = True, workers: int | None = None,
+                   cache: bool | str | Path = False) -> ClaimSet:
     """Load and validate a claim set; raise ValidationFailed with every problem found, in file order.
 
     The claim set's root, which article paths may not leave, is the folder holding the claims folder.
     `workers`: processes reading files (None: one per core for large sets, on Linux; 1: this one only).
     The result and the problems are the same whatever the number.
+    `cache`: True (the user's cache folder, see cache.py) or a folder: reuse the claim set a previous
+    successful load stored there if none of its inputs changed, and store this one.
     """
     claims_dir = Path(claims_dir)
     files = claim_files(claims_dir)
     cb_path = Path(codebook) if codebook else claims_dir / CODEBOOK_NAME
+    entry = _cache_entry(cache, claims_dir, cb_path, files, (max_bytes, allow_outside, ground_quotes)) if cache and files else None
+    if entry is not None:
+        hit = entry.load(lambda articles: _articles_unchanged(articles, max_bytes))
+        if hit is not None:
+            return hit
     book = load_codebook(cb_path, max_bytes)
     if not files:
         others = sorted(p.name for p in claims_dir.iterdir() if p.name != CODEBOOK_NAME)[:3]
         found = f"; found only {', '.join(others)}" if others else ""
         raise UnreadableInput(claims_dir, f"holds no claim files (*.yaml besides topics.yaml){found}")
-    loader = _SetLoader(book, claims_dir.resolve().parent, max_bytes, allow_outside, ground_quotes)
+    loader = _SetLoader(book, claims_dir.resolve().parent, max_bytes, allow_outside, ground_quotes, entry is not None)
     with _gc_paused():
         for result in _file_results(loader.files, files, _worker_count(workers, len(files))):
             loader.add(result)
     if loader.problems:
         raise ValidationFailed(loader.problems)
-    return ClaimSet(book, loader.sources, tuple(loader.claims), str(claims_dir))
+    claim_set = ClaimSet(book, loader.sources, tuple(loader.claims), str(claims_dir))
+    if entry is not None:
+        with _gc_paused():
+            entry.store(claim_set, loader.articles)
+    return claim_set
+
+
+def _cache_entry(cache: bool | str | Path, claims_dir: Path, codebook: Path, files: list[Path], options: tuple):
+    from . import cache as cachemod
+
+    folder = cachemod.cache_dir() if cache is True else Path(cache)
+    if folder is None:
+        return None
+    try:
+        return cachemod.Entry(folder, claims_dir, codebook, files, options)
+    except Exception:  # an unreadable input: no cache, and the load reports it
+        return None
+
+
+def _articles_unchanged(articles: list[tuple[str, str, str]], max_bytes: int) -> bool:
+    """Whether every article a cached claim set read still resolves to the same place and says the same."""
+    from .cache import text_digest
+
+    resolve = _Resolver()
+    for target, resolved, digest in articles:
+        path = Path(target)
+        if str(resolve(path)) != resolved or text_digest(read_text(path, max_bytes, "article")) != digest:
+            return False
+    return True

@@ -1,0 +1,117 @@
+"""A loaded claim set kept on disk between commands, used again only if none of its inputs changed.
+
+Reading and checking every file is most of what each command does on a large claim set, and a
+curator runs several commands on the same files (validate, conflicts, report, check). After a
+successful load the CLI stores the claim set under the user's cache folder; the next command uses
+it only if every byte it was read from is the same: the codebook, the list of claim files and each
+one's contents, each article's text and the place its path resolves to, the options that change
+what a load accepts, and claimcheck's own code. Anything else is a miss and the set is read and
+checked again, so the cache can be slower than nothing but never stale. Problems are never
+stored: a set that fails validation is read in full every time.
+
+The entry is a pickle, read only from a file owned by the current user that no one else can
+write: anyone who can write there could already change what the user runs.
+Environment: CLAIMCHECK_CACHE=0 turns it off; CLAIMCHECK_CACHE_DIR moves it
+(default $XDG_CACHE_HOME/claimcheck or ~/.cache/claimcheck).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import stat
+import sys
+from pathlib import Path
+from typing import Iterable
+
+from .model import ClaimSet
+
+FORMAT = 1
+_OFF = {"0", "off", "no", "false"}
+
+ArticleDigest = tuple[str, str, str]  # the article path as the claim file gives it, where it resolves, digest of its text
+
+
+def cache_dir() -> Path | None:
+    """Where entries live, or None when the cache is turned off."""
+    if os.environ.get("CLAIMCHECK_CACHE", "").strip().lower() in _OFF:
+        return None
+    if os.environ.get("CLAIMCHECK_CACHE_DIR"):
+        return Path(os.environ["CLAIMCHECK_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "claimcheck"
+
+
+def text_digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+
+
+_code: str | None = None
+
+
+def _code_digest() -> str:
+    """claimcheck's own source, so that a changed parser or rule never meets a claim set it did not read."""
+    global _code
+    if _code is None:
+        h = hashlib.blake2b(digest_size=20)
+        pkg = Path(__file__).resolve().parent
+        for p in sorted(pkg.rglob("*.py")):
+            h.update(str(p.relative_to(pkg)).encode())
+            h.update(p.read_bytes())
+        _code = h.hexdigest()
+    return _code
+
+
+class Entry:
+    """One claim set's place in the cache, and the digest of the inputs known before loading."""
+
+    def __init__(self, folder: Path, claims_dir: Path, codebook: Path, files: list[Path], options: tuple):
+        import yaml
+
+        from . import __version__
+
+        where = repr((FORMAT, __version__, sys.version, str(claims_dir), str(claims_dir.resolve()), str(codebook),
+                      str(Path(codebook).resolve()), options))
+        self.path = folder / (hashlib.blake2b(where.encode(), digest_size=16).hexdigest() + ".pickle")
+        h = hashlib.blake2b(digest_size=20)
+        h.update(where.encode())
+        h.update(_code_digest().encode())
+        h.update(yaml.__version__.encode())
+        h.update(Path(codebook).read_bytes())
+        for f in files:
+            data = f.read_bytes()
+            h.update(f"\0{f.name}\0{len(data)}\0".encode())
+            h.update(data)
+        self.inputs = h.hexdigest()
+
+    def load(self, articles_unchanged) -> ClaimSet | None:
+        """The stored claim set if its inputs are unchanged (`articles_unchanged` checks the articles)."""
+        try:
+            st = os.stat(self.path)
+            if st.st_uid != os.getuid() or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+                return None
+            with open(self.path, "rb") as f:
+                header = pickle.load(f)
+                if header.get("inputs") != self.inputs or not articles_unchanged(header["articles"]):
+                    return None
+                claim_set = pickle.load(f)
+        except Exception:  # a missing, partial, foreign or outdated entry is a miss, whatever went wrong
+            return None
+        return claim_set if isinstance(claim_set, ClaimSet) else None
+
+    def store(self, claim_set: ClaimSet, articles: Iterable[ArticleDigest]) -> None:
+        """Write the entry in one step (a reader never sees half of it); failing to is not an error."""
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump({"inputs": self.inputs, "articles": list(articles)}, f, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(claim_set, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.path)
+        except Exception:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass

@@ -1,0 +1,148 @@
+"""The claim-set cache is used only when nothing it was read from changed, and never holds problems."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from claimcheck import cache, load
+from claimcheck.errors import ValidationFailed
+from claimcheck.load import load_claim_set
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from generate import generate  # noqa: E402
+
+
+@pytest.fixture
+def claims(tmp_path: Path) -> Path:
+    return generate(tmp_path / "set", sources=6, claims_per_source=5, seed=7)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Path:
+    return tmp_path / "cache"
+
+
+class Loads:
+    """Counts full loads (codebook reads): a cache hit reads no codebook."""
+
+    def __init__(self, monkeypatch):
+        self.count = 0
+        real = load.load_codebook
+
+        def counting(*args, **kwargs):
+            self.count += 1
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(load, "load_codebook", counting)
+
+
+@pytest.fixture
+def loads(monkeypatch) -> Loads:
+    return Loads(monkeypatch)
+
+
+def test_second_load_is_a_hit_and_equal(claims, store, loads):
+    first = load_claim_set(claims, cache=store)
+    second = load_claim_set(claims, cache=store)
+    assert loads.count == 1
+    assert second == first and second.claims == first.claims
+
+
+def _first_claim_file(claims: Path) -> Path:
+    return sorted(p for p in claims.glob("*.yaml") if p.name != "topics.yaml")[0]
+
+
+def _article_of(claim_file: Path) -> Path:
+    rel = next(line.split(": ", 1)[1] for line in claim_file.read_text(encoding="utf-8").splitlines() if line.startswith("text: "))
+    return claim_file.parent / rel
+
+
+@pytest.mark.parametrize("change", ["claim file", "article", "codebook", "new file", "removed file", "renamed file"])
+def test_any_change_is_a_miss(claims, store, loads, change):
+    load_claim_set(claims, cache=store)
+    f = _first_claim_file(claims)
+    if change == "claim file":
+        f.write_text(f.read_text(encoding="utf-8") + "\n# a curator's comment\n", encoding="utf-8")
+    elif change == "article":
+        art = _article_of(f)
+        art.write_text(art.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    elif change == "codebook":
+        cb = claims / "topics.yaml"
+        cb.write_text(cb.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    elif change == "new file":
+        text = f.read_text(encoding="utf-8")
+        own = text.split('id: "', 1)[1].split('"', 1)[0]
+        (claims / "zzz.yaml").write_text(text.replace(own, "brand-new"), encoding="utf-8")
+    elif change == "removed file":
+        f.unlink()
+    else:
+        f.rename(claims / ("zz_" + f.name))
+    again = load_claim_set(claims, cache=store)
+    assert loads.count == 2
+    assert again == load_claim_set(claims)  # what a load without the cache gives
+
+
+def test_an_article_that_now_resolves_elsewhere_is_a_miss(claims, store, loads, tmp_path):
+    art = _article_of(_first_claim_file(claims))
+    words = art.read_bytes()
+    inside = tmp_path / "set" / "elsewhere.txt"
+    inside.write_bytes(words)
+    art.unlink()
+    art.symlink_to(inside)  # the same words, reached through a link inside the root
+    load_claim_set(claims, cache=store)
+    outside = tmp_path / "outside.txt"
+    outside.write_bytes(words)
+    art.unlink()
+    art.symlink_to(outside)  # the same words again, but outside the claim set's root: a fresh load refuses it
+    with pytest.raises(ValidationFailed) as exc:
+        load_claim_set(claims, cache=store)
+    assert "outside the claim set's root" in str(exc.value.problems[0])
+    assert loads.count == 2
+
+
+def test_options_are_part_of_the_key(claims, store, loads):
+    load_claim_set(claims, cache=store)
+    load_claim_set(claims, cache=store, allow_outside=True)
+    load_claim_set(claims, cache=store, max_bytes=10**6)
+    load_claim_set(claims, cache=store, ground_quotes=False)
+    assert loads.count == 4
+
+
+def test_problems_are_never_cached(claims, store, loads):
+    f = _first_claim_file(claims)
+    f.write_text(f.read_text(encoding="utf-8").replace("topic: ", "topic: no_such.", 1), encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(ValidationFailed):
+            load_claim_set(claims, cache=store)
+    assert loads.count == 2
+    assert not list(store.glob("*.pickle"))
+
+
+def test_damaged_or_foreign_entries_are_ignored(claims, store, loads):
+    first = load_claim_set(claims, cache=store)
+    (entry,) = store.glob("*.pickle")
+    entry.write_bytes(entry.read_bytes()[:100])  # cut short
+    assert load_claim_set(claims, cache=store) == first
+    assert loads.count == 2
+    os.chmod(entry, 0o666)  # anyone may write it: never read
+    assert load_claim_set(claims, cache=store) == first
+    assert loads.count == 3
+
+
+def test_the_environment_turns_it_off_or_moves_it(monkeypatch, tmp_path):
+    monkeypatch.setenv("CLAIMCHECK_CACHE", "0")
+    assert cache.cache_dir() is None
+    monkeypatch.delenv("CLAIMCHECK_CACHE")
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(tmp_path))
+    assert cache.cache_dir() == tmp_path
+
+
+def test_the_cli_uses_it(claims, loads, run):
+    assert run("validate", "--claims", claims).exit_code == 0
+    assert run("conflicts", "--claims", claims).exit_code == 0
+    assert loads.count == 1
