@@ -146,3 +146,18 @@ def test_the_cli_uses_it(claims, loads, run):
     assert run("validate", "--claims", claims).exit_code == 0
     assert run("conflicts", "--claims", claims).exit_code == 0
     assert loads.count == 1
+
+
+def test_old_entries_are_pruned(tmp_path, monkeypatch):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    for i in range(5):
+        p = folder / f"{i}.pickle"
+        p.write_bytes(b"x" * 1000)
+        os.utime(p, (1000 + i, 1000 + i))
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 3)
+    cache.prune(folder)
+    assert sorted(p.name for p in folder.glob("*.pickle")) == ["2.pickle", "3.pickle", "4.pickle"]
+    monkeypatch.setenv("CLAIMCHECK_CACHE_MAX_MB", "0")
+    cache.prune(folder, keep=folder / "2.pickle")
+    assert [p.name for p in folder.glob("*.pickle")] == ["2.pickle"]

@@ -12,11 +12,14 @@ stored: a set that fails validation is read in full every time.
 The entry is a pickle, read only from a file owned by the current user that no one else can
 write: anyone who can write there could already change what the user runs.
 Environment: CLAIMCHECK_CACHE=0 turns it off; CLAIMCHECK_CACHE_DIR moves it
-(default $XDG_CACHE_HOME/claimcheck or ~/.cache/claimcheck).
+(default $XDG_CACHE_HOME/claimcheck or ~/.cache/claimcheck). One entry is kept per claim-set
+folder; the least recently used are removed once all together pass CLAIMCHECK_CACHE_MAX_MB
+(default 2048) or 64 entries.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -29,6 +32,7 @@ from .model import ClaimSet
 
 FORMAT = 1
 _OFF = {"0", "off", "no", "false"}
+MAX_ENTRIES = 64
 
 ArticleDigest = tuple[str, str, str]  # the article path as the claim file gives it, where it resolves, digest of its text
 
@@ -43,8 +47,13 @@ def cache_dir() -> Path | None:
     return Path(base) / "claimcheck"
 
 
-def text_digest(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+def file_bytes(path: str | Path) -> bytes:
+    with open(path, "rb") as f:
+        return f.read()
 
 
 _code: str | None = None
@@ -78,15 +87,17 @@ class Entry:
         h.update(where.encode())
         h.update(_code_digest().encode())
         h.update(yaml.__version__.encode())
-        h.update(Path(codebook).read_bytes())
+        h.update(file_bytes(codebook))
         for f in files:
-            data = f.read_bytes()
+            data = file_bytes(f)
             h.update(f"\0{f.name}\0{len(data)}\0".encode())
             h.update(data)
         self.inputs = h.hexdigest()
 
     def load(self, articles_unchanged) -> ClaimSet | None:
         """The stored claim set if its inputs are unchanged (`articles_unchanged` checks the articles)."""
+        was = gc.isenabled()
+        gc.disable()  # unpickling makes millions of objects and no cycles: no collection needed meanwhile
         try:
             st = os.stat(self.path)
             if st.st_uid != os.getuid() or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
@@ -98,7 +109,16 @@ class Entry:
                 claim_set = pickle.load(f)
         except Exception:  # a missing, partial, foreign or outdated entry is a miss, whatever went wrong
             return None
-        return claim_set if isinstance(claim_set, ClaimSet) else None
+        finally:
+            if was:
+                gc.enable()
+        if not isinstance(claim_set, ClaimSet):
+            return None
+        try:
+            os.utime(self.path)  # recently used: the last to be pruned
+        except OSError:
+            pass
+        return claim_set
 
     def store(self, claim_set: ClaimSet, articles: Iterable[ArticleDigest]) -> None:
         """Write the entry in one step (a reader never sees half of it); failing to is not an error."""
@@ -115,3 +135,26 @@ class Entry:
                 os.unlink(tmp)
             except OSError:
                 pass
+            return
+        prune(self.path.parent, keep=self.path)
+
+
+def prune(folder: Path, keep: Path | None = None) -> None:
+    """Remove the least recently used entries while there are too many or they take too much room."""
+    try:
+        limit = int(os.environ.get("CLAIMCHECK_CACHE_MAX_MB", "2048")) * 1024 * 1024
+    except ValueError:
+        limit = 2048 * 1024 * 1024
+    try:
+        entries = []
+        for p in folder.glob("*.pickle"):
+            st = p.stat()
+            entries.append((st.st_mtime, st.st_size, p))
+        entries.sort(reverse=True)  # most recent first
+        total = 0
+        for n, (_, size, p) in enumerate(entries):
+            total += size
+            if p != keep and (n >= MAX_ENTRIES or total > limit):
+                p.unlink()
+    except OSError:
+        pass

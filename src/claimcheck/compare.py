@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from typing import Iterable
+from collections import Counter, defaultdict
+from itertools import chain
+from operator import attrgetter
+from typing import Hashable, Iterable
 
 from .model import Claim, ClaimSet, Comparison, Group, Pair, Relation, Topic, TimelinePoint, ValueCluster
 from .values import COMPATIBLE, DIFFERENT, SAME, TYPES, Context, Names
 
 _RANK = {"conflict": 0, "partial": 1, "agree": 2, "single": 3}
+_CLAIM_ORDER = attrgetter("source_id", "id")
 DRIFT = "drift"
 
 
@@ -44,15 +47,29 @@ def compare_topic(topic: Topic, claims: Iterable[Claim], names: Names) -> Group:
 
     Values are first bucketed by their canonical key (so work is per distinct value, not per
     claim); only distinct values are compared pairwise, and `same` relations merge buckets.
+    Per claim there is only bucketing and counting; keys and displays are worked out once per
+    distinct value.
     """
     vtype = TYPES[topic.type]
     ctx = Context(topic, names)
-    claims = sorted(claims, key=lambda c: (c.source_id, c.id))
-    buckets: dict[object, list[Claim]] = {}
-    for c in claims:
-        buckets.setdefault(vtype.key(c.value, ctx), []).append(c)
+    claims = sorted(claims, key=_CLAIM_ORDER)
+    values = [c.value for c in claims]
+    # Keys and displays once per value object: claims of one source set share their value objects
+    # (load.py parses each raw value once), and a value's key and display depend on it alone.
+    ids = list(map(id, values))
+    value_of = dict(zip(ids, values))
+    key_of = {i: vtype.key(v, ctx) for i, v in value_of.items()}
+    display_of = {i: vtype.display(v) for i, v in value_of.items()}
+    claim_keys = list(map(key_of.__getitem__, ids))
+    buckets: dict[Hashable, list[int]] = {}  # key -> positions of its claims, in claim order
+    for pos, k in enumerate(claim_keys):
+        b = buckets.get(k)
+        if b is None:
+            buckets[k] = [pos]
+        else:
+            b.append(pos)
     keys = list(buckets)
-    reps = [buckets[k][0].value for k in keys]
+    reps = [values[buckets[k][0]] for k in keys]
     n = len(keys)
     rel: dict[tuple[int, int], Relation] = {}
     uf = _UnionFind(n)
@@ -68,18 +85,23 @@ def compare_topic(topic: Topic, claims: Iterable[Claim], names: Names) -> Group:
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         members[uf.find(i)].append(i)
-    roots = sorted(members, key=lambda r: (-len({c.source_id for i in members[r] for c in buckets[keys[i]]}), r))
+    sources = [c.source_id for c in claims]
+    roots = sorted(members, key=lambda r: (-len({sources[p] for i in members[r] for p in buckets[keys[i]]}), r))
     clusters = []
-    root_index = {}
+    bucket_cluster = [0] * n
     for idx, r in enumerate(roots):
-        root_index[r] = idx
-        cl_claims = tuple(c for i in members[r] for c in buckets[keys[i]])
-        spellings = list(dict.fromkeys(vtype.display(c.value) for c in cl_claims))
+        positions = list(chain.from_iterable(buckets[keys[i]] for i in members[r]))
+        for i in members[r]:
+            bucket_cluster[i] = idx
+        cl_claims = tuple(map(claims.__getitem__, positions))
+        cl_values = list(map(values.__getitem__, positions))
+        shown = list(map(display_of.__getitem__, map(ids.__getitem__, positions)))
+        spellings = list(dict.fromkeys(shown))
         reasons = [m for i in members[r] for m in merged_reasons[i]]
         if len(spellings) > 1 and not reasons:
-            reasons = [f"{' = '.join(spellings)}: {vtype.relate(cl_claims[0].value, c.value, ctx).reason}"
-                       for c in cl_claims[1:] if vtype.display(c.value) != spellings[0]][:1]
-        value = _most_common_value(cl_claims, vtype)
+            first = next(v for v, d in zip(cl_values[1:], shown[1:]) if d != spellings[0])
+            reasons = [f"{' = '.join(spellings)}: {vtype.relate(cl_values[0], first, ctx).reason}"]
+        value = _most_common_value(cl_values, shown)
         clusters.append(ValueCluster(vtype.to_json(value), vtype.display(value), cl_claims, tuple(dict.fromkeys(reasons))))
 
     pairs: list[Pair] = []
@@ -96,7 +118,11 @@ def compare_topic(topic: Topic, claims: Iterable[Claim], names: Names) -> Group:
             pairs = [Pair(p.a, p.b, Relation(DRIFT, f"quote drift: {speaker} in different words; {p.relation.reason}",
                                              p.relation.similarity)) for p in pairs]
 
-    cluster_of = {c.id: i for i, cl in enumerate(clusters) for c in cl.claims}
+    bucket_of = [0] * len(claims)
+    for i, k in enumerate(keys):
+        for p in buckets[k]:
+            bucket_of[p] = i
+    cluster_of = list(map(bucket_cluster.__getitem__, bucket_of))  # claim position -> cluster index
     pair_kind = {(p.a, p.b): p.relation.kind for p in pairs}
 
     def kind(x: int, y: int) -> str:
@@ -104,38 +130,39 @@ def compare_topic(topic: Topic, claims: Iterable[Claim], names: Names) -> Group:
 
     # Which claims are compared with which: all of them, or (for changing facts) those of one date.
     if topic.changes_over_time:
-        windows: dict[object, list[Claim]] = defaultdict(list)
-        for c in claims:
-            windows[c.as_of].append(c)
+        windows: dict[object, list[int]] = defaultdict(list)
+        for p, c in enumerate(claims):
+            windows[c.as_of].append(p)
         windows_list = list(windows.values())
     else:
-        windows_list = [claims]
+        windows_list = [range(len(claims))]
 
     status = "single"
     self_contra: set[str] = set()
     co_dated: set[tuple[int, int]] = set()
     for window in windows_list:
-        idxs = {cluster_of[c.id] for c in window}
+        idxs = set(map(cluster_of.__getitem__, window))
         co_dated.update((x, y) for x in idxs for y in idxs if x < y)
         kinds = {kind(x, y) for x in idxs for y in idxs if x < y}
-        sources = {c.source_id for c in window}
+        window_sources = set(map(sources.__getitem__, window))
         if DIFFERENT in kinds:
             w = "conflict"
         elif COMPATIBLE in kinds or DRIFT in kinds:
             w = "partial"
-        elif len(sources) > 1:
+        elif len(window_sources) > 1:
             w = "agree"
         else:
             w = "single"
         if _RANK[w] < _RANK[status]:
             status = w
-        by_source: dict[str, set[int]] = defaultdict(set)
-        for c in window:
-            by_source[c.source_id].add(cluster_of[c.id])
-        for sid, cls in by_source.items():
-            if any(kind(x, y) == DIFFERENT for x in cls for y in cls if x < y):
-                self_contra.add(sid)
-    if status == "single" and len({c.source_id for c in claims}) > 1:
+        if len(idxs) > 1:  # a source can only contradict itself where the window holds several values
+            by_source: dict[str, set[int]] = defaultdict(set)
+            for p in window:
+                by_source[sources[p]].add(cluster_of[p])
+            for sid, cls in by_source.items():
+                if len(cls) > 1 and any(kind(x, y) == DIFFERENT for x in cls for y in cls if x < y):
+                    self_contra.add(sid)
+    if status == "single" and len(set(sources)) > 1:
         status = "agree"  # several sources, each alone on its date, none contradicted
 
     timeline: tuple[TimelinePoint, ...] = ()
@@ -143,8 +170,8 @@ def compare_topic(topic: Topic, claims: Iterable[Claim], names: Names) -> Group:
         # Values of different dates are a timeline, not a disagreement: keep only same-date pairs.
         pairs = [p for p in pairs if (p.a, p.b) in co_dated]
         points: dict[tuple, list[str]] = defaultdict(list)
-        for c in claims:
-            points[(c.as_of, cluster_of[c.id])].append(c.source_id)
+        for p, c in enumerate(claims):
+            points[(c.as_of, cluster_of[p])].append(c.source_id)
         timeline = tuple(TimelinePoint(d, i, tuple(dict.fromkeys(s)))
                          for (d, i), s in sorted(points.items(), key=lambda kv: (kv[0][0] is None, kv[0][0] or 0, kv[0][1])))
     return Group(topic, status, tuple(clusters), tuple(pairs), tuple(sorted(self_contra)), timeline, drift)
@@ -160,11 +187,11 @@ def _cluster_relation(a: list[int], b: list[int], rel: dict[tuple[int, int], Rel
     raise AssertionError("clusters without relations")
 
 
-def _most_common_value(claims: tuple[Claim, ...], vtype) -> object:
-    counts: dict[str, int] = defaultdict(int)
+def _most_common_value(values: list, shown: list[str]) -> object:
+    """The value shown most often (the longer display on a tie, then the first)."""
+    counts = Counter(shown)
     first: dict[str, object] = {}
-    for c in claims:
-        d = vtype.display(c.value)
-        counts[d] += 1
-        first.setdefault(d, c.value)
+    for v, d in zip(values, shown):
+        if d not in first:
+            first[d] = v
     return first[max(counts, key=lambda d: (counts[d], len(d)))]

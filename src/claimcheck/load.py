@@ -95,6 +95,10 @@ class _ClaimIn(_Strict):
 
 def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, what: str = "file") -> str:
     """A text file as str: UTF-8 (a byte-order mark is dropped), under the size cap, not binary."""
+    return _decode(path, _read_bytes(path, max_bytes, what), what)
+
+
+def _read_bytes(path: Path, max_bytes: int, what: str) -> bytes:
     try:
         if path.is_dir():
             raise UnreadableInput(path, f"is a folder, not a file; name the {what} itself")
@@ -108,6 +112,10 @@ def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, what: str = "file"
         raise UnreadableInput(path, f"{what} not found") from None
     except OSError as exc:
         raise UnreadableInput(path, f"cannot read {what}: {exc.strerror or exc}") from None
+    return data
+
+
+def _decode(path: Path, data: bytes, what: str) -> str:
     if b"\x00" in data:
         raise UnreadableInput(path, f"{what} is binary (it holds NUL bytes); expected UTF-8 text")
     try:
@@ -287,14 +295,15 @@ class _FileLoader:
             events.append(Problem(shown, f"article path '{rel}' points outside the claim set's root {self.root}; move the article inside it or pass --allow-outside", *at))
             return None, None
         try:
-            text = read_text(target, self.max_bytes, "article")
+            data = _read_bytes(target, self.max_bytes, "article")
+            text = _decode(target, data, "article")
         except UnreadableInput as exc:
             events.append(Problem(shown, f"article '{rel}': {exc.problem.message}", *at))
             return None, None
         if self.digests:
-            from .cache import text_digest
+            from .cache import digest
 
-            out.article = (str(target), str(resolved), text_digest(text))
+            out.article = (str(target), str(resolved), digest(data))
         return str(target), Article(text) if self.ground_quotes else None
 
     def load_claim(self, raw: Any, i: int, source: Source, doc, shown: str, article, events: list) -> None:
@@ -575,7 +584,7 @@ def load_claim_set(claims_dir: str | Path = "claims", codebook: str | Path | Non
     cb_path = Path(codebook) if codebook else claims_dir / CODEBOOK_NAME
     entry = _cache_entry(cache, claims_dir, cb_path, files, (max_bytes, allow_outside, ground_quotes)) if cache and files else None
     if entry is not None:
-        hit = entry.load(lambda articles: _articles_unchanged(articles, max_bytes))
+        hit = entry.load(_articles_unchanged)
         if hit is not None:
             return hit
     book = load_codebook(cb_path, max_bytes)
@@ -608,13 +617,12 @@ def _cache_entry(cache: bool | str | Path, claims_dir: Path, codebook: Path, fil
         return None
 
 
-def _articles_unchanged(articles: list[tuple[str, str, str]], max_bytes: int) -> bool:
-    """Whether every article a cached claim set read still resolves to the same place and says the same."""
-    from .cache import text_digest
+def _articles_unchanged(articles: list[tuple[str, str, str]]) -> bool:
+    """Whether every article a cached claim set read still resolves to the same place and holds the same bytes."""
+    from .cache import digest, file_bytes
 
     resolve = _Resolver()
-    for target, resolved, digest in articles:
-        path = Path(target)
-        if str(resolve(path)) != resolved or text_digest(read_text(path, max_bytes, "article")) != digest:
+    for target, resolved, expected in articles:
+        if str(resolve(Path(target))) != resolved or digest(file_bytes(target)) != expected:
             return False
     return True

@@ -16,6 +16,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2
 def inert(text: object, oneline: bool = True) -> str:
     """Text that cannot drive the terminal: control characters, escapes and bidi overrides shown as codes."""
     s = str(text)
+    if s.isprintable() and (not oneline or ("  " not in s and s[:1] != " " and s[-1:] != " ")):
+        return s  # the usual case, at C speed: no control or format characters, and (printable) no whitespace to fold
     if oneline:
         s = " ".join(s.split())
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", s)
