@@ -17,6 +17,11 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def small_sets_too(monkeypatch):
+    monkeypatch.setattr(load, "CACHE_MIN_FILES", 0)
+
+
 @pytest.fixture
 def claims(tmp_path: Path) -> Path:
     return generate(tmp_path / "set", sources=6, claims_per_source=5, seed=7)

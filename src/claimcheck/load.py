@@ -99,18 +99,24 @@ def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, what: str = "file"
 
 
 def _read_bytes(path: Path, max_bytes: int, what: str) -> bytes:
+    def folder() -> UnreadableInput:
+        return UnreadableInput(path, f"is a folder, not a file; name the {what} itself")
+
     try:
-        if path.is_dir():
-            raise UnreadableInput(path, f"is a folder, not a file; name the {what} itself")
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise UnreadableInput(path, f"{what} is {size:,} bytes, over the {max_bytes:,}-byte cap; raise it with --max-bytes if this is intended")
-        data = path.read_bytes()
+        with open(path, "rb", buffering=0) as f:  # one open, fstat and read: a claim set has many files
+            size = os.fstat(f.fileno()).st_size
+            if size > max_bytes:
+                raise UnreadableInput(path, f"{what} is {size:,} bytes, over the {max_bytes:,}-byte cap; raise it with --max-bytes if this is intended")
+            data = f.read()
     except UnreadableInput:
         raise
+    except IsADirectoryError:
+        raise folder() from None
     except FileNotFoundError:
         raise UnreadableInput(path, f"{what} not found") from None
     except OSError as exc:
+        if isinstance(exc, PermissionError) and path.is_dir():  # how Windows refuses to open a folder
+            raise folder() from None
         raise UnreadableInput(path, f"cannot read {what}: {exc.strerror or exc}") from None
     return data
 
@@ -508,6 +514,8 @@ def _grounding_message(quote: str, g, article: str | None) -> str:
 
 #: Claim sets with at least this many files are read by several processes when `workers` is None.
 PARALLEL_MIN_FILES = 400
+#: Smaller claim sets load faster than a cache entry is checked and read back: `cache` is ignored.
+CACHE_MIN_FILES = 100
 _CHUNK = 64  # files per task: small enough to keep both cores busy, large enough to cost little
 _worker_loader: _FileLoader | None = None  # set in the parent just before forking; the children inherit it
 
@@ -577,12 +585,14 @@ def load_claim_set(claims_dir: str | Path = "claims", codebook: str | Path | Non
     `workers`: processes reading files (None: one per core for large sets, on Linux; 1: this one only).
     The result and the problems are the same whatever the number.
     `cache`: True (the user's cache folder, see cache.py) or a folder: reuse the claim set a previous
-    successful load stored there if none of its inputs changed, and store this one.
+    successful load stored there if none of its inputs changed, and store this one (for sets of at
+    least CACHE_MIN_FILES files).
     """
     claims_dir = Path(claims_dir)
     files = claim_files(claims_dir)
     cb_path = Path(codebook) if codebook else claims_dir / CODEBOOK_NAME
-    entry = _cache_entry(cache, claims_dir, cb_path, files, (max_bytes, allow_outside, ground_quotes)) if cache and files else None
+    use_cache = cache and len(files) >= CACHE_MIN_FILES
+    entry = _cache_entry(cache, claims_dir, cb_path, files, (max_bytes, allow_outside, ground_quotes)) if use_cache else None
     if entry is not None:
         hit = entry.load(_articles_unchanged)
         if hit is not None:
