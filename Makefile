@@ -1,12 +1,13 @@
 # Two entry points for a fresh machine with Python 3 and make:
 #   make demo   set up .venv and show the conflicts in the bundled claims
 #   make test   set up .venv and run the whole test suite
+#   make bench-scale  time validate/conflicts at 1k-100k claims beside the naive baseline (FULL=1: also 1M)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test validate bench clean
+.PHONY: demo test validate bench bench-scale clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +26,9 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/startup.py
+
+bench-scale: $(STAMP)
+	$(BIN)/python benchmarks/run.py $(if $(FULL),--full)
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info
