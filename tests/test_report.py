@@ -421,7 +421,7 @@ def test_cli_usage_errors_exit_2_and_write_nothing(run, tmp_path, args, message)
 
 
 def test_cli_unwritable_folder(run, tmp_path, monkeypatch):
-    import claimcheck.report.write as write
+    import claimcheck.atomic as write
 
     monkeypatch.setattr(write, "_writable", lambda folder: False)  # a read-only folder (root would ignore chmod)
     result = run("report", "--claims", ROOT / "claims", "-o", tmp_path / "report.html")

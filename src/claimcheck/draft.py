@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from pathlib import Path
 
+from .atomic import write_atomic
 from .check import CheckResult
 from .errors import UsageError
 from .values import DateSpan, Quantity
@@ -110,29 +110,9 @@ def write_draft(result: CheckResult, path: Path, force: bool = False) -> list[Pa
         ref = os.path.relpath(Path(result.path).resolve(), path.parent.resolve())
     else:
         side = text_copy_path(path)
-        _atomic(side, result.text)
+        write_atomic(side, result.text, "draft")
         written.append(side)
         ref = side.name
-    _atomic(path, render_draft(result, Path(ref).as_posix()))
+    write_atomic(path, render_draft(result, Path(ref).as_posix()), "draft")
     written.insert(0, path)
     return written
-
-
-def _atomic(path: Path, text: str) -> None:
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-        tmp = None
-    except OSError as exc:
-        raise UsageError(path, f"cannot write the draft: {exc.strerror or exc}") from None
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass

@@ -11,17 +11,19 @@ from typing import TYPE_CHECKING
 _EXPORTS = {
     "FORMATS": "formats", "Format": "formats", "choose_format": "formats", "render": "formats",
     "Report": "model", "build_report": "model",
-    "check_target": "write", "write_atomic": "write",
+    "check_target": "..atomic", "write_atomic": "..atomic",
 }
 __all__ = sorted(_EXPORTS)
 
 if TYPE_CHECKING:
     from .formats import FORMATS, Format, choose_format, render
     from .model import Report, build_report
-    from .write import check_target, write_atomic
+    from ..atomic import check_target, write_atomic
 
 
 def __getattr__(name: str):
     if name in _EXPORTS:
-        return getattr(import_module(f"{__name__}.{_EXPORTS[name]}"), name)
+        module = _EXPORTS[name]
+        target = f"{__package__.rsplit('.', 1)[0]}.{module[2:]}" if module.startswith("..") else f"{__name__}.{module}"
+        return getattr(import_module(target), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
