@@ -307,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(row)
         v, c, w = row["validate"].median, row["conflicts"].median, row["conflicts_warm"].median
         print(f"  {n:>9,} claims: validate {fmt(v)} s, conflicts {fmt(c)} s (after validate {fmt(w)} s), "
-              f"baseline {fmt(row['baseline'].median)} s", file=sys.stderr, flush=True)
+              f"baseline {fmt(row['baseline'].median) + ' s' if row['baseline'].ok else 'not run'}", file=sys.stderr, flush=True)
     text = render(rows, info, args)
     args.out.write_text(text, encoding="utf-8")
     print(text)
