@@ -73,7 +73,7 @@ def test_refused_inputs(tmp_path, data, message):
 def test_missing_folder_and_oversized(tmp_path):
     with pytest.raises(UnreadableInput, match="article not found"):
         read_article(str(tmp_path / "nope.txt"), 100)
-    with pytest.raises(UnreadableInput, match="is a folder, not an article"):
+    with pytest.raises(UnreadableInput, match="is a folder, not a file; name the article itself"):
         read_article(str(tmp_path), 100)
     p = tmp_path / "big.txt"
     p.write_text("word " * 100)

@@ -58,19 +58,9 @@ def read_article(name: str, max_bytes: int, stdin: BinaryIO | None = None,
     else:
         p = Path(name)
         shown, path = name, name
-        try:
-            if p.is_dir():
-                raise UnreadableInput(shown, "is a folder, not an article")
-            size = p.stat().st_size
-            if size > max_bytes:
-                raise UnreadableInput(shown, f"article is {size:,} bytes, over the {max_bytes:,}-byte cap; raise it with --max-bytes if this is intended")
-            data = p.read_bytes()
-        except UnreadableInput:
-            raise
-        except FileNotFoundError:
-            raise UnreadableInput(shown, "article not found") from None
-        except OSError as exc:
-            raise UnreadableInput(shown, f"cannot read article: {exc.strerror or exc}") from None
+        from .load import read_bytes
+
+        data = read_bytes(p, max_bytes, "article")
     return article_from_bytes(data, shown, path, html_extractor)
 
 

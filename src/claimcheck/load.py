@@ -95,10 +95,11 @@ class _ClaimIn(_Strict):
 
 def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, what: str = "file") -> str:
     """A text file as str: UTF-8 (a byte-order mark is dropped), under the size cap, not binary."""
-    return _decode(path, _read_bytes(path, max_bytes, what), what)
+    return _decode(path, read_bytes(path, max_bytes, what), what)
 
 
-def _read_bytes(path: Path, max_bytes: int, what: str) -> bytes:
+def read_bytes(path: Path, max_bytes: int, what: str) -> bytes:
+    """A file's bytes, refused with a one-line error when missing, a folder, unreadable or over the cap."""
     def folder() -> UnreadableInput:
         return UnreadableInput(path, f"is a folder, not a file; name the {what} itself")
 
@@ -301,7 +302,7 @@ class _FileLoader:
             events.append(Problem(shown, f"article path '{rel}' points outside the claim set's root {self.root}; move the article inside it or pass --allow-outside", *at))
             return None, None
         try:
-            data = _read_bytes(target, self.max_bytes, "article")
+            data = read_bytes(target, self.max_bytes, "article")
             text = _decode(target, data, "article")
         except UnreadableInput as exc:
             events.append(Problem(shown, f"article '{rel}': {exc.problem.message}", *at))
