@@ -4,6 +4,7 @@ processes) give exactly what the plain paths give: the same claims, the same pro
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 
@@ -69,6 +70,41 @@ def test_parallel_load_is_the_serial_load(generated: Path):
     assert parallel.claims == serial.claims
     assert parallel.sources == serial.sources
     assert [c.where for c in parallel.claims] == [c.where for c in serial.claims]
+
+
+def test_validate_reports_what_load_and_lint_find(tmp_path: Path):
+    # validate_claim_set never gathers the claims in the parent; its counts and warnings must be
+    # those of load + lint, whether files are read here or by workers, and with a cache entry
+    # stored by validate itself or by a command that did not lint.
+    from claimcheck.lint import lint
+    from claimcheck.load import validate_claim_set
+
+    claims = generate(tmp_path / "set", sources=12, claims_per_source=8, seed=3)
+    for f in sorted(claims.glob("0*.yaml")):  # a name its quote does not show: a curation warning
+        text = f.read_text(encoding="utf-8")
+        f.write_text(re.sub(r'(leader\n    value: )"[^"\n]*"', r'\1"Zorawar Qelfi"', text), encoding="utf-8")
+    full = load_claim_set(claims, workers=1)
+    expected = (len(full.claims), len(full.sources), len({c.topic for c in full.claims}), tuple(lint(full)))
+    assert expected[3], "the generated set should trip some curation warnings"
+    for workers in (1, 2):
+        v = validate_claim_set(claims, workers=workers)
+        assert (v.claims, v.sources, v.topics, v.warnings) == expected
+    import claimcheck.load as loadmod
+
+    for first in ("validate", "load"):
+        store = tmp_path / f"cache-{first}"
+        old = loadmod.CACHE_MIN_FILES
+        loadmod.CACHE_MIN_FILES = 0
+        try:
+            if first == "validate":
+                validate_claim_set(claims, cache=store, workers=2)
+            else:
+                load_claim_set(claims, cache=store, workers=2)
+            v = validate_claim_set(claims, cache=store)  # from the entry
+            assert load_claim_set(claims, cache=store) == full
+        finally:
+            loadmod.CACHE_MIN_FILES = old
+        assert (v.claims, v.sources, v.topics, v.warnings) == expected
 
 
 def _break(claims: Path) -> None:

@@ -30,7 +30,7 @@ from typing import Iterable
 
 from .model import ClaimSet
 
-FORMAT = 1
+FORMAT = 2  # 2: a header with counts and warnings, then the claims in parts
 _OFF = {"0", "off", "no", "false"}
 MAX_ENTRIES = 64
 
@@ -94,8 +94,9 @@ class Entry:
             h.update(data)
         self.inputs = h.hexdigest()
 
-    def load(self, articles_unchanged) -> ClaimSet | None:
-        """The stored claim set if its inputs are unchanged (`articles_unchanged` checks the articles)."""
+    def load(self, articles_unchanged, body: bool = True) -> tuple[dict, ClaimSet | None] | None:
+        """The stored header (counts, warnings) and claim set if no input changed (`articles_unchanged`
+        checks the articles); with body=False the claim set is not read (None)."""
         was = gc.isenabled()
         gc.disable()  # unpickling makes millions of objects and no cycles: no collection needed meanwhile
         try:
@@ -106,29 +107,42 @@ class Entry:
                 header = pickle.load(f)
                 if header.get("inputs") != self.inputs or not articles_unchanged(header["articles"]):
                     return None
-                claim_set = pickle.load(f)
+                claim_set = None
+                if body:
+                    codebook, sources, root = pickle.load(f)
+                    claims: list = []
+                    for part in pickle.load(f):
+                        claims.extend(pickle.loads(part))
+                    claim_set = ClaimSet(codebook, sources, tuple(claims), root)
         except Exception:  # a missing, partial, foreign or outdated entry is a miss, whatever went wrong
             return None
         finally:
             if was:
                 gc.enable()
-        if not isinstance(claim_set, ClaimSet):
+        if body and not isinstance(claim_set, ClaimSet):
             return None
         try:
             os.utime(self.path)  # recently used: the last to be pruned
         except OSError:
             pass
-        return claim_set
+        return header, claim_set
 
-    def store(self, claim_set: ClaimSet, articles: Iterable[ArticleDigest]) -> None:
-        """Write the entry in one step (a reader never sees half of it); failing to is not an error."""
+    def store(self, header: dict, meta: tuple, parts: list, articles: Iterable[ArticleDigest]) -> None:
+        """Write the entry in one step (a reader never sees half of it); failing to is not an error.
+
+        `meta` is (codebook, sources, root); `parts` the claims in order, as lists or as bytes a
+        worker already pickled (written as they are). The header comes first, so a command that
+        needs only the counts and warnings reads no further."""
         tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             with os.fdopen(fd, "wb") as f:
-                pickle.dump({"inputs": self.inputs, "articles": list(articles)}, f, protocol=pickle.HIGHEST_PROTOCOL)
-                pickle.dump(claim_set, f, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump({**header, "inputs": self.inputs, "articles": list(articles)}, f,
+                            protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(meta, f, protocol=pickle.HIGHEST_PROTOCOL)
+                blobs = [p if isinstance(p, bytes) else pickle.dumps(p, protocol=pickle.HIGHEST_PROTOCOL) for p in parts]
+                pickle.dump(blobs, f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self.path)
         except Exception:
             try:

@@ -140,15 +140,14 @@ def validate(
     Example: claimcheck validate --claims claims --strict
     """
     with _errors():
-        from .lint import lint
+        from .load import validate_claim_set
         from .terminal import inert
 
-        cs = _load(claims, codebook, max_bytes, allow_outside)
-        warnings = lint(cs)
+        v = validate_claim_set(claims, codebook, max_bytes=max_bytes, allow_outside=allow_outside, cache=True)
+        warnings = v.warnings
         for w in warnings:
             print(inert(str(w)), file=sys.stderr)
-        print(f"ok: {len(cs.claims)} claims from {len(cs.sources)} sources on "
-              f"{len({c.topic for c in cs.claims})} topics; every quote found in its article"
+        print(f"ok: {v.claims} claims from {v.sources} sources on {v.topics} topics; every quote found in its article"
               + (f"; {len(warnings)} curation warning{'s' if len(warnings) != 1 else ''}" if warnings else ""))
         if strict and warnings:
             raise typer.Exit(EXIT_INVALID)
@@ -289,33 +288,33 @@ def check(
             if len(articles) != 1:
                 raise UsageError("--draft", f"drafts one article at a time; {len(articles)} were given")
             check_draft_target(draft, force)
-        from .load import load_claim_set
-
-        # Validated exactly as by `validate`: a claim set whose quotes are not in their articles
-        # is not one to check an article against (its contradictions would cite unverified words).
-        load_args = {"claims_dir": claims, "codebook": codebook, "max_bytes": max_bytes,
-                     "allow_outside": allow_outside}
-        cs = load_claim_set(**load_args)
+        # Validated exactly as by `validate` (and through the same cache): a claim set whose quotes are
+        # not in their articles is not one to check an article against (its contradictions would cite
+        # unverified words).
+        cs = _load(claims, codebook, max_bytes, allow_outside)
         without_sources(cs, exclude or [])  # an unknown --exclude is a usage error before any work
         stdin = None
         if "-" in articles:
             stdin = sys.stdin.buffer.read(max_bytes + 1)
             if len(stdin) > max_bytes:
                 raise UsageError("<stdin>", f"article is over the {max_bytes:,}-byte cap; raise it with --max-bytes if this is intended")
-        parallel = jobs > 1 and len(articles) > 1
-        checker = None if parallel else Checker(cs, exclude or [], min_confidence, max_bytes)
+        # Built once, here: with --jobs the workers are forked from this process and inherit it.
+        checker = Checker(cs, exclude or [], min_confidence, max_bytes)
         progress = None
         if len(articles) > 1 and sys.stderr.isatty():
             from rich.progress import Progress
 
-            progress = Progress(console=_stderr(), transient=True)
+            # no refresh thread: forking is only safe while this process has one thread
+            progress = Progress(console=_stderr(), transient=True, auto_refresh=False)
             task = progress.add_task("checking", total=len(articles))
             progress.start()
+
+            def advance(i, r):
+                progress.advance(task)
+                progress.refresh()
         try:
-            results = check_articles(
-                articles, checker, load_args=load_args, exclude=exclude or [], published=pub,
-                min_confidence=min_confidence, max_bytes=max_bytes, jobs=jobs, stdin=stdin,
-                on_done=(lambda i, r: progress.advance(task)) if progress else None)
+            results = check_articles(articles, checker, published=pub, max_bytes=max_bytes, jobs=jobs, stdin=stdin,
+                                     on_done=advance if progress else None)
         finally:
             if progress:
                 progress.stop()

@@ -6,6 +6,7 @@ import datetime as dt
 import difflib
 import gc
 import os
+import pickle
 import re
 import sys
 from contextlib import contextmanager
@@ -248,7 +249,7 @@ class _FileLoader:
     """Reads one claim file into a _FileResult: pure given the codebook, so files can load in parallel."""
 
     def __init__(self, codebook: Codebook, root: Path, max_bytes: int, allow_outside: bool, ground_quotes: bool,
-                 digests: bool = False):
+                 digests: bool = False, lint: bool = False):
         from .values import Context, Names, TYPES
 
         self.codebook = codebook
@@ -262,6 +263,7 @@ class _FileLoader:
         self._parsed: dict[Any, Any] = {}
         self.resolve = _Resolver()
         self.digests = digests  # record what each article read was, for the cache
+        self.lint = lint  # curation warnings per file (lint.py), computed where the file is read
 
     def load_file(self, path: Path) -> _FileResult:
         shown = str(path)
@@ -283,7 +285,12 @@ class _FileLoader:
         source = Source(src.id, src.outlet, src.title, src.published, src.url, text_path, src.note, Where(shown, *out.id_at))
         out.source = source
         for i, raw in enumerate(src.claims):
-            self.load_claim(raw, i, source, doc, shown, article, out.events)
+            self.load_claim(raw, i, source, doc, shown, article, out)
+        out.topics = frozenset(c.topic for c in out.claims)
+        if self.lint and out.claims:
+            from .lint import lint_claims
+
+            out.warnings = lint_claims(out.claims, {source.id: source}, self.codebook)
         return out
 
     def article(self, rel: str, claim_file: Path, doc: yamlread.Document, out: _FileResult):
@@ -313,8 +320,9 @@ class _FileLoader:
             out.article = (str(target), str(resolved), digest(data))
         return str(target), Article(text) if self.ground_quotes else None
 
-    def load_claim(self, raw: Any, i: int, source: Source, doc, shown: str, article, events: list) -> None:
+    def load_claim(self, raw: Any, i: int, source: Source, doc, shown: str, article, out: _FileResult) -> None:
         base = ("claims", i)
+        events = out.events
         if not isinstance(raw, dict):
             events.append(Problem(shown, f"claims.{i}: each claim must be a mapping with topic, value and quote", *doc.where(base)))
             return
@@ -354,7 +362,8 @@ class _FileLoader:
             as_of=f.get("as_of") or source.published, note=f.get("note"), where=Where(shown, *at),
             own_voice=not attributed,
         )
-        events.append(_ClaimEvent(claim, doc.where((*base, "id")) if "id" in f else at, grounding))
+        events.append(_ClaimEvent(claim.id, doc.where((*base, "id")) if "id" in f else at, grounding))
+        out.claims.append(claim)
 
     def parse_value(self, topic: Topic, raw: Any) -> Any:
         """The topic's type parsing a raw value; remembered per topic and raw value, as values repeat
@@ -378,7 +387,7 @@ _MISSING = object()
 
 
 class _ClaimEvent(NamedTuple):
-    claim: Claim
+    id: str
     id_at: tuple[int | None, int | None]  # where a duplicate id would be reported
     grounding: Problem | None  # the quote not found in the article
 
@@ -387,7 +396,10 @@ class _ClaimEvent(NamedTuple):
 class _FileResult:
     """One claim file, read: the problems that stop it before its source id counts, else its source
     and, in file order, the problems and claims after it (claim and source ids are checked across
-    files by _SetLoader, in file order, exactly as if the files were read one after another)."""
+    files by _SetLoader, in file order, exactly as if the files were read one after another).
+
+    The claims travel apart from the rest (`claims`, emptied when a worker sends the result): they
+    are needed only if the whole set is valid, and `validate` never needs them at all."""
 
     shown: str
     problems: list[Problem] = field(default_factory=list)
@@ -395,22 +407,24 @@ class _FileResult:
     id_at: tuple[int | None, int | None] = (None, None)
     events: list[Problem | _ClaimEvent] = field(default_factory=list)
     article: tuple[str, str, str] | None = None  # (path, resolved path, digest of the text), for the cache
+    claims: list[Claim] = field(default_factory=list)  # in the order of their events
+    warnings: list[Problem] = field(default_factory=list)  # curation warnings, when asked for
+    topics: frozenset[str] = frozenset()  # the topics its claims are on
 
 
 class _SetLoader:
     """Loads one claim set, collecting every problem instead of stopping at the first."""
 
     def __init__(self, codebook: Codebook, root: Path, max_bytes: int, allow_outside: bool, ground_quotes: bool,
-                 digests: bool = False):
-        self.files = _FileLoader(codebook, root, max_bytes, allow_outside, ground_quotes, digests)
+                 digests: bool = False, lint: bool = False):
+        self.files = _FileLoader(codebook, root, max_bytes, allow_outside, ground_quotes, digests, lint)
         self.articles: list[tuple[str, str, str]] = []  # every article read, for the cache
         self.problems: list[Problem] = []
         self.sources: dict[str, Source] = {}
-        self.claims: list[Claim] = []
         self.claim_ids: dict[str, str] = {}
-
-    def load_file(self, path: Path) -> None:
-        self.add(self.files.load_file(path))
+        self.warnings: list[Problem] = []
+        self.topics: set[str] = set()
+        self.parts: list[bytes | list[Claim]] = []  # the claims in file order: lists, or pickled by a worker
 
     def add(self, r: _FileResult) -> None:
         """Take one file's result into the set, after the files before it."""
@@ -429,14 +443,23 @@ class _SetLoader:
             if isinstance(ev, Problem):
                 self.problems.append(ev)
                 continue
-            cid = ev.claim.id
+            cid = ev.id
             if cid in self.claim_ids:
                 self.problems.append(Problem(r.shown, f"claim id '{cid}' is already used in {self.claim_ids[cid]}", *ev.id_at))
                 continue
             self.claim_ids[cid] = r.shown
             if ev.grounding is not None:
                 self.problems.append(ev.grounding)
-            self.claims.append(ev.claim)
+        self.warnings.extend(r.warnings)
+        self.topics |= r.topics
+
+    def claims(self) -> tuple[Claim, ...]:
+        """Every claim in file order. Only for a set without problems, where no file's claims were set aside."""
+        assert not self.problems
+        out: list[Claim] = []
+        for part in self.parts:
+            out.extend(pickle.loads(part) if isinstance(part, bytes) else part)
+        return tuple(out)
 
 
 def _new_claim(**fields: Any) -> Claim:
@@ -521,10 +544,16 @@ _CHUNK = 64  # files per task: small enough to keep both cores busy, large enoug
 _worker_loader: _FileLoader | None = None  # set in the parent just before forking; the children inherit it
 
 
-def _load_chunk(files: list[Path]) -> list[_FileResult]:
+def _load_chunk(files: list[Path]) -> tuple[list[_FileResult], bytes]:
+    """In a worker: the files' results, and their claims pickled here, once, so that the parent
+    unpickles them only if it needs them (never for `validate`) and the cache stores the bytes as they are."""
     gc.disable()  # a short-lived child that builds many objects and no cycles
     assert _worker_loader is not None
-    return [_worker_loader.load_file(f) for f in files]
+    results = [_worker_loader.load_file(f) for f in files]
+    claims = [c for r in results for c in r.claims]
+    for r in results:
+        r.claims = []
+    return results, pickle.dumps(claims, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _worker_count(workers: int | None, files: int) -> int:
@@ -544,11 +573,14 @@ def _worker_count(workers: int | None, files: int) -> int:
     return max(1, min(workers or cores, cores, 8))
 
 
-def _file_results(loader: _FileLoader, files: list[Path], workers: int) -> Iterator[_FileResult]:
-    """Each file's result, in file order: read here, or by `workers` forked processes."""
+def _file_results(loader: _FileLoader, files: list[Path], workers: int) -> Iterator[tuple[list[_FileResult], bytes | list[Claim]]]:
+    """The files' results in file order, a batch at a time with the batch's claims: read here, or
+    by `workers` forked processes."""
     if workers <= 1:
         for f in files:
-            yield loader.load_file(f)
+            r = loader.load_file(f)
+            claims, r.claims = r.claims, []
+            yield [r], claims
         return
     import multiprocessing
 
@@ -557,8 +589,7 @@ def _file_results(loader: _FileLoader, files: list[Path], workers: int) -> Itera
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             chunks = [files[i:i + _CHUNK] for i in range(0, len(files), _CHUNK)]
-            for batch in pool.imap(_load_chunk, chunks):
-                yield from batch
+            yield from pool.imap(_load_chunk, chunks)
     finally:
         _worker_loader = None
 
@@ -589,31 +620,80 @@ def load_claim_set(claims_dir: str | Path = "claims", codebook: str | Path | Non
     successful load stored there if none of its inputs changed, and store this one (for sets of at
     least CACHE_MIN_FILES files).
     """
+    claims_dir, files, cb_path, entry = _prepare(claims_dir, codebook, cache, (max_bytes, allow_outside, ground_quotes))
+    if entry is not None:
+        hit = entry.load(_articles_unchanged)
+        if hit is not None:
+            return hit[1]
+    loader = _read(claims_dir, files, cb_path, max_bytes, allow_outside, ground_quotes, workers, entry, lint=False)
+    with _gc_paused():
+        return ClaimSet(loader.files.codebook, loader.sources, loader.claims(), str(claims_dir))
+
+
+@dataclass(frozen=True)
+class Validation:
+    """What validating a claim set found, without the claims themselves (which `validate` never needs)."""
+
+    claims: int
+    sources: int
+    topics: int
+    warnings: tuple[Problem, ...]  # curation warnings (lint.py), in file order
+
+
+def validate_claim_set(claims_dir: str | Path = "claims", codebook: str | Path | None = None, *,
+                       max_bytes: int = DEFAULT_MAX_BYTES, allow_outside: bool = False,
+                       workers: int | None = None, cache: bool | str | Path = False) -> Validation:
+    """load_claim_set's checks and lint's warnings, for `validate`: the same problems raised as
+    ValidationFailed, but the claims are never gathered in this process, and a cached set is not read back."""
+    options = (max_bytes, allow_outside, True)
+    claims_dir, files, cb_path, entry = _prepare(claims_dir, codebook, cache, options)
+    if entry is not None:
+        hit = entry.load(_articles_unchanged, body=False)
+        if hit is not None and hit[0].get("warnings") is not None:
+            h = hit[0]
+            return Validation(h["claims"], h["sources"], h["topics"], tuple(h["warnings"]))
+        if hit is not None:  # stored by a command that did not lint: lint the stored set
+            from .lint import lint
+
+            full = entry.load(_articles_unchanged)
+            if full is not None:
+                cs = full[1]
+                return Validation(len(cs.claims), len(cs.sources), len({c.topic for c in cs.claims}), tuple(lint(cs)))
+    loader = _read(claims_dir, files, cb_path, max_bytes, allow_outside, True, workers, entry, lint=True)
+    return Validation(len(loader.claim_ids), len(loader.sources), len(loader.topics), tuple(loader.warnings))
+
+
+def _prepare(claims_dir: str | Path, codebook: str | Path | None, cache: bool | str | Path, options: tuple):
     claims_dir = Path(claims_dir)
     files = claim_files(claims_dir)
     cb_path = Path(codebook) if codebook else claims_dir / CODEBOOK_NAME
     use_cache = cache and len(files) >= CACHE_MIN_FILES
-    entry = _cache_entry(cache, claims_dir, cb_path, files, (max_bytes, allow_outside, ground_quotes)) if use_cache else None
-    if entry is not None:
-        hit = entry.load(_articles_unchanged)
-        if hit is not None:
-            return hit
+    entry = _cache_entry(cache, claims_dir, cb_path, files, options) if use_cache else None
+    return claims_dir, files, cb_path, entry
+
+
+def _read(claims_dir: Path, files: list[Path], cb_path: Path, max_bytes: int, allow_outside: bool,
+          ground_quotes: bool, workers: int | None, entry, lint: bool) -> _SetLoader:
+    """Read and check every file (raising ValidationFailed on any problem) and store the set in the cache entry."""
     book = load_codebook(cb_path, max_bytes)
     if not files:
         others = sorted(p.name for p in claims_dir.iterdir() if p.name != CODEBOOK_NAME)[:3]
         found = f"; found only {', '.join(others)}" if others else ""
         raise UnreadableInput(claims_dir, f"holds no claim files (*.yaml besides topics.yaml){found}")
-    loader = _SetLoader(book, claims_dir.resolve().parent, max_bytes, allow_outside, ground_quotes, entry is not None)
+    loader = _SetLoader(book, claims_dir.resolve().parent, max_bytes, allow_outside, ground_quotes, entry is not None, lint)
     with _gc_paused():
-        for result in _file_results(loader.files, files, _worker_count(workers, len(files))):
-            loader.add(result)
+        for results, claims in _file_results(loader.files, files, _worker_count(workers, len(files))):
+            for r in results:
+                loader.add(r)
+            loader.parts.append(claims)
     if loader.problems:
         raise ValidationFailed(loader.problems)
-    claim_set = ClaimSet(book, loader.sources, tuple(loader.claims), str(claims_dir))
     if entry is not None:
+        header = {"claims": len(loader.claim_ids), "sources": len(loader.sources), "topics": len(loader.topics),
+                  "warnings": loader.warnings if lint else None}
         with _gc_paused():
-            entry.store(claim_set, loader.articles)
-    return claim_set
+            entry.store(header, (book, loader.sources, str(claims_dir)), loader.parts, loader.articles)
+    return loader
 
 
 def _cache_entry(cache: bool | str | Path, claims_dir: Path, codebook: Path, files: list[Path], options: tuple):
