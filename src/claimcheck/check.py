@@ -16,14 +16,12 @@ from .article import ArticleText
 from .errors import ClaimcheckError, UsageError
 from .extract import DEFAULT_MIN_CONFIDENCE, Extractor, Finding, Unresolved
 from .model import Claim, ClaimSet, Group, Relation
+from .passages import SHARED_SIMILARITY, PassageIndex, SharedPassage, index_for  # noqa: F401 (SharedPassage is part of this module's results)
 from .values import COMPATIBLE, DIFFERENT, SAME, TYPES, Context, Names
 
 VERDICTS = ("contradicts", "supports", "new")
 _STRENGTH = {SAME: 2, COMPATIBLE: 1, DIFFERENT: 0}
 _ORDER = {DIFFERENT: 0, SAME: 1, COMPATIBLE: 2}  # how reasons are listed: contradictions, then agreement
-#: Near-verbatim: sentences at least this similar (rapidfuzz ratio of folded text, 0..1) are shared.
-SHARED_SIMILARITY = 0.85
-_SHINGLE = 5
 
 
 @dataclass(frozen=True)
@@ -40,18 +38,6 @@ class Checked:
     supporting: tuple[Claim, ...] = ()
     reason: str = ""
     not_independent_of: tuple[str, ...] = ()  # agreeing sources that share text with the article
-
-
-@dataclass(frozen=True)
-class SharedPassage:
-    """Text the article shares near-verbatim with a source's article: not independent corroboration."""
-
-    source: str
-    similarity: float
-    article_text: str
-    source_text: str
-    start: int
-    end: int
 
 
 @dataclass(frozen=True)
@@ -102,27 +88,82 @@ def without_sources(claim_set: ClaimSet, exclude: Iterable[str]) -> ClaimSet:
 
 
 class Checker:
-    """The claim set prepared for checking articles: compared once, its texts indexed once."""
+    """The claim set prepared for checking articles.
+
+    Only what an article needs is worked out, once: a topic is compared (compare.compare_topic,
+    exactly as `conflicts` does) the first time a finding is about it, and the passage index comes
+    from the cache folder when the sources' texts are unchanged (passages.py).
+    """
 
     def __init__(self, claim_set: ClaimSet, exclude: Iterable[str] = (),
                  min_confidence: float = DEFAULT_MIN_CONFIDENCE, max_bytes: int | None = None):
-        from .compare import compare_claim_set
-
         self.claim_set = without_sources(claim_set, exclude)
+        self.exclude = tuple(dict.fromkeys(exclude))
         self.min_confidence = min_confidence
         self.names = Names(self.claim_set.codebook)
-        self.comparison = compare_claim_set(self.claim_set)
-        self.groups: dict[str, Group] = {g.topic.name: g for g in self.comparison.groups}
+        self._by_topic: dict[str, list[Claim]] = defaultdict(list)
+        for c in self.claim_set.claims:
+            self._by_topic[c.topic].append(c)
+        self._groups: dict[str, Group | None] = {}
+        self._prepared: dict[str, tuple[list[Claim], list[int], list]] = {}  # see _topic_claims
+        self._states: dict[tuple[str, dt.date | None], tuple[list[tuple[Claim, int]], str, bool]] = {}
+        self._claim_positions: dict[int, int] | None = None
         years = Counter(s.published.year for s in self.claim_set.sources.values() if s.published)
         year = years.most_common(1)[0][0] if years else None
         self.extractor = Extractor(self.claim_set.codebook, self.claim_set.claims, year,
                                    "the claim set's publication dates")
-        self.passages = PassageIndex(_source_texts(self.claim_set, max_bytes))
+        # Over every source's text, excluded ones too, so that --exclude does not make another index.
+        self.passages: PassageIndex = index_for(claim_set, max_bytes)
+
+    def group(self, topic: str) -> Group | None:
+        """The topic's claims compared as `conflicts` compares them, or None when no source covers it."""
+        if topic not in self._groups:
+            from .compare import compare_topic
+
+            claims = self._by_topic.get(topic)
+            self._groups[topic] = compare_topic(self.claim_set.codebook.topics[topic], claims, self.names) if claims else None
+        return self._groups[topic]
+
+    def _topic_claims(self, topic: str, group: Group) -> tuple[list[Claim], list[int], list]:
+        """The topic's claims cluster by cluster (the order verdicts list sources in), each claim's
+        value as a number among the topic's distinct values, and one value for each number.
+
+        Values are distinct by type and repr: the parsed values (str, tuple, frozen dataclasses)
+        show every field in it, so equal ones relate and display alike.
+        """
+        found = self._prepared.get(topic)
+        if found is None:
+            claims = [c for cl in group.clusters for c in cl.claims]
+            by_object: dict[int, int] = {}
+            by_value: dict[tuple[type, str], int] = {}
+            slots, values = [], []
+            for c in claims:
+                k = by_object.get(id(c.value))
+                if k is None:
+                    k = by_object[id(c.value)] = by_value.setdefault((type(c.value), repr(c.value)), len(values))
+                    if k == len(values):
+                        values.append(c.value)
+                slots.append(k)
+            found = self._prepared[topic] = (claims, slots, values)
+        return found
+
+    def prepare(self) -> None:
+        """Compare every topic now (before forking workers, so that each need not)."""
+        for topic in self._by_topic:
+            group = self.group(topic)
+            if group is not None:
+                self._topic_claims(topic, group)
+
+    def _positions(self) -> dict[int, int]:
+        """Each claim's position in the claim set, by identity (results cross from workers as positions)."""
+        if self._claim_positions is None:
+            self._claim_positions = {id(c): i for i, c in enumerate(self.claim_set.claims)}
+        return self._claim_positions
 
     def check(self, article: ArticleText, published: dt.date | None = None) -> CheckResult:
         """Every finding in the article with its verdict, the topics it leaves out, and shared text."""
         ex = self.extractor.extract(article.text, published, self.min_confidence)
-        shared = self.passages.shared(article.text)
+        shared = self.passages.shared(article.text, self.exclude)
         checked = [self._verdict(f, ex.anchor.date) for f in ex.findings]
         checked = [_mark_dependence(c, shared) for c in checked]
         rank = {"contradicts": 0, "supports": 1, "new": 2}
@@ -145,38 +186,59 @@ class Checker:
 
     def _verdict(self, f: Finding, as_of: dt.date | None) -> Checked:
         possible = f.confidence < self.min_confidence
-        group = self.groups.get(f.topic)
+        group = self.group(f.topic) if f.topic in self.claim_set.codebook.topics else None
         if group is None:
             return Checked(f, "new", possible, reason="no source in the claim set covers this topic")
         topic = group.topic
         vtype = TYPES[topic.type]
         ctx = Context(topic, self.names)
-        claims = [c for cl in group.clusters for c in cl.claims]
+        claims, slots, values = self._topic_claims(f.topic, group)
         note = ""
         same_date = True
         if topic.changes_over_time:
-            claims, note, same_date = _state_at(claims, as_of)
-            if not claims:
+            state = self._states.get((f.topic, as_of))
+            if state is None:
+                kept, note, same_date = _state_at(claims, as_of)
+                keep = set(map(id, kept))
+                state = self._states[(f.topic, as_of)] = (
+                    [(c, k) for c, k in zip(claims, slots) if id(c) in keep], note, same_date)
+            pairs, note, same_date = state
+            if not pairs:
                 return Checked(f, "new", possible, reason=note or "no source reports this state at that date")
+        else:
+            pairs = zip(claims, slots)
+        # Thousands of claims hold a few hundred distinct values: the comparer runs once per value
+        # (its relation and display are those of every claim holding an equal value).
+        relations: list[Relation | None] = [None] * len(values)
         best: dict[str, tuple[Relation, Claim]] = {}
-        for c in claims:
-            r = relate(vtype, f.value, c.value, ctx)
+        displays: dict[int, str] = {}
+        for c, k in pairs:
+            r = relations[k]
+            if r is None:
+                r = relations[k] = relate(vtype, f.value, values[k], ctx)
             if topic.type == "text" and r.kind == DIFFERENT:
                 continue  # another wording is another statement, not a contradiction
             old = best.get(c.source_id)
             if old is None or _STRENGTH[r.kind] > _STRENGTH[old[0].kind]:
                 best[c.source_id] = (r, c)
+
+        def display(c: Claim) -> str:
+            k = id(c.value)
+            if k not in displays:
+                displays[k] = vtype.display(c.value)
+            return displays[k]
+
         agree = {s: rc for s, rc in best.items() if rc[0].kind in (SAME, COMPATIBLE)}
         against = {s: rc for s, rc in best.items() if rc[0].kind == DIFFERENT}
         if against and not same_date:
             # a changing fact that differs from an earlier (or, undated, any) state is an update, not a contradiction
-            later = "; ".join(f"{s} said {vtype.display(c.value)} as of {c.as_of}" for s, (r, c) in sorted(against.items()))
+            later = "; ".join(f"{s} said {display(c)} as of {c.as_of}" for s, (r, c) in sorted(against.items()))
             note = "; ".join(x for x in (f"differs from the state the sources report at another date ({later}): "
                                          "a change over time, not a contradiction", note) if x)
             against = {}
         grouped: dict[tuple[str, str, str], list[str]] = defaultdict(list)
         for s, (r, c) in [*against.items(), *agree.items()]:
-            grouped[(r.kind, vtype.display(c.value), r.reason)].append(s)
+            grouped[(r.kind, display(c), r.reason)].append(s)
         words = {SAME: "same as", COMPATIBLE: "partly agrees with", DIFFERENT: "contradicts"}
         reasons = [f"{words[kind]} {', '.join(ids)} ({shown}" + ("" if kind == SAME else f": {why}") + ")"
                    for (kind, shown, why), ids in sorted(grouped.items(), key=lambda kv: _ORDER[kv[0][0]])]
@@ -231,120 +293,35 @@ def _mark_dependence(c: Checked, shared: Sequence[SharedPassage]) -> Checked:
     return replace(c, not_independent_of=deps) if deps else c
 
 
-# --------------------------------------------------------------------------- shared passages
-
-
-def _source_texts(claim_set: ClaimSet, max_bytes: int | None) -> dict[str, str]:
-    from .load import DEFAULT_MAX_BYTES, read_text
-    from pathlib import Path
-
-    out = {}
-    for sid, src in claim_set.sources.items():
-        if src.text_path:
-            try:
-                out[sid] = read_text(Path(src.text_path), max_bytes or DEFAULT_MAX_BYTES, "article")
-            except ClaimcheckError:
-                continue  # validation reports it; checking goes on without this source's text
-    return out
-
-
-class PassageIndex:
-    """The sources' sentences, indexed by word shingles, so an article's sentences find their
-    near-copies without comparing every pair."""
-
-    def __init__(self, texts: dict[str, str]):
-        from .sentences import split_sentences
-
-        self.sentences: list[tuple[str, str, list[str]]] = []  # (source, sentence, folded words)
-        self.index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        for sid, text in texts.items():
-            for s in split_sentences(text):
-                words = _words(s.text)
-                if len(words) < 6:
-                    continue
-                i = len(self.sentences)
-                self.sentences.append((sid, s.text, words))
-                for sh in _shingles(words):
-                    self.index[sh].append(i)
-
-    def shared(self, text: str) -> list[SharedPassage]:
-        """Runs of the article's sentences that are near-copies of one source's sentences."""
-        from rapidfuzz import fuzz
-
-        from .sentences import split_sentences
-
-        if not self.sentences:
-            return []
-        matches = []  # (sentence, source, similarity, source sentence)
-        for s in split_sentences(text):
-            words = _words(s.text)
-            if len(words) < 6:
-                continue
-            shingles = _shingles(words)
-            hits = Counter(i for sh in shingles for i in set(self.index.get(sh, ())))
-            best = None
-            for i, n in hits.most_common(5):
-                if n < max(1, len(shingles) // 4):
-                    break
-                sid, src_text, src_words = self.sentences[i]
-                a, b = " ".join(words), " ".join(src_words)
-                score = fuzz.ratio(a, b) / 100
-                if min(len(words), len(src_words)) >= 10:  # a sentence copied in part is still copied
-                    score = max(score, fuzz.partial_ratio(a, b) / 100)
-                if score >= SHARED_SIMILARITY and (best is None or score > best[1]):
-                    best = (sid, score, src_text)
-            if best:
-                matches.append((s, *best))
-        passages: list[SharedPassage] = []
-        run: list = []
-
-        def flush():
-            if run:
-                start, end = run[0][0].start, run[-1][0].end
-                sim = round(sum(m[2] for m in run) / len(run), 3)
-                passages.append(SharedPassage(run[0][1], sim, text[start:end], " ".join(m[3] for m in run), start, end))
-
-        for m in matches:
-            if run and run[-1][1] == m[1] and _adjacent(text, run[-1][0].end, m[0].start):
-                run.append(m)
-            else:
-                flush()
-                run = [m]
-        flush()
-        return passages
-
-
-def _words(text: str) -> list[str]:
-    from .values import fold
-
-    return fold(text).split()
-
-
-def _shingles(words: list[str]) -> list[tuple[str, ...]]:
-    if len(words) < _SHINGLE:
-        return [tuple(words)]
-    return [tuple(words[i:i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)]
-
-
-def _adjacent(text: str, end: int, start: int) -> bool:
-    return not text[end:start].strip()
-
-
 # --------------------------------------------------------------------------- many articles
 
-_WORKER: Checker | None = None
-
-
-def _init_worker(load_args: dict, exclude: tuple[str, ...], min_confidence: float, max_bytes: int) -> None:
-    global _WORKER
-    from .load import load_claim_set
-
-    _WORKER = Checker(load_claim_set(**load_args), exclude, min_confidence, max_bytes)
+_WORKER: Checker | None = None  # set in the parent just before forking; the workers inherit it
 
 
 def _check_in_worker(name: str, data: bytes | None, published: dt.date | None, max_bytes: int,
                      html_extractor: str):
-    return _check_one(_WORKER, name, data, published, max_bytes, html_extractor)
+    assert _WORKER is not None
+    return _claims_as_numbers(_check_one(_WORKER, name, data, published, max_bytes, html_extractor), _WORKER)
+
+
+def _claims_as_numbers(result, checker: Checker):
+    """The result with its claims as positions in the claim set, which the parent holds too:
+    a finding may cite thousands of claims, and sending each back would cost more than the check."""
+    if not isinstance(result, CheckResult):
+        return result
+    pos = checker._positions()
+    return replace(result, findings=tuple(
+        replace(c, against=tuple(pos[id(x)] for x in c.against), supporting=tuple(pos[id(x)] for x in c.supporting))
+        for c in result.findings))
+
+
+def _claims_from_numbers(result, checker: Checker):
+    if not isinstance(result, CheckResult):
+        return result
+    claims = checker.claim_set.claims
+    return replace(result, findings=tuple(
+        replace(c, against=tuple(claims[i] for i in c.against), supporting=tuple(claims[i] for i in c.supporting))
+        for c in result.findings))
 
 
 def _check_one(checker: Checker, name: str, data: bytes | None, published, max_bytes: int, html_extractor: str):
@@ -360,6 +337,17 @@ def _check_one(checker: Checker, name: str, data: bytes | None, published, max_b
         return CheckError(name, str(exc), exc.exit_code)
 
 
+def _fork_workers(jobs: int, articles: int) -> int:
+    """How many worker processes: forked ones inherit the prepared checker, which is only safe with
+    one thread and only available on Linux here; otherwise the articles are checked in this process."""
+    import sys
+    import threading
+
+    if jobs <= 1 or articles <= 1 or not sys.platform.startswith("linux") or threading.active_count() > 1:
+        return 1
+    return min(jobs, articles)
+
+
 @dataclass(frozen=True)
 class CheckError:
     """An article that could not be checked (plain data, so it crosses process boundaries)."""
@@ -369,33 +357,39 @@ class CheckError:
     exit_code: int
 
 
-def check_articles(names: Sequence[str], checker: Checker | None, *, load_args: dict | None = None,
-                   exclude: Sequence[str] = (), published: dt.date | None = None,
-                   min_confidence: float = DEFAULT_MIN_CONFIDENCE, max_bytes: int, jobs: int = 1,
-                   stdin: bytes | None = None, html_extractor: str = "auto",
+def check_articles(names: Sequence[str], checker: Checker, *, published: dt.date | None = None,
+                   max_bytes: int, jobs: int = 1, stdin: bytes | None = None, html_extractor: str = "auto",
                    on_done: Callable[[int, CheckResult | CheckError], None] | None = None) -> list[CheckResult | CheckError]:
-    """Check many articles, in order; with jobs > 1 in worker processes that each load the claim set once.
+    """Check many articles, in order; with jobs > 1 in forked worker processes that share `checker`.
 
-    `on_done(index, result)` is called as each article finishes (for a progress bar).
+    The results are the same whatever `jobs` is. `on_done(index, result)` is called as each article
+    finishes (for a progress bar).
     """
     results: list[CheckResult | CheckError | None] = [None] * len(names)
     payload = [stdin if n == "-" else None for n in names]
-    if jobs <= 1 or len(names) <= 1:
-        assert checker is not None
+    workers = _fork_workers(jobs, len(names))
+    if workers <= 1:
         for i, n in enumerate(names):
             results[i] = _check_one(checker, n, payload[i], published, max_bytes, html_extractor)
             if on_done:
                 on_done(i, results[i])
         return results  # type: ignore[return-value]
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    with ProcessPoolExecutor(max_workers=min(jobs, len(names)), initializer=_init_worker,
-                             initargs=(load_args, tuple(exclude), min_confidence, max_bytes)) as pool:
-        futures = {pool.submit(_check_in_worker, n, payload[i], published, max_bytes, html_extractor): i
-                   for i, n in enumerate(names)}
-        for fut in as_completed(futures):
-            i = futures[fut]
-            results[i] = fut.result()
-            if on_done:
-                on_done(i, results[i])
+    global _WORKER
+    checker.prepare()  # compared once here, not once per worker
+    checker._positions()
+    _WORKER = checker
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            futures = {pool.submit(_check_in_worker, n, payload[i], published, max_bytes, html_extractor): i
+                       for i, n in enumerate(names)}
+            for fut in as_completed(futures):
+                i = futures[fut]
+                results[i] = _claims_from_numbers(fut.result(), checker)
+                if on_done:
+                    on_done(i, results[i])
+    finally:
+        _WORKER = None
     return results  # type: ignore[return-value]

@@ -1,0 +1,441 @@
+"""Shared passages: the sentences an article shares near-verbatim with the sources' own articles.
+
+An article that copies a source's wording is not independent corroboration of it. Every source
+sentence of six words or more is folded (values.fold) and cut into five-word shingles; an article
+sentence's candidates are the source sentences sharing enough of its shingles, and a candidate
+counts when the rapidfuzz ratio of the folded texts is at least SHARED_SIMILARITY (or, for
+sentences of ten words or more, the partial ratio: a sentence copied in part is still copied).
+
+Splitting and folding every source text is most of the cost (seconds at 5,000 articles), and it
+depends only on those texts. So the index is built once per distinct set of texts and, for large
+sets, kept in the user's cache folder (cache.cache_dir()) under a name derived from the digests of
+the texts and of the code that builds it: a changed text or rule is another file, never a stale one.
+The file holds plain arrays and text (no pickle); it is written atomically with mode 0600, read only
+when the current user owns it and no one else can write it, and checked against a digest of its
+contents. Identical sentences (wire copy, boilerplate) are indexed once with all their sources, so a
+check costs what the article's own sentences find, not the size of the claim set.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+import sys
+import unicodedata
+from array import array
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence
+
+from .errors import ClaimcheckError
+from .model import ClaimSet
+
+#: Near-verbatim: sentences at least this similar (rapidfuzz ratio of folded text, 0..1) are shared.
+SHARED_SIMILARITY = 0.85
+MIN_WORDS = 6  # shorter sentences ("Talks resumed on Monday.") are shared by chance
+PARTIAL_WORDS = 10  # from this length a sentence copied in part counts (partial_ratio)
+_SHINGLE = 5
+#: Candidates scored per article sentence: those sharing the most shingles, ties with the last included.
+_CANDIDATES = 5
+_MAX_TIED = 64
+#: Sets with at least this many source texts keep their index on disk (smaller ones build in milliseconds).
+PERSIST_MIN_SOURCES = 100
+MAX_FILES = 8  # index files kept in the cache folder, least recently used removed first
+FORMAT = 1
+_MAGIC = b"claimcheck passage index\n"
+_SUFFIX = ".passages"
+_MASK = (1 << 64) - 1
+
+
+@dataclass(frozen=True)
+class SharedPassage:
+    """Text the article shares near-verbatim with a source's article: not independent corroboration."""
+
+    source: str
+    similarity: float
+    article_text: str
+    source_text: str
+    start: int
+    end: int
+
+
+def _words(text: str) -> list[str]:
+    from .values import fold
+
+    return fold(text).split()
+
+
+def _shingle_keys(ids: Sequence[int | None]) -> list[int | None]:
+    """One stable 64-bit key per five-word shingle (fewer words: one for them all); None if a word is unknown.
+
+    Tuples of ints hash the same in every process of one Python version (unlike str), and the
+    index's key includes the version.
+    """
+    if len(ids) < _SHINGLE:
+        spans = [tuple(ids)]
+    else:
+        spans = [tuple(ids[i:i + _SHINGLE]) for i in range(len(ids) - _SHINGLE + 1)]
+    return [None if None in sp else hash(sp) & _MASK for sp in spans]
+
+
+class PassageIndex:
+    """Distinct folded source sentences, their shingles and where each occurs (source, text as written).
+
+    Plain arrays, so the index is written and read back as bytes; `shared` looks shingles up by
+    bisection and touches only what the article's sentences hit.
+    """
+
+    def __init__(self, sources: list[str], vocabulary: list[str], keys: array, post_start: array, post: array,
+                 folded: str, folded_start: array, occ_start: array, occ_source: array, occ_text: array,
+                 texts: str, text_start: array):
+        self.sources = sources  # source ids, in claim-set order
+        self.vocabulary = vocabulary
+        self.word_id = {w: i for i, w in enumerate(vocabulary)}
+        self.keys, self.post_start, self.post = keys, post_start, post  # sorted shingle keys -> distinct sentences
+        self.folded, self.folded_start = folded, folded_start  # distinct sentence -> its folded words, joined
+        self.occ_start, self.occ_source, self.occ_text = occ_start, occ_source, occ_text  # -> (source, text) pairs
+        self.texts, self.text_start = texts, text_start  # sentences as written, each once
+
+    # ----------------------------------------------------------------- building
+
+    @classmethod
+    def build(cls, texts: Mapping[str, str]) -> "PassageIndex":
+        """Index every sentence of MIN_WORDS words or more of each source's text."""
+        from .sentences import split_sentences
+
+        word_id: dict[str, int] = {}
+        distinct: dict[str, int] = {}  # folded sentence -> its number
+        folded_of: dict[str, str] = {}  # sentence as written -> folded (wire copy repeats sentences)
+        text_id: dict[str, int] = {}
+        occurrences: list[list[int]] = []  # per distinct sentence: source, text, source, text, ...
+        postings: dict[int, list[int]] = defaultdict(list)
+        sources = list(texts)
+        for si, sid in enumerate(sources):
+            for s in split_sentences(texts[sid]):
+                folded = folded_of.get(s.text)
+                if folded is None:
+                    folded = folded_of[s.text] = " ".join(_words(s.text))
+                if folded.count(" ") + 1 < MIN_WORDS:
+                    continue
+                d = distinct.get(folded)
+                if d is None:
+                    d = distinct[folded] = len(occurrences)
+                    occurrences.append([])
+                    ids = [word_id.setdefault(w, len(word_id)) for w in folded.split(" ")]
+                    for k in set(_shingle_keys(ids)):
+                        postings[k].append(d)
+                t = text_id.get(s.text)
+                if t is None:
+                    t = text_id[s.text] = len(text_id)
+                occurrences[d] += (si, t)
+        keys = sorted(postings)
+        post_start, post = array("I", [0]), array("I")
+        for k in keys:
+            post.extend(postings[k])
+            post_start.append(len(post))
+        folded_list = list(distinct)
+        occ_start, occ_source, occ_text = array("I", [0]), array("I"), array("I")
+        for occ in occurrences:
+            occ_source.extend(occ[0::2])
+            occ_text.extend(occ[1::2])
+            occ_start.append(len(occ_source))
+        text_list = list(text_id)
+        return cls(sources, list(word_id), array("Q", keys), post_start, post,
+                   "".join(folded_list), _starts(folded_list), occ_start, occ_source, occ_text,
+                   "".join(text_list), _starts(text_list))
+
+    # ----------------------------------------------------------------- querying
+
+    def _folded(self, d: int) -> str:
+        return self.folded[self.folded_start[d]:self.folded_start[d + 1]]
+
+    def _text(self, t: int) -> str:
+        return self.texts[self.text_start[t]:self.text_start[t + 1]]
+
+    def _occurrences(self, d: int, allowed) -> list[tuple[int, int]]:
+        lo, hi = self.occ_start[d], self.occ_start[d + 1]
+        return [(s, t) for s, t in zip(self.occ_source[lo:hi], self.occ_text[lo:hi]) if allowed is None or s in allowed]
+
+    def _postings(self, key: int) -> Sequence[int]:
+        i = bisect_left(self.keys, key)
+        if i == len(self.keys) or self.keys[i] != key:
+            return ()
+        return self.post[self.post_start[i]:self.post_start[i + 1]]
+
+    def shared(self, text: str, exclude: Iterable[str] = ()) -> list[SharedPassage]:
+        """Runs of the article's sentences that are near-copies of one source's sentences.
+
+        Where several sources hold an equally similar sentence, adjacent copied sentences are given
+        to one source as long as one holds them all (a copied paragraph is one passage), the first
+        such source in claim-set order.
+        """
+        from rapidfuzz import fuzz
+
+        from .sentences import split_sentences
+
+        drop = set(exclude)
+        allowed = None if not drop else {i for i, s in enumerate(self.sources) if s not in drop}
+        if not self.occ_source or (allowed is not None and not allowed):
+            return []
+        matches = []  # (sentence, similarity, the best source sentences' (source, text) in order of preference)
+        for s in split_sentences(text):
+            words = _words(s.text)
+            if len(words) < MIN_WORDS:
+                continue
+            keys = _shingle_keys([self.word_id.get(w) for w in words])
+            hits: dict[int, int] = defaultdict(int)
+            for k in keys:
+                if k is not None:
+                    for d in self._postings(k):
+                        hits[d] += 1
+            need = max(1, len(keys) // 4)
+            ranked = sorted((d for d, n in hits.items() if n >= need), key=lambda d: (-hits[d], d))
+            candidates: list[tuple[int, list[tuple[int, int]]]] = []
+            for d in ranked:
+                if len(candidates) >= _CANDIDATES and (hits[d] < hits[candidates[-1][0]] or len(candidates) >= _MAX_TIED):
+                    break
+                occ = self._occurrences(d, allowed)
+                if occ:
+                    candidates.append((d, occ))
+            a = " ".join(words)
+            best: tuple[float, list[tuple[int, int]]] | None = None
+            for d, occ in candidates:
+                b = self._folded(d)
+                score = fuzz.ratio(a, b) / 100
+                if min(len(words), b.count(" ") + 1) >= PARTIAL_WORDS:
+                    score = max(score, fuzz.partial_ratio(a, b) / 100)
+                if score < SHARED_SIMILARITY:
+                    continue
+                if best is None or score > best[0]:
+                    best = (score, list(occ))
+                elif score == best[0]:
+                    best[1].extend(occ)
+            if best is not None:
+                matches.append((s, *best))
+        return _runs(text, self._assign(text, matches), self.sources)
+
+    def _assign(self, text: str, matches: list) -> list[tuple]:
+        """One source per matched sentence: the longest runs of adjacent sentences one source holds."""
+        out = []
+        i = 0
+        while i < len(matches):
+            common = {src for src, _ in matches[i][2]}
+            j = i + 1
+            while j < len(matches) and _adjacent(text, matches[j - 1][0].end, matches[j][0].start):
+                both = common & {src for src, _ in matches[j][2]}
+                if not both:
+                    break
+                common = both
+                j += 1
+            src = next(src for src, _ in matches[i][2] if src in common)
+            for s, score, tied in matches[i:j]:
+                t = next(t for o, t in tied if o == src)
+                out.append((s, src, score, self._text(t)))
+            i = j
+        return out
+
+
+def _runs(text: str, matches: list, sources: list[str]) -> list[SharedPassage]:
+    """Adjacent matched sentences of one source as one passage, with their mean similarity."""
+    passages: list[SharedPassage] = []
+    run: list = []
+
+    def flush():
+        if run:
+            start, end = run[0][0].start, run[-1][0].end
+            sim = round(sum(m[2] for m in run) / len(run), 3)
+            passages.append(SharedPassage(sources[run[0][1]], sim, text[start:end], " ".join(m[3] for m in run), start, end))
+
+    for m in matches:
+        if run and run[-1][1] == m[1] and _adjacent(text, run[-1][0].end, m[0].start):
+            run.append(m)
+        else:
+            flush()
+            run = [m]
+    flush()
+    return passages
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    return not text[end:start].strip()
+
+
+def _starts(parts: list[str]) -> array:
+    out = array("I", [0])
+    n = 0
+    for p in parts:
+        n += len(p)
+        out.append(n)
+    return out
+
+
+# --------------------------------------------------------------------------- the sources' texts, and the index on disk
+
+
+def source_texts(claim_set: ClaimSet, max_bytes: int | None) -> dict[str, bytes]:
+    """Each source's article as bytes, in claim-set order; unreadable ones are left out (validation reports them)."""
+    from .load import DEFAULT_MAX_BYTES, read_bytes
+
+    out = {}
+    for sid, src in claim_set.sources.items():
+        if src.text_path:
+            try:
+                out[sid] = read_bytes(Path(src.text_path), max_bytes or DEFAULT_MAX_BYTES, "article")
+            except ClaimcheckError:
+                continue
+    return out
+
+
+def _decode(data: bytes) -> str | None:
+    """The text as load.read_text gives it (UTF-8, a byte-order mark dropped), or None where it refuses it."""
+    if b"\x00" in data:
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+
+
+def index_for(claim_set: ClaimSet, max_bytes: int | None = None) -> PassageIndex:
+    """The index over every source text of the claim set: from the cache folder when it holds one for
+    exactly these texts, else built (and stored, for large sets)."""
+    raw = source_texts(claim_set, max_bytes)
+    folder = None
+    if len(raw) >= PERSIST_MIN_SOURCES:
+        from .cache import cache_dir
+
+        folder = cache_dir()
+    key = path = None
+    if folder is not None:
+        key = _key(raw)
+        path = folder / (key[:32] + _SUFFIX)
+        found = _read(path, key)
+        if found is not None:
+            return found
+    texts = {sid: t for sid, t in ((sid, _decode(b)) for sid, b in raw.items()) if t is not None}
+    index = PassageIndex.build(texts)
+    if path is not None and key is not None:
+        _write(path, key, index)
+    return index
+
+
+_code: str | None = None
+
+
+def _code_digest() -> str:
+    """The code an index is built by: these rules, the sentence splitter and the folding."""
+    global _code
+    if _code is None:
+        from . import sentences, values
+
+        h = hashlib.blake2b(digest_size=20)
+        for mod in (sys.modules[__name__], sentences, values):
+            h.update(Path(mod.__file__).read_bytes())  # type: ignore[arg-type]
+        _code = h.hexdigest()
+    return _code
+
+
+def _key(raw: Mapping[str, bytes]) -> str:
+    h = hashlib.blake2b(digest_size=32)
+    h.update(repr((FORMAT, sys.version, sys.byteorder, unicodedata.unidata_version, _code_digest())).encode())
+    for sid, data in raw.items():
+        h.update(f"\0{sid}\0{len(data)}\0".encode())
+        h.update(hashlib.blake2b(data, digest_size=20).digest())
+    return h.hexdigest()
+
+
+_ARRAYS = ("keys", "post_start", "post", "folded_start", "occ_start", "occ_source", "occ_text", "text_start")
+_STRINGS = ("folded", "texts")
+
+
+def _write(path: Path, key: str, index: PassageIndex) -> None:
+    """Store the index in one step (a reader never sees half of it); failing to is not an error."""
+    parts = [getattr(index, name).tobytes() for name in _ARRAYS]
+    parts += [getattr(index, name).encode("utf-8") for name in _STRINGS]
+    parts.append(json.dumps([index.sources, index.vocabulary], ensure_ascii=False).encode("utf-8"))
+    payload = b"".join(parts)
+    header = json.dumps({"format": FORMAT, "key": key, "sizes": [len(p) for p in parts],
+                         "digest": hashlib.blake2b(payload, digest_size=32).hexdigest()}).encode()
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as f:
+            f.write(_MAGIC + len(header).to_bytes(8, "little") + header + payload)
+        os.replace(tmp, path)
+    except Exception:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        return
+    _prune(path.parent, path)
+
+
+def _read(path: Path, key: str) -> PassageIndex | None:
+    """The stored index for `key`, or None: missing, another user's, writable by others, or not intact."""
+    try:
+        with open(path, "rb") as f:
+            st = os.fstat(f.fileno())
+            if st.st_uid != os.getuid() or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH) or not stat.S_ISREG(st.st_mode):
+                return None
+            data = f.read()
+        if not data.startswith(_MAGIC):
+            return None
+        at = len(_MAGIC)
+        size = int.from_bytes(data[at:at + 8], "little")
+        header = json.loads(data[at + 8:at + 8 + size])
+        payload = memoryview(data)[at + 8 + size:]
+        if header.get("format") != FORMAT or header.get("key") != key or sum(header["sizes"]) != len(payload) \
+                or hashlib.blake2b(payload, digest_size=32).hexdigest() != header["digest"]:
+            return None
+        fields: dict = {}
+        pos = 0
+        for name, n in zip((*_ARRAYS, *_STRINGS, "names"), header["sizes"]):
+            chunk = payload[pos:pos + n]
+            pos += n
+            if name in _ARRAYS:
+                a = array("Q" if name == "keys" else "I")
+                a.frombytes(chunk)
+                fields[name] = a
+            else:
+                fields[name] = str(chunk, "utf-8")
+        sources, vocabulary = json.loads(fields.pop("names"))
+        index = PassageIndex(sources, vocabulary, **fields)
+        if not _consistent(index):
+            return None
+    except Exception:  # a missing, partial, foreign or outdated file is a miss, whatever went wrong
+        return None
+    try:
+        os.utime(path)  # recently used: the last to be pruned
+    except OSError:
+        pass
+    return index
+
+
+def _consistent(ix: PassageIndex) -> bool:
+    """Every number in the arrays points inside what it indexes (a file that passed its digest always does)."""
+    distinct = len(ix.folded_start) - 1
+    ends = ((ix.post_start, len(ix.post)), (ix.occ_start, len(ix.occ_source)),
+            (ix.folded_start, len(ix.folded)), (ix.text_start, len(ix.texts)))
+    return (len(ix.post_start) == len(ix.keys) + 1 and len(ix.occ_start) == distinct + 1
+            and len(ix.occ_text) == len(ix.occ_source)
+            and all(a[0] == 0 and a[-1] == n for a, n in ends)
+            and (not ix.post or max(ix.post) < distinct)
+            and (not ix.occ_source or max(ix.occ_source) < len(ix.sources))
+            and (not ix.occ_text or max(ix.occ_text) < len(ix.text_start) - 1))
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Keep the MAX_FILES most recently used index files."""
+    try:
+        found = sorted(((p.stat().st_mtime, p) for p in folder.glob("*" + _SUFFIX)), reverse=True)
+        for n, (_, p) in enumerate(found):
+            if n >= MAX_FILES and p != keep:
+                p.unlink()
+    except OSError:
+        pass
