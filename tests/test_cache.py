@@ -166,3 +166,44 @@ def test_old_entries_are_pruned(tmp_path, monkeypatch):
     monkeypatch.setenv("CLAIMCHECK_CACHE_MAX_MB", "0")
     cache.prune(folder, keep=folder / "2.pickle")
     assert [p.name for p in folder.glob("*.pickle")] == ["2.pickle"]
+
+
+def test_unchanged_files_are_not_read_again(claims, store, loads, monkeypatch):
+    # Old enough files are vouched for by size, times, inode and device; a hit then reads none of them.
+    monkeypatch.setattr(cache, "RACY_NS", -(10**18))
+    first = load_claim_set(claims, cache=store)
+    hashed = []
+    real = cache.digest
+    monkeypatch.setattr(cache, "digest", lambda data: hashed.append(len(data)) or real(data))
+    assert load_claim_set(claims, cache=store) == first
+    assert loads.count == 1 and hashed == []
+
+
+def test_a_rewrite_that_keeps_size_and_mtime_is_still_a_miss(claims, store, loads, monkeypatch):
+    import time
+
+    monkeypatch.setattr(cache, "RACY_NS", -(10**18))
+    load_claim_set(claims, cache=store)
+    time.sleep(0.05)  # past the file system's clock tick, so the rewrite's ctime differs
+    for f in (_first_claim_file(claims), _article_of(_first_claim_file(claims))):
+        st = f.stat()
+        data = f.read_bytes()
+        f.write_bytes(data.replace(b"a", b"e", 1))  # same size
+        os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns))  # same mtime: only the ctime tells
+        before = loads.count
+        again = load_claim_set(claims, cache=store)
+        assert loads.count == before + 1  # a miss: read again
+        assert again == load_claim_set(claims)
+
+
+def test_files_changed_just_now_are_hashed_not_trusted(claims, store):
+    # A write in the same clock tick as the recorded one would leave the same times: files changed
+    # within RACY_NS of the load get no signature, so the next load reads and hashes them.
+    load_claim_set(claims, cache=store)
+    (entry,) = store.glob("*.pickle")
+    import pickle
+
+    with open(entry, "rb") as f:
+        header = pickle.load(f)
+    assert header["stats"] == {}
+    assert all(a[3] is None for a in header["articles"])

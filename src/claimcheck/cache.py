@@ -25,6 +25,7 @@ import os
 import pickle
 import stat
 import sys
+import time
 from pathlib import Path
 from typing import Iterable
 
@@ -34,7 +35,8 @@ FORMAT = 2  # 2: a header with counts and warnings, then the claims in parts
 _OFF = {"0", "off", "no", "false"}
 MAX_ENTRIES = 64
 
-ArticleDigest = tuple[str, str, str]  # the article path as the claim file gives it, where it resolves, digest of its text
+# the article path as the claim file gives it, where it resolves, the digest of its text, its signature when read
+ArticleDigest = tuple[str, str, str, "Signature | None"]
 
 
 def cache_dir() -> Path | None:
@@ -72,40 +74,99 @@ def _code_digest() -> str:
     return _code
 
 
+Signature = tuple[int, int, int, int, int]  # size, mtime and ctime (ns), inode, device
+#: A file changed this recently is not vouched for by its signature: a write later in the same clock
+#: tick would leave the same times (git's "racily clean" files); its bytes are read and hashed instead.
+RACY_NS = 2_000_000_000
+
+
+def signature(st: os.stat_result) -> Signature | None:
+    if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) < RACY_NS:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+
+
+def _same_signature(path: str | Path, sig: Signature | None) -> bool:
+    try:
+        return sig is not None and signature(os.stat(path)) == sig
+    except OSError:
+        return False
+
+
+def unchanged(path: str | Path, sig: Signature | None, expected: str) -> bool:
+    """Whether a file still holds the bytes whose digest is `expected`: by its signature when one was
+    recorded and still matches (no read; any write moves the ctime), else by reading and hashing it."""
+    if _same_signature(path, sig):
+        return True
+    try:
+        return digest(file_bytes(path)) == expected
+    except OSError:
+        return False
+
+
 class Entry:
     """One claim set's place in the cache, and the digest of the inputs known before loading."""
 
     def __init__(self, folder: Path, claims_dir: Path, codebook: Path, files: list[Path], options: tuple):
-        import yaml
-
         from . import __version__
 
-        where = repr((FORMAT, __version__, sys.version, str(claims_dir), str(claims_dir.resolve()), str(codebook),
-                      str(Path(codebook).resolve()), options))
-        self.path = folder / (hashlib.blake2b(where.encode(), digest_size=16).hexdigest() + ".pickle")
-        h = hashlib.blake2b(digest_size=20)
-        h.update(where.encode())
-        h.update(_code_digest().encode())
-        h.update(yaml.__version__.encode())
-        h.update(file_bytes(codebook))
-        for f in files:
-            data = file_bytes(f)
-            h.update(f"\0{f.name}\0{len(data)}\0".encode())
-            h.update(data)
-        self.inputs = h.hexdigest()
+        self.where = repr((FORMAT, __version__, sys.version, str(claims_dir), str(claims_dir.resolve()),
+                           str(codebook), str(Path(codebook).resolve()), options))
+        self.path = folder / (hashlib.blake2b(self.where.encode(), digest_size=16).hexdigest() + ".pickle")
+        self.files = [Path(codebook), *files]
+        self.stats: dict[str, tuple[Signature, str]] = {}  # per input file, for the next run to skip reading it
+        self._inputs: str | None = None
+
+    def inputs(self, known: dict[str, tuple[Signature, str]]) -> str:
+        """The digest of every input file's name and bytes (and the code that reads them), computed
+        once, before loading: a file changed meanwhile is then a miss next time, never a stale hit.
+        Files whose signature matches `known` (the stored entry's) are not read again."""
+        if self._inputs is None:
+            import yaml
+
+            h = hashlib.blake2b(digest_size=20)
+            for part in (self.where, _code_digest(), yaml.__version__):
+                h.update(part.encode())
+                h.update(b"\0")
+            for f in self.files:
+                key = str(f)
+                old = known.get(key)
+                d = sig = None
+                if old is not None and _same_signature(f, old[0]):
+                    sig, d = old
+                if d is None:
+                    with open(f, "rb") as fh:
+                        sig = signature(os.fstat(fh.fileno()))  # before the read: a later write changes it
+                        d = digest(fh.read())
+                if sig is not None:
+                    self.stats[key] = (sig, d)
+                h.update(f"\0{f.name}\0{d}".encode())
+            self._inputs = h.hexdigest()
+        return self._inputs
 
     def load(self, articles_unchanged, body: bool = True) -> tuple[dict, ClaimSet | None] | None:
         """The stored header (counts, warnings) and claim set if no input changed (`articles_unchanged`
-        checks the articles); with body=False the claim set is not read (None)."""
+        checks the articles); with body=False the claim set is not read (None). On a miss the inputs'
+        digest has still been taken (for store); an input that cannot be read leaves the entry unusable."""
         was = gc.isenabled()
         gc.disable()  # unpickling makes millions of objects and no cycles: no collection needed meanwhile
         try:
-            st = os.stat(self.path)
+            try:
+                st = os.stat(self.path)
+            except FileNotFoundError:
+                self.inputs({})
+                return None
             if st.st_uid != os.getuid() or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+                self.inputs({})
                 return None
             with open(self.path, "rb") as f:
                 header = pickle.load(f)
-                if header.get("inputs") != self.inputs or not articles_unchanged(header["articles"]):
+                if not isinstance(header, dict):
+                    header = {}
+                stats = header.get("stats")
+                if header.get("inputs") != self.inputs(stats if isinstance(stats, dict) else {}):
+                    return None
+                if not articles_unchanged(header["articles"]):
                     return None
                 claim_set = None
                 if body:
@@ -115,6 +176,10 @@ class Entry:
                         claims.extend(pickle.loads(part))
                     claim_set = ClaimSet(codebook, sources, tuple(claims), root)
         except Exception:  # a missing, partial, foreign or outdated entry is a miss, whatever went wrong
+            try:
+                self.inputs({})  # so that store() can replace a damaged entry
+            except Exception:  # an unreadable input: the load reports it
+                pass
             return None
         finally:
             if was:
@@ -133,12 +198,14 @@ class Entry:
         `meta` is (codebook, sources, root); `parts` the claims in order, as lists or as bytes a
         worker already pickled (written as they are). The header comes first, so a command that
         needs only the counts and warnings reads no further."""
+        if self._inputs is None:  # the inputs could not be read before loading: nothing to key the entry by
+            return
         tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             with os.fdopen(fd, "wb") as f:
-                pickle.dump({**header, "inputs": self.inputs, "articles": list(articles)}, f,
+                pickle.dump({**header, "inputs": self._inputs, "stats": self.stats, "articles": list(articles)}, f,
                             protocol=pickle.HIGHEST_PROTOCOL)
                 pickle.dump(meta, f, protocol=pickle.HIGHEST_PROTOCOL)
                 blobs = [p if isinstance(p, bytes) else pickle.dumps(p, protocol=pickle.HIGHEST_PROTOCOL) for p in parts]

@@ -101,12 +101,18 @@ def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, what: str = "file"
 
 def read_bytes(path: Path, max_bytes: int, what: str) -> bytes:
     """A file's bytes, refused with a one-line error when missing, a folder, unreadable or over the cap."""
+    return read_bytes_stat(path, max_bytes, what)[0]
+
+
+def read_bytes_stat(path: Path, max_bytes: int, what: str) -> tuple[bytes, os.stat_result]:
+    """read_bytes, and the file's status as it was just before the read (for the cache's signatures)."""
     def folder() -> UnreadableInput:
         return UnreadableInput(path, f"is a folder, not a file; name the {what} itself")
 
     try:
         with open(path, "rb", buffering=0) as f:  # one open, fstat and read: a claim set has many files
-            size = os.fstat(f.fileno()).st_size
+            st = os.fstat(f.fileno())
+            size = st.st_size
             if size > max_bytes:
                 raise UnreadableInput(path, f"{what} is {size:,} bytes, over the {max_bytes:,}-byte cap; raise it with --max-bytes if this is intended")
             data = f.read()
@@ -120,7 +126,7 @@ def read_bytes(path: Path, max_bytes: int, what: str) -> bytes:
         if isinstance(exc, PermissionError) and path.is_dir():  # how Windows refuses to open a folder
             raise folder() from None
         raise UnreadableInput(path, f"cannot read {what}: {exc.strerror or exc}") from None
-    return data
+    return data, st
 
 
 def _decode(path: Path, data: bytes, what: str) -> str:
@@ -309,15 +315,15 @@ class _FileLoader:
             events.append(Problem(shown, f"article path '{rel}' points outside the claim set's root {self.root}; move the article inside it or pass --allow-outside", *at))
             return None, None
         try:
-            data = read_bytes(target, self.max_bytes, "article")
+            data, st = read_bytes_stat(target, self.max_bytes, "article")
             text = _decode(target, data, "article")
         except UnreadableInput as exc:
             events.append(Problem(shown, f"article '{rel}': {exc.problem.message}", *at))
             return None, None
         if self.digests:
-            from .cache import digest
+            from .cache import digest, signature
 
-            out.article = (str(target), str(resolved), digest(data))
+            out.article = (str(target), str(resolved), digest(data), signature(st))
         return str(target), Article(text) if self.ground_quotes else None
 
     def load_claim(self, raw: Any, i: int, source: Source, doc, shown: str, article, out: _FileResult) -> None:
@@ -406,7 +412,7 @@ class _FileResult:
     source: Source | None = None
     id_at: tuple[int | None, int | None] = (None, None)
     events: list[Problem | _ClaimEvent] = field(default_factory=list)
-    article: tuple[str, str, str] | None = None  # (path, resolved path, digest of the text), for the cache
+    article: tuple | None = None  # (path, resolved path, digest of the text, signature), for the cache
     claims: list[Claim] = field(default_factory=list)  # in the order of their events
     warnings: list[Problem] = field(default_factory=list)  # curation warnings, when asked for
     topics: frozenset[str] = frozenset()  # the topics its claims are on
@@ -418,7 +424,7 @@ class _SetLoader:
     def __init__(self, codebook: Codebook, root: Path, max_bytes: int, allow_outside: bool, ground_quotes: bool,
                  digests: bool = False, lint: bool = False):
         self.files = _FileLoader(codebook, root, max_bytes, allow_outside, ground_quotes, digests, lint)
-        self.articles: list[tuple[str, str, str]] = []  # every article read, for the cache
+        self.articles: list[tuple] = []  # every article read, for the cache (cache.ArticleDigest)
         self.problems: list[Problem] = []
         self.sources: dict[str, Source] = {}
         self.claim_ids: dict[str, str] = {}
@@ -708,12 +714,12 @@ def _cache_entry(cache: bool | str | Path, claims_dir: Path, codebook: Path, fil
         return None
 
 
-def _articles_unchanged(articles: list[tuple[str, str, str]]) -> bool:
+def _articles_unchanged(articles: list[tuple]) -> bool:
     """Whether every article a cached claim set read still resolves to the same place and holds the same bytes."""
-    from .cache import digest, file_bytes
+    from .cache import unchanged
 
     resolve = _Resolver()
-    for target, resolved, expected in articles:
-        if str(resolve(Path(target))) != resolved or digest(file_bytes(target)) != expected:
+    for target, resolved, expected, sig in articles:
+        if str(resolve(Path(target))) != resolved or not unchanged(target, sig, expected):
             return False
     return True
