@@ -5,7 +5,9 @@ curator runs several commands on the same files (validate, conflicts, report, ch
 successful load the CLI stores the claim set under the user's cache folder; the next command uses
 it only if every byte it was read from is the same: the codebook, the list of claim files and each
 one's contents, each article's text and the place its path resolves to, the options that change
-what a load accepts, and claimcheck's own code. Anything else is a miss and the set is read and
+what a load accepts, and claimcheck's own code. A file is not read again to tell: its size, times,
+inode and device as recorded when it was read vouch for it (as in git's index), unless it had
+changed within RACY_NS of that read, when its bytes are hashed instead. Anything else is a miss and the set is read and
 checked again, so the cache can be slower than nothing but never stale. Problems are never
 stored: a set that fails validation is read in full every time.
 
