@@ -188,10 +188,11 @@ class Entry:
                 gc.enable()
         if body and not isinstance(claim_set, ClaimSet):
             return None
-        try:
-            os.utime(self.path)  # recently used: the last to be pruned
-        except OSError:
-            pass
+        if time.time() - st.st_mtime > 60:  # recently used: the last to be pruned (a minute is close enough)
+            try:
+                os.utime(self.path)
+            except OSError:
+                pass
         return header, claim_set
 
     def store(self, header: dict, meta: tuple, parts: list, articles: Iterable[ArticleDigest]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 VALUE_TYPES = ("person", "number", "date", "list", "label", "text")
@@ -125,11 +126,11 @@ class ValueCluster:
     claims: tuple[Claim, ...]
     merged: tuple[str, ...] = ()  # why other spellings joined this cluster
 
-    @property
+    @cached_property  # asked for by comparing, rendering and reports alike; a cluster never changes
     def sources(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(c.source_id for c in self.claims))
 
-    @property
+    @cached_property
     def origins(self) -> tuple[str, ...]:
         """Independent origins: sources repeating one outlet or speaker count once."""
         return tuple(dict.fromkeys(c.origin.casefold() for c in self.claims))
