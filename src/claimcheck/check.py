@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Sequence, TypeVar
 
 from .article import ArticleText
 from .errors import ClaimcheckError, UsageError
@@ -19,9 +19,11 @@ from .model import Claim, ClaimSet, Group, Relation
 from .passages import SHARED_SIMILARITY, PassageIndex, SharedPassage, index_for  # noqa: F401 (SharedPassage is part of this module's results)
 from .values import COMPATIBLE, DIFFERENT, SAME, TYPES, Context, Names
 
+T = TypeVar("T")
 VERDICTS = ("contradicts", "supports", "new")
 _STRENGTH = {SAME: 2, COMPATIBLE: 1, DIFFERENT: 0}
 _ORDER = {DIFFERENT: 0, SAME: 1, COMPATIBLE: 2}  # how reasons are listed: contradictions, then agreement
+_JUDGED_MAX = 1024  # judgements kept per checker (each may cite thousands of claims)
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,8 @@ class Checker:
             self._by_topic[c.topic].append(c)
         self._groups: dict[str, Group | None] = {}
         self._prepared: dict[str, tuple[list[Claim], list[int], list]] = {}  # see _topic_claims
-        self._states: dict[tuple[str, dt.date | None], tuple[list[tuple[Claim, int]], str, bool]] = {}
+        self._judged: dict[tuple, tuple] = {}  # see _verdict
+        self._numbered: dict[int, tuple[tuple[Claim, ...], tuple[int, ...]]] = {}  # see _claims_as_numbers
         self._claim_positions: dict[int, int] | None = None
         years = Counter(s.published.year for s in self.claim_set.sources.values() if s.published)
         year = years.most_common(1)[0][0] if years else None
@@ -189,56 +192,68 @@ class Checker:
         group = self.group(f.topic) if f.topic in self.claim_set.codebook.topics else None
         if group is None:
             return Checked(f, "new", possible, reason="no source in the claim set covers this topic")
+        # Articles on one story state the same values again and again: a judgement depends only on the
+        # topic, the value (by type and repr, as in _topic_claims) and, for a changing fact, the date.
+        key = (f.topic, as_of if group.topic.changes_over_time else None, type(f.value), repr(f.value))
+        judged = self._judged.get(key)
+        if judged is None:
+            if len(self._judged) >= _JUDGED_MAX:
+                self._judged.clear()
+            judged = self._judged[key] = self._judge(group, f.value, as_of)
+        return Checked(f, judged[0], possible, *judged[1:])
+
+    def _judge(self, group: Group, value, as_of: dt.date | None) -> tuple:
+        """The verdict on `value` and its Checked fields after `possible`: partial, agrees_with,
+        contradicts, against, supporting, reason."""
         topic = group.topic
         vtype = TYPES[topic.type]
         ctx = Context(topic, self.names)
-        claims, slots, values = self._topic_claims(f.topic, group)
+        claims, slots, values = self._topic_claims(topic.name, group)
         note = ""
         same_date = True
         if topic.changes_over_time:
-            state = self._states.get((f.topic, as_of))
-            if state is None:
-                kept, note, same_date = _state_at(claims, as_of)
-                keep = set(map(id, kept))
-                state = self._states[(f.topic, as_of)] = (
-                    [(c, k) for c, k in zip(claims, slots) if id(c) in keep], note, same_date)
-            pairs, note, same_date = state
+            kept, note, same_date = _state_at(claims, as_of)
+            keep = set(map(id, kept))
+            pairs = [(c, k) for c, k in zip(claims, slots) if id(c) in keep]
             if not pairs:
-                return Checked(f, "new", possible, reason=note or "no source reports this state at that date")
+                return ("new", False, (), (), (), (), note or "no source reports this state at that date")
         else:
             pairs = zip(claims, slots)
         # Thousands of claims hold a few hundred distinct values: the comparer runs once per value
         # (its relation and display are those of every claim holding an equal value).
         relations: list[Relation | None] = [None] * len(values)
-        best: dict[str, tuple[Relation, Claim]] = {}
-        displays: dict[int, str] = {}
+        best: dict[str, tuple[Relation, Claim, int]] = {}
         for c, k in pairs:
             r = relations[k]
             if r is None:
-                r = relations[k] = relate(vtype, f.value, values[k], ctx)
+                r = relations[k] = relate(vtype, value, values[k], ctx)
             if topic.type == "text" and r.kind == DIFFERENT:
                 continue  # another wording is another statement, not a contradiction
             old = best.get(c.source_id)
             if old is None or _STRENGTH[r.kind] > _STRENGTH[old[0].kind]:
-                best[c.source_id] = (r, c)
+                best[c.source_id] = (r, c, k)
+        displayed: dict[int, str] = {}
 
-        def display(c: Claim) -> str:
-            k = id(c.value)
-            if k not in displays:
-                displays[k] = vtype.display(c.value)
-            return displays[k]
+        def display(k: int) -> str:
+            if k not in displayed:
+                displayed[k] = vtype.display(values[k])
+            return displayed[k]
 
-        agree = {s: rc for s, rc in best.items() if rc[0].kind in (SAME, COMPATIBLE)}
-        against = {s: rc for s, rc in best.items() if rc[0].kind == DIFFERENT}
+        agree = {s: rck for s, rck in best.items() if rck[0].kind in (SAME, COMPATIBLE)}
+        against = {s: rck for s, rck in best.items() if rck[0].kind == DIFFERENT}
         if against and not same_date:
             # a changing fact that differs from an earlier (or, undated, any) state is an update, not a contradiction
-            later = "; ".join(f"{s} said {display(c)} as of {c.as_of}" for s, (r, c) in sorted(against.items()))
+            later = "; ".join(f"{s} said {display(k)} as of {c.as_of}" for s, (r, c, k) in sorted(against.items()))
             note = "; ".join(x for x in (f"differs from the state the sources report at another date ({later}): "
                                          "a change over time, not a contradiction", note) if x)
             against = {}
         grouped: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-        for s, (r, c) in [*against.items(), *agree.items()]:
-            grouped[(r.kind, display(c), r.reason)].append(s)
+        keys: dict[int, tuple[str, str, str]] = {}  # per value: its reason's key
+        for s, (r, c, k) in [*against.items(), *agree.items()]:
+            key = keys.get(k)
+            if key is None:
+                key = keys[k] = (r.kind, display(k), r.reason)
+            grouped[key].append(s)
         words = {SAME: "same as", COMPATIBLE: "partly agrees with", DIFFERENT: "contradicts"}
         reasons = [f"{words[kind]} {', '.join(ids)} ({shown}" + ("" if kind == SAME else f": {why}") + ")"
                    for (kind, shown, why), ids in sorted(grouped.items(), key=lambda kv: _ORDER[kv[0][0]])]
@@ -254,9 +269,9 @@ class Checker:
                 reasons.insert(0, "wording no source gives")
             else:
                 reasons.insert(0, "a value no source gives")
-        partial = bool(agree) and not any(r.kind == SAME for r, _ in agree.values())
-        return Checked(f, verdict, possible, partial, tuple(sorted(agree)), tuple(sorted(against)),
-                       tuple(c for _, c in against.values()), tuple(c for _, c in agree.values()), "; ".join(reasons))
+        partial = bool(agree) and not any(r.kind == SAME for r, _, _ in agree.values())
+        return (verdict, partial, tuple(sorted(agree)), tuple(sorted(against)),
+                tuple(c for _, c, _ in against.values()), tuple(c for _, c, _ in agree.values()), "; ".join(reasons))
 
 
 def relate(vtype, a, b, ctx) -> Relation:
@@ -295,13 +310,15 @@ def _mark_dependence(c: Checked, shared: Sequence[SharedPassage]) -> Checked:
 
 # --------------------------------------------------------------------------- many articles
 
-_WORKER: Checker | None = None  # set in the parent just before forking; the workers inherit it
+_WORKER: tuple[Checker, Callable | None] | None = None  # set in the parent just before forking; the workers inherit it
 
 
 def _check_in_worker(name: str, data: bytes | None, published: dt.date | None, max_bytes: int,
                      html_extractor: str):
     assert _WORKER is not None
-    return _claims_as_numbers(_check_one(_WORKER, name, data, published, max_bytes, html_extractor), _WORKER)
+    checker, render = _WORKER
+    result = _check_one(checker, name, data, published, max_bytes, html_extractor)
+    return _claims_as_numbers(result, checker), render(result) if render else None
 
 
 def _claims_as_numbers(result, checker: Checker):
@@ -310,18 +327,35 @@ def _claims_as_numbers(result, checker: Checker):
     if not isinstance(result, CheckResult):
         return result
     pos = checker._positions()
-    return replace(result, findings=tuple(
-        replace(c, against=tuple(pos[id(x)] for x in c.against), supporting=tuple(pos[id(x)] for x in c.supporting))
-        for c in result.findings))
+    memo = checker._numbered
+
+    def numbers(claims: tuple[Claim, ...]) -> tuple[int, ...]:
+        found = memo.get(id(claims))
+        if found is None:
+            if len(memo) >= _JUDGED_MAX:
+                memo.clear()
+            found = memo[id(claims)] = (claims, tuple(pos[id(x)] for x in claims))  # the tuple is kept: its id stays its own
+        return found[1]
+
+    return replace(result, findings=tuple(replace(c, against=numbers(c.against), supporting=numbers(c.supporting))
+                                          for c in result.findings))
 
 
-def _claims_from_numbers(result, checker: Checker):
+def _claims_from_numbers(result, checker: Checker, seen: dict[tuple[int, ...], tuple[Claim, ...]]):
+    """The worker's result with its claims again; equal lists of claims are one tuple (as in a
+    one-process check, where equal judgements share theirs)."""
     if not isinstance(result, CheckResult):
         return result
     claims = checker.claim_set.claims
-    return replace(result, findings=tuple(
-        replace(c, against=tuple(claims[i] for i in c.against), supporting=tuple(claims[i] for i in c.supporting))
-        for c in result.findings))
+
+    def back(numbers: tuple[int, ...]) -> tuple[Claim, ...]:
+        found = seen.get(numbers)
+        if found is None:
+            found = seen[numbers] = tuple(claims[i] for i in numbers)
+        return found
+
+    return replace(result, findings=tuple(replace(c, against=back(c.against), supporting=back(c.supporting))
+                                          for c in result.findings))
 
 
 def _check_one(checker: Checker, name: str, data: bytes | None, published, max_bytes: int, html_extractor: str):
@@ -359,11 +393,14 @@ class CheckError:
 
 def check_articles(names: Sequence[str], checker: Checker, *, published: dt.date | None = None,
                    max_bytes: int, jobs: int = 1, stdin: bytes | None = None, html_extractor: str = "auto",
-                   on_done: Callable[[int, CheckResult | CheckError], None] | None = None) -> list[CheckResult | CheckError]:
+                   render: Callable[[CheckResult | CheckError], T] | None = None,
+                   on_done: Callable[[int, CheckResult | CheckError, T | None], None] | None = None,
+                   ) -> list[CheckResult | CheckError]:
     """Check many articles, in order; with jobs > 1 in forked worker processes that share `checker`.
 
-    The results are the same whatever `jobs` is. `on_done(index, result)` is called as each article
-    finishes (for a progress bar).
+    The results are the same whatever `jobs` is. `render(result)`, if given, runs where the article
+    was checked (so that turning a result into output is shared by the workers too), and
+    `on_done(index, result, rendered)` is called in this process as each article finishes, in any order.
     """
     results: list[CheckResult | CheckError | None] = [None] * len(names)
     payload = [stdin if n == "-" else None for n in names]
@@ -371,8 +408,9 @@ def check_articles(names: Sequence[str], checker: Checker, *, published: dt.date
     if workers <= 1:
         for i, n in enumerate(names):
             results[i] = _check_one(checker, n, payload[i], published, max_bytes, html_extractor)
+            shown = render(results[i]) if render else None  # type: ignore[arg-type]
             if on_done:
-                on_done(i, results[i])
+                on_done(i, results[i], shown)  # type: ignore[arg-type]
         return results  # type: ignore[return-value]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -380,16 +418,18 @@ def check_articles(names: Sequence[str], checker: Checker, *, published: dt.date
     global _WORKER
     checker.prepare()  # compared once here, not once per worker
     checker._positions()
-    _WORKER = checker
+    seen: dict[tuple[int, ...], tuple[Claim, ...]] = {}
+    _WORKER = (checker, render)
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
             futures = {pool.submit(_check_in_worker, n, payload[i], published, max_bytes, html_extractor): i
                        for i, n in enumerate(names)}
             for fut in as_completed(futures):
                 i = futures[fut]
-                results[i] = _claims_from_numbers(fut.result(), checker)
+                result, shown = fut.result()
+                results[i] = _claims_from_numbers(result, checker, seen)
                 if on_done:
-                    on_done(i, results[i])
+                    on_done(i, results[i], shown)  # type: ignore[arg-type]
     finally:
         _WORKER = None
     return results  # type: ignore[return-value]

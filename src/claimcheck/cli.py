@@ -300,6 +300,20 @@ def check(
                 raise UsageError("<stdin>", f"article is over the {max_bytes:,}-byte cap; raise it with --max-bytes if this is intended")
         # Built once, here: with --jobs the workers are forked from this process and inherit it.
         checker = Checker(cs, exclude or [], min_confidence, max_bytes)
+        # Plain text and JSON are rendered where each article is checked (by the workers too);
+        # rich tables for a terminal are rendered here.
+        render = None
+        if fmt is Format.json:
+            from .checkreport import check_doc, error_doc
+
+            def render(r):
+                return None if isinstance(r, CheckError) else json.dumps(check_doc(r), ensure_ascii=False, indent=2)
+        elif not sys.stdout.isatty():
+            from .checkreport import plain_check, plain_summary
+
+            def render(r):
+                return None if isinstance(r, CheckError) else plain_check(r, verbose)
+        shown: list[Optional[str]] = [None] * len(articles)
         progress = None
         if len(articles) > 1 and sys.stderr.isatty():
             from rich.progress import Progress
@@ -309,12 +323,14 @@ def check(
             task = progress.add_task("checking", total=len(articles))
             progress.start()
 
-            def advance(i, r):
+        def finished(i, r, text):
+            shown[i] = text
+            if progress:
                 progress.advance(task)
                 progress.refresh()
         try:
             results = check_articles(articles, checker, published=pub, max_bytes=max_bytes, jobs=jobs, stdin=stdin,
-                                     on_done=advance if progress else None)
+                                     render=render, on_done=finished)
         finally:
             if progress:
                 progress.stop()
@@ -322,14 +338,18 @@ def check(
         for e in errors:
             _say_error(e.message)
         done = [r for r in results if not isinstance(r, CheckError)]
+        out = sys.stdout
         if fmt is Format.json:
-            from .checkreport import check_doc, error_doc
-
-            docs = [error_doc(r) if isinstance(r, CheckError) else check_doc(r) for r in results]
+            docs = [json.dumps(error_doc(r), ensure_ascii=False, indent=2) if isinstance(r, CheckError) else shown[i]
+                    for i, r in enumerate(results)]
             if len(articles) == 1 and not errors:
-                print(json.dumps(docs[0], ensure_ascii=False, indent=2))
+                print(docs[0])
             elif len(articles) > 1:
-                print(json.dumps(docs, ensure_ascii=False, indent=2))
+                # exactly json.dumps(list of documents, indent=2), a document at a time
+                out.write("[\n")
+                for i, d in enumerate(docs):
+                    out.write((",\n  " if i else "  ") + d.replace("\n", "\n  "))
+                out.write("\n]\n")
         elif sys.stdout.isatty():
             from rich.console import Console
 
@@ -341,9 +361,10 @@ def check(
             if len(articles) > 1:
                 console.print(rich_summary(results))
         else:
-            from .checkreport import plain_check, plain_summary
-
-            print("\n\n".join(plain_check(r, verbose) for r in done))
+            texts = [shown[i] for i, r in enumerate(results) if not isinstance(r, CheckError)]
+            for i, t in enumerate(texts):  # "\n\n".join(texts), without a copy of them all
+                out.write(("\n\n" if i else "") + t)
+            out.write("\n")
             if len(articles) > 1:
                 print("\n" + plain_summary(results))
         if draft is not None and done:

@@ -156,9 +156,9 @@ class PassageIndex:
     def _text(self, t: int) -> str:
         return self.texts[self.text_start[t]:self.text_start[t + 1]]
 
-    def _occurrences(self, d: int, allowed) -> list[tuple[int, int]]:
-        lo, hi = self.occ_start[d], self.occ_start[d + 1]
-        return [(s, t) for s, t in zip(self.occ_source[lo:hi], self.occ_text[lo:hi]) if allowed is None or s in allowed]
+    def _sources(self, d: int) -> array:
+        """The sources holding distinct sentence d, in claim-set order (a source may repeat)."""
+        return self.occ_source[self.occ_start[d]:self.occ_start[d + 1]]
 
     def _postings(self, key: int) -> Sequence[int]:
         i = bisect_left(self.keys, key)
@@ -177,11 +177,11 @@ class PassageIndex:
 
         from .sentences import split_sentences
 
-        drop = set(exclude)
-        allowed = None if not drop else {i for i, s in enumerate(self.sources) if s not in drop}
-        if not self.occ_source or (allowed is not None and not allowed):
+        excluded = set(exclude)
+        drop = {i for i, sid in enumerate(self.sources) if sid in excluded}
+        if not self.occ_source or len(drop) == len(self.sources):
             return []
-        matches = []  # (sentence, similarity, the best source sentences' (source, text) in order of preference)
+        matches = []  # (sentence, similarity, the most similar distinct source sentences, the sources holding them)
         for s in split_sentences(text):
             words = _words(s.text)
             if len(words) < MIN_WORDS:
@@ -194,28 +194,31 @@ class PassageIndex:
                         hits[d] += 1
             need = max(1, len(keys) // 4)
             ranked = sorted((d for d, n in hits.items() if n >= need), key=lambda d: (-hits[d], d))
-            candidates: list[tuple[int, list[tuple[int, int]]]] = []
+            candidates: list[int] = []
             for d in ranked:
-                if len(candidates) >= _CANDIDATES and (hits[d] < hits[candidates[-1][0]] or len(candidates) >= _MAX_TIED):
+                if len(candidates) >= _CANDIDATES and (hits[d] < hits[candidates[-1]] or len(candidates) >= _MAX_TIED):
                     break
-                occ = self._occurrences(d, allowed)
-                if occ:
-                    candidates.append((d, occ))
+                if not drop or not drop.issuperset(self._sources(d)):
+                    candidates.append(d)
             a = " ".join(words)
-            best: tuple[float, list[tuple[int, int]]] | None = None
-            for d, occ in candidates:
+            best: tuple[tuple[float, float], list[int]] | None = None  # ((similarity, whole-sentence ratio), sentences)
+            for d in candidates:
                 b = self._folded(d)
-                score = fuzz.ratio(a, b) / 100
+                ratio = fuzz.ratio(a, b) / 100
+                score = ratio
                 if min(len(words), b.count(" ") + 1) >= PARTIAL_WORDS:
                     score = max(score, fuzz.partial_ratio(a, b) / 100)
                 if score < SHARED_SIMILARITY:
                     continue
-                if best is None or score > best[0]:
-                    best = (score, list(occ))
-                elif score == best[0]:
-                    best[1].extend(occ)
+                # of equally similar sentences, the one closest as a whole (the same heading rather
+                # than a longer sentence that contains it)
+                if best is None or (score, ratio) > best[0]:
+                    best = ((score, ratio), [d])
+                elif (score, ratio) == best[0]:
+                    best[1].append(d)
             if best is not None:
-                matches.append((s, *best))
+                holders = set().union(*(self._sources(d) for d in best[1])) - drop
+                matches.append((s, best[0][0], best[1], holders))
         return _runs(text, self._assign(text, matches), self.sources)
 
     def _assign(self, text: str, matches: list) -> list[tuple]:
@@ -223,20 +226,28 @@ class PassageIndex:
         out = []
         i = 0
         while i < len(matches):
-            common = {src for src, _ in matches[i][2]}
+            common = matches[i][3]
             j = i + 1
             while j < len(matches) and _adjacent(text, matches[j - 1][0].end, matches[j][0].start):
-                both = common & {src for src, _ in matches[j][2]}
+                both = common & matches[j][3]
                 if not both:
                     break
                 common = both
                 j += 1
-            src = next(src for src, _ in matches[i][2] if src in common)
-            for s, score, tied in matches[i:j]:
-                t = next(t for o, t in tied if o == src)
-                out.append((s, src, score, self._text(t)))
+            src = min(common)
+            for s, score, tied, _ in matches[i:j]:
+                out.append((s, src, score, self._text(self._occurrence(tied, src))))
             i = j
         return out
+
+    def _occurrence(self, tied: list[int], src: int) -> int:
+        """The sentence as `src` writes it: of the first of the tied distinct sentences it holds."""
+        for d in tied:
+            lo, hi = self.occ_start[d], self.occ_start[d + 1]
+            i = bisect_left(self.occ_source, src, lo, hi)
+            if i < hi and self.occ_source[i] == src:
+                return self.occ_text[i]
+        raise AssertionError("a source chosen for a sentence it does not hold")
 
 
 def _runs(text: str, matches: list, sources: list[str]) -> list[SharedPassage]:
