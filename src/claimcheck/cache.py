@@ -15,7 +15,7 @@ The entry is a pickle, read only from a file owned by the current user that no o
 write: anyone who can write there could already change what the user runs.
 Environment: CLAIMCHECK_CACHE=0 turns it off; CLAIMCHECK_CACHE_DIR moves it
 (default $XDG_CACHE_HOME/claimcheck or ~/.cache/claimcheck). One entry is kept per claim-set
-folder; the least recently used are removed once all together pass CLAIMCHECK_CACHE_MAX_MB
+folder; the oldest (by when they were written) are removed once all together pass CLAIMCHECK_CACHE_MAX_MB
 (default 2048) or 64 entries.
 """
 
@@ -188,11 +188,6 @@ class Entry:
                 gc.enable()
         if body and not isinstance(claim_set, ClaimSet):
             return None
-        if time.time() - st.st_mtime > 60:  # recently used: the last to be pruned (a minute is close enough)
-            try:
-                os.utime(self.path)
-            except OSError:
-                pass
         return header, claim_set
 
     def store(self, header: dict, meta: tuple, parts: list, articles: Iterable[ArticleDigest]) -> None:
@@ -224,7 +219,9 @@ class Entry:
 
 
 def prune(folder: Path, keep: Path | None = None) -> None:
-    """Remove the least recently used entries while there are too many or they take too much room."""
+    """Remove the oldest entries while there are too many or they take too much room. Age is the time
+    of writing: touching an entry on every hit cost a second at a million claims (the write waits
+    for the entry's pages to reach the disk)."""
     try:
         limit = int(os.environ.get("CLAIMCHECK_CACHE_MAX_MB", "2048")) * 1024 * 1024
     except ValueError:

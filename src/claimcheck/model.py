@@ -162,7 +162,7 @@ class Group:
     timeline: tuple[TimelinePoint, ...] = ()
     drift: bool = False  # differing wordings of one speaker's quote
 
-    @property
+    @cached_property
     def sources(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(s for c in self.clusters for s in c.sources))
 
