@@ -300,20 +300,43 @@ def check(
                 raise UsageError("<stdin>", f"article is over the {max_bytes:,}-byte cap; raise it with --max-bytes if this is intended")
         # Built once, here: with --jobs the workers are forked from this process and inherit it.
         checker = Checker(cs, exclude or [], min_confidence, max_bytes)
-        # Plain text and JSON are rendered where each article is checked (by the workers too);
-        # rich tables for a terminal are rendered here.
-        render = None
+        # Plain text and JSON are rendered where each article is checked (by the workers too) and
+        # written as soon as the articles before it are; rich tables for a terminal are rendered here.
+        out = sys.stdout
+        tables = fmt is Format.table and out.isatty()
+        single = len(articles) == 1
         if fmt is Format.json:
             from .checkreport import check_doc, error_doc
 
             def render(r):
                 return None if isinstance(r, CheckError) else json.dumps(check_doc(r), ensure_ascii=False, indent=2)
-        elif not sys.stdout.isatty():
+        elif not tables:
             from .checkreport import plain_check, plain_summary
 
             def render(r):
                 return None if isinstance(r, CheckError) else plain_check(r, verbose)
-        shown: list[Optional[str]] = [None] * len(articles)
+        else:
+            render = None
+        waiting: dict[int, tuple] = {}
+        written = [0, 0]  # articles written, and of them checked
+
+        def write(r, text) -> None:
+            """One article's output, in article order: the same bytes as rendering them all at the end."""
+            n, ok = written
+            if isinstance(r, CheckError):
+                _say_error(r.message)
+                if fmt is Format.json and not single:
+                    text = json.dumps(error_doc(r), ensure_ascii=False, indent=2)
+            if fmt is Format.json and text is not None:
+                if single:
+                    out.write(text + "\n")
+                else:  # json.dumps(list of documents, indent=2), a document at a time
+                    out.write(("[\n  " if n == 0 else ",\n  ") + text.replace("\n", "\n  "))
+            elif not tables and text is not None:
+                out.write(("\n\n" if ok else "") + text)  # "\n\n".join(...)
+            written[0] += 1
+            written[1] += not isinstance(r, CheckError)
+
         progress = None
         if len(articles) > 1 and sys.stderr.isatty():
             from rich.progress import Progress
@@ -324,7 +347,9 @@ def check(
             progress.start()
 
         def finished(i, r, text):
-            shown[i] = text
+            waiting[i] = (r, text)
+            while written[0] in waiting:
+                write(*waiting.pop(written[0]))
             if progress:
                 progress.advance(task)
                 progress.refresh()
@@ -335,22 +360,11 @@ def check(
             if progress:
                 progress.stop()
         errors = [r for r in results if isinstance(r, CheckError)]
-        for e in errors:
-            _say_error(e.message)
         done = [r for r in results if not isinstance(r, CheckError)]
-        out = sys.stdout
         if fmt is Format.json:
-            docs = [json.dumps(error_doc(r), ensure_ascii=False, indent=2) if isinstance(r, CheckError) else shown[i]
-                    for i, r in enumerate(results)]
-            if len(articles) == 1 and not errors:
-                print(docs[0])
-            elif len(articles) > 1:
-                # exactly json.dumps(list of documents, indent=2), a document at a time
-                out.write("[\n")
-                for i, d in enumerate(docs):
-                    out.write((",\n  " if i else "  ") + d.replace("\n", "\n  "))
-                out.write("\n]\n")
-        elif sys.stdout.isatty():
+            if not single:
+                out.write("\n]\n" if results else "[]\n")
+        elif tables:
             from rich.console import Console
 
             from .checkreport import rich_check, rich_summary
@@ -361,9 +375,6 @@ def check(
             if len(articles) > 1:
                 console.print(rich_summary(results))
         else:
-            texts = [shown[i] for i, r in enumerate(results) if not isinstance(r, CheckError)]
-            for i, t in enumerate(texts):  # "\n\n".join(texts), without a copy of them all
-                out.write(("\n\n" if i else "") + t)
             out.write("\n")
             if len(articles) > 1:
                 print("\n" + plain_summary(results))
