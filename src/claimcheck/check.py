@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from itertools import chain
+from operator import itemgetter
 from typing import Callable, Iterable, Sequence, TypeVar
 
 from .article import ArticleText
@@ -109,6 +111,7 @@ class Checker:
         self._groups: dict[str, Group | None] = {}
         self._prepared: dict[str, tuple[list[Claim], list[int], list]] = {}  # see _topic_claims
         self._judged: dict[tuple, tuple] = {}  # see _verdict
+        self._states: dict[tuple, tuple | None] = {}  # see _state
         self._numbered: dict[int, tuple[tuple[Claim, ...], tuple[int, ...]]] = {}  # see _claims_as_numbers
         self._claim_positions: dict[int, int] | None = None
         years = Counter(s.published.year for s in self.claim_set.sources.values() if s.published)
@@ -149,6 +152,42 @@ class Checker:
                 slots.append(k)
             found = self._prepared[topic] = (claims, slots, values)
         return found
+
+    def _state(self, topic: str, group: Group, as_of: dt.date | None):
+        """The topic's claims that count at the article's date (all, unless the fact changes) by source:
+        sources with one claim grouped by its value, {value: [(position, source, claim, value)]}, the
+        others with all theirs [(source, [(position, claim, value)])]; then the note on the date and
+        whether the state is of the article's own date. None when no source reports the state."""
+        key = (topic, as_of if group.topic.changes_over_time else None)
+        found = self._states.get(key, False)
+        if found is not False:
+            return found
+        claims, slots, _ = self._topic_claims(topic, group)
+        note, same_date = "", True
+        positions = range(len(claims))
+        if group.topic.changes_over_time:
+            kept, note, same_date = _state_at(claims, as_of)
+            keep = set(map(id, kept))
+            positions = [p for p in positions if id(claims[p]) in keep]
+        by_source: dict[str, list[int]] = defaultdict(list)
+        for p in positions:
+            by_source[claims[p].source_id].append(p)
+        singles: dict[int, list[tuple]] = defaultdict(list)
+        multis = []
+        for sid, ps in by_source.items():
+            if len(ps) == 1:
+                p = ps[0]
+                singles[slots[p]].append((p, sid, claims[p], slots[p]))
+            else:
+                multis.append((sid, [(p, claims[p], slots[p]) for p in ps]))
+        found = (dict(singles), multis, note, same_date) if by_source else None
+        if len(self._states) >= _JUDGED_MAX:
+            self._states.clear()
+        self._states[key] = found
+        return found
+
+    def _state_at_note(self, topic: str, group: Group, as_of: dt.date | None) -> str:
+        return _state_at(self._topic_claims(topic, group)[0], as_of)[1]
 
     def prepare(self) -> None:
         """Compare every topic now (before forking workers, so that each need not)."""
@@ -204,34 +243,51 @@ class Checker:
 
     def _judge(self, group: Group, value, as_of: dt.date | None) -> tuple:
         """The verdict on `value` and its Checked fields after `possible`: partial, agrees_with,
-        contradicts, against, supporting, reason."""
+        contradicts, against, supporting, reason.
+
+        Each source counts with its strongest claim (the first of equals, in cluster order) and
+        sources are listed in the order their counted claim comes; a source with one claim on
+        the topic (most) is where its value's relation puts it, without a step per claim.
+        """
         topic = group.topic
         vtype = TYPES[topic.type]
         ctx = Context(topic, self.names)
-        claims, slots, values = self._topic_claims(topic.name, group)
-        note = ""
-        same_date = True
-        if topic.changes_over_time:
-            kept, note, same_date = _state_at(claims, as_of)
-            keep = set(map(id, kept))
-            pairs = [(c, k) for c, k in zip(claims, slots) if id(c) in keep]
-            if not pairs:
-                return ("new", False, (), (), (), (), note or "no source reports this state at that date")
-        else:
-            pairs = zip(claims, slots)
+        _, _, values = self._topic_claims(topic.name, group)
+        state = self._state(topic.name, group, as_of)
+        if state is None:
+            return ("new", False, (), (), (), (), self._state_at_note(topic.name, group, as_of) or "no source reports this state at that date")
+        singles, multis, note, same_date = state
         # Thousands of claims hold a few hundred distinct values: the comparer runs once per value
         # (its relation and display are those of every claim holding an equal value).
-        relations: list[Relation | None] = [None] * len(values)
-        best: dict[str, tuple[Relation, Claim, int]] = {}
-        for c, k in pairs:
-            r = relations[k]
+        relations: dict[int, Relation] = {}
+
+        def rel(k: int) -> Relation:
+            r = relations.get(k)
             if r is None:
                 r = relations[k] = relate(vtype, value, values[k], ctx)
-            if topic.type == "text" and r.kind == DIFFERENT:
-                continue  # another wording is another statement, not a contradiction
-            old = best.get(c.source_id)
-            if old is None or _STRENGTH[r.kind] > _STRENGTH[old[0].kind]:
-                best[c.source_id] = (r, c, k)
+            return r
+
+        text = topic.type == "text"  # another wording is another statement, not a contradiction
+        parts: dict[bool, list[list[tuple]]] = {True: [], False: []}  # against?, entries (position, source, claim, value)
+        for k, entries in singles.items():
+            r = rel(k)
+            if not (text and r.kind == DIFFERENT):
+                parts[r.kind == DIFFERENT].append(entries)
+        for sid, own in multis:
+            chosen = None
+            for pos, c, k in own:
+                r = rel(k)
+                if text and r.kind == DIFFERENT:
+                    continue
+                if chosen is None:
+                    first = pos
+                if chosen is None or _STRENGTH[r.kind] > _STRENGTH[relations[chosen[3]].kind]:
+                    chosen = (first, sid, c, k)
+            if chosen is not None:
+                chosen = (first, *chosen[1:])
+                parts[relations[chosen[3]].kind == DIFFERENT].append([chosen])
+        against = sorted(chain.from_iterable(parts[True]))
+        agree = sorted(chain.from_iterable(parts[False]))
         displayed: dict[int, str] = {}
 
         def display(k: int) -> str:
@@ -239,21 +295,20 @@ class Checker:
                 displayed[k] = vtype.display(values[k])
             return displayed[k]
 
-        agree = {s: rck for s, rck in best.items() if rck[0].kind in (SAME, COMPATIBLE)}
-        against = {s: rck for s, rck in best.items() if rck[0].kind == DIFFERENT}
         if against and not same_date:
             # a changing fact that differs from an earlier (or, undated, any) state is an update, not a contradiction
-            later = "; ".join(f"{s} said {display(k)} as of {c.as_of}" for s, (r, c, k) in sorted(against.items()))
+            later = "; ".join(f"{sid} said {display(k)} as of {c.as_of}" for _, sid, c, k in sorted(against, key=itemgetter(1)))
             note = "; ".join(x for x in (f"differs from the state the sources report at another date ({later}): "
                                          "a change over time, not a contradiction", note) if x)
-            against = {}
+            against = []
         grouped: dict[tuple[str, str, str], list[str]] = defaultdict(list)
         keys: dict[int, tuple[str, str, str]] = {}  # per value: its reason's key
-        for s, (r, c, k) in [*against.items(), *agree.items()]:
+        for _, sid, _, k in chain(against, agree):
             key = keys.get(k)
             if key is None:
+                r = relations[k]
                 key = keys[k] = (r.kind, display(k), r.reason)
-            grouped[key].append(s)
+            grouped[key].append(sid)
         words = {SAME: "same as", COMPATIBLE: "partly agrees with", DIFFERENT: "contradicts"}
         reasons = [f"{words[kind]} {', '.join(ids)} ({shown}" + ("" if kind == SAME else f": {why}") + ")"
                    for (kind, shown, why), ids in sorted(grouped.items(), key=lambda kv: _ORDER[kv[0][0]])]
@@ -269,9 +324,9 @@ class Checker:
                 reasons.insert(0, "wording no source gives")
             else:
                 reasons.insert(0, "a value no source gives")
-        partial = bool(agree) and not any(r.kind == SAME for r, _, _ in agree.values())
-        return (verdict, partial, tuple(sorted(agree)), tuple(sorted(against)),
-                tuple(c for _, c, _ in against.values()), tuple(c for _, c, _ in agree.values()), "; ".join(reasons))
+        partial = bool(agree) and not any(relations[k].kind == SAME for k in {e[3] for e in agree})
+        return (verdict, partial, tuple(sorted(map(itemgetter(1), agree))), tuple(sorted(map(itemgetter(1), against))),
+                tuple(map(itemgetter(2), against)), tuple(map(itemgetter(2), agree)), "; ".join(reasons))
 
 
 def relate(vtype, a, b, ctx) -> Relation:

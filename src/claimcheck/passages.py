@@ -99,6 +99,7 @@ class PassageIndex:
         self.folded, self.folded_start = folded, folded_start  # distinct sentence -> its folded words, joined
         self.occ_start, self.occ_source, self.occ_text = occ_start, occ_source, occ_text  # -> (source, text) pairs
         self.texts, self.text_start = texts, text_start  # sentences as written, each once
+        self._held: dict[int, frozenset[int]] = {}
 
     # ----------------------------------------------------------------- building
 
@@ -160,6 +161,15 @@ class PassageIndex:
         """The sources holding distinct sentence d, in claim-set order (a source may repeat)."""
         return self.occ_source[self.occ_start[d]:self.occ_start[d + 1]]
 
+    def _holders(self, d: int) -> frozenset[int]:
+        """The sources holding distinct sentence d, as a set (kept: articles on one story copy the same sentences)."""
+        found = self._held.get(d)
+        if found is None:
+            if len(self._held) >= 65536:
+                self._held.clear()
+            found = self._held[d] = frozenset(self._sources(d))
+        return found
+
     def _postings(self, key: int) -> Sequence[int]:
         i = bisect_left(self.keys, key)
         if i == len(self.keys) or self.keys[i] != key:
@@ -178,7 +188,7 @@ class PassageIndex:
         from .sentences import split_sentences
 
         excluded = set(exclude)
-        drop = {i for i, sid in enumerate(self.sources) if sid in excluded}
+        drop = {i for i, sid in enumerate(self.sources) if sid in excluded} if excluded else set()
         if not self.occ_source or len(drop) == len(self.sources):
             return []
         matches = []  # (sentence, similarity, the most similar distinct source sentences, the sources holding them)
@@ -217,7 +227,9 @@ class PassageIndex:
                 elif (score, ratio) == best[0]:
                     best[1].append(d)
             if best is not None:
-                holders = set().union(*(self._sources(d) for d in best[1])) - drop
+                holders = self._holders(best[1][0]) if len(best[1]) == 1 else frozenset().union(*map(self._holders, best[1]))
+                if drop:
+                    holders = holders - drop
                 matches.append((s, best[0][0], best[1], holders))
         return _runs(text, self._assign(text, matches), self.sources)
 
