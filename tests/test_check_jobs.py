@@ -53,3 +53,23 @@ def test_equal_findings_share_one_judgement():
     again = check_articles([str(SEEDS / "000_fa57afaeebda26ca.txt")], checker, max_bytes=10**7)[0]
     fresh = check_articles([str(SEEDS / "000_fa57afaeebda26ca.txt")], Checker(load_claim_set(CLAIMS)), max_bytes=10**7)[0]
     assert article == again == fresh
+
+
+def test_the_extractor_learns_the_same_names_from_each_values_first_and_last_claim(tmp_path):
+    import sys
+
+    from claimcheck.check import naming_claims
+    from claimcheck.extract import Extractor
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import generate
+    finally:
+        sys.path.pop(0)
+    generate.main(["--sources", "60", "--claims-per-source", "20", "--out", str(tmp_path / "set"), "--seed", "3"])
+    cs = load_claim_set(tmp_path / "set" / "claims")
+    few = naming_claims(cs)
+    assert len(few) < len(cs.claims) / 2
+    whole, part = Extractor(cs.codebook, cs.claims, 2025), Extractor(cs.codebook, few, 2025)
+    assert (part.known, part.person_names, part._person_keys) == (whole.known, whole.person_names, whole._person_keys)
+    assert list(part.known) == list(whole.known) and list(part.person_names) == list(whole.person_names)

@@ -116,7 +116,7 @@ class Checker:
         self._claim_positions: dict[int, int] | None = None
         years = Counter(s.published.year for s in self.claim_set.sources.values() if s.published)
         year = years.most_common(1)[0][0] if years else None
-        self.extractor = Extractor(self.claim_set.codebook, self.claim_set.claims, year,
+        self.extractor = Extractor(self.claim_set.codebook, naming_claims(self.claim_set), year,
                                    "the claim set's publication dates")
         # Over every source's text, excluded ones too, so that --exclude does not make another index.
         self.passages: PassageIndex = index_for(claim_set, max_bytes)
@@ -327,6 +327,26 @@ class Checker:
         partial = bool(agree) and not any(relations[k].kind == SAME for k in {e[3] for e in agree})
         return (verdict, partial, tuple(sorted(map(itemgetter(1), agree))), tuple(sorted(map(itemgetter(1), against))),
                 tuple(map(itemgetter(2), against)), tuple(map(itemgetter(2), agree)), "; ".join(reasons))
+
+
+def naming_claims(claim_set: ClaimSet) -> list[Claim]:
+    """The claims the Extractor learns names from, each value's first and last (in claim-set order).
+
+    It reads person and list values only, keeping the first claim to name a spelling and the last
+    spelling of each stripped name; thousands of claims repeat a few hundred values, and these carry
+    all it reads (tests/test_check_jobs.py compares the two on a generated set).
+    """
+    kinds = {name for name, t in claim_set.codebook.topics.items() if t.type in ("person", "list")}
+    first: dict[object, int] = {}
+    last: dict[object, int] = {}
+    claims = claim_set.claims
+    for i, c in enumerate(claims):
+        if c.topic in kinds:
+            v = c.value
+            if v not in first:
+                first[v] = i
+            last[v] = i
+    return [claims[i] for i in sorted({*first.values(), *last.values()})]
 
 
 def relate(vtype, a, b, ctx) -> Relation:
