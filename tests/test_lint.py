@@ -47,3 +47,32 @@ def test_strict_validate_fails_on_warnings(scratch, run):
     assert run("validate", "--claims", scratch.claims).exit_code == 0
     result = run("validate", "--claims", scratch.claims, "--strict")
     assert result.exit_code == 1 and "1 curation warning" in result.stdout
+
+
+def test_number_visibility_looks_only_at_number_word_windows():
+    # _value_visible skips windows holding a word that is not a number word; it must decide
+    # exactly as trying words_to_number on every window of one to three tokens would.
+    import random
+    import re
+
+    from claimcheck.lint import _value_visible
+    from claimcheck.model import Claim
+    from claimcheck.values import Quantity, fold, words_to_number
+
+    def every_window(quote: str, n: float) -> bool:
+        tokens = re.findall(r"[a-z]+|\d+(?:\.\d+)?", fold(quote.replace(",", "")))
+        return (n.is_integer() and str(int(n)) in tokens) or any(
+            words_to_number(" ".join(tokens[i:i + size])) == n for size in (1, 2, 3) for i in range(len(tokens) - size + 1))
+
+    words = ("one two three forty-eight hundred thousand a dozen couple of pair half single both and the 48 12.5 "
+             "2,611 first second twenty seven people killed in at least more than 7th").split()
+    rnd = random.Random(0)
+    seen = set()
+    for _ in range(5000):
+        quote = " ".join(rnd.choice(words) for _ in range(rnd.randint(1, 8)))
+        n = float(rnd.choice([1, 2, 6, 12, 48, 100, 1000, 2611, 12.5, 7, 27, 20, 1100, 148]))
+        claim = Claim("c", "s", "t", Quantity(n, n), str(n), quote, "x")
+        got = _value_visible(claim, "number")
+        assert got == every_window(quote, n), (quote, n)
+        seen.add(got)
+    assert seen == {True, False}

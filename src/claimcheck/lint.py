@@ -11,7 +11,7 @@ from typing import Iterable, Mapping
 
 from .errors import Problem
 from .model import Claim, ClaimSet, Codebook, Source
-from .values import Quantity, fold, words_to_number
+from .values import _ORDINALS, _SCALES, _SPECIAL, _TENS, _UNITS, Quantity, fold, words_to_number
 
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 RELATIVE_DATE = re.compile(
@@ -74,6 +74,7 @@ def lint_claims(claims: Iterable[Claim], sources: Mapping[str, Source], codebook
 
 
 _number = lru_cache(maxsize=65536)(words_to_number)  # tokens repeat across quotes
+_NUMBER_WORDS = frozenset({*_UNITS, *_TENS, *_SCALES, *_ORDINALS, "and", *(w for k in _SPECIAL for w in k.split())})
 _fold_value = lru_cache(maxsize=65536)(fold)  # so do names and list items
 
 
@@ -84,9 +85,12 @@ def _value_visible(c: Claim, vtype: str) -> bool:
         tokens = re.findall(r"[a-z]+|\d+(?:\.\d+)?", fold(c.quote.replace(",", "")))
         if n.is_integer() and str(int(n)) in tokens:  # the digits themselves: the usual case, found at once
             return True
-        for size in (1, 2, 3):  # number words span up to three tokens ("twenty one hundred")
+        # Number words span up to three tokens ("twenty one hundred"), and words_to_number reads a
+        # window only if every token is a number word or digits: look only at windows of those.
+        numeric = [t in _NUMBER_WORDS or t[0].isdigit() for t in tokens]
+        for size in (1, 2, 3):
             for i in range(len(tokens) - size + 1):
-                if _number(" ".join(tokens[i:i + size])) == n:
+                if all(numeric[i:i + size]) and _number(" ".join(tokens[i:i + size])) == n:
                     return True
         return False
     if vtype not in ("person", "list"):

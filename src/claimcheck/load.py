@@ -12,7 +12,7 @@ import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator, Literal, NamedTuple
+from typing import Any, Callable, Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -368,7 +368,7 @@ class _FileLoader:
             as_of=f.get("as_of") or source.published, note=f.get("note"), where=Where(shown, *at),
             own_voice=not attributed,
         )
-        events.append(_ClaimEvent(claim.id, doc.where((*base, "id")) if "id" in f else at, grounding))
+        events.append((claim.id, doc.where((*base, "id")) if "id" in f else at, grounding))
         out.claims.append(claim)
 
     def parse_value(self, topic: Topic, raw: Any) -> Any:
@@ -392,10 +392,10 @@ _CACHEABLE = (str, int, float, bool, dt.date, dt.datetime, type(None))
 _MISSING = object()
 
 
-class _ClaimEvent(NamedTuple):
-    id: str
-    id_at: tuple[int | None, int | None]  # where a duplicate id would be reported
-    grounding: Problem | None  # the quote not found in the article
+#: A claim read from a file, as the set loader needs it: (claim id, where a duplicate id is reported,
+#: the grounding problem or None). A plain tuple: a worker sends a hundred thousand of them, and a
+#: named tuple would be rebuilt by a Python call each.
+_ClaimEvent = tuple
 
 
 @dataclass
@@ -449,13 +449,13 @@ class _SetLoader:
             if isinstance(ev, Problem):
                 self.problems.append(ev)
                 continue
-            cid = ev.id
+            cid, id_at, grounding = ev
             if cid in self.claim_ids:
-                self.problems.append(Problem(r.shown, f"claim id '{cid}' is already used in {self.claim_ids[cid]}", *ev.id_at))
+                self.problems.append(Problem(r.shown, f"claim id '{cid}' is already used in {self.claim_ids[cid]}", *id_at))
                 continue
             self.claim_ids[cid] = r.shown
-            if ev.grounding is not None:
-                self.problems.append(ev.grounding)
+            if grounding is not None:
+                self.problems.append(grounding)
         self.warnings.extend(r.warnings)
         self.topics |= r.topics
 
