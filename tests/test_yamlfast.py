@@ -27,6 +27,11 @@ def same_as_full(text: str) -> bool:
     assert fast[0] == full.data and repr(fast[0]) == repr(full.data)
     assert fast[1] == full.marks
     assert fast[2] == full.key_marks
+    light = yamlfast.parse(text, light=True)  # the marks it keeps are the full reader's, at least the top ones
+    assert light is not None and light[0] == full.data
+    for kept, every in ((light[1], full.marks), (light[2], full.key_marks)):
+        assert kept.items() <= every.items()
+        assert all(p in kept for p in every if len(p) < 3 or p[-1] == "id")
     return True
 
 
@@ -171,3 +176,13 @@ def test_differential_lines(text: str):
 @given(block_doc())
 def test_differential_documents(text: str):
     same_as_full(text)
+
+
+def test_a_light_document_reads_again_for_a_place_it_did_not_mark():
+    text = 'id: "s"\nclaims:\n  - id: "c1"\n    topic: t\n    value: [a, "b"]\n    quote: "q"\n'
+    doc = yamlread.parse(text, "x.yaml", light=True)
+    full = yamlread.parse(text, "x.yaml")
+    assert doc.where(("claims", 0)) == (3, 5) and doc.where(("claims", 0, "id")) == (3, 9)
+    assert doc.text is not None  # a valid file's claims are placed without reading it again
+    assert doc.where(("claims", 0, "value", 1)) == full.where(("claims", 0, "value", 1)) == (5, 16)
+    assert doc.where(("claims", 0, "quote"), key=True) == (6, 5) and doc.text is None

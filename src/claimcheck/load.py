@@ -276,7 +276,7 @@ class _FileLoader:
         out = _FileResult(shown)
         try:
             text = read_text(path, self.max_bytes, "claim file")
-            doc = yamlread.parse(text, shown)
+            doc = yamlread.parse(text, shown, light=True)
             data = _mapping(doc, shown, "claim file")
         except (InvalidData, UnreadableInput) as exc:
             out.problems.append(exc.problem)

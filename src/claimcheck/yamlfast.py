@@ -127,10 +127,11 @@ def _rest_is_comment(s: str, i: int) -> None:
 
 
 class _Reader:
-    def __init__(self, lines: list[tuple[int, int, str]]):
+    def __init__(self, lines: list[tuple[int, int, str]], light: bool = False):
         self.lines = lines  # content lines: (0-based line number, indent, text from the indent on)
         self.marks: Marks = {}
         self.key_marks: Marks = {}
+        self.light = light  # mark only paths of one or two steps, and `id` keys
 
     def node(self, i: int, path: tuple) -> tuple[Any, int]:
         """The block node whose first line is lines[i]."""
@@ -157,7 +158,8 @@ class _Reader:
             if not isinstance(_plain(key), str) or key in out:
                 raise _Unsupported  # a key YAML reads as a number, bool or null; or a duplicate
             vpath = (*path, key)
-            self.key_marks[vpath] = (lineno + 1, col + 1)
+            if not self.light or len(vpath) < 3 or key == "id":
+                self.key_marks[vpath] = (lineno + 1, col + 1)
             vstart = m.end()
             if vstart == len(text) or text[vstart] == "#":
                 i += 1  # the value is a block on the following lines
@@ -212,7 +214,8 @@ class _Reader:
     def inline(self, text: str, k: int, lineno: int, col: int, path: tuple) -> Any:
         """A one-line value starting at text[k] (text begins at column `col`)."""
         c = text[k]
-        self.marks[path] = (lineno + 1, col + k + 1)
+        if not self.light or len(path) < 3 or path[-1] == "id":
+            self.marks[path] = (lineno + 1, col + k + 1)
         if c == '"':
             value, end = _double(text, k)
         elif c == "'":
@@ -246,7 +249,8 @@ class _Reader:
             if j >= n:
                 raise _Unsupported
             c = text[j]
-            self.marks[(*path, len(out))] = (lineno + 1, col + j + 1)
+            if not self.light or len(path) < 2:
+                self.marks[(*path, len(out))] = (lineno + 1, col + j + 1)
             if c == '"':
                 value, j = _double(text, j)
             elif c == "'":
@@ -278,8 +282,9 @@ class _Reader:
                 raise _Unsupported  # a trailing or doubled comma
 
 
-def parse(text: str) -> tuple[Any, Marks, Marks] | None:
-    """(data, marks, key_marks) as yamlread would build them, or None to have yamlread read the file."""
+def parse(text: str, light: bool = False) -> tuple[Any, Marks, Marks] | None:
+    """(data, marks, key_marks) as yamlread would build them, or None to have yamlread read the file.
+    light: marks for paths of one or two steps and for `id` keys only (see yamlread.parse)."""
     if _OUTSIDE.search(text):
         return None
     lines = []
@@ -293,7 +298,7 @@ def parse(text: str) -> tuple[Any, Marks, Marks] | None:
         lines.append((lineno, col, body.rstrip(" ")))
     if not lines or lines[0][2][0] == "-":
         return None
-    reader = _Reader(lines)
+    reader = _Reader(lines, light)
     try:
         data, end = reader.mapping(0, lines[0][1], lines[0][2], ())
     except (_Unsupported, IndexError, RecursionError):

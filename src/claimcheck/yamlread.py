@@ -40,11 +40,19 @@ class Document:
     data: Any
     marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    text: str | None = None  # set when the marks are partial (yamlfast's light read): read again on a miss
 
     def where(self, path: Path, key: bool = False) -> tuple[int | None, int | None]:
         """The closest known place for `path`, walking up to a parent when needed."""
-        table = self.key_marks if key else self.marks
         p = tuple(path)
+        if self.text is not None and p not in (self.key_marks if key else self.marks):
+            from . import yamlfast
+
+            full = yamlfast.parse(self.text)  # the same reader, marking everything this time
+            assert full is not None  # it read this text before
+            _, self.marks, self.key_marks = full
+            self.text = None
+        table = self.key_marks if key else self.marks
         while p:
             if p in table:
                 return table[p]
@@ -72,13 +80,18 @@ def _unclosed_quote_line(text: str, upto: int) -> int | None:
     return None
 
 
-def parse(text: str, path: str) -> Document:
-    """Parse one YAML document; raise InvalidData naming path:line:col on anything unsafe or ambiguous."""
+def parse(text: str, path: str, light: bool = False) -> Document:
+    """Parse one YAML document; raise InvalidData naming path:line:col on anything unsafe or ambiguous.
+
+    light: where the fast reader takes the file, mark only the top two levels and `id` keys (what a
+    valid claim file's claims are placed by); any other place asked of the document reads it again in
+    full first, so errors are placed as precisely as ever.
+    """
     from . import yamlfast
 
-    fast = yamlfast.parse(text)
+    fast = yamlfast.parse(text, light)
     if fast is not None:
-        return Document(*fast)
+        return Document(*fast, text=text if light else None)
     return parse_full(text, path)
 
 
