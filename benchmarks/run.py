@@ -10,6 +10,8 @@ and the whole process tree (its PSS summed, sampled every 50 ms, so forked worke
 It prints the growth exponent between sizes, log(t2/t1)/log(n2/n1), runs benchmarks/baseline.py on
 the same sets where it finishes within --baseline-timeout (once; "not run" otherwise, nothing is
 extrapolated), checks that both give the same groups and statuses, and writes benchmarks/RESULTS.md.
+At 100,000 claims it also runs benchmarks/check_bench.py --scale on the same set (one 1,000-word
+article, then --check-articles of the set's own articles with --jobs 1 and 2) and adds its table.
 """
 
 from __future__ import annotations
@@ -45,6 +47,8 @@ TARGETS = {100_000: 5.0, 1_000_000: 60.0}  # validate + conflicts, seconds
 MEMORY_TARGET_MB = 4096
 SPEEDUP_TARGET = 20
 EXPONENT_TARGET = 1.2
+CHECK_SIZE = 100_000
+CHECK_TARGETS = (1.0, 60.0)  # check: one article; 1,000 articles with --jobs 2 (seconds)
 
 
 @dataclass
@@ -258,6 +262,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--baseline-timeout", type=float, default=3600, help="seconds before the baseline is stopped")
     ap.add_argument("--baseline-max", type=int, default=100_000, help="largest size the baseline is tried at")
     ap.add_argument("--out", type=Path, default=HERE / "RESULTS.md", help="Markdown results file to write")
+    ap.add_argument("--check-articles", type=int, default=1000,
+                    help="articles `check` reads at 100,000 claims (0: leave check out)")
     args = ap.parse_args(argv)
     sizes = args.sizes or (SIZES + ([FULL_SIZE] if args.full else []))
     args.data.mkdir(parents=True, exist_ok=True)
@@ -308,7 +314,14 @@ def main(argv: list[str] | None = None) -> int:
         v, c, w = row["validate"].median, row["conflicts"].median, row["conflicts_warm"].median
         print(f"  {n:>9,} claims: validate {fmt(v)} s, conflicts {fmt(c)} s (after validate {fmt(w)} s), "
               f"baseline {fmt(row['baseline'].median) + ' s' if row['baseline'].ok else 'not run'}", file=sys.stderr, flush=True)
-    text = render(rows, info, args)
+    check = None
+    if CHECK_SIZE in sizes and args.check_articles:
+        print(f"  {CHECK_SIZE:>9,} claims: check ...", file=sys.stderr, flush=True)
+        done = subprocess.run([sys.executable, str(HERE / "check_bench.py"), "--scale",
+                               str(dataset(args.data, CHECK_SIZE, args.seed).parent), "--articles",
+                               str(args.check_articles), "--runs", "3"], capture_output=True, text=True)
+        check = done.stdout.strip() + (f"\n(failed: exit {done.returncode}: {done.stderr.strip()[-300:]})" if done.returncode else "")
+    text = render(rows, info, args, check)
     args.out.write_text(text, encoding="utf-8")
     print(text)
     return 0
@@ -318,7 +331,7 @@ def _sum(*ms: Measure) -> float | None:
     return sum(m.median for m in ms) if all(m.ok for m in ms) else None
 
 
-def render(rows: list[dict], info: dict, args) -> str:
+def render(rows: list[dict], info: dict, args, check: str | None = None) -> str:
     out = [
         "# Scale benchmark results",
         "",
@@ -377,6 +390,10 @@ def render(rows: list[dict], info: dict, args) -> str:
             f"least {SPEEDUP_TARGET}× faster than the baseline at 100,000 claims (speed-up: baseline ÷ a first run of "
             "`conflicts --format json`, the command it reproduces, with no cache), with the same groups and statuses. "
             "✓ met, ✗ missed.", ""]
+    if check:
+        out += [f"`check` at {CHECK_SIZE:,} claims (`python benchmarks/check_bench.py --scale ... --articles "
+                f"{args.check_articles} --runs 3`; targets: one article under {CHECK_TARGETS[0]:.0f} s, "
+                f"{args.check_articles:,} articles with --jobs 2 under {CHECK_TARGETS[1]:.0f} s):", "", "```text", check, "```", ""]
     return "\n".join(out)
 
 
