@@ -1,13 +1,19 @@
 """An article against the claim set: does each fact it states support, contradict, or add to what the sources say?
 
 Verdicts follow FEVER's sense and use the same comparers as `conflicts` (values.TYPES[type].relate
-against each value cluster of compare.compare_claim_set), judged per source: a source is
+against each value cluster of compare.compare_topic), judged per source: a source is
 contradicted only when none of its claims on the topic agrees with the article.
+
+At scale (100,000 claims, thousands of articles) the work is kept to what an article needs: topics
+compared when first needed, one comparison per distinct value, one judgement per topic, value and
+date shared by every article stating it, the shared-passage index read back from the cache folder
+(passages.py), and worker processes forked from the prepared checker.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from itertools import chain
@@ -112,7 +118,7 @@ class Checker:
         self._prepared: dict[str, tuple[list[Claim], list[int], list]] = {}  # see _topic_claims
         self._judged: dict[tuple, tuple] = {}  # see _verdict
         self._states: dict[tuple, tuple | None] = {}  # see _state
-        self._numbered: dict[int, tuple[tuple[Claim, ...], tuple[int, ...]]] = {}  # see _claims_as_numbers
+        self._numbered: dict[int, tuple[tuple[Claim, ...], bytes]] = {}  # see _claims_as_numbers
         self._claim_positions: dict[int, int] | None = None
         years = Counter(s.published.year for s in self.claim_set.sources.values() if s.published)
         year = years.most_common(1)[0][0] if years else None
@@ -397,36 +403,39 @@ def _check_in_worker(name: str, data: bytes | None, published: dt.date | None, m
 
 
 def _claims_as_numbers(result, checker: Checker):
-    """The result with its claims as positions in the claim set, which the parent holds too:
-    a finding may cite thousands of claims, and sending each back would cost more than the check."""
+    """The result with its claims as positions in the claim set, which the parent holds too, packed
+    as bytes: a finding may cite thousands of claims, and pickling each would cost more than the check."""
     if not isinstance(result, CheckResult):
         return result
     pos = checker._positions()
     memo = checker._numbered
 
-    def numbers(claims: tuple[Claim, ...]) -> tuple[int, ...]:
+    def numbers(claims: tuple[Claim, ...]) -> bytes:
         found = memo.get(id(claims))
         if found is None:
             if len(memo) >= _JUDGED_MAX:
                 memo.clear()
-            found = memo[id(claims)] = (claims, tuple(pos[id(x)] for x in claims))  # the tuple is kept: its id stays its own
+            packed = array("I", [pos[id(x)] for x in claims]).tobytes()
+            found = memo[id(claims)] = (claims, packed)  # the tuple is kept: its id stays its own
         return found[1]
 
     return replace(result, findings=tuple(replace(c, against=numbers(c.against), supporting=numbers(c.supporting))
                                           for c in result.findings))
 
 
-def _claims_from_numbers(result, checker: Checker, seen: dict[tuple[int, ...], tuple[Claim, ...]]):
+def _claims_from_numbers(result, checker: Checker, seen: dict[bytes, tuple[Claim, ...]]):
     """The worker's result with its claims again; equal lists of claims are one tuple (as in a
     one-process check, where equal judgements share theirs)."""
     if not isinstance(result, CheckResult):
         return result
     claims = checker.claim_set.claims
 
-    def back(numbers: tuple[int, ...]) -> tuple[Claim, ...]:
-        found = seen.get(numbers)
+    def back(packed: bytes) -> tuple[Claim, ...]:
+        found = seen.get(packed)
         if found is None:
-            found = seen[numbers] = tuple(claims[i] for i in numbers)
+            numbers = array("I")
+            numbers.frombytes(packed)
+            found = seen[packed] = tuple(map(claims.__getitem__, numbers))
         return found
 
     return replace(result, findings=tuple(replace(c, against=back(c.against), supporting=back(c.supporting))
@@ -493,7 +502,7 @@ def check_articles(names: Sequence[str], checker: Checker, *, published: dt.date
     global _WORKER
     checker.prepare()  # compared once here, not once per worker
     checker._positions()
-    seen: dict[tuple[int, ...], tuple[Claim, ...]] = {}
+    seen: dict[bytes, tuple[Claim, ...]] = {}
     _WORKER = (checker, render)
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
