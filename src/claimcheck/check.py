@@ -201,6 +201,8 @@ class Checker:
             group = self.group(topic)
             if group is not None:
                 self._topic_claims(topic, group)
+                if not group.topic.changes_over_time:
+                    self._state(topic, group, None)
 
     def _positions(self) -> dict[int, int]:
         """Each claim's position in the claim set, by identity (results cross from workers as positions)."""
