@@ -29,7 +29,7 @@ import stat
 import sys
 import time
 from pathlib import Path
-from typing import Iterable
+from typing import BinaryIO, Callable, Iterable
 
 from .model import ClaimSet
 
@@ -198,24 +198,36 @@ class Entry:
         needs only the counts and warnings reads no further."""
         if self._inputs is None:  # the inputs could not be read before loading: nothing to key the entry by
             return
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+
+        def write(f) -> None:
+            pickle.dump({**header, "inputs": self._inputs, "stats": self.stats, "articles": list(articles)}, f,
+                        protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(meta, f, protocol=pickle.HIGHEST_PROTOCOL)
+            blobs = [p if isinstance(p, bytes) else pickle.dumps(p, protocol=pickle.HIGHEST_PROTOCOL) for p in parts]
+            pickle.dump(blobs, f, protocol=pickle.HIGHEST_PROTOCOL)
+
+        if write_private(self.path, write):
+            prune(self.path.parent, keep=self.path)
+
+
+def write_private(path: Path, write: Callable[[BinaryIO], None]) -> bool:
+    """Write a cache file in one step (a reader never sees half of it), readable by its owner only;
+    False if it could not be written, which is never an error. The temporary file is a new one of our
+    own: not one planted under its name, nor a link."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        with os.fdopen(fd, "wb") as f:
+            write(f)
+        os.replace(tmp, path)
+        return True
+    except Exception:
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump({**header, "inputs": self._inputs, "stats": self.stats, "articles": list(articles)}, f,
-                            protocol=pickle.HIGHEST_PROTOCOL)
-                pickle.dump(meta, f, protocol=pickle.HIGHEST_PROTOCOL)
-                blobs = [p if isinstance(p, bytes) else pickle.dumps(p, protocol=pickle.HIGHEST_PROTOCOL) for p in parts]
-                pickle.dump(blobs, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
-        except Exception:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            return
-        prune(self.path.parent, keep=self.path)
+            os.unlink(tmp)
+        except OSError:
+            pass
+        return False
 
 
 def prune(folder: Path, keep: Path | None = None) -> None:

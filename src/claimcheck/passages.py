@@ -396,21 +396,10 @@ def _write(path: Path, key: str, index: PassageIndex) -> None:
     payload = b"".join(parts)
     header = json.dumps({"format": FORMAT, "key": key, "sizes": [len(p) for p in parts],
                          "digest": hashlib.blake2b(payload, digest_size=32).hexdigest()}).encode()
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        # a new file of our own (not one planted under the temporary name, nor a link)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
-        with os.fdopen(fd, "wb") as f:
-            f.write(_MAGIC + len(header).to_bytes(8, "little") + header + payload)
-        os.replace(tmp, path)
-    except Exception:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        return
-    _prune(path.parent, path)
+    from .cache import write_private
+
+    if write_private(path, lambda f: f.write(_MAGIC + len(header).to_bytes(8, "little") + header + payload)):
+        _prune(path.parent, path)
 
 
 def _read(path: Path, key: str) -> PassageIndex | None:
