@@ -111,16 +111,21 @@ def _root(
 
 
 def _load(claims: Path, codebook: Optional[Path], max_bytes: int, allow_outside: bool):
-    import gc
-
     from .load import load_claim_set
 
     # cache=True: a later command on unchanged files reuses this load (cache.py; CLAIMCHECK_CACHE=0 turns it off).
     claim_set = load_claim_set(claims, codebook, max_bytes=max_bytes, allow_outside=allow_outside, cache=True)
-    # The claim set lives until the command ends: later garbage collections need not walk its
-    # objects again (at 100,000 claims that halves the time to compare and render).
-    gc.freeze()
+    _freeze()
     return claim_set
+
+
+def _freeze() -> None:
+    """Everything loaded so far (modules, the claim set) lives until the command ends: later garbage
+    collections, and the one at exit, need not walk it again (at 100,000 claims that halves the time
+    to compare and render; on the bundled set it saves `validate` 50 ms at exit)."""
+    import gc
+
+    gc.freeze()
 
 
 @app.command()
@@ -144,6 +149,7 @@ def validate(
         from .terminal import inert
 
         v = validate_claim_set(claims, codebook, max_bytes=max_bytes, allow_outside=allow_outside, cache=True)
+        _freeze()
         warnings = v.warnings
         for w in warnings:
             print(inert(str(w)), file=sys.stderr)
