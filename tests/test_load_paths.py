@@ -72,7 +72,7 @@ def test_parallel_load_is_the_serial_load(generated: Path):
     assert [c.where for c in parallel.claims] == [c.where for c in serial.claims]
 
 
-def test_validate_reports_what_load_and_lint_find(tmp_path: Path):
+def test_validate_reports_what_load_and_lint_find(tmp_path: Path, monkeypatch):
     # validate_claim_set never gathers the claims in the parent; its counts and warnings must be
     # those of load + lint, whether files are read here or by workers, and with a cache entry
     # stored by validate itself or by a command that did not lint.
@@ -91,20 +91,16 @@ def test_validate_reports_what_load_and_lint_find(tmp_path: Path):
         assert (v.claims, v.sources, v.topics, v.warnings) == expected
     import claimcheck.load as loadmod
 
+    monkeypatch.setattr(loadmod, "CACHE_MIN_FILES", 0)
     for first in ("validate", "load"):
         store = tmp_path / f"cache-{first}"
-        old = loadmod.CACHE_MIN_FILES
-        loadmod.CACHE_MIN_FILES = 0
-        try:
-            if first == "validate":
-                validate_claim_set(claims, cache=store, workers=2)
-            else:
-                load_claim_set(claims, cache=store, workers=2)
-            v = validate_claim_set(claims, cache=store)  # from the entry
-            assert load_claim_set(claims, cache=store) == full
-        finally:
-            loadmod.CACHE_MIN_FILES = old
+        if first == "validate":
+            validate_claim_set(claims, cache=store, workers=2)
+        else:
+            load_claim_set(claims, cache=store, workers=2)
+        v = validate_claim_set(claims, cache=store)  # from the entry
         assert (v.claims, v.sources, v.topics, v.warnings) == expected
+        assert load_claim_set(claims, cache=store) == full
 
 
 def _break(claims: Path) -> None:

@@ -7,16 +7,16 @@ it only if every byte it was read from is the same: the codebook, the list of cl
 one's contents, each article's text and the place its path resolves to, the options that change
 what a load accepts, and claimcheck's own code. A file is not read again to tell: its size, times,
 inode and device as recorded when it was read vouch for it (as in git's index), unless it had
-changed within RACY_NS of that read, when its bytes are hashed instead. Anything else is a miss and the set is read and
-checked again, so the cache can be slower than nothing but never stale. Problems are never
+changed within RACY_NS of that read, when its bytes are hashed instead. Anything else is a miss
+and the set is read and checked again, so the cache can be slower than nothing but never stale. Problems are never
 stored: a set that fails validation is read in full every time.
 
 The entry is a pickle, read only from a file owned by the current user that no one else can
 write: anyone who can write there could already change what the user runs.
 Environment: CLAIMCHECK_CACHE=0 turns it off; CLAIMCHECK_CACHE_DIR moves it
 (default $XDG_CACHE_HOME/claimcheck or ~/.cache/claimcheck). One entry is kept per claim-set
-folder; the oldest (by when they were written) are removed once all together pass CLAIMCHECK_CACHE_MAX_MB
-(default 2048) or 64 entries.
+folder; the oldest (by when they were written) are removed once all together pass
+CLAIMCHECK_CACHE_MAX_MB (default 2048) or 64 entries.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from typing import Iterable, Mapping
 
 from .errors import Problem
 from .model import Claim, ClaimSet, Codebook, Source
-from .values import _ORDINALS, _SCALES, _SPECIAL, _TENS, _UNITS, Quantity, fold, words_to_number
+from .values import NUMBER_WORDS, Quantity, fold, words_to_number
 
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 RELATIVE_DATE = re.compile(
@@ -74,7 +74,6 @@ def lint_claims(claims: Iterable[Claim], sources: Mapping[str, Source], codebook
 
 
 _number = lru_cache(maxsize=65536)(words_to_number)  # tokens repeat across quotes
-_NUMBER_WORDS = frozenset({*_UNITS, *_TENS, *_SCALES, *_ORDINALS, "and", *(w for k in _SPECIAL for w in k.split())})
 _fold_value = lru_cache(maxsize=65536)(fold)  # so do names and list items
 
 
@@ -87,7 +86,7 @@ def _value_visible(c: Claim, vtype: str) -> bool:
             return True
         # Number words span up to three tokens ("twenty one hundred"), and words_to_number reads a
         # window only if every token is a number word or digits: look only at windows of those.
-        numeric = [t in _NUMBER_WORDS or t[0].isdigit() for t in tokens]
+        numeric = [t in NUMBER_WORDS or t[0].isdigit() for t in tokens]
         for size in (1, 2, 3):
             for i in range(len(tokens) - size + 1):
                 if all(numeric[i:i + size]) and _number(" ".join(tokens[i:i + size])) == n:
