@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import pytest
 
@@ -90,3 +90,31 @@ def test_verdicts_on_a_generated_set_are_the_per_claim_rule(generated, exclude):
             assert (c.verdict, c.partial, c.agrees_with, c.contradicts, c.against, c.supporting, c.reason) == expected
             seen += 1
     assert seen > 200
+
+
+def test_plain_output_quotes_ten_contradicted_sources_and_counts_the_rest_by_value(generated):
+    from claimcheck.article import read_article
+    from claimcheck.checkreport import AGREEING, QUOTED, plain_check
+
+    checker = Checker(load_claim_set(generated / "claims"))
+    article = sorted((generated / "articles").glob("*.txt"))[0]
+    result = checker.check(read_article(article, 10**7))
+    many = [c for c in result.findings if len(c.against) > QUOTED]
+    assert many, "the generated set should give a finding contradicting more than ten sources"
+    c = many[0]
+    block = plain_check(result).split(f"{c.finding.topic} = ", 1)[1].split("\n    why:", 1)[0].splitlines()
+    says = [line for line in block if " says " in line]
+    assert [line.split(" says ")[0].strip() for line in says] == [x.source_id for x in c.against[:QUOTED]]
+    (more,) = [line.strip() for line in block if line.strip().startswith("…")]
+    rest = len(c.against) - QUOTED
+    assert more.startswith(f"… and {rest:,} more sources saying ")
+    assert more.endswith("(--verbose or --format json lists every one)")
+    display = TYPES[c.finding.type].display
+    top = Counter(display(x.value) for x in c.against[QUOTED:]).most_common(1)[0]
+    assert f"{top[0]} ({top[1]:,})" in more
+    verbose = plain_check(result, verbose=True).split(f"{c.finding.topic} = ", 1)[1].split("\n    why:", 1)[0]
+    assert sum(" says " in line for line in verbose.splitlines()) == len(c.against) and "… and" not in verbose
+    agreed = next(x for x in result.findings if len(x.agrees_with) > AGREEING)
+    line = next(ln for ln in plain_check(result).split(f"{agreed.finding.topic} = ", 1)[1].splitlines()
+                if ln.startswith("    agrees with: "))
+    assert line == f"    agrees with: {', '.join(agreed.agrees_with[:AGREEING])} and {len(agreed.agrees_with) - AGREEING:,} more"

@@ -188,3 +188,49 @@ def test_a_new_topic_in_the_codebook_is_looked_for_with_no_code_change(tmp_path)
     ex = Extractor(load_codebook(tmp_path / "topics.yaml"))
     found = ex.extract("Officials said some 12,000 Afghan refugees returned through Torkham in a single week.").findings
     assert [(f.topic, f.display) for f in found] == [("refugees.returned", "some 12000")]
+
+
+# --------------------------------------------------------------------------- cue needles
+
+
+def test_lower_unsafe_lists_every_character_re_folds_to_ascii_that_lower_does_not():
+    """lowered(s) may rule a cue out only if every case-insensitive match of an ASCII piece is
+    found by str.lower(): checked over every code point."""
+    import re
+    import sys
+
+    from claimcheck.extract import _LOWER_UNSAFE
+
+    ascii_ci = re.compile("[!-~]", re.I)
+    missed = []
+    for cp in range(0x80, sys.maxunicode + 1):
+        c = chr(cp)
+        if ascii_ci.fullmatch(c) and not _LOWER_UNSAFE.match(c):
+            low = c.lower()
+            if not (len(low) == 1 and low.isascii() and re.fullmatch(re.escape(low), c, re.I)):
+                missed.append(hex(cp))
+    assert missed == []
+
+
+@pytest.mark.parametrize("text", [
+    "Talks in İstanbul were HEADED BY Mullah Yaqoob.",  # dotted capital I: str.lower() makes two characters
+    "The ſecond round was led by Haji Najib.",  # long s, which re matches to 's'
+    "The K\u212aabul delegation was led by Haji Najib, the cease-fire held.",  # Kelvin sign
+])
+def test_needles_never_rule_out_a_cue_the_scan_would_find(extractor, monkeypatch, text):
+    from claimcheck import extract
+
+    texts = [text] + [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] \
+        + [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("check-*.txt"))]
+    fast = [extractor.extract(t, dt.date(2025, 10, 27)) for t in texts]
+    monkeypatch.setattr(extract, "lowered", lambda s: None)
+    assert [extractor.extract(t, dt.date(2025, 10, 27)) for t in texts] == fast
+
+
+def test_phrase_needles_are_the_literal_pieces_of_the_pattern():
+    from claimcheck.extract import phrase_needles
+
+    assert phrase_needles("Led  by") == ("led", "by")
+    assert phrase_needles("cease-fire") == ("cease", "fire")
+    assert phrase_needles("-led") == ("led",)
+    assert phrase_needles("Türkiye's mediation") is None

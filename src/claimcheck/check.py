@@ -162,7 +162,8 @@ class Checker:
     def _state(self, topic: str, group: Group, as_of: dt.date | None):
         """The topic's claims that count at the article's date (all, unless the fact changes) by source:
         sources with one claim grouped by its value, {value: [(position, source, claim, value)]}, the
-        others with all theirs [(source, [(position, claim, value)])]; then the note on the date and
+        others with all theirs grouped by the values they hold in order,
+        {(value, ...): [(source, [(position, claim, value)])]}; then the note on the date and
         whether the state is of the article's own date. None when no source reports the state."""
         key = (topic, as_of if group.topic.changes_over_time else None)
         found = self._states.get(key, False)
@@ -179,14 +180,14 @@ class Checker:
         for p in positions:
             by_source[claims[p].source_id].append(p)
         singles: dict[int, list[tuple]] = defaultdict(list)
-        multis = []
+        multis: dict[tuple[int, ...], list[tuple]] = defaultdict(list)
         for sid, ps in by_source.items():
             if len(ps) == 1:
                 p = ps[0]
                 singles[slots[p]].append((p, sid, claims[p], slots[p]))
             else:
-                multis.append((sid, [(p, claims[p], slots[p]) for p in ps]))
-        found = (dict(singles), multis, note, same_date) if by_source else None
+                multis[tuple(slots[p] for p in ps)].append((sid, [(p, claims[p], slots[p]) for p in ps]))
+        found = (dict(singles), dict(multis), note, same_date) if by_source else None
         if len(self._states) >= _JUDGED_MAX:
             self._states.clear()
         self._states[key] = found
@@ -281,19 +282,20 @@ class Checker:
             r = rel(k)
             if not (text and r.kind == DIFFERENT):
                 parts[r.kind == DIFFERENT].append(entries)
-        for sid, own in multis:
-            chosen = None
-            for pos, c, k in own:
+        for pattern, owners in multis.items():
+            # Which claim counts depends only on the values a source holds: worked out once per pattern.
+            first = chosen = None
+            for i, k in enumerate(pattern):
                 r = rel(k)
                 if text and r.kind == DIFFERENT:
                     continue
                 if chosen is None:
-                    first = pos
-                if chosen is None or _STRENGTH[r.kind] > _STRENGTH[relations[chosen[3]].kind]:
-                    chosen = (first, sid, c, k)
+                    first = i
+                if chosen is None or _STRENGTH[r.kind] > _STRENGTH[relations[pattern[chosen]].kind]:
+                    chosen = i
             if chosen is not None:
-                chosen = (first, *chosen[1:])
-                parts[relations[chosen[3]].kind == DIFFERENT].append([chosen])
+                parts[relations[pattern[chosen]].kind == DIFFERENT].append(
+                    [(own[first][0], sid, own[chosen][1], own[chosen][2]) for sid, own in owners])
         against = sorted(chain.from_iterable(parts[True]))
         agree = sorted(chain.from_iterable(parts[False]))
         displayed: dict[int, str] = {}
@@ -504,6 +506,9 @@ def check_articles(names: Sequence[str], checker: Checker, *, published: dt.date
     global _WORKER
     checker.prepare()  # compared once here, not once per worker
     checker._positions()
+    import gc
+
+    gc.freeze()  # what the workers inherit stays out of their collections, which would copy every page they touch
     seen: dict[bytes, tuple[Claim, ...]] = {}
     _WORKER = (checker, render)
     try:

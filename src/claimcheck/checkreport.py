@@ -6,6 +6,7 @@ terminal.inert (and, for rich, into Text objects, never markup).
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Sequence
 
 from .check import Checked, CheckError, CheckResult
@@ -13,6 +14,8 @@ from .terminal import inert, trim
 from .values import TYPES
 
 SCHEMA_VERSION = 1
+QUOTED = 10  # contradicted sources quoted per finding without --verbose; the rest are counted by value
+AGREEING = 12  # agreeing sources named per finding without --verbose
 MARK = {"contradicts": "✗ contradicts", "supports": "✓ supports", "new": "+ new"}
 STYLE = {"contradicts": "bold red", "supports": "green", "new": "cyan"}
 
@@ -94,6 +97,48 @@ def around(f, width: int) -> str:
     return ("… " if lo > 0 else "") + text[lo:hi].strip() + (" …" if hi < len(text) else "")
 
 
+def quoted(c: Checked, verbose: bool) -> tuple[tuple, str]:
+    """The contradicted claims to quote, and a line counting the others by value ('' when all are quoted).
+
+    Against a large claim set one finding can contradict thousands of sources; quoting them all
+    buries the verdict (about 1.5 MB of text per article at 100,000 claims), so the human formats
+    quote the first few and say what the rest hold. JSON lists every one.
+    """
+    if verbose or len(c.against) <= QUOTED:
+        return c.against, ""
+    # Articles on one story share judgements, and with them the very tuple of claims: count once per tuple.
+    key = (id(c.against), c.finding.type)
+    found = _QUOTED.get(key)
+    if found is None or found[0] is not c.against:
+        if len(_QUOTED) >= 1024:
+            _QUOTED.clear()
+        found = _QUOTED[key] = (c.against, _quoted(c.against, c.finding.type))
+    return found[1]
+
+
+_QUOTED: dict[tuple[int, str], tuple[tuple, tuple[tuple, str]]] = {}  # the tuple is kept, so its id stays its own
+
+
+def _quoted(against: tuple, type_: str) -> tuple[tuple, str]:
+    shown, rest = against[:QUOTED], against[QUOTED:]
+    display = TYPES[type_].display
+    counts: Counter[str] = Counter()
+    for value, n in Counter(cl.value for cl in rest).items():  # display runs once per distinct value
+        counts[display(value)] += n
+    values = ", ".join(f"{inert(v)} ({n:,})" for v, n in counts.most_common(5))
+    if len(counts) > 5:
+        values += f" and {len(counts) - 5:,} other values"
+    return shown, (f"… and {len(rest):,} more source{'s' if len(rest) != 1 else ''} saying {values} "
+                   "(--verbose or --format json lists every one)")
+
+
+def agreeing(c: Checked, verbose: bool) -> str:
+    ids = c.agrees_with
+    if verbose or len(ids) <= AGREEING:
+        return ", ".join(ids)
+    return f"{', '.join(ids[:AGREEING])} and {len(ids) - AGREEING:,} more"
+
+
 def _verdict_word(c: Checked) -> str:
     word = c.verdict.upper()
     if c.partial:
@@ -116,10 +161,13 @@ def plain_check(r: CheckResult, verbose: bool = False) -> str:
             f = c.finding
             out.append(f"{_verdict_word(c):22} {f.topic} = {inert(f.display)}  (confidence {f.confidence:.2f})")
             out.append(f"    article: \"{around(f, width)}\"")
-            for cl in c.against:
+            shown, more = quoted(c, verbose)
+            for cl in shown:
                 out.append(f"    {cl.source_id} says {inert(TYPES[f.type].display(cl.value))}: \"{trim(inert(cl.quote), width)}\"")
+            if more:
+                out.append(f"    {more}")
             if c.agrees_with:
-                out.append(f"    agrees with: {', '.join(c.agrees_with)}")
+                out.append(f"    agrees with: {agreeing(c, verbose)}")
             if c.not_independent_of:
                 out.append(f"    not independent: shares text with {', '.join(c.not_independent_of)}")
             out.append(f"    why: {trim(inert(c.reason), width)}")
@@ -187,12 +235,15 @@ def rich_check(r: CheckResult, verbose: bool = False):
         said = Text(f"“{around(f, width)}”", style="italic")
         said.append(f"\n{trim(inert(f.how), 160)}", style="dim")
         sources = Text()
-        for cl in c.against:
+        shown, more = quoted(c, verbose)
+        for cl in shown:
             sources.append(f"{cl.source_id}: ", style="bold")
             sources.append(f"{inert(TYPES[f.type].display(cl.value))}\n", style="bold red")
             sources.append(f"“{trim(inert(cl.quote), width)}”\n", style="italic")
+        if more:
+            sources.append(more + "\n", style="red")
         if c.agrees_with:
-            sources.append(("partly agrees: " if c.partial else "agrees: ") + ", ".join(c.agrees_with) + "\n", style="green")
+            sources.append(("partly agrees: " if c.partial else "agrees: ") + agreeing(c, verbose) + "\n", style="green")
         if c.not_independent_of:
             sources.append(f"not independent: shares text with {', '.join(c.not_independent_of)}\n", style="yellow")
         sources.append(trim(inert(c.reason), 200), style="dim")

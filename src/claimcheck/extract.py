@@ -123,11 +123,31 @@ def phrase_pattern(phrase: str) -> re.Pattern:
     return re.compile(rx, re.I)
 
 
+def phrase_needles(phrase: str) -> tuple[str, ...] | None:
+    """The lower-cased pieces any match of phrase_pattern(phrase) contains word for word; None when
+    a piece is not ASCII (re's case-insensitive matching then reaches beyond str.lower)."""
+    body = fold(phrase.strip()).lstrip("-").strip()
+    pieces = tuple(t.lower() for t in re.split(r"\s+|-", body) if t)
+    return pieces if all(t.isascii() for t in pieces) else None
+
+
+# The characters re.IGNORECASE matches to an ASCII letter that str.lower() does not turn into it
+# (dotless i, long s) or turns into two characters (dotted capital I); tests/test_extract.py
+# checks the list against every code point.
+_LOWER_UNSAFE = re.compile("[\u0130\u0131\u017f]")
+
+
+def lowered(s: str) -> str | None:
+    """`s` lower-cased for ruling phrases out by their needles, or None when that would not be exact."""
+    return None if _LOWER_UNSAFE.search(s) else s.lower()
+
+
 @dataclass(frozen=True)
 class _Cue:
     text: str
     pattern: re.Pattern
     label: str | None = None  # for a label topic's label cues
+    needles: tuple[str, ...] | None = None  # phrase_needles(text): a sentence without them holds no match
 
 
 @dataclass(frozen=True)
@@ -186,9 +206,9 @@ class Extractor:
         self.year_hint_how = year_hint_how
         self.rules: dict[str, _Rules] = {}
         for name, t in codebook.topics.items():
-            cues = [_Cue(c, phrase_pattern(c)) for c in t.cues if c.strip()]
+            cues = [_Cue(c, phrase_pattern(c), None, phrase_needles(c)) for c in t.cues if c.strip()]
             for label in t.labels.values():
-                cues += [_Cue(c, phrase_pattern(c), label.name) for c in label.cues if c.strip()]
+                cues += [_Cue(c, phrase_pattern(c), label.name, phrase_needles(c)) for c in label.cues if c.strip()]
             subjects = [_Subject(s, phrase_pattern(s), any(ch.isupper() for ch in s)) for s in t.subject if s.strip()]
             self.rules[name] = _Rules(t, cues, subjects)
         # A sentence without any cue's words cannot hold a finding: a set lookup rules most sentences out.
@@ -308,16 +328,18 @@ class Extractor:
         nearby subject is only generic while another topic's named subject is there with the same cue,
         is left to the other topic."""
         hits: list[_Hit] = []
+        low = lowered(s)  # a needle test is ~50 times cheaper than a scan for the cue, and most cues are absent
         for name, rules in self.rules.items():
             for cue in rules.cues:
+                if low is not None and cue.needles is not None and not all(n in low for n in cue.needles):
+                    continue
                 for m in cue.pattern.finditer(s):
                     hits.append(_Hit(name, m.start(), m.end(), cue))
         if not hits:
             return {}, {}
-        subjects: dict[str, list[tuple[int, int, _Subject]]] = {}
-        for name, rules in self.rules.items():
-            found = [(m.start(), m.end(), sub) for sub in rules.subjects for m in sub.pattern.finditer(s)]
-            subjects[name] = found
+        subjects: dict[str, list[tuple[int, int, _Subject]]] = {}  # only topics with a cue here are asked about
+        for name in dict.fromkeys(h.topic for h in hits):
+            subjects[name] = [(m.start(), m.end(), sub) for sub in self.rules[name].subjects for m in sub.pattern.finditer(s)]
 
         def near(topic: str, hit: _Hit):
             rules = self.rules[topic]
