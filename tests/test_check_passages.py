@@ -8,6 +8,7 @@ import stat
 import pytest
 
 from claimcheck import passages
+from claimcheck.cache import digest
 from claimcheck.check import Checker
 from claimcheck.load import load_claim_set
 from claimcheck.passages import PassageIndex
@@ -104,10 +105,10 @@ def test_a_tampered_or_foreign_writable_index_is_not_used(stored):
     data = bytearray(path.read_bytes())
     data[-10] ^= 0xFF  # one byte of the stored sentences changed
     path.write_bytes(bytes(data))
-    assert passages._read(path, passages._key(passages.source_texts(cs, None))) is None
+    assert passages._read(path, passages._key({s: digest(b) for s, b in passages.source_texts(cs.sources, None).items()})) is None
     assert Checker(cs).passages.shared(_article()) == fresh
     os.chmod(path, 0o666)  # writable by others: never read
-    assert passages._read(path, passages._key(passages.source_texts(cs, None))) is None
+    assert passages._read(path, passages._key({s: digest(b) for s, b in passages.source_texts(cs.sources, None).items()})) is None
     assert Checker(cs).passages.shared(_article()) == fresh
 
 

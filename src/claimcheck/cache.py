@@ -33,7 +33,7 @@ from typing import BinaryIO, Callable, Iterable
 
 from .model import ClaimSet
 
-FORMAT = 2  # 2: a header with counts and warnings, then the claims in parts
+FORMAT = 3  # 2: a header with counts and warnings, then the claims in parts; 3: the header holds the entry's id
 _OFF = {"0", "off", "no", "false"}
 MAX_ENTRIES = 64
 
@@ -118,6 +118,7 @@ class Entry:
         self.files = [Path(codebook), *files]
         self.stats: dict[str, tuple[Signature, str]] = {}  # per input file, for the next run to skip reading it
         self._inputs: str | None = None
+        self.stored_id: str | None = None  # the id of the entry store() wrote
 
     def inputs(self, known: dict[str, tuple[Signature, str]]) -> str:
         """The digest of every input file's name and bytes (and the code that reads them), computed
@@ -146,10 +147,11 @@ class Entry:
             self._inputs = h.hexdigest()
         return self._inputs
 
-    def load(self, articles_unchanged, body: bool = True) -> tuple[dict, ClaimSet | None] | None:
-        """The stored header (counts, warnings) and claim set if no input changed (`articles_unchanged`
-        checks the articles); with body=False the claim set is not read (None). On a miss the inputs'
-        digest has still been taken (for store); an input that cannot be read leaves the entry unusable."""
+    def load(self, articles_unchanged, body: bool | Callable[[dict], bool] = True) -> tuple[dict, ClaimSet | None] | None:
+        """The stored header (counts, warnings, the entry's id) and claim set if no input changed
+        (`articles_unchanged` checks the articles); the claim set is read only if `body` is true or,
+        given a function, says so of the header (None when not read). On a miss the inputs' digest
+        has still been taken (for store); an input that cannot be read leaves the entry unusable."""
         was = gc.isenabled()
         gc.disable()  # unpickling makes millions of objects and no cycles: no collection needed meanwhile
         try:
@@ -171,6 +173,8 @@ class Entry:
                 if not articles_unchanged(header["articles"]):
                     return None
                 claim_set = None
+                if callable(body):
+                    body = bool(body(header))
                 if body:
                     codebook, sources, root = pickle.load(f)
                     claims: list = []
@@ -198,15 +202,17 @@ class Entry:
         needs only the counts and warnings reads no further."""
         if self._inputs is None:  # the inputs could not be read before loading: nothing to key the entry by
             return
+        entry_id = os.urandom(16).hex()  # what files derived from this entry name it by (checkset.py)
 
         def write(f) -> None:
-            pickle.dump({**header, "inputs": self._inputs, "stats": self.stats, "articles": list(articles)}, f,
-                        protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump({**header, "id": entry_id, "inputs": self._inputs, "stats": self.stats, "articles": list(articles)},
+                        f, protocol=pickle.HIGHEST_PROTOCOL)
             pickle.dump(meta, f, protocol=pickle.HIGHEST_PROTOCOL)
             blobs = [p if isinstance(p, bytes) else pickle.dumps(p, protocol=pickle.HIGHEST_PROTOCOL) for p in parts]
             pickle.dump(blobs, f, protocol=pickle.HIGHEST_PROTOCOL)
 
         if write_private(self.path, write):
+            self.stored_id = entry_id
             prune(self.path.parent, keep=self.path)
 
 
@@ -230,6 +236,16 @@ def write_private(path: Path, write: Callable[[BinaryIO], None]) -> bool:
         return False
 
 
+COMPANION = ".bytopic"  # checkset.SUFFIX: a file derived from an entry, removed with it
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def prune(folder: Path, keep: Path | None = None) -> None:
     """Remove the oldest entries while there are too many or they take too much room. Age is the time
     of writing: touching an entry on every hit cost a second at a million claims (the write waits
@@ -242,12 +258,13 @@ def prune(folder: Path, keep: Path | None = None) -> None:
         entries = []
         for p in folder.glob("*.pickle"):
             st = p.stat()
-            entries.append((st.st_mtime, st.st_size, p))
+            entries.append((st.st_mtime, st.st_size + _size(p.with_suffix(COMPANION)), p))
         entries.sort(reverse=True)  # most recent first
         total = 0
         for n, (_, size, p) in enumerate(entries):
             total += size
             if p != keep and (n >= MAX_ENTRIES or total > limit):
                 p.unlink()
+                p.with_suffix(COMPANION).unlink(missing_ok=True)
     except OSError:
         pass

@@ -18,9 +18,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from itertools import chain
 from operator import itemgetter
-from typing import Callable, Iterable, Sequence, TypeVar
+from typing import Callable, Iterable, Mapping, Sequence, TypeVar
 
 from .article import ArticleText
+from .checkset import CheckSet, naming_claims  # noqa: F401 (naming_claims: what the extractor learns names from)
 from .errors import ClaimcheckError, UsageError
 from .extract import DEFAULT_MIN_CONFIDENCE, Extractor, Finding, Unresolved
 from .model import Claim, ClaimSet, Group, Relation
@@ -83,13 +84,7 @@ class CheckResult:
 def without_sources(claim_set: ClaimSet, exclude: Iterable[str]) -> ClaimSet:
     """The claim set with some sources set aside (for leave-one-out); unknown ids are a usage error."""
     exclude = list(dict.fromkeys(exclude))
-    unknown = [s for s in exclude if s not in claim_set.sources]
-    if unknown:
-        import difflib
-
-        near = difflib.get_close_matches(unknown[0], list(claim_set.sources), n=1)
-        hint = f"; did you mean '{near[0]}'?" if near else f"; sources are {', '.join(claim_set.sources)}"
-        raise UsageError("--exclude", f"no source '{unknown[0]}' in the claim set{hint}")
+    known_sources(claim_set.sources, exclude)
     if not exclude:
         return claim_set
     drop = set(exclude)
@@ -97,43 +92,63 @@ def without_sources(claim_set: ClaimSet, exclude: Iterable[str]) -> ClaimSet:
                     tuple(c for c in claim_set.claims if c.source_id not in drop), claim_set.root)
 
 
+def known_sources(sources: Mapping[str, object], exclude: Iterable[str]) -> None:
+    """A usage error for the first id in `exclude` that is no source's."""
+    unknown = [s for s in exclude if s not in sources]
+    if unknown:
+        import difflib
+
+        near = difflib.get_close_matches(unknown[0], list(sources), n=1)
+        hint = f"; did you mean '{near[0]}'?" if near else f"; sources are {', '.join(sources)}"
+        raise UsageError("--exclude", f"no source '{unknown[0]}' in the claim set{hint}")
+
+
 class Checker:
     """The claim set prepared for checking articles.
 
-    Only what an article needs is worked out, once: a topic is compared (compare.compare_topic,
-    exactly as `conflicts` does) the first time a finding is about it, and the passage index comes
-    from the cache folder when the sources' texts are unchanged (passages.py).
+    Only what an article needs is worked out, once: a topic's claims are read (checkset.py) and
+    compared (compare.compare_topic, exactly as `conflicts` does) the first time a finding is about
+    it, and the passage index comes from the cache folder when the sources' texts are unchanged
+    (passages.py).
     """
 
-    def __init__(self, claim_set: ClaimSet, exclude: Iterable[str] = (),
+    def __init__(self, claims: ClaimSet | CheckSet, exclude: Iterable[str] = (),
                  min_confidence: float = DEFAULT_MIN_CONFIDENCE, max_bytes: int | None = None):
-        self.claim_set = without_sources(claim_set, exclude)
+        everything = claims if isinstance(claims, CheckSet) else CheckSet.of(claims)
         self.exclude = tuple(dict.fromkeys(exclude))
+        known_sources(everything.sources, self.exclude)
+        # Setting sources aside changes the comparisons and the names learnt: the rest is worked out anew.
+        self.data = CheckSet.of(without_sources(everything.claim_set(), self.exclude)) if self.exclude else everything
+        self.codebook = self.data.codebook
         self.min_confidence = min_confidence
-        self.names = Names(self.claim_set.codebook)
-        self._by_topic: dict[str, list[Claim]] = defaultdict(list)
-        for c in self.claim_set.claims:
-            self._by_topic[c.topic].append(c)
+        self.names = Names(self.codebook)
         self._groups: dict[str, Group | None] = {}
         self._prepared: dict[str, tuple[list[Claim], list[int], list]] = {}  # see _topic_claims
         self._judged: dict[tuple, tuple] = {}  # see _verdict
         self._states: dict[tuple, tuple | None] = {}  # see _state
         self._numbered: dict[int, tuple[tuple[Claim, ...], bytes]] = {}  # see _claims_as_numbers
-        self._claim_positions: dict[int, int] | None = None
-        years = Counter(s.published.year for s in self.claim_set.sources.values() if s.published)
+        self._claim_positions: dict[str, dict[int, int]] = {}
+        years = Counter(s.published.year for s in self.data.sources.values() if s.published)
         year = years.most_common(1)[0][0] if years else None
-        self.extractor = Extractor(self.claim_set.codebook, naming_claims(self.claim_set), year,
-                                   "the claim set's publication dates")
+        self.extractor = Extractor(self.codebook, self.data.naming, year, "the claim set's publication dates")
         # Over every source's text, excluded ones too, so that --exclude does not make another index.
-        self.passages: PassageIndex = index_for(claim_set, max_bytes)
+        self.passages: PassageIndex = index_for(everything.sources, max_bytes, everything.digests)
+
+    @property
+    def sources(self) -> dict:
+        """The sources checked against (without those set aside)."""
+        return self.data.sources
 
     def group(self, topic: str) -> Group | None:
         """The topic's claims compared as `conflicts` compares them, or None when no source covers it."""
         if topic not in self._groups:
-            from .compare import compare_topic
+            claims = self.data.claims(topic)
+            group = self.data.group(topic) if claims else None
+            if claims and group is None:
+                from .compare import compare_topic
 
-            claims = self._by_topic.get(topic)
-            self._groups[topic] = compare_topic(self.claim_set.codebook.topics[topic], claims, self.names) if claims else None
+                group = compare_topic(self.codebook.topics[topic], claims, self.names)
+            self._groups[topic] = group
         return self._groups[topic]
 
     def _topic_claims(self, topic: str, group: Group) -> tuple[list[Claim], list[int], list]:
@@ -198,18 +213,19 @@ class Checker:
 
     def prepare(self) -> None:
         """Compare every topic now (before forking workers, so that each need not)."""
-        for topic in self._by_topic:
+        for topic in self.data.topics:
             group = self.group(topic)
             if group is not None:
                 self._topic_claims(topic, group)
                 if not group.topic.changes_over_time:
                     self._state(topic, group, None)
 
-    def _positions(self) -> dict[int, int]:
-        """Each claim's position in the claim set, by identity (results cross from workers as positions)."""
-        if self._claim_positions is None:
-            self._claim_positions = {id(c): i for i, c in enumerate(self.claim_set.claims)}
-        return self._claim_positions
+    def _positions(self, topic: str) -> dict[int, int]:
+        """Each of the topic's claims' position among them, by identity (results cross from workers as positions)."""
+        found = self._claim_positions.get(topic)
+        if found is None:
+            found = self._claim_positions[topic] = {id(c): i for i, c in enumerate(self.data.claims(topic))}
+        return found
 
     def check(self, article: ArticleText, published: dt.date | None = None) -> CheckResult:
         """Every finding in the article with its verdict, the topics it leaves out, and shared text."""
@@ -220,7 +236,7 @@ class Checker:
         rank = {"contradicts": 0, "supports": 1, "new": 2}
         checked.sort(key=lambda c: (c.possible, rank[c.verdict]))
         mentioned = {f.topic for f in ex.findings} | {u.topic for u in ex.unresolved}
-        not_mentioned = tuple(t for t in self.claim_set.codebook.topics if t not in mentioned)
+        not_mentioned = tuple(t for t in self.codebook.topics if t not in mentioned)
         warnings = list(article.warnings)
         if ex.unresolved and ex.anchor.date is None:
             warnings.append(f"{len(ex.unresolved)} relative date{'s' if len(ex.unresolved) != 1 else ''} left unresolved: "
@@ -237,7 +253,7 @@ class Checker:
 
     def _verdict(self, f: Finding, as_of: dt.date | None) -> Checked:
         possible = f.confidence < self.min_confidence
-        group = self.group(f.topic) if f.topic in self.claim_set.codebook.topics else None
+        group = self.group(f.topic) if f.topic in self.codebook.topics else None
         if group is None:
             return Checked(f, "new", possible, reason="no source in the claim set covers this topic")
         # Articles on one story state the same values again and again: a judgement depends only on the
@@ -339,26 +355,6 @@ class Checker:
                 tuple(map(itemgetter(2), against)), tuple(map(itemgetter(2), agree)), "; ".join(reasons))
 
 
-def naming_claims(claim_set: ClaimSet) -> list[Claim]:
-    """The claims the Extractor learns names from, each value's first and last (in claim-set order).
-
-    It reads person and list values only, keeping the first claim to name a spelling and the last
-    spelling of each stripped name; thousands of claims repeat a few hundred values, and these carry
-    all it reads (tests/test_check_jobs.py compares the two on a generated set).
-    """
-    kinds = {name for name, t in claim_set.codebook.topics.items() if t.type in ("person", "list")}
-    first: dict[object, int] = {}
-    last: dict[object, int] = {}
-    claims = claim_set.claims
-    for i, c in enumerate(claims):
-        if c.topic in kinds:
-            v = c.value
-            if v not in first:
-                first[v] = i
-            last[v] = i
-    return [claims[i] for i in sorted({*first.values(), *last.values()})]
-
-
 def relate(vtype, a, b, ctx) -> Relation:
     """The comparer's relation, with values of one key (as compare.py buckets them) the same."""
     if vtype.key(a, ctx) == vtype.key(b, ctx):
@@ -407,42 +403,43 @@ def _check_in_worker(name: str, data: bytes | None, published: dt.date | None, m
 
 
 def _claims_as_numbers(result, checker: Checker):
-    """The result with its claims as positions in the claim set, which the parent holds too, packed
-    as bytes: a finding may cite thousands of claims, and pickling each would cost more than the check."""
+    """The result with its claims as positions among their topic's claims, which the parent holds too,
+    packed as bytes: a finding may cite thousands of claims, and pickling each would cost more than the check."""
     if not isinstance(result, CheckResult):
         return result
-    pos = checker._positions()
     memo = checker._numbered
 
-    def numbers(claims: tuple[Claim, ...]) -> bytes:
+    def numbers(topic: str, claims: tuple[Claim, ...]) -> bytes:
         found = memo.get(id(claims))
         if found is None:
             if len(memo) >= _JUDGED_MAX:
                 memo.clear()
+            pos = checker._positions(topic)
             packed = array("I", [pos[id(x)] for x in claims]).tobytes()
             found = memo[id(claims)] = (claims, packed)  # the tuple is kept: its id stays its own
         return found[1]
 
-    return replace(result, findings=tuple(replace(c, against=numbers(c.against), supporting=numbers(c.supporting))
+    return replace(result, findings=tuple(replace(c, against=numbers(c.finding.topic, c.against),
+                                                  supporting=numbers(c.finding.topic, c.supporting))
                                           for c in result.findings))
 
 
-def _claims_from_numbers(result, checker: Checker, seen: dict[bytes, tuple[Claim, ...]]):
+def _claims_from_numbers(result, checker: Checker, seen: dict[tuple[str, bytes], tuple[Claim, ...]]):
     """The worker's result with its claims again; equal lists of claims are one tuple (as in a
     one-process check, where equal judgements share theirs)."""
     if not isinstance(result, CheckResult):
         return result
-    claims = checker.claim_set.claims
 
-    def back(packed: bytes) -> tuple[Claim, ...]:
-        found = seen.get(packed)
+    def back(topic: str, packed: bytes) -> tuple[Claim, ...]:
+        found = seen.get((topic, packed))
         if found is None:
             numbers = array("I")
             numbers.frombytes(packed)
-            found = seen[packed] = tuple(map(claims.__getitem__, numbers))
+            found = seen[(topic, packed)] = tuple(map(checker.data.claims(topic).__getitem__, numbers))
         return found
 
-    return replace(result, findings=tuple(replace(c, against=back(c.against), supporting=back(c.supporting))
+    return replace(result, findings=tuple(replace(c, against=back(c.finding.topic, c.against),
+                                                  supporting=back(c.finding.topic, c.supporting))
                                           for c in result.findings))
 
 
@@ -504,12 +501,13 @@ def check_articles(names: Sequence[str], checker: Checker, *, published: dt.date
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     global _WORKER
-    checker.prepare()  # compared once here, not once per worker
-    checker._positions()
+    checker.prepare()  # read and compared once here, not once per worker
+    for topic in checker.data.topics:
+        checker._positions(topic)
     import gc
 
     gc.freeze()  # what the workers inherit stays out of their collections, which would copy every page they touch
-    seen: dict[bytes, tuple[Claim, ...]] = {}
+    seen: dict[tuple[str, bytes], tuple[Claim, ...]] = {}
     _WORKER = (checker, render)
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:

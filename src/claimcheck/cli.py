@@ -278,7 +278,7 @@ def check(
     with _errors():
         import datetime as dt
 
-        from .check import Checker, CheckError, check_articles, without_sources
+        from .check import Checker, CheckError, check_articles, known_sources
         from .draft import check_draft_target, write_draft
         from .terminal import inert
 
@@ -297,8 +297,12 @@ def check(
         # Validated exactly as by `validate` (and through the same cache): a claim set whose quotes are
         # not in their articles is not one to check an article against (its contradictions would cite
         # unverified words).
-        cs = _load(claims, codebook, max_bytes, allow_outside)
-        without_sources(cs, exclude or [])  # an unknown --exclude is a usage error before any work
+        from .load import load_check_set
+
+        # Topic by topic: a warm check reads back only the topics the articles are about (checkset.py).
+        cs = load_check_set(claims, codebook, max_bytes=max_bytes, allow_outside=allow_outside, cache=True)
+        _freeze()
+        known_sources(cs.sources, exclude or [])  # an unknown --exclude is a usage error before any work
         stdin = None
         if "-" in articles:
             stdin = sys.stdin.buffer.read(max_bytes + 1)

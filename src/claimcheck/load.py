@@ -8,17 +8,21 @@ import gc
 import os
 import pickle
 import re
+import stat
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator, Literal
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from . import yamlread
 from .errors import InvalidData, Problem, UnreadableInput, ValidationFailed
 from .model import Claim, ClaimSet, Codebook, Entity, Label, Source, Topic, Where
+
+if TYPE_CHECKING:
+    from .checkset import CheckSet
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 CODEBOOK_NAME = "topics.yaml"
@@ -246,9 +250,9 @@ def claim_files(claims_dir: Path) -> list[Path]:
         raise UnreadableInput(claims_dir, "claims folder not found; pass --claims DIR")
     if not claims_dir.is_dir():
         raise UnreadableInput(claims_dir, "is not a folder; pass the folder that holds the claim files with --claims")
-    files = sorted(p for p in claims_dir.iterdir()
-                   if p.suffix.lower() in (".yaml", ".yml") and p.name != CODEBOOK_NAME and not p.name.startswith("."))
-    return files
+    names = sorted(e.name for e in os.scandir(claims_dir)
+                   if e.name.lower().endswith((".yaml", ".yml")) and e.name != CODEBOOK_NAME and not e.name.startswith("."))
+    return [claims_dir / n for n in names]  # one folder: by name is Path order, without comparing Paths
 
 
 class _FileLoader:
@@ -636,6 +640,45 @@ def load_claim_set(claims_dir: str | Path = "claims", codebook: str | Path | Non
         return ClaimSet(loader.files.codebook, loader.sources, loader.claims(), str(claims_dir))
 
 
+def load_check_set(claims_dir: str | Path = "claims", codebook: str | Path | None = None, *,
+                   max_bytes: int = DEFAULT_MAX_BYTES, allow_outside: bool = False,
+                   workers: int | None = None, cache: bool | str | Path = False) -> CheckSet:
+    """load_claim_set's claim set (the same checks, problems and cache entry) as `check` reads it,
+    topic by topic (checkset.py): from the entry's companion when it has one, else stored there."""
+    from . import checkset
+
+    args = (claims_dir, codebook)
+    kwargs = dict(max_bytes=max_bytes, allow_outside=allow_outside, workers=workers, cache=cache)
+    claims_dir, files, cb_path, entry = _prepare(claims_dir, codebook, cache, (max_bytes, allow_outside, True))
+    if entry is None:
+        return checkset.CheckSet.of(load_claim_set(*args, **kwargs))
+    found = None
+
+    def whole() -> ClaimSet:  # for a damaged companion, or a check that sets sources aside
+        return load_claim_set(*args, **kwargs)
+
+    def need_claims(header: dict) -> bool:
+        nonlocal found
+        found = checkset.read(entry.path, header.get("id"), whole, _digests(header["articles"]))
+        return found is None
+
+    hit = entry.load(_articles_unchanged, body=need_claims)
+    if found is not None:
+        return found
+    if hit is not None:
+        claim_set, entry_id, articles = hit[1], hit[0].get("id"), hit[0]["articles"]
+    else:
+        loader = _read(claims_dir, files, cb_path, max_bytes, allow_outside, True, workers, entry, lint=False)
+        with _gc_paused():
+            claim_set = ClaimSet(loader.files.codebook, loader.sources, loader.claims(), str(claims_dir))
+        entry_id, articles = entry.stored_id, loader.articles
+    cs = checkset.CheckSet.of(claim_set, _digests(articles))
+    if isinstance(entry_id, str):
+        with _gc_paused():
+            checkset.write(entry.path, entry_id, cs)
+    return cs
+
+
 @dataclass(frozen=True)
 class Validation:
     """What validating a claim set found, without the claims themselves (which `validate` never needs)."""
@@ -654,17 +697,16 @@ def validate_claim_set(claims_dir: str | Path = "claims", codebook: str | Path |
     options = (max_bytes, allow_outside, True)
     claims_dir, files, cb_path, entry = _prepare(claims_dir, codebook, cache, options)
     if entry is not None:
-        hit = entry.load(_articles_unchanged, body=False)
-        if hit is not None and hit[0].get("warnings") is not None:
+        # the claims are read back only from an entry stored by a command that did not lint
+        hit = entry.load(_articles_unchanged, body=lambda header: header.get("warnings") is None)
+        if hit is not None and hit[1] is None:
             h = hit[0]
             return Validation(h["claims"], h["sources"], h["topics"], tuple(h["warnings"]))
-        if hit is not None:  # stored by a command that did not lint: lint the stored set
+        if hit is not None:
             from .lint import lint
 
-            full = entry.load(_articles_unchanged)
-            if full is not None:
-                cs = full[1]
-                return Validation(len(cs.claims), len(cs.sources), len({c.topic for c in cs.claims}), tuple(lint(cs)))
+            cs = hit[1]
+            return Validation(len(cs.claims), len(cs.sources), len({c.topic for c in cs.claims}), tuple(lint(cs)))
     loader = _read(claims_dir, files, cb_path, max_bytes, allow_outside, True, workers, entry, lint=True)
     return Validation(len(loader.claim_ids), len(loader.sources), len(loader.topics), tuple(loader.warnings))
 
@@ -714,12 +756,35 @@ def _cache_entry(cache: bool | str | Path, claims_dir: Path, codebook: Path, fil
         return None
 
 
+def _digests(articles: list[tuple]) -> dict[str, str]:
+    """Each article's digest by the path its claim file gives (cache.ArticleDigest)."""
+    return {target: d for target, _, d, _ in articles}
+
+
 def _articles_unchanged(articles: list[tuple]) -> bool:
-    """Whether every article a cached claim set read still resolves to the same place and holds the same bytes."""
-    from .cache import unchanged
+    """Whether every article a cached claim set read still resolves to the same place and holds the same bytes.
+
+    Paths are the strings load stored (str of a Path); an article that is no link, in a folder already
+    resolved, takes one lstat, which is also its signature (cache.py)."""
+    from .cache import signature, unchanged
 
     resolve = _Resolver()
+    folders: dict[str, str] = {}
     for target, resolved, expected, sig in articles:
-        if str(resolve(Path(target))) != resolved or not unchanged(target, sig, expected):
+        folder, name = os.path.split(target)
+        try:
+            st = os.lstat(target)
+        except OSError:
+            st = None
+        if st is None or stat.S_ISLNK(st.st_mode) or not folder or name in (".", ".."):
+            if str(resolve(Path(target))) != resolved or not unchanged(target, sig, expected):
+                return False
+            continue
+        real = folders.get(folder)
+        if real is None:
+            real = folders[folder] = str(resolve(Path(target)).parent)
+        if os.path.join(real, name) != resolved:
+            return False
+        if (sig is None or signature(st) != sig) and not unchanged(target, None, expected):
             return False
     return True

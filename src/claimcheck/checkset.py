@@ -1,0 +1,181 @@
+"""The claim set as `check` reads it: each topic's claims, and their comparison, on their own.
+
+An article mentions a dozen of the codebook's topics. Reading back every claim and comparing every
+topic cost a warm `check` at 100,000 claims about 0.6 of its 1.6 s, so the first check of a large
+claim set leaves a companion beside its cache entry (cache.py): the codebook, the sources, the
+claims the extractor learns names from, and per topic its claims in claim-set order with their
+comparison (compare.compare_topic). Later checks unpickle only the topics an article is about.
+
+The companion names the entry it was made from by the entry's id, which every write of an entry
+draws anew: when any input changes the entry is written again and the companion no longer matches.
+It is read only when the entry itself was found fresh, from a file only its owner can write.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import pickle
+import stat
+from collections import defaultdict
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .cache import COMPANION, write_private
+from .model import Claim, ClaimSet, Codebook, Group, Source
+
+FORMAT = 1
+
+Topic = tuple[list[Claim], "Group | None"]  # the topic's claims in claim-set order, and their stored comparison
+
+
+class CheckSet:
+    """Codebook, sources, the claims the extractor learns names from, and each topic's claims on demand."""
+
+    def __init__(self, codebook: Codebook, sources: dict[str, Source], root: str, naming: list[Claim],
+                 topics: Iterable[str], fetch: Callable[[str], Topic], whole: Callable[[], ClaimSet],
+                 digests: dict[str, str] | None = None):
+        self.codebook = codebook
+        self.sources = sources
+        self.root = root
+        self.naming = naming
+        self.digests = digests  # each article's cache.digest by path, when a fresh cache entry vouches for them
+        self.topics = tuple(topics)  # those with claims
+        self._fetch = fetch
+        self._whole = whole
+        self._loaded: dict[str, Topic] = {}
+
+    @classmethod
+    def of(cls, claim_set: ClaimSet, digests: dict[str, str] | None = None) -> CheckSet:
+        by_topic: dict[str, list[Claim]] = defaultdict(list)
+        for c in claim_set.claims:
+            by_topic[c.topic].append(c)
+        return cls(claim_set.codebook, claim_set.sources, claim_set.root, naming_claims(claim_set), by_topic,
+                   lambda t: (by_topic.get(t, []), None), lambda: claim_set, digests)
+
+    def _topic(self, topic: str) -> Topic:
+        found = self._loaded.get(topic)
+        if found is None:
+            if topic not in self.topics:
+                return [], None
+            try:
+                found = self._fetch(topic)
+            except Exception:  # a damaged companion: the claims as the entry holds them
+                whole = CheckSet.of(self._whole())
+                self._fetch, self.topics = whole._fetch, whole.topics
+                found = self._fetch(topic)
+            self._loaded[topic] = found
+        return found
+
+    def claims(self, topic: str) -> list[Claim]:
+        """The topic's claims in claim-set order."""
+        return self._topic(topic)[0]
+
+    def group(self, topic: str) -> Group | None:
+        """The topic's claims as compare.compare_topic compared them, if stored."""
+        return self._topic(topic)[1]
+
+    def claim_set(self) -> ClaimSet:
+        """Every claim, as load.load_claim_set gives them (read back in full when stored)."""
+        return self._whole()
+
+
+def naming_claims(claim_set: ClaimSet) -> list[Claim]:
+    """The claims the Extractor learns names from, each value's first and last (in claim-set order).
+
+    It reads person and list values only, keeping the first claim to name a spelling and the last
+    spelling of each stripped name; thousands of claims repeat a few hundred values, and these carry
+    all it reads (tests/test_check_jobs.py compares the two on a generated set).
+    """
+    kinds = {name for name, t in claim_set.codebook.topics.items() if t.type in ("person", "list")}
+    first: dict[object, int] = {}
+    last: dict[object, int] = {}
+    claims = claim_set.claims
+    for i, c in enumerate(claims):
+        if c.topic in kinds:
+            v = c.value
+            if v not in first:
+                first[v] = i
+            last[v] = i
+    return [claims[i] for i in sorted({*first.values(), *last.values()})]
+
+
+# --------------------------------------------------------------------------- the companion file
+
+
+def companion(entry_path: Path) -> Path:
+    return entry_path.with_suffix(COMPANION)
+
+
+def write(entry_path: Path, entry_id: str, cs: CheckSet) -> None:
+    """Store `cs` (held in memory) with every topic compared; failing to is not an error."""
+    from .compare import compare_topic
+    from .values import Names
+
+    names = Names(cs.codebook)
+    blobs = {}
+    for t in cs.topics:
+        claims = cs.claims(t)
+        blobs[t] = pickle.dumps((claims, compare_topic(cs.codebook.topics[t], claims, names)), pickle.HIGHEST_PROTOCOL)
+    meta = pickle.dumps((cs.codebook, cs.sources, cs.root, cs.naming), pickle.HIGHEST_PROTOCOL)
+    header = {"format": FORMAT, "entry": entry_id, "meta": len(meta), "topics": {t: len(b) for t, b in blobs.items()}}
+
+    def body(f) -> None:
+        pickle.dump(header, f, protocol=pickle.HIGHEST_PROTOCOL)
+        f.write(meta)
+        for b in blobs.values():
+            f.write(b)
+
+    write_private(companion(entry_path), body)
+
+
+def read(entry_path: Path, entry_id: object, whole: Callable[[], ClaimSet],
+         digests: dict[str, str] | None = None) -> CheckSet | None:
+    """The companion of the entry with this id, its topics read when first asked for; None if there is
+    none for it (missing, made from another entry, another user's, writable by others, or cut short)."""
+    if not isinstance(entry_id, str):
+        return None
+    try:
+        f = open(companion(entry_path), "rb")
+    except OSError:
+        return None
+    try:
+        st = os.fstat(f.fileno())
+        if st.st_uid != os.getuid() or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH) or not stat.S_ISREG(st.st_mode):
+            raise ValueError("not ours")
+        header = pickle.load(f)
+        if not isinstance(header, dict) or header.get("format") != FORMAT or header.get("entry") != entry_id:
+            raise ValueError("another entry's")
+        at = f.tell()
+        codebook, sources, root, naming = pickle.loads(f.read(header["meta"]))
+        at += header["meta"]
+        places = {}
+        for t, n in header["topics"].items():
+            places[t] = (at, n)
+            at += n
+        if at != st.st_size:
+            raise ValueError("cut short")
+    except Exception:
+        f.close()
+        return None
+    fd = os.dup(f.fileno())  # kept open: a companion written meanwhile replaces the name, not this file
+    f.close()
+
+    def fetch(topic: str) -> Topic:
+        offset, size = places[topic]
+        data = os.pread(fd, size, offset)
+        if len(data) != size:
+            raise ValueError("cut short")
+        was = gc.isenabled()
+        gc.disable()  # thousands of objects and no cycles: collections meanwhile would only walk them
+        try:
+            claims, group = pickle.loads(data)
+        finally:
+            if was:
+                gc.enable()
+        # They live as long as this set; left to the collector, judging the topic's verdicts (which
+        # makes many small tuples) tripled in time, each full collection walking all of them again.
+        gc.freeze()
+        return claims, group
+
+    return CheckSet(codebook, sources, root, naming, places, fetch, whole, digests)

@@ -1,0 +1,164 @@
+"""`check` reads a cached claim set topic by topic (checkset.py): the same verdicts as from the whole
+set, only from the entry it was made from, and never from a damaged or foreign file."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from claimcheck import cache, checkset, load
+from claimcheck.check import Checker, check_articles
+from claimcheck.checkreport import check_doc
+from claimcheck.load import load_check_set, load_claim_set
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import generate  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def small_sets_too(monkeypatch):
+    monkeypatch.setattr(load, "CACHE_MIN_FILES", 0)
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("checkset") / "set"
+    generate.main(["--sources", "40", "--claims-per-source", "20", "--out", str(out), "--seed", "11"])
+    return out
+
+
+@pytest.fixture
+def claims(generated, tmp_path) -> Path:
+    import shutil
+
+    shutil.copytree(generated, tmp_path / "set")
+    return tmp_path / "set" / "claims"
+
+
+@pytest.fixture
+def store(tmp_path) -> Path:
+    return tmp_path / "cache"
+
+
+class Reads:
+    """Counts whole claim sets read back from a cache entry, and files read and checked anew."""
+
+    def __init__(self, monkeypatch):
+        self.entries = self.full = 0
+        real_load, real_codebook = cache.Entry.load, load.load_codebook
+
+        def entry_load(entry, articles_unchanged, body=True):
+            hit = real_load(entry, articles_unchanged, body)
+            self.entries += hit is not None and hit[1] is not None
+            return hit
+
+        def codebook(*args, **kwargs):
+            self.full += 1
+            return real_codebook(*args, **kwargs)
+
+        monkeypatch.setattr(cache.Entry, "load", entry_load)
+        monkeypatch.setattr(load, "load_codebook", codebook)
+
+
+@pytest.fixture
+def reads(monkeypatch) -> Reads:
+    return Reads(monkeypatch)
+
+
+def _docs(checker: Checker, articles: list[Path], jobs: int = 1) -> list[dict]:
+    return [check_doc(r) for r in check_articles([str(a) for a in articles], checker, max_bytes=10**7, jobs=jobs)]
+
+
+def _articles(claims: Path) -> list[Path]:
+    return sorted((claims.parent / "articles").glob("*.txt"))[:8]
+
+
+def test_the_second_check_reads_only_the_companion_and_gives_the_same_verdicts(claims, store, reads):
+    whole = _docs(Checker(load_claim_set(claims)), _articles(claims))
+    reads.full = 0
+    first = load_check_set(claims, cache=store)  # reads and checks every file, stores the entry and its companion
+    assert (reads.full, reads.entries) == (1, 0)
+    assert sorted(p.suffix for p in store.iterdir()) == [".bytopic", ".pickle"]
+    second = load_check_set(claims, cache=store)
+    assert (reads.full, reads.entries) == (1, 0)  # no file read again, no claim set read back
+    assert second is not first and isinstance(second, checkset.CheckSet)
+    assert _docs(Checker(first), _articles(claims)) == whole
+    assert _docs(Checker(second), _articles(claims)) == whole
+
+
+def test_a_companion_is_made_from_a_fresh_entry_stored_by_another_command(claims, store, reads):
+    load_claim_set(claims, cache=store)  # e.g. `conflicts`: an entry, no companion
+    assert not list(store.glob("*.bytopic"))
+    load_check_set(claims, cache=store)
+    assert (reads.full, reads.entries) == (1, 1) and len(list(store.glob("*.bytopic"))) == 1
+    load_check_set(claims, cache=store)
+    assert (reads.full, reads.entries) == (1, 1)
+
+
+def test_a_changed_claim_gives_a_new_entry_and_the_old_companion_is_not_read(claims, store, reads):
+    load_check_set(claims, cache=store)
+    f = sorted(claims.glob("0*.yaml"))[0]
+    old_id = _header(store)["id"]
+    f.write_text(f.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    again = load_check_set(claims, cache=store)
+    assert reads.full == 2 and _header(store)["id"] != old_id
+    assert _docs(Checker(again), _articles(claims)) == _docs(Checker(load_claim_set(claims)), _articles(claims))
+
+
+@pytest.mark.parametrize("damage", ["cut short", "a topic's bytes changed", "another entry's id", "writable by others"])
+def test_a_damaged_foreign_or_stale_companion_is_not_trusted(claims, store, damage):
+    whole = _docs(Checker(load_claim_set(claims)), _articles(claims))
+    load_check_set(claims, cache=store)
+    (path,) = store.glob("*.bytopic")
+    data = bytearray(path.read_bytes())
+    if damage == "cut short":
+        path.write_bytes(bytes(data[:-100]))
+    elif damage == "a topic's bytes changed":
+        data[-50:] = b"\x00" * 50
+        path.write_bytes(bytes(data))
+    elif damage == "another entry's id":
+        with open(path, "rb") as f:
+            header = pickle.load(f)
+            rest = f.read()
+        path.write_bytes(pickle.dumps({**header, "entry": "0" * 32}) + rest)
+    else:
+        os.chmod(path, 0o666)
+    again = load_check_set(claims, cache=store)
+    assert _docs(Checker(again), _articles(claims)) == whole
+
+
+def test_setting_a_source_aside_works_from_the_companion(claims, store):
+    cs = load_claim_set(claims)
+    aside = list(cs.sources)[3]
+    whole = _docs(Checker(cs, [aside]), _articles(claims))
+    load_check_set(claims, cache=store)
+    assert _docs(Checker(load_check_set(claims, cache=store), [aside]), _articles(claims)) == whole
+
+
+@pytest.mark.skipif(threading.active_count() > 1, reason="forking is refused while threads run")
+def test_forked_workers_check_from_the_companion_as_one_process_does(claims, store):
+    load_check_set(claims, cache=store)
+    one = _docs(Checker(load_check_set(claims, cache=store)), _articles(claims))
+    assert _docs(Checker(load_check_set(claims, cache=store)), _articles(claims), jobs=2) == one
+
+
+def test_a_pruned_entry_takes_its_companion_along(claims, store, monkeypatch):
+    load_check_set(claims, cache=store)
+    (entry,) = store.glob("*.pickle")
+    os.utime(entry, (1000, 1000))
+    (store / "new.pickle").write_bytes(b"x")
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 1)
+    cache.prune(store, keep=store / "new.pickle")
+    assert not list(store.glob("*.bytopic")) and [p.name for p in store.glob("*.pickle")] == ["new.pickle"]
+
+
+def _header(store: Path) -> dict:
+    (entry,) = store.glob("*.pickle")
+    with open(entry, "rb") as f:
+        return pickle.load(f)
