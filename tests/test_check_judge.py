@@ -8,7 +8,8 @@ from collections import Counter, defaultdict
 
 import pytest
 
-from claimcheck.check import _ORDER, _STRENGTH, Checker, _state_at, relate, without_sources
+from claimcheck.check import _ORDER, _STRENGTH, Checker, relate, without_sources
+from claimcheck.checkset import state_at
 from claimcheck.compare import compare_claim_set
 from claimcheck.load import load_claim_set
 from claimcheck.values import COMPATIBLE, DIFFERENT, SAME, TYPES, Context, Names
@@ -27,7 +28,7 @@ def plain_rule(claim_set, groups, f, as_of):
     claims = [c for cl in group.clusters for c in cl.claims]
     note, same_date = "", True
     if topic.changes_over_time:
-        claims, note, same_date = _state_at(claims, as_of)
+        claims, note, same_date = state_at(claims, as_of)
         if not claims:
             return ("new", False, (), (), (), (), note or "no source reports this state at that date")
     best = {}

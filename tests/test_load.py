@@ -133,3 +133,9 @@ def test_bundled_claims_are_valid():
     assert len(cs.sources) == 5
     assert {c.topic for c in cs.claims} >= {"afghan_delegation.leader", "pakistan_delegation.size",
                                            "ceasefire.initial_date", "ceasefire.doha_date", "talks.outcome"}
+
+
+def test_the_plain_claim_keys_are_schema_claimins_fields():
+    from claimcheck import load, schema
+
+    assert load._CLAIM_KEYS == frozenset(schema.ClaimIn.model_fields)

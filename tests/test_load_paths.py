@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from claimcheck.errors import ValidationFailed
 from claimcheck.ground import Article, normalise, normalise_text
-from claimcheck.load import _ClaimIn, _new_claim, _plain_claim, load_claim_set
+from claimcheck.load import _new_claim, _plain_claim, load_claim_set
+from claimcheck.schema import ClaimIn
 from claimcheck.model import Claim, Where
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,7 +46,7 @@ def test_new_claim_is_a_claim():
 ])
 def test_plain_claims_are_what_pydantic_gives(raw):
     assert _plain_claim(raw)
-    validated = _ClaimIn.model_validate(raw).__dict__
+    validated = ClaimIn.model_validate(raw).__dict__
     assert {k: raw.get(k) for k in validated} == validated
 
 

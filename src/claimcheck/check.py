@@ -21,7 +21,7 @@ from operator import itemgetter
 from typing import Callable, Iterable, Mapping, Sequence, TypeVar
 
 from .article import ArticleText
-from .checkset import CheckSet, naming_claims  # noqa: F401 (naming_claims: what the extractor learns names from)
+from .checkset import CheckSet, in_clusters, naming_claims, state, state_at  # noqa: F401 (naming_claims, what the extractor learns names from, is used by tests)
 from .errors import ClaimcheckError, UsageError
 from .extract import DEFAULT_MIN_CONFIDENCE, Extractor, Finding, Unresolved
 from .model import Claim, ClaimSet, Group, Relation
@@ -152,64 +152,30 @@ class Checker:
         return self._groups[topic]
 
     def _topic_claims(self, topic: str, group: Group) -> tuple[list[Claim], list[int], list]:
-        """The topic's claims cluster by cluster (the order verdicts list sources in), each claim's
-        value as a number among the topic's distinct values, and one value for each number.
-
-        Values are distinct by type and repr: the parsed values (str, tuple, frozen dataclasses)
-        show every field in it, so equal ones relate and display alike.
-        """
+        """checkset.in_clusters of the topic: stored with the claim set, or worked out once."""
         found = self._prepared.get(topic)
         if found is None:
-            claims = [c for cl in group.clusters for c in cl.claims]
-            by_object: dict[int, int] = {}
-            by_value: dict[tuple[type, str], int] = {}
-            slots, values = [], []
-            for c in claims:
-                k = by_object.get(id(c.value))
-                if k is None:
-                    k = by_object[id(c.value)] = by_value.setdefault((type(c.value), repr(c.value)), len(values))
-                    if k == len(values):
-                        values.append(c.value)
-                slots.append(k)
-            found = self._prepared[topic] = (claims, slots, values)
+            found = self._prepared[topic] = self.data.in_clusters(topic) or in_clusters(group)
         return found
 
     def _state(self, topic: str, group: Group, as_of: dt.date | None):
-        """The topic's claims that count at the article's date (all, unless the fact changes) by source:
-        sources with one claim grouped by its value, {value: [(position, source, claim, value)]}, the
-        others with all theirs grouped by the values they hold in order,
-        {(value, ...): [(source, [(position, claim, value)])]}; then the note on the date and
-        whether the state is of the article's own date. None when no source reports the state."""
-        key = (topic, as_of if group.topic.changes_over_time else None)
+        """checkset.state of the topic at the article's date, once per date (for a fact that changes)."""
+        changes = group.topic.changes_over_time
+        key = (topic, as_of if changes else None)
         found = self._states.get(key, False)
         if found is not False:
             return found
-        claims, slots, _ = self._topic_claims(topic, group)
-        note, same_date = "", True
-        positions = range(len(claims))
-        if group.topic.changes_over_time:
-            kept, note, same_date = _state_at(claims, as_of)
-            keep = set(map(id, kept))
-            positions = [p for p in positions if id(claims[p]) in keep]
-        by_source: dict[str, list[int]] = defaultdict(list)
-        for p in positions:
-            by_source[claims[p].source_id].append(p)
-        singles: dict[int, list[tuple]] = defaultdict(list)
-        multis: dict[tuple[int, ...], list[tuple]] = defaultdict(list)
-        for sid, ps in by_source.items():
-            if len(ps) == 1:
-                p = ps[0]
-                singles[slots[p]].append((p, sid, claims[p], slots[p]))
-            else:
-                multis[tuple(slots[p] for p in ps)].append((sid, [(p, claims[p], slots[p]) for p in ps]))
-        found = (dict(singles), dict(multis), note, same_date) if by_source else None
+        found = None if changes else self.data.state(topic)
+        if found is None:
+            claims, slots, _ = self._topic_claims(topic, group)
+            found = state(claims, slots, changes, as_of)
         if len(self._states) >= _JUDGED_MAX:
             self._states.clear()
         self._states[key] = found
         return found
 
     def _state_at_note(self, topic: str, group: Group, as_of: dt.date | None) -> str:
-        return _state_at(self._topic_claims(topic, group)[0], as_of)[1]
+        return state_at(self._topic_claims(topic, group)[0], as_of)[1]
 
     def prepare(self) -> None:
         """Compare every topic now (before forking workers, so that each need not)."""
@@ -360,27 +326,6 @@ def relate(vtype, a, b, ctx) -> Relation:
     if vtype.key(a, ctx) == vtype.key(b, ctx):
         return Relation(SAME, "same value")
     return vtype.relate(a, b, ctx)
-
-
-def _state_at(claims: list[Claim], as_of: dt.date | None) -> tuple[list[Claim], str, bool]:
-    """For a fact that changes: the claims stating its latest state known at the article's date,
-    a note saying which, and whether that state is of the article's own date."""
-    dated = sorted({c.as_of for c in claims if c.as_of})
-    if not dated:
-        return claims, "", False
-    if as_of is None:
-        when = dated[-1]
-        note = f"undated article compared with the latest state in the claim set (as of {when})"
-    else:
-        earlier = [d for d in dated if d <= as_of]
-        if not earlier:
-            return [], f"the sources report this only after {as_of} (first as of {dated[0]})", False
-        when = earlier[-1]
-        note = "" if when == as_of else f"compared with the latest state before {as_of} (as of {when})"
-    others = sorted({(c.as_of, c.source_id) for c in claims if c.as_of and c.as_of != when})
-    if others:
-        note = "; ".join(x for x in (note, "other dates: " + ", ".join(f"{s} as of {d}" for d, s in others)) if x)
-    return [c for c in claims if c.as_of == when or c.as_of is None], note, when == as_of
 
 
 def _mark_dependence(c: Checked, shared: Sequence[SharedPassage]) -> Checked:

@@ -13,6 +13,7 @@ It is read only when the entry itself was found fresh, from a file only its owne
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import os
 import pickle
@@ -24,9 +25,13 @@ from typing import Callable, Iterable
 from .cache import COMPANION, write_private
 from .model import Claim, ClaimSet, Codebook, Group, Source
 
-FORMAT = 1
+FORMAT = 2  # 2: in_clusters and state stored too
 
-Topic = tuple[list[Claim], "Group | None"]  # the topic's claims in claim-set order, and their stored comparison
+# A topic's claims in claim-set order, then as stored: their comparison, in_clusters and (for a fact
+# that does not change) state; None where not stored.
+Topic = tuple[list[Claim], "Group | None", "Clustered | None", "State | None"]
+Clustered = tuple[list[Claim], list[int], list]  # see in_clusters
+State = tuple[dict, dict, str, bool]  # see state
 
 
 class CheckSet:
@@ -51,13 +56,13 @@ class CheckSet:
         for c in claim_set.claims:
             by_topic[c.topic].append(c)
         return cls(claim_set.codebook, claim_set.sources, claim_set.root, naming_claims(claim_set), by_topic,
-                   lambda t: (by_topic.get(t, []), None), lambda: claim_set, digests)
+                   lambda t: (by_topic.get(t, []), None, None, None), lambda: claim_set, digests)
 
     def _topic(self, topic: str) -> Topic:
         found = self._loaded.get(topic)
         if found is None:
             if topic not in self.topics:
-                return [], None
+                return [], None, None, None
             try:
                 found = self._fetch(topic)
             except Exception:  # a damaged companion: the claims as the entry holds them
@@ -74,6 +79,14 @@ class CheckSet:
     def group(self, topic: str) -> Group | None:
         """The topic's claims as compare.compare_topic compared them, if stored."""
         return self._topic(topic)[1]
+
+    def in_clusters(self, topic: str) -> Clustered | None:
+        """in_clusters(group(topic)), if stored."""
+        return self._topic(topic)[2]
+
+    def state(self, topic: str) -> State | None:
+        """state(*in_clusters(topic)[:2], False, None) for a fact that does not change, if stored."""
+        return self._topic(topic)[3]
 
     def claim_set(self) -> ClaimSet:
         """Every claim, as load.load_claim_set gives them (read back in full when stored)."""
@@ -100,6 +113,76 @@ def naming_claims(claim_set: ClaimSet) -> list[Claim]:
     return [claims[i] for i in sorted({*first.values(), *last.values()})]
 
 
+def in_clusters(group: Group) -> Clustered:
+    """The topic's claims cluster by cluster (the order verdicts list sources in), each claim's
+    value as a number among the topic's distinct values, and one value for each number.
+
+    Values are distinct by type and repr: the parsed values (str, tuple, frozen dataclasses)
+    show every field in it, so equal ones relate and display alike.
+    """
+    claims = [c for cl in group.clusters for c in cl.claims]
+    by_object: dict[int, int] = {}
+    by_value: dict[tuple[type, str], int] = {}
+    slots: list[int] = []
+    values: list = []
+    for c in claims:
+        k = by_object.get(id(c.value))
+        if k is None:
+            k = by_object[id(c.value)] = by_value.setdefault((type(c.value), repr(c.value)), len(values))
+            if k == len(values):
+                values.append(c.value)
+        slots.append(k)
+    return claims, slots, values
+
+
+def state(claims: list[Claim], slots: list[int], changes: bool, as_of: dt.date | None) -> State | None:
+    """The claims (in_clusters order) that count at the article's date (all, unless the fact
+    changes) by source: sources with one claim grouped by its value, {value: [(position, source,
+    claim, value)]}, the others with all theirs grouped by the values they hold in order,
+    {(value, ...): [(source, [(position, claim, value)])]}; then the note on the date and whether
+    the state is of the article's own date. None when no source reports the state."""
+    note, same_date = "", True
+    positions: Iterable[int] = range(len(claims))
+    if changes:
+        kept, note, same_date = state_at(claims, as_of)
+        keep = set(map(id, kept))
+        positions = [p for p in positions if id(claims[p]) in keep]
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for p in positions:
+        by_source[claims[p].source_id].append(p)
+    singles: dict[int, list[tuple]] = defaultdict(list)
+    multis: dict[tuple[int, ...], list[tuple]] = defaultdict(list)
+    for sid, ps in by_source.items():
+        if len(ps) == 1:
+            p = ps[0]
+            singles[slots[p]].append((p, sid, claims[p], slots[p]))
+        else:
+            multis[tuple(slots[p] for p in ps)].append((sid, [(p, claims[p], slots[p]) for p in ps]))
+    return (dict(singles), dict(multis), note, same_date) if by_source else None
+
+
+def state_at(claims: list[Claim], as_of: dt.date | None) -> tuple[list[Claim], str, bool]:
+    """For a fact that changes: the claims stating its latest state known at the article's date,
+    a note saying which, and whether that state is of the article's own date."""
+    dated = sorted({c.as_of for c in claims if c.as_of})
+    if not dated:
+        return claims, "", False
+    if as_of is None:
+        when = dated[-1]
+        note = f"undated article compared with the latest state in the claim set (as of {when})"
+    else:
+        earlier = [d for d in dated if d <= as_of]
+        if not earlier:
+            return [], f"the sources report this only after {as_of} (first as of {dated[0]})", False
+        when = earlier[-1]
+        note = "" if when == as_of else f"compared with the latest state before {as_of} (as of {when})"
+    others = sorted({(c.as_of, c.source_id) for c in claims if c.as_of and c.as_of != when})
+    if others:
+        note = "; ".join(x for x in (note, "other dates: " + ", ".join(f"{s} as of {d}" for d, s in others)) if x)
+    return [c for c in claims if c.as_of == when or c.as_of is None], note, when == as_of
+
+
+
 # --------------------------------------------------------------------------- the companion file
 
 
@@ -116,7 +199,11 @@ def write(entry_path: Path, entry_id: str, cs: CheckSet) -> None:
     blobs = {}
     for t in cs.topics:
         claims = cs.claims(t)
-        blobs[t] = pickle.dumps((claims, compare_topic(cs.codebook.topics[t], claims, names)), pickle.HIGHEST_PROTOCOL)
+        topic = cs.codebook.topics[t]
+        group = compare_topic(topic, claims, names)
+        clustered = in_clusters(group)
+        settled = None if topic.changes_over_time else state(*clustered[:2], False, None)
+        blobs[t] = pickle.dumps((claims, group, clustered, settled), pickle.HIGHEST_PROTOCOL)
     meta = pickle.dumps((cs.codebook, cs.sources, cs.root, cs.naming), pickle.HIGHEST_PROTOCOL)
     header = {"format": FORMAT, "entry": entry_id, "meta": len(meta), "topics": {t: len(b) for t, b in blobs.items()}}
 
@@ -169,13 +256,13 @@ def read(entry_path: Path, entry_id: object, whole: Callable[[], ClaimSet],
         was = gc.isenabled()
         gc.disable()  # thousands of objects and no cycles: collections meanwhile would only walk them
         try:
-            claims, group = pickle.loads(data)
+            claims, group, clustered, settled = pickle.loads(data)
         finally:
             if was:
                 gc.enable()
         # They live as long as this set; left to the collector, judging the topic's verdicts (which
         # makes many small tuples) tripled in time, each full collection walking all of them again.
         gc.freeze()
-        return claims, group
+        return claims, group, clustered, settled
 
     return CheckSet(codebook, sources, root, naming, places, fetch, whole, digests)

@@ -13,13 +13,14 @@ import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Literal
+from typing import TYPE_CHECKING, Any, Iterator
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from . import yamlread
 from .errors import InvalidData, Problem, UnreadableInput, ValidationFailed
 from .model import Claim, ClaimSet, Codebook, Entity, Label, Source, Topic, Where
+
+schema: Any = None  # the module schema.py, imported when a file is first checked (see _schema)
 
 if TYPE_CHECKING:
     from .checkset import CheckSet
@@ -27,72 +28,6 @@ if TYPE_CHECKING:
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 CODEBOOK_NAME = "topics.yaml"
 _TOPIC_NAME = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
-
-
-# --------------------------------------------------------------------------- file shapes
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class _LabelIn(_Strict):
-    definition: str
-    cues: list[str] = []
-
-
-class _TopicIn(_Strict):
-    type: Literal["person", "number", "date", "list", "label", "text"]
-    description: str
-    subject: list[str] = []
-    cues: list[str] = []
-    changes_over_time: bool = False
-    unit: str | None = None
-    labels: dict[str, _LabelIn] = {}
-    compatible: list[tuple[str, str]] = []
-
-
-class _EntityIn(_Strict):
-    name: str
-    aliases: list[str] = []
-
-
-class _CodebookIn(_Strict):
-    honorifics: list[str] = []
-    entities: list[_EntityIn] = []
-    distinct: list[tuple[str, str]] = []
-    person_match_threshold: float = Field(85.0, ge=0, le=100)
-    topics: dict[str, _TopicIn]
-
-
-class _SourceIn(_Strict):
-    id: str = Field(min_length=1)
-    outlet: str = Field(min_length=1)
-    title: str | None = None
-    published: dt.date | None = None
-    url: str | None = None
-    text: str | None = None
-    note: str | None = None
-    claims: list[Any]
-
-    @field_validator("id")
-    @classmethod
-    def _plain_id(cls, v: str) -> str:
-        if not re.fullmatch(r"[\w.\-]+", v):
-            raise ValueError("use letters, digits, '-', '_' or '.' only")
-        return v
-
-
-class _ClaimIn(_Strict):
-    id: str | None = None
-    topic: str
-    value: Any
-    quote: str = Field(min_length=1)
-    attributed_to: str | None = None
-    via: str | None = None
-    hedge: str | None = None
-    as_of: dt.date | None = None
-    note: str | None = None
 
 
 # --------------------------------------------------------------------------- reading
@@ -151,66 +86,18 @@ def _mapping(doc: yamlread.Document, path: str, what: str) -> dict:
     return doc.data
 
 
-def _pydantic_problems(exc: ValidationError, doc: yamlread.Document, path: str, prefix: tuple = (),
-                       fields: Callable[[tuple], list[str]] = lambda loc: []) -> list[Problem]:
-    """Pydantic's errors as problems at the YAML line they are about, with did-you-mean for keys."""
-    out = []
-    for err in exc.errors():
-        loc = (*prefix, *err["loc"])
-        kind = err["type"]
-        field = ".".join(str(p) for p in loc) or "file"
-        if kind == "extra_forbidden":
-            line, col = doc.where(loc, key=True)
-            key = str(loc[-1])
-            options = fields(loc[:-1])
-            near = difflib.get_close_matches(key, options, n=1, cutoff=0.6)
-            hint = f"; did you mean '{near[0]}'?" if near else f"; allowed keys: {', '.join(options)}" if options else ""
-            out.append(Problem(path, f"unknown key '{key}'{hint}", line, col))
-            continue
-        if kind == "missing":
-            line, col = doc.where(loc[:-1])
-            out.append(Problem(path, f"missing required key '{loc[-1]}'", line, col))
-            continue
-        line, col = doc.where(loc)
-        msg = err["msg"]
-        if err.get("ctx", {}).get("error"):
-            msg = str(err["ctx"]["error"])
-        out.append(Problem(path, f"{field}: {msg[0].lower() + msg[1:]}", line, col))
-    return out
-
-
-def _codebook_fields(loc: tuple) -> list[str]:
-    """The keys allowed at a place in the codebook, for did-you-mean."""
-    if not loc:
-        return list(_CodebookIn.model_fields)
-    if loc[0] == "topics" and len(loc) == 2:
-        return list(_TopicIn.model_fields)
-    if loc[0] == "topics" and len(loc) == 4 and loc[2] == "labels":
-        return list(_LabelIn.model_fields)
-    if loc[0] == "entities" and len(loc) == 2:
-        return list(_EntityIn.model_fields)
-    return []
-
-
-def _source_fields(loc: tuple) -> list[str]:
-    if not loc:
-        return list(_SourceIn.model_fields)
-    if loc[0] == "claims" and len(loc) == 2:
-        return list(_ClaimIn.model_fields)
-    return []
-
-
 def load_codebook(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Codebook:
     """Read and check the codebook; raise ValidationFailed listing every problem in it."""
+    _schema()
     path = Path(path)
     shown = str(path)
     text = read_text(path, max_bytes, "codebook")
     doc = yamlread.parse(text, shown)
     data = _mapping(doc, shown, "codebook")
     try:
-        parsed = _CodebookIn.model_validate(data)
-    except ValidationError as exc:
-        raise ValidationFailed(_pydantic_problems(exc, doc, shown, fields=_codebook_fields)) from None
+        parsed = schema.CodebookIn.model_validate(data)
+    except schema.ValidationError as exc:
+        raise ValidationFailed(schema.problems(exc, doc, shown, fields=schema.codebook_fields)) from None
     problems: list[Problem] = []
     topics: dict[str, Topic] = {}
     for name, t in parsed.topics.items():
@@ -255,6 +142,15 @@ def claim_files(claims_dir: Path) -> list[Path]:
     return [claims_dir / n for n in names]  # one folder: by name is Path order, without comparing Paths
 
 
+def _schema() -> None:
+    """Import pydantic's models (schema.py) now: a command answered from the cache never needs them."""
+    global schema
+    if schema is None:
+        from . import schema as module
+
+        schema = module
+
+
 class _FileLoader:
     """Reads one claim file into a _FileResult: pure given the codebook, so files can load in parallel."""
 
@@ -276,6 +172,7 @@ class _FileLoader:
         self.lint = lint  # curation warnings per file (lint.py), computed where the file is read
 
     def load_file(self, path: Path) -> _FileResult:
+        _schema()
         shown = str(path)
         out = _FileResult(shown)
         try:
@@ -286,9 +183,9 @@ class _FileLoader:
             out.problems.append(exc.problem)
             return out
         try:
-            src = _SourceIn.model_validate(data)
-        except ValidationError as exc:
-            out.problems.extend(_pydantic_problems(exc, doc, shown, fields=_source_fields))
+            src = schema.SourceIn.model_validate(data)
+        except schema.ValidationError as exc:
+            out.problems.extend(schema.problems(exc, doc, shown, fields=schema.source_fields))
             return out
         out.id_at = doc.where(("id",))
         text_path, article = self.article(src.text, path, doc, out) if src.text else (None, None)
@@ -340,9 +237,9 @@ class _FileLoader:
             f = raw
         else:
             try:
-                f = _ClaimIn.model_validate(raw).__dict__
-            except ValidationError as exc:
-                events.extend(_pydantic_problems(exc, doc, shown, prefix=base, fields=_source_fields))
+                f = schema.ClaimIn.model_validate(raw).__dict__
+            except schema.ValidationError as exc:
+                events.extend(schema.problems(exc, doc, shown, prefix=base, fields=schema.source_fields))
                 return
         name = f["topic"]
         topic = self.codebook.topics.get(name)
@@ -481,13 +378,13 @@ def _new_claim(**fields: Any) -> Claim:
     return claim
 
 
-_CLAIM_KEYS = frozenset(_ClaimIn.model_fields)
+_CLAIM_KEYS = frozenset({"id", "topic", "value", "quote", "attributed_to", "via", "hedge", "as_of", "note"})  # schema.ClaimIn's
 _CLAIM_TEXT = ("id", "attributed_to", "via", "hedge", "note")
 
 
 def _plain_claim(raw: dict) -> bool:
-    """Whether every field of a claim mapping already has the type _ClaimIn would give it (the usual
-    case), so the mapping can be used as it is; if not, _ClaimIn judges it, with its messages."""
+    """Whether every field of a claim mapping already has the type schema.ClaimIn would give it (the
+    usual case), so the mapping can be used as it is; if not, ClaimIn judges it, with its messages."""
     if not raw.keys() <= _CLAIM_KEYS or "value" not in raw:
         return False
     topic, quote = raw.get("topic"), raw.get("quote")
