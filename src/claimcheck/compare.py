@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from itertools import chain
+from itertools import chain, groupby
 from operator import attrgetter
 from typing import Hashable, Iterable
 
@@ -13,6 +13,7 @@ from .values import COMPATIBLE, DIFFERENT, SAME, TYPES, Context, Names
 _RANK = {"conflict": 0, "partial": 1, "agree": 2, "single": 3}
 _CLAIM_ORDER = attrgetter("source_id", "id")
 _CLAIM_ID = attrgetter("id")
+_SOURCE_ID = attrgetter("source_id")
 DRIFT = "drift"
 
 
@@ -24,8 +25,8 @@ def compare_claim_set(claim_set: ClaimSet) -> Comparison:
     # enough, and compare_topic's own sort then finds them in order (at a million claims, sorting
     # each topic's claims from scratch took seconds).
     by_source: dict[str, list[Claim]] = defaultdict(list)
-    for claim in claim_set.claims:
-        by_source[claim.source_id].append(claim)
+    for sid, run in groupby(claim_set.claims, key=_SOURCE_ID):  # a step per run of one source's claims
+        by_source[sid].extend(run)
     by_topic: dict[str, list[Claim]] = defaultdict(list)
     for sid in sorted(by_source):
         own = by_source[sid]
@@ -97,7 +98,7 @@ def compare_topic(topic: Topic, claims: Iterable[Claim], names: Names) -> Group:
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         members[uf.find(i)].append(i)
-    sources = [c.source_id for c in claims]
+    sources = list(map(_SOURCE_ID, claims))
     roots = sorted(members, key=lambda r: (-len({sources[p] for i in members[r] for p in buckets[keys[i]]}), r))
     clusters = []
     bucket_cluster = [0] * n

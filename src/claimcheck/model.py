@@ -5,7 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
+from operator import attrgetter
 from typing import Any
+
+_SOURCE_ID = attrgetter("source_id")
 
 VALUE_TYPES = ("person", "number", "date", "list", "label", "text")
 STATUSES = ("conflict", "partial", "agree", "single")
@@ -128,7 +132,7 @@ class ValueCluster:
 
     @cached_property  # asked for by comparing, rendering and reports alike; a cluster never changes
     def sources(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(c.source_id for c in self.claims))
+        return tuple(dict.fromkeys(map(_SOURCE_ID, self.claims)))
 
     @cached_property
     def origins(self) -> tuple[str, ...]:
@@ -164,7 +168,7 @@ class Group:
 
     @cached_property
     def sources(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(s for c in self.clusters for s in c.sources))
+        return tuple(dict.fromkeys(chain.from_iterable(c.sources for c in self.clusters)))
 
     @property
     def claim_count(self) -> int:

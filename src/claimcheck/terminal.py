@@ -70,14 +70,23 @@ def _why(g: Group, verbose: bool = False, most: int = 6) -> list[str]:
 def plain_conflicts(groups: Iterable[Group], comparison: Comparison, verbose: bool = False) -> str:
     """The conflicts view for pipes and files: no colour, no box drawing, one fact per line."""
     out = []
+    # Wire copy repeats quotes and credits word for word: each distinct one is made safe once.
+    quotes: dict[str, str] = {}
+    credits: dict[tuple, str] = {}
     for g in groups:
         out.append(f"{g.status.upper()}  {g.topic.name}  ({g.claim_count} claims, {len(g.sources)} sources)")
         for cl in g.clusters:
             out.append(f"  = {inert(cl.display)}  [{', '.join(cl.sources)}]")
             for c in cl.claims:
-                quote = inert(c.quote) if verbose else trim(inert(c.quote), 150)
+                quote = quotes.get(c.quote)
+                if quote is None:
+                    quote = quotes[c.quote] = inert(c.quote) if verbose else trim(inert(c.quote), 150)
+                who_key = (c.own_voice, c.attributed_to, c.via, c.hedge)
+                who = credits.get(who_key)
+                if who is None:
+                    who = credits[who_key] = credit(c)
                 date = f" as of {c.as_of}" if g.topic.changes_over_time and c.as_of else ""
-                out.append(f"      {c.source_id}: {credit(c)}{date}: \"{quote}\"")
+                out.append(f"      {c.source_id}: {who}{date}: \"{quote}\"")
         for line in _why(g, verbose):
             out.append(f"  why: {inert(line)}")
         out.append("")
