@@ -162,3 +162,15 @@ def _header(store: Path) -> dict:
     (entry,) = store.glob("*.pickle")
     with open(entry, "rb") as f:
         return pickle.load(f)
+
+
+def test_a_companion_is_closed_when_its_set_goes(claims, store):
+    import gc
+
+    load_check_set(claims, cache=store)
+    before = len(os.listdir("/proc/self/fd"))
+    cs = load_check_set(claims, cache=store)
+    assert len(os.listdir("/proc/self/fd")) == before + 1  # held open: a newer companion replaces the name, not this file
+    del cs
+    gc.collect()
+    assert len(os.listdir("/proc/self/fd")) == before

@@ -16,7 +16,8 @@ write: anyone who can write there could already change what the user runs.
 Environment: CLAIMCHECK_CACHE=0 turns it off; CLAIMCHECK_CACHE_DIR moves it
 (default $XDG_CACHE_HOME/claimcheck or ~/.cache/claimcheck). One entry is kept per claim-set
 folder; the oldest (by when they were written) are removed once all together pass
-CLAIMCHECK_CACHE_MAX_MB (default 2048) or 64 entries.
+CLAIMCHECK_CACHE_MAX_MB (default 2048) or 64 entries, each with its companion (checkset.py),
+which names the entry by the id drawn at each write.
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ import gc
 import os
 import pickle
 import stat
+import weakref
 from collections import defaultdict
 from pathlib import Path
 from typing import Callable, Iterable
@@ -265,4 +266,6 @@ def read(entry_path: Path, entry_id: object, whole: Callable[[], ClaimSet],
         gc.freeze()
         return claims, group, clustered, settled
 
-    return CheckSet(codebook, sources, root, naming, places, fetch, whole, digests)
+    cs = CheckSet(codebook, sources, root, naming, places, fetch, whole, digests)
+    weakref.finalize(cs, os.close, fd)
+    return cs
