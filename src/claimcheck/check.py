@@ -126,8 +126,9 @@ class Checker:
         self._prepared: dict[str, tuple[list[Claim], list[int], list]] = {}  # see _topic_claims
         self._judged: dict[tuple, tuple] = {}  # see _verdict
         self._states: dict[tuple, tuple | None] = {}  # see _state
-        self._numbered: dict[int, tuple[tuple[Claim, ...], bytes]] = {}  # see _claims_as_numbers
+        self._numbered: dict[int, tuple[tuple, bytes]] = {}  # see _claims_as_numbers
         self._claim_positions: dict[str, dict[int, int]] = {}
+        self._source_pos: dict[str, int] | None = None
         years = Counter(s.published.year for s in self.data.sources.values() if s.published)
         year = years.most_common(1)[0][0] if years else None
         self.extractor = Extractor(self.codebook, self.data.naming, year, "the claim set's publication dates")
@@ -185,6 +186,12 @@ class Checker:
                 self._topic_claims(topic, group)
                 if not group.topic.changes_over_time:
                     self._state(topic, group, None)
+
+    def _source_positions(self) -> dict[str, int]:
+        """Each source's position in the claim set (results cross from workers as positions)."""
+        if self._source_pos is None:
+            self._source_pos = {sid: i for i, sid in enumerate(self.data.sources)}
+        return self._source_pos
 
     def _positions(self, topic: str) -> dict[int, int]:
         """Each of the topic's claims' position among them, by identity (results cross from workers as positions)."""
@@ -348,43 +355,56 @@ def _check_in_worker(name: str, data: bytes | None, published: dt.date | None, m
 
 
 def _claims_as_numbers(result, checker: Checker):
-    """The result with its claims as positions among their topic's claims, which the parent holds too,
-    packed as bytes: a finding may cite thousands of claims, and pickling each would cost more than the check."""
+    """The result with its claims as positions among their topic's claims, and its sources as positions
+    among the claim set's, both of which the parent holds too, packed as bytes: a finding may cite
+    thousands of claims and sources, and pickling each would cost more than the check (and leave
+    the parent a copy per article instead of one per judgement)."""
     if not isinstance(result, CheckResult):
         return result
     memo = checker._numbered
+    source_pos = checker._source_positions()
 
-    def numbers(topic: str, claims: tuple[Claim, ...]) -> bytes:
-        found = memo.get(id(claims))
+    def numbers(topic: str | None, items: tuple) -> bytes:
+        found = memo.get(id(items))
         if found is None:
             if len(memo) >= _JUDGED_MAX:
                 memo.clear()
-            pos = checker._positions(topic)
-            packed = array("I", [pos[id(x)] for x in claims]).tobytes()
-            found = memo[id(claims)] = (claims, packed)  # the tuple is kept: its id stays its own
+            if topic is None:
+                packed = array("I", [source_pos[s] for s in items]).tobytes()
+            else:
+                pos = checker._positions(topic)
+                packed = array("I", [pos[id(x)] for x in items]).tobytes()
+            found = memo[id(items)] = (items, packed)  # the tuple is kept: its id stays its own
         return found[1]
 
     return replace(result, findings=tuple(replace(c, against=numbers(c.finding.topic, c.against),
-                                                  supporting=numbers(c.finding.topic, c.supporting))
+                                                  supporting=numbers(c.finding.topic, c.supporting),
+                                                  agrees_with=numbers(None, c.agrees_with),
+                                                  contradicts=numbers(None, c.contradicts))
                                           for c in result.findings))
 
 
-def _claims_from_numbers(result, checker: Checker, seen: dict[tuple[str, bytes], tuple[Claim, ...]]):
-    """The worker's result with its claims again; equal lists of claims are one tuple (as in a
-    one-process check, where equal judgements share theirs)."""
+def _claims_from_numbers(result, checker: Checker, seen: dict[tuple[str | None, bytes], tuple]):
+    """The worker's result with its claims and sources again; equal lists are one tuple, and equal
+    reasons one string (as in a one-process check, where equal judgements share theirs)."""
     if not isinstance(result, CheckResult):
         return result
+    source_ids = list(checker.data.sources)
 
-    def back(topic: str, packed: bytes) -> tuple[Claim, ...]:
+    def back(topic: str | None, packed: bytes) -> tuple:
         found = seen.get((topic, packed))
         if found is None:
             numbers = array("I")
             numbers.frombytes(packed)
-            found = seen[(topic, packed)] = tuple(map(checker.data.claims(topic).__getitem__, numbers))
+            items = source_ids if topic is None else checker.data.claims(topic)
+            found = seen[(topic, packed)] = tuple(map(items.__getitem__, numbers))
         return found
 
     return replace(result, findings=tuple(replace(c, against=back(c.finding.topic, c.against),
-                                                  supporting=back(c.finding.topic, c.supporting))
+                                                  supporting=back(c.finding.topic, c.supporting),
+                                                  agrees_with=back(None, c.agrees_with),
+                                                  contradicts=back(None, c.contradicts),
+                                                  reason=seen.setdefault(("reason", c.reason), c.reason))
                                           for c in result.findings))
 
 
@@ -449,10 +469,11 @@ def check_articles(names: Sequence[str], checker: Checker, *, published: dt.date
     checker.prepare()  # read and compared once here, not once per worker
     for topic in checker.data.topics:
         checker._positions(topic)
+    checker._source_positions()
     import gc
 
     gc.freeze()  # what the workers inherit stays out of their collections, which would copy every page they touch
-    seen: dict[tuple[str, bytes], tuple[Claim, ...]] = {}
+    seen: dict[tuple[str | None, bytes], tuple] = {}
     _WORKER = (checker, render)
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
