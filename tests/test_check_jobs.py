@@ -58,7 +58,7 @@ def test_equal_findings_share_one_judgement():
 def test_the_extractor_learns_the_same_names_from_each_values_first_and_last_claim(tmp_path):
     import sys
 
-    from claimcheck.check import naming_claims
+    from claimcheck.checkset import naming_claims
     from claimcheck.extract import Extractor
 
     sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -161,7 +161,7 @@ class Entry:
             except FileNotFoundError:
                 self.inputs({})
                 return None
-            if st.st_uid != os.getuid() or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            if not trusted(st):
                 self.inputs({})
                 return None
             with open(self.path, "rb") as f:
@@ -215,6 +215,12 @@ class Entry:
         if write_private(self.path, write):
             self.stored_id = entry_id
             prune(self.path.parent, keep=self.path)
+
+
+def trusted(st: os.stat_result) -> bool:
+    """Whether a cache file may be read: a regular file of the current user's that no one else can
+    write (anyone who could write it could already change what the user runs)."""
+    return stat.S_ISREG(st.st_mode) and st.st_uid == os.getuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 def write_private(path: Path, write: Callable[[BinaryIO], None]) -> bool:

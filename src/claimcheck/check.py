@@ -21,7 +21,7 @@ from operator import itemgetter
 from typing import Callable, Iterable, Mapping, Sequence, TypeVar
 
 from .article import ArticleText
-from .checkset import CheckSet, in_clusters, naming_claims, state, state_at  # noqa: F401 (naming_claims, what the extractor learns names from, is used by tests)
+from .checkset import CheckSet, in_clusters, state, state_at
 from .errors import ClaimcheckError, UsageError
 from .extract import DEFAULT_MIN_CONFIDENCE, Extractor, Finding, Unresolved
 from .model import Claim, ClaimSet, Group, Relation

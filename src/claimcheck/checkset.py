@@ -17,13 +17,12 @@ import datetime as dt
 import gc
 import os
 import pickle
-import stat
 import weakref
 from collections import defaultdict
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .cache import COMPANION, write_private
+from .cache import COMPANION, trusted, write_private
 from .model import Claim, ClaimSet, Codebook, Group, Source
 
 FORMAT = 2  # 2: in_clusters and state stored too
@@ -229,7 +228,7 @@ def read(entry_path: Path, entry_id: object, whole: Callable[[], ClaimSet],
         return None
     try:
         st = os.fstat(f.fileno())
-        if st.st_uid != os.getuid() or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH) or not stat.S_ISREG(st.st_mode):
+        if not trusted(st):
             raise ValueError("not ours")
         header = pickle.load(f)
         if not isinstance(header, dict) or header.get("format") != FORMAT or header.get("entry") != entry_id:

@@ -20,8 +20,6 @@ from . import yamlread
 from .errors import InvalidData, Problem, UnreadableInput, ValidationFailed
 from .model import Claim, ClaimSet, Codebook, Entity, Label, Source, Topic, Where
 
-schema: Any = None  # the module schema.py, imported when a file is first checked (see _schema)
-
 if TYPE_CHECKING:
     from .checkset import CheckSet
 
@@ -88,7 +86,8 @@ def _mapping(doc: yamlread.Document, path: str, what: str) -> dict:
 
 def load_codebook(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Codebook:
     """Read and check the codebook; raise ValidationFailed listing every problem in it."""
-    _schema()
+    from . import schema  # pydantic's models: only when files are read (a warm cache never needs them)
+
     path = Path(path)
     shown = str(path)
     text = read_text(path, max_bytes, "codebook")
@@ -142,15 +141,6 @@ def claim_files(claims_dir: Path) -> list[Path]:
     return [claims_dir / n for n in names]  # one folder: by name is Path order, without comparing Paths
 
 
-def _schema() -> None:
-    """Import pydantic's models (schema.py) now: a command answered from the cache never needs them."""
-    global schema
-    if schema is None:
-        from . import schema as module
-
-        schema = module
-
-
 class _FileLoader:
     """Reads one claim file into a _FileResult: pure given the codebook, so files can load in parallel."""
 
@@ -172,7 +162,8 @@ class _FileLoader:
         self.lint = lint  # curation warnings per file (lint.py), computed where the file is read
 
     def load_file(self, path: Path) -> _FileResult:
-        _schema()
+        from . import schema
+
         shown = str(path)
         out = _FileResult(shown)
         try:
@@ -236,6 +227,8 @@ class _FileLoader:
         if _plain_claim(raw):
             f = raw
         else:
+            from . import schema
+
             try:
                 f = schema.ClaimIn.model_validate(raw).__dict__
             except schema.ValidationError as exc:

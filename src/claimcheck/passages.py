@@ -21,7 +21,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import stat
 import sys
 import unicodedata
 from array import array
@@ -424,10 +423,12 @@ def _write(path: Path, key: str, index: PassageIndex) -> None:
 
 def _read(path: Path, key: str) -> PassageIndex | None:
     """The stored index for `key`, or None: missing, another user's, writable by others, or not intact."""
+    from .cache import trusted
+
     try:
         with open(path, "rb") as f:
             st = os.fstat(f.fileno())
-            if st.st_uid != os.getuid() or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH) or not stat.S_ISREG(st.st_mode):
+            if not trusted(st):
                 return None
             data = f.read()
         if not data.startswith(_MAGIC):
