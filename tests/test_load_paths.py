@@ -151,3 +151,93 @@ def test_finds_is_ground_found(article: str, quote: str):
 def test_normalise_text_is_normalise():
     for text in ["plain text", " lead", "trail ", "two  spaces", "it’s", "tab\there", "", "a—b ﬁ"]:
         assert normalise_text(text) == normalise(text).text
+
+
+# --------------------------------------------------------------------------- sources and codebooks without pydantic
+
+
+def _plain(ns):
+    """A namespace tree from load._plain_* as plain data, to compare with pydantic's model_dump()."""
+    from types import SimpleNamespace
+
+    if isinstance(ns, SimpleNamespace):
+        return {k: _plain(v) for k, v in vars(ns).items()}
+    if isinstance(ns, dict):
+        return {k: _plain(v) for k, v in ns.items()}
+    if isinstance(ns, list):
+        return [_plain(v) for v in ns]
+    return ns
+
+
+def _yaml_mappings(generated: Path):
+    from claimcheck import yamlread
+
+    paths = [p for p in sorted(ROOT.rglob("*.y*ml")) if ".venv" not in p.parts and ".git" not in p.parts]
+    paths += sorted(generated.glob("*.yaml"))
+    for p in paths:
+        try:
+            doc = yamlread.parse(p.read_text(encoding="utf-8"), str(p))
+        except Exception:
+            continue
+        if isinstance(doc.data, dict):
+            yield p, doc.data
+
+
+def _codebook_variants(book: dict):
+    import copy
+
+    changes = [
+        ("person_match_threshold", 90), ("person_match_threshold", "90"), ("person_match_threshold", True),
+        ("person_match_threshold", 101), ("person_match_threshold", 85.5), ("honorifics", ["Dr", 3]),
+        ("distinct", [["A", "B"]]), ("distinct", [["A", "B", "C"]]), ("distinct", [("A", "B")]),
+        ("entities", [{"name": "X"}]), ("entities", [{"name": "X", "aliases": "Y"}]), ("entities", [{"name": 1}]),
+        ("extra", 1),
+    ]
+    for key, value in changes:
+        b = copy.deepcopy(book)
+        b[key] = value
+        yield b
+    topic = next(iter(book["topics"]))
+    for key, value in [("type", "people"), ("type", "person"), ("unit", 3), ("unit", None), ("changes_over_time", "yes"),
+                       ("changes_over_time", 1), ("cues", "led by"), ("subject", []), ("labels", {"a": {"definition": "d"}}),
+                       ("labels", {"a": {"definition": 2}}), ("compatible", [["a", "b"]]), ("description", None), ("odd", 1)]:
+        b = copy.deepcopy(book)
+        b["topics"][topic][key] = value
+        yield b
+
+
+def test_plain_sources_and_codebooks_are_what_pydantic_gives(generated: Path):
+    """Every YAML mapping in the repository (claims, fixtures, bad inputs), a generated set and
+    variants of the codebook: whatever the plain path accepts, pydantic accepts with the same fields."""
+    import copy
+
+    from pydantic import ValidationError
+
+    from claimcheck.load import _plain_codebook, _plain_source
+    from claimcheck.schema import CodebookIn, SourceIn
+
+    seen = {"source": 0, "codebook": 0, "refused": 0}
+    docs = list(_yaml_mappings(generated))
+    book = next(d for p, d in docs if p.name == "topics.yaml" and p.parent.name == "claims")
+    sources = [d for _, d in docs if "claims" in d]
+    variants = []
+    for d in sources[:20]:
+        for key, value in [("id", "a b"), ("id", ""), ("outlet", ""), ("published", "2025-10-27"), ("title", 3),
+                           ("claims", {}), ("extra", 1), ("published", dt.datetime(2025, 10, 27, 1, 2))]:
+            v = copy.deepcopy(d)
+            v[key] = value
+            variants.append(v)
+    for data in [d for _, d in docs] + variants + list(_codebook_variants(book)):
+        for plain, model, kind in ((_plain_source, SourceIn, "source"), (_plain_codebook, CodebookIn, "codebook")):
+            fast = plain(data)
+            try:
+                judged = model.model_validate(data).model_dump()
+            except ValidationError:
+                judged = None
+            if fast is None:
+                seen["refused"] += 1
+                continue
+            assert judged is not None, (kind, data)
+            assert _plain(fast) == judged, (kind, data)
+            seen[kind] += 1
+    assert seen["source"] >= 20 and seen["codebook"] >= 5 and seen["refused"] > 0
