@@ -49,9 +49,9 @@ class Document:
             from . import yamlfast
 
             full = yamlfast.parse(self.text)  # the same reader, marking everything this time
-            assert full is not None  # it read this text before
-            _, self.marks, self.key_marks = full
             self.text = None
+            if full is not None:  # it read this text before; were it not to, the light marks still place the error near
+                _, self.marks, self.key_marks = full
         table = self.key_marks if key else self.marks
         while p:
             if p in table:
