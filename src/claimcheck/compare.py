@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from itertools import chain, groupby
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Hashable, Iterable
 
 from .model import Claim, ClaimSet, Comparison, Group, Pair, Relation, Topic, TimelinePoint, ValueCluster
@@ -14,6 +14,7 @@ _RANK = {"conflict": 0, "partial": 1, "agree": 2, "single": 3}
 _CLAIM_ORDER = attrgetter("source_id", "id")
 _CLAIM_ID = attrgetter("id")
 _SOURCE_ID = attrgetter("source_id")
+_FIRST = itemgetter(0)
 DRIFT = "drift"
 
 
@@ -131,10 +132,8 @@ def compare_topic(topic: Topic, claims: Iterable[Claim], names: Names) -> Group:
             pairs = [Pair(p.a, p.b, Relation(DRIFT, f"quote drift: {speaker} in different words; {p.relation.reason}",
                                              p.relation.similarity)) for p in pairs]
 
-    bucket_of = [0] * len(claims)
-    for i, k in enumerate(keys):
-        for p in buckets[k]:
-            bucket_of[p] = i
+    bucket_index = {k: i for i, k in enumerate(keys)}
+    bucket_of = map(bucket_index.__getitem__, claim_keys)
     cluster_of = list(map(bucket_cluster.__getitem__, bucket_of))  # claim position -> cluster index
     pair_kind = {(p.a, p.b): p.relation.kind for p in pairs}
 
@@ -171,9 +170,9 @@ def compare_topic(topic: Topic, claims: Iterable[Claim], names: Names) -> Group:
         if len(idxs) > 1:  # a source can only contradict itself where the window holds several values
             # (source, cluster) pairs at C speed; only a source in several clusters needs a look
             held = set(zip(map(sources.__getitem__, window), map(cluster_of.__getitem__, window)))
-            several = {sid for sid, n in Counter(sid for sid, _ in held).items() if n > 1}
+            several = {sid for sid, n in Counter(map(_FIRST, held)).items() if n > 1}
             by_source: dict[str, set[int]] = defaultdict(set)
-            for sid, cl in held:
+            for sid, cl in (held if several else ()):
                 if sid in several:
                     by_source[sid].add(cl)
             for sid, cls in by_source.items():
