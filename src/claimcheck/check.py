@@ -24,7 +24,7 @@ from .article import ArticleText
 from .checkset import CheckSet, in_clusters, state, state_at
 from .errors import ClaimcheckError, UsageError
 from .extract import DEFAULT_MIN_CONFIDENCE, Extractor, Finding, Unresolved
-from .model import Claim, ClaimSet, Group, Relation
+from .model import Claim, ClaimSet, Group, Relation, Topic
 from .passages import SHARED_SIMILARITY, PassageIndex, SharedPassage, index_for  # noqa: F401 (SharedPassage is part of this module's results)
 from .values import COMPATIBLE, DIFFERENT, SAME, TYPES, Context, Names
 
@@ -143,49 +143,46 @@ class Checker:
     def group(self, topic: str) -> Group | None:
         """The topic's claims compared as `conflicts` compares them, or None when no source covers it."""
         if topic not in self._groups:
-            claims = self.data.claims(topic)
-            group = self.data.group(topic) if claims else None
-            if claims and group is None:
-                from .compare import compare_topic
+            from .compare import compare_topic
 
-                group = compare_topic(self.codebook.topics[topic], claims, self.names)
-            self._groups[topic] = group
+            claims = self.data.claims(topic)
+            self._groups[topic] = compare_topic(self.codebook.topics[topic], claims, self.names) if claims else None
         return self._groups[topic]
 
-    def _topic_claims(self, topic: str, group: Group) -> tuple[list[Claim], list[int], list]:
-        """checkset.in_clusters of the topic: stored with the claim set, or worked out once."""
+    def _topic_claims(self, topic: str) -> tuple[list[Claim], list[int], list]:
+        """checkset.in_clusters of the topic: stored with the claim set, or worked out once from its group."""
         found = self._prepared.get(topic)
         if found is None:
-            found = self._prepared[topic] = self.data.in_clusters(topic) or in_clusters(group)
+            found = self.data.in_clusters(topic)
+            if found is None:
+                group = self.group(topic)
+                found = in_clusters(group) if group is not None else ([], [], [])
+            self._prepared[topic] = found
         return found
 
-    def _state(self, topic: str, group: Group, as_of: dt.date | None):
+    def _state(self, topic: Topic, as_of: dt.date | None):
         """checkset.state of the topic at the article's date, once per date (for a fact that changes)."""
-        changes = group.topic.changes_over_time
-        key = (topic, as_of if changes else None)
+        changes = topic.changes_over_time
+        key = (topic.name, as_of if changes else None)
         found = self._states.get(key, False)
         if found is not False:
             return found
-        found = None if changes else self.data.state(topic)
+        found = None if changes else self.data.state(topic.name)
         if found is None:
-            claims, slots, _ = self._topic_claims(topic, group)
+            claims, slots, _ = self._topic_claims(topic.name)
             found = state(claims, slots, changes, as_of)
         if len(self._states) >= _JUDGED_MAX:
             self._states.clear()
         self._states[key] = found
         return found
 
-    def _state_at_note(self, topic: str, group: Group, as_of: dt.date | None) -> str:
-        return state_at(self._topic_claims(topic, group)[0], as_of)[1]
-
     def prepare(self) -> None:
-        """Compare every topic now (before forking workers, so that each need not)."""
-        for topic in self.data.topics:
-            group = self.group(topic)
-            if group is not None:
-                self._topic_claims(topic, group)
-                if not group.topic.changes_over_time:
-                    self._state(topic, group, None)
+        """Read and compare every topic now (before forking workers, so that each need not)."""
+        for name in self.data.topics:
+            topic = self.codebook.topics[name]
+            self._topic_claims(name)
+            if not topic.changes_over_time:
+                self._state(topic, None)
 
     def _source_positions(self) -> dict[str, int]:
         """Each source's position in the claim set (results cross from workers as positions)."""
@@ -226,20 +223,20 @@ class Checker:
 
     def _verdict(self, f: Finding, as_of: dt.date | None) -> Checked:
         possible = f.confidence < self.min_confidence
-        group = self.group(f.topic) if f.topic in self.codebook.topics else None
-        if group is None:
+        topic = self.codebook.topics.get(f.topic)
+        if topic is None or not self.data.claims(f.topic):
             return Checked(f, "new", possible, reason="no source in the claim set covers this topic")
         # Articles on one story state the same values again and again: a judgement depends only on the
         # topic, the value (by type and repr, as in _topic_claims) and, for a changing fact, the date.
-        key = (f.topic, as_of if group.topic.changes_over_time else None, type(f.value), repr(f.value))
+        key = (f.topic, as_of if topic.changes_over_time else None, type(f.value), repr(f.value))
         judged = self._judged.get(key)
         if judged is None:
             if len(self._judged) >= _JUDGED_MAX:
                 self._judged.clear()
-            judged = self._judged[key] = self._judge(group, f.value, as_of)
+            judged = self._judged[key] = self._judge(topic, f.value, as_of)
         return Checked(f, judged[0], possible, *judged[1:])
 
-    def _judge(self, group: Group, value, as_of: dt.date | None) -> tuple:
+    def _judge(self, topic: Topic, value, as_of: dt.date | None) -> tuple:
         """The verdict on `value` and its Checked fields after `possible`: partial, agrees_with,
         contradicts, against, supporting, reason.
 
@@ -247,13 +244,12 @@ class Checker:
         sources are listed in the order their counted claim comes; a source with one claim on
         the topic (most) is where its value's relation puts it, without a step per claim.
         """
-        topic = group.topic
         vtype = TYPES[topic.type]
         ctx = Context(topic, self.names)
-        _, _, values = self._topic_claims(topic.name, group)
-        state = self._state(topic.name, group, as_of)
+        claims, _, values = self._topic_claims(topic.name)
+        state = self._state(topic, as_of)
         if state is None:
-            return ("new", False, (), (), (), (), self._state_at_note(topic.name, group, as_of) or "no source reports this state at that date")
+            return ("new", False, (), (), (), (), state_at(claims, as_of)[1] or "no source reports this state at that date")
         singles, multis, note, same_date = state
         # Thousands of claims hold a few hundred distinct values: the comparer runs once per value
         # (its relation and display are those of every claim holding an equal value).

@@ -1,10 +1,11 @@
-"""The claim set as `check` reads it: each topic's claims, and their comparison, on their own.
+"""The claim set as `check` reads it: each topic's claims, compared, on their own.
 
 An article mentions a dozen of the codebook's topics. Reading back every claim and comparing every
 topic cost a warm `check` at 100,000 claims about 0.6 of its 1.6 s, so the first check of a large
 claim set leaves a companion beside its cache entry (cache.py): the codebook, the sources, the
-claims the extractor learns names from, and per topic its claims in claim-set order with their
-comparison (compare.compare_topic). Later checks unpickle only the topics an article is about.
+claims the extractor learns names from, and per topic its claims in claim-set order with what
+verdicts need of their comparison (compare.compare_topic): the claims cluster by cluster and, for a
+fact that does not change, each source's. Later checks unpickle only the topics an article is about.
 
 The companion names the entry it was made from by the entry's id, which every write of an entry
 draws anew: when any input changes the entry is written again and the companion no longer matches.
@@ -25,11 +26,11 @@ from typing import Callable, Iterable
 from .cache import COMPANION, trusted, write_private
 from .model import Claim, ClaimSet, Codebook, Group, Source
 
-FORMAT = 2  # 2: in_clusters and state stored too
+FORMAT = 3  # 2: in_clusters and state stored too; 3: not the Group they are derived from
 
-# A topic's claims in claim-set order, then as stored: their comparison, in_clusters and (for a fact
-# that does not change) state; None where not stored.
-Topic = tuple[list[Claim], "Group | None", "Clustered | None", "State | None"]
+# A topic's claims in claim-set order, then as stored: in_clusters and (for a fact that does not
+# change) state; None where not stored.
+Topic = tuple[list[Claim], "Clustered | None", "State | None"]
 Clustered = tuple[list[Claim], list[int], list]  # see in_clusters
 State = tuple[dict, dict, str, bool]  # see state
 
@@ -56,13 +57,13 @@ class CheckSet:
         for c in claim_set.claims:
             by_topic[c.topic].append(c)
         return cls(claim_set.codebook, claim_set.sources, claim_set.root, naming_claims(claim_set), by_topic,
-                   lambda t: (by_topic.get(t, []), None, None, None), lambda: claim_set, digests)
+                   lambda t: (by_topic.get(t, []), None, None), lambda: claim_set, digests)
 
     def _topic(self, topic: str) -> Topic:
         found = self._loaded.get(topic)
         if found is None:
             if topic not in self.topics:
-                return [], None, None, None
+                return [], None, None
             try:
                 found = self._fetch(topic)
             except Exception:  # a damaged companion: the claims as the entry holds them
@@ -76,17 +77,13 @@ class CheckSet:
         """The topic's claims in claim-set order."""
         return self._topic(topic)[0]
 
-    def group(self, topic: str) -> Group | None:
-        """The topic's claims as compare.compare_topic compared them, if stored."""
-        return self._topic(topic)[1]
-
     def in_clusters(self, topic: str) -> Clustered | None:
-        """in_clusters(group(topic)), if stored."""
-        return self._topic(topic)[2]
+        """in_clusters of the topic's comparison, if stored."""
+        return self._topic(topic)[1]
 
     def state(self, topic: str) -> State | None:
         """state(*in_clusters(topic)[:2], False, None) for a fact that does not change, if stored."""
-        return self._topic(topic)[3]
+        return self._topic(topic)[2]
 
     def claim_set(self) -> ClaimSet:
         """Every claim, as load.load_claim_set gives them (read back in full when stored)."""
@@ -200,10 +197,9 @@ def write(entry_path: Path, entry_id: str, cs: CheckSet) -> None:
     for t in cs.topics:
         claims = cs.claims(t)
         topic = cs.codebook.topics[t]
-        group = compare_topic(topic, claims, names)
-        clustered = in_clusters(group)
+        clustered = in_clusters(compare_topic(topic, claims, names))
         settled = None if topic.changes_over_time else state(*clustered[:2], False, None)
-        blobs[t] = pickle.dumps((claims, group, clustered, settled), pickle.HIGHEST_PROTOCOL)
+        blobs[t] = pickle.dumps((claims, clustered, settled), pickle.HIGHEST_PROTOCOL)
     meta = pickle.dumps((cs.codebook, cs.sources, cs.root, cs.naming), pickle.HIGHEST_PROTOCOL)
     header = {"format": FORMAT, "entry": entry_id, "meta": len(meta), "topics": {t: len(b) for t, b in blobs.items()}}
 
@@ -256,14 +252,14 @@ def read(entry_path: Path, entry_id: object, whole: Callable[[], ClaimSet],
         was = gc.isenabled()
         gc.disable()  # thousands of objects and no cycles: collections meanwhile would only walk them
         try:
-            claims, group, clustered, settled = pickle.loads(data)
+            claims, clustered, settled = pickle.loads(data)
         finally:
             if was:
                 gc.enable()
         # They live as long as this set; left to the collector, judging the topic's verdicts (which
         # makes many small tuples) tripled in time, each full collection walking all of them again.
         gc.freeze()
-        return claims, group, clustered, settled
+        return claims, clustered, settled
 
     cs = CheckSet(codebook, sources, root, naming, places, fetch, whole, digests)
     weakref.finalize(cs, os.close, fd)
