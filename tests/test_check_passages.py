@@ -131,3 +131,19 @@ def test_a_changed_source_text_is_another_index(stored, scratch):
     (scratch.articles / "s0.txt").write_text(article, encoding="utf-8")
     assert [p.source for p in Checker(cs).passages.shared(article)] == ["s0"]
     assert len(list(stored.glob("*.passages"))) == 2
+
+
+def test_digests_vouched_for_find_the_index_without_reading_and_stale_ones_store_nothing(stored, monkeypatch):
+    cs = load_claim_set(CLAIMS)
+    raw = passages.source_texts(cs.sources, None)
+    digests = {cs.sources[sid].text_path: digest(b) for sid, b in raw.items()}
+    built = passages.index_for(cs.sources, None, digests)
+    (path,) = stored.glob("*.passages")
+    reads = []
+    monkeypatch.setattr(passages, "source_texts", lambda *a: reads.append(1) or raw)
+    assert passages.index_for(cs.sources, None, digests).shared(_article()) == built.shared(_article())
+    assert reads == []  # found by the digests alone
+    path.unlink()
+    stale = {p: "0" * 40 for p in digests}  # texts changed since they were vouched for
+    assert passages.index_for(cs.sources, None, stale).shared(_article()) == built.shared(_article())
+    assert reads == [1] and list(stored.glob("*.passages")) == []  # built from the texts, never stored under that key

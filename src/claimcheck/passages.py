@@ -351,8 +351,9 @@ def index_for(sources: Mapping[str, Source], max_bytes: int | None = None,
 
         folder = cache_dir()
     raw = None
-    if digests is not None and all(p in digests for p in with_text.values()):
-        known = {sid: digests[p] for sid, p in with_text.items()}
+    vouched = digests is not None and all(p in digests for p in with_text.values())
+    if vouched:
+        known = {sid: digests[p] for sid, p in with_text.items()}  # type: ignore[index]
     else:
         raw = source_texts(sources, max_bytes)
         known = {sid: _digest(data) for sid, data in raw.items()}
@@ -367,7 +368,7 @@ def index_for(sources: Mapping[str, Source], max_bytes: int | None = None,
         raw = source_texts(sources, max_bytes)
     texts = {sid: t for sid, t in ((sid, _decode(b)) for sid, b in raw.items()) if t is not None}
     index = PassageIndex.build(texts)
-    if path is not None and key is not None and {sid: _digest(b) for sid, b in raw.items()} == known:
+    if path is not None and key is not None and (not vouched or {sid: _digest(b) for sid, b in raw.items()} == known):
         _write(path, key, index)  # not under the key of texts that changed since they were vouched for
     return index
 
