@@ -129,16 +129,12 @@ class Checker:
         self._numbered: dict[int, tuple[tuple, bytes]] = {}  # see _claims_as_numbers
         self._claim_positions: dict[str, dict[int, int]] = {}
         self._source_pos: dict[str, int] | None = None
+        self._source_list: list[str] | None = None
         years = Counter(s.published.year for s in self.data.sources.values() if s.published)
         year = years.most_common(1)[0][0] if years else None
         self.extractor = Extractor(self.codebook, self.data.naming, year, "the claim set's publication dates")
         # Over every source's text, excluded ones too, so that --exclude does not make another index.
         self.passages: PassageIndex = index_for(everything.sources, max_bytes, everything.digests)
-
-    @property
-    def sources(self) -> dict:
-        """The sources checked against (without those set aside)."""
-        return self.data.sources
 
     def group(self, topic: str) -> Group | None:
         """The topic's claims compared as `conflicts` compares them, or None when no source covers it."""
@@ -189,6 +185,12 @@ class Checker:
         if self._source_pos is None:
             self._source_pos = {sid: i for i, sid in enumerate(self.data.sources)}
         return self._source_pos
+
+    def _source_ids(self) -> list[str]:
+        """The sources by position (see _source_positions)."""
+        if self._source_list is None:
+            self._source_list = list(self.data.sources)
+        return self._source_list
 
     def _positions(self, topic: str) -> dict[int, int]:
         """Each of the topic's claims' position among them, by identity (results cross from workers as positions)."""
@@ -385,7 +387,7 @@ def _claims_from_numbers(result, checker: Checker, seen: dict[tuple[str | None, 
     reasons one string (as in a one-process check, where equal judgements share theirs)."""
     if not isinstance(result, CheckResult):
         return result
-    source_ids = list(checker.data.sources)
+    source_ids = checker._source_ids()
 
     def back(topic: str | None, packed: bytes) -> tuple:
         found = seen.get((topic, packed))
