@@ -121,10 +121,12 @@ class Entry:
         self._inputs: str | None = None
         self.stored_id: str | None = None  # the id of the entry store() wrote
 
-    def inputs(self, known: dict[str, tuple[Signature, str]]) -> str:
+    def inputs(self, known: dict[str, tuple[Signature, str]], reads: dict[str, tuple] | None = None) -> str:
         """The digest of every input file's name and bytes (and the code that reads them), computed
-        once, before loading: a file changed meanwhile is then a miss next time, never a stale hit.
-        Files whose signature matches `known` (the stored entry's) are not read again."""
+        once, and never from bytes read after the load read them: a file changed meanwhile is then
+        a miss next time, never a stale hit. Files whose signature matches `known` (the stored
+        entry's) are not read again; nor are those in `reads`, (signature, digest) of the very
+        bytes the load parsed."""
         if self._inputs is None:
             import yaml
 
@@ -136,7 +138,9 @@ class Entry:
                 key = str(f)
                 old = known.get(key)
                 d = sig = None
-                if old is not None and _same_signature(f, old[0]):
+                if reads is not None and key in reads:
+                    sig, d = reads[key]
+                elif old is not None and _same_signature(f, old[0]):
                     sig, d = old
                 if d is None:
                     with open(f, "rb") as fh:
@@ -152,17 +156,15 @@ class Entry:
         """The stored header (counts, warnings, the entry's id) and claim set if no input changed
         (`articles_unchanged` checks the articles); the claim set is read only if `body` is true or,
         given a function, says so of the header (None when not read). On a miss the inputs' digest
-        has still been taken (for store); an input that cannot be read leaves the entry unusable."""
+        is keyed at store() by the bytes the load reads, unless a stored entry's inputs were taken here."""
         was = gc.isenabled()
         gc.disable()  # unpickling makes millions of objects and no cycles: no collection needed meanwhile
         try:
             try:
                 st = os.stat(self.path)
             except FileNotFoundError:
-                self.inputs({})
                 return None
             if not trusted(st):
-                self.inputs({})
                 return None
             with open(self.path, "rb") as f:
                 header = pickle.load(f)
@@ -183,10 +185,6 @@ class Entry:
                         claims.extend(pickle.loads(part))
                     claim_set = ClaimSet(codebook, sources, tuple(claims), root)
         except Exception:  # a missing, partial, foreign or outdated entry is a miss, whatever went wrong
-            try:
-                self.inputs({})  # so that store() can replace a damaged entry
-            except Exception:  # an unreadable input: the load reports it
-                pass
             return None
         finally:
             if was:
@@ -195,14 +193,18 @@ class Entry:
             return None
         return header, claim_set
 
-    def store(self, header: dict, meta: tuple, parts: list, articles: Iterable[ArticleDigest]) -> None:
+    def store(self, header: dict, meta: tuple, parts: list, articles: Iterable[ArticleDigest],
+              reads: dict[str, tuple] | None = None) -> None:
         """Write the entry in one step (a reader never sees half of it); failing to is not an error.
 
         `meta` is (codebook, sources, root); `parts` the claims in order, as lists or as bytes a
-        worker already pickled (written as they are). The header comes first, so a command that
-        needs only the counts and warnings reads no further."""
-        if self._inputs is None:  # the inputs could not be read before loading: nothing to key the entry by
-            return
+        worker already pickled (written as they are); `reads` the (signature, digest) of each input
+        file as the load read it. The header comes first, so a command that needs only the counts
+        and warnings reads no further."""
+        if self._inputs is None:
+            if reads is None or any(str(f) not in reads for f in self.files):
+                return  # an input the load did not read: reading it now could key old claims by new bytes
+            self.inputs({}, reads)
         entry_id = os.urandom(16).hex()  # what files derived from this entry name it by (checkset.py)
 
         def write(f) -> None:

@@ -32,11 +32,6 @@ _TOPIC_NAME = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
 # --------------------------------------------------------------------------- reading
 
 
-def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, what: str = "file") -> str:
-    """A text file as str: UTF-8 (a byte-order mark is dropped), under the size cap, not binary."""
-    return _decode(path, read_bytes(path, max_bytes, what), what)
-
-
 def read_bytes(path: Path, max_bytes: int, what: str) -> bytes:
     """A file's bytes, refused with a one-line error when missing, a folder, unreadable or over the cap."""
     return read_bytes_stat(path, max_bytes, what)[0]
@@ -68,6 +63,7 @@ def read_bytes_stat(path: Path, max_bytes: int, what: str) -> tuple[bytes, os.st
 
 
 def _decode(path: Path, data: bytes, what: str) -> str:
+    """A text file's bytes as str: UTF-8 (a byte-order mark is dropped), not binary."""
     if b"\x00" in data:
         raise UnreadableInput(path, f"{what} is binary (it holds NUL bytes); expected UTF-8 text")
     try:
@@ -85,11 +81,18 @@ def _mapping(doc: yamlread.Document, path: str, what: str) -> dict:
     return doc.data
 
 
-def load_codebook(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Codebook:
-    """Read and check the codebook; raise ValidationFailed listing every problem in it."""
+def load_codebook(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, *, reads: dict | None = None) -> Codebook:
+    """Read and check the codebook; raise ValidationFailed listing every problem in it.
+
+    `reads`, if given, records what was read by the path: (signature, digest) of the bytes parsed, for the cache."""
     path = Path(path)
     shown = str(path)
-    text = read_text(path, max_bytes, "codebook")
+    data, st = read_bytes_stat(path, max_bytes, "codebook")
+    if reads is not None:
+        from .cache import digest, signature
+
+        reads[shown] = (signature(st), digest(data))
+    text = _decode(path, data, "codebook")
     doc = yamlread.parse(text, shown)
     data = _mapping(doc, shown, "codebook")
     parsed = _plain_codebook(data)
@@ -168,7 +171,12 @@ class _FileLoader:
         shown = str(path)
         out = _FileResult(shown)
         try:
-            text = read_text(path, self.max_bytes, "claim file")
+            data, st = read_bytes_stat(path, self.max_bytes, "claim file")
+            if self.digests:  # the cache keys its entry by the bytes read here, not read again
+                from .cache import digest, signature
+
+                out.read = (signature(st), digest(data))
+            text = _decode(path, data, "claim file")
             doc = yamlread.parse(text, shown, light=True)
             data = _mapping(doc, shown, "claim file")
         except (InvalidData, UnreadableInput) as exc:
@@ -315,6 +323,7 @@ class _FileResult:
     claims: list[Claim] = field(default_factory=list)  # in the order of their events
     warnings: list[Problem] = field(default_factory=list)  # curation warnings, when asked for
     topics: frozenset[str] = frozenset()  # the topics its claims are on
+    read: tuple | None = None  # (signature, digest) of the bytes parsed, for the cache's key
 
 
 class _SetLoader:
@@ -330,9 +339,12 @@ class _SetLoader:
         self.warnings: list[Problem] = []
         self.topics: set[str] = set()
         self.parts: list[bytes | list[Claim]] = []  # the claims in file order: lists, or pickled by a worker
+        self.reads: dict[str, tuple] = {}  # per file read, (signature, digest) of its bytes, for the cache's key
 
     def add(self, r: _FileResult) -> None:
         """Take one file's result into the set, after the files before it."""
+        if r.read is not None:
+            self.reads[r.shown] = r.read
         if r.source is None:
             self.problems.extend(r.problems)
             return
@@ -700,7 +712,8 @@ def _prepare(claims_dir: str | Path, codebook: str | Path | None, cache: bool | 
 def _read(claims_dir: Path, files: list[Path], cb_path: Path, max_bytes: int, allow_outside: bool,
           ground_quotes: bool, workers: int | None, entry, lint: bool) -> _SetLoader:
     """Read and check every file (raising ValidationFailed on any problem) and store the set in the cache entry."""
-    book = load_codebook(cb_path, max_bytes)
+    reads: dict[str, tuple] = {}
+    book = load_codebook(cb_path, max_bytes, reads=reads if entry is not None else None)
     if not files:
         others = sorted(p.name for p in claims_dir.iterdir() if p.name != CODEBOOK_NAME)[:3]
         found = f"; found only {', '.join(others)}" if others else ""
@@ -716,8 +729,9 @@ def _read(claims_dir: Path, files: list[Path], cb_path: Path, max_bytes: int, al
     if entry is not None:
         header = {"claims": len(loader.claim_ids), "sources": len(loader.sources), "topics": len(loader.topics),
                   "warnings": loader.warnings if lint else None}
+        reads.update(loader.reads)
         with _gc_paused():
-            entry.store(header, (book, loader.sources, str(claims_dir)), loader.parts, loader.articles)
+            entry.store(header, (book, loader.sources, str(claims_dir)), loader.parts, loader.articles, reads)
     return loader
 
 
