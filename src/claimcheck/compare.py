@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from itertools import chain, groupby
-from operator import attrgetter, itemgetter
+from itertools import chain, compress, groupby
+from operator import attrgetter, eq
 from typing import Hashable, Iterable
 
 from .model import Claim, ClaimSet, Comparison, Group, Pair, Relation, Topic, TimelinePoint, ValueCluster
@@ -14,7 +14,7 @@ _RANK = {"conflict": 0, "partial": 1, "agree": 2, "single": 3}
 _CLAIM_ORDER = attrgetter("source_id", "id")
 _CLAIM_ID = attrgetter("id")
 _SOURCE_ID = attrgetter("source_id")
-_FIRST = itemgetter(0)
+_VALUE = attrgetter("value")
 DRIFT = "drift"
 
 
@@ -35,7 +35,7 @@ def compare_claim_set(claim_set: ClaimSet) -> Comparison:
             own.sort(key=_CLAIM_ID)
         for claim in own:
             by_topic[claim.topic].append(claim)
-    groups = [compare_topic(claim_set.codebook.topics[t], claims, names) for t, claims in by_topic.items()]
+    groups = [compare_topic(claim_set.codebook.topics[t], claims, names, ordered=True) for t, claims in by_topic.items()]
     groups.sort(key=lambda g: (_RANK[g.status], g.topic.name))
     return Comparison(claim_set, tuple(groups))
 
@@ -56,18 +56,19 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def compare_topic(topic: Topic, claims: Iterable[Claim], names: Names) -> Group:
+def compare_topic(topic: Topic, claims: Iterable[Claim], names: Names, *, ordered: bool = False) -> Group:
     """Cluster one topic's claims by value and decide its status.
 
     Values are first bucketed by their canonical key (so work is per distinct value, not per
     claim); only distinct values are compared pairwise, and `same` relations merge buckets.
     Per claim there is only bucketing and counting; keys and displays are worked out once per
-    distinct value.
+    distinct value. `ordered`: the claims already come by source id, then claim id (as
+    compare_claim_set puts them), so they need no sort.
     """
     vtype = TYPES[topic.type]
     ctx = Context(topic, names)
-    claims = sorted(claims, key=_CLAIM_ORDER)
-    values = [c.value for c in claims]
+    claims = list(claims) if ordered else sorted(claims, key=_CLAIM_ORDER)
+    values = list(map(_VALUE, claims))
     # Keys and displays once per value object: claims of one source set share their value objects
     # (load.py parses each raw value once), and a value's key and display depend on it alone.
     ids = list(map(id, values))
@@ -85,22 +86,22 @@ def compare_topic(topic: Topic, claims: Iterable[Claim], names: Names) -> Group:
     keys = list(buckets)
     reps = [values[buckets[k][0]] for k in keys]
     n = len(keys)
-    rel: dict[tuple[int, int], Relation] = {}
+    rel = vtype.relate_all(reps, keys, ctx)  # every pair (i < j), i then j ascending
     uf = _UnionFind(n)
     merged_reasons: dict[int, list[str]] = defaultdict(list)
-    for i in range(n):
-        for j in range(i + 1, n):
-            r = vtype.relate(reps[i], reps[j], ctx)
-            rel[(i, j)] = r
-            if r.kind == SAME:
-                uf.union(i, j)
-                merged_reasons[j].append(f"{vtype.display(reps[j])} = {vtype.display(reps[i])}: {r.reason}")
+    for (i, j), r in rel.items():
+        if r.kind == SAME:
+            uf.union(i, j)
+            merged_reasons[j].append(f"{vtype.display(reps[j])} = {vtype.display(reps[i])}: {r.reason}")
     # Within a bucket, spellings may differ too ("Haji Najib" / "Najib"): say why they were merged.
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         members[uf.find(i)].append(i)
     sources = list(map(_SOURCE_ID, claims))
-    roots = sorted(members, key=lambda r: (-len({sources[p] for i in members[r] for p in buckets[keys[i]]}), r))
+    def spread(r: int) -> int:  # how many sources a cluster has, counted at C speed
+        return len(set(map(sources.__getitem__, chain.from_iterable(buckets[keys[i]] for i in members[r]))))
+
+    roots = sorted(members, key=lambda r: (-spread(r), r))
     clusters = []
     bucket_cluster = [0] * n
     for idx, r in enumerate(roots):
@@ -154,26 +155,31 @@ def compare_topic(topic: Topic, claims: Iterable[Claim], names: Names) -> Group:
     co_dated: set[tuple[int, int]] = set()
     for window in windows_list:
         idxs = set(map(cluster_of.__getitem__, window))
-        co_dated.update((x, y) for x in idxs for y in idxs if x < y)
-        kinds = {kind(x, y) for x in idxs for y in idxs if x < y}
-        window_sources = set(map(sources.__getitem__, window))
+        if topic.changes_over_time:
+            co_dated.update((x, y) for x in idxs for y in idxs if x < y)
+        if len(idxs) == len(clusters):
+            kinds = set(pair_kind.values())
+        else:
+            kinds = {kind(x, y) for x in idxs for y in idxs if x < y}
+        window_sources = list(map(sources.__getitem__, window))
         if DIFFERENT in kinds:
             w = "conflict"
         elif COMPATIBLE in kinds or DRIFT in kinds:
             w = "partial"
-        elif len(window_sources) > 1:
+        elif len(set(window_sources)) > 1:
             w = "agree"
         else:
             w = "single"
         if _RANK[w] < _RANK[status]:
             status = w
         if len(idxs) > 1:  # a source can only contradict itself where the window holds several values
-            # (source, cluster) pairs at C speed; only a source in several clusters needs a look
-            held = set(zip(map(sources.__getitem__, window), map(cluster_of.__getitem__, window)))
-            several = {sid for sid, n in Counter(map(_FIRST, held)).items() if n > 1}
+            # Only a source with several claims in the window can; claims come source by source, so
+            # its claims are neighbours: found, and their (source, cluster) pairs taken, at C speed.
+            repeated = set(compress(window_sources[1:], map(eq, window_sources, window_sources[1:])))
             by_source: dict[str, set[int]] = defaultdict(set)
-            for sid, cl in (held if several else ()):
-                if sid in several:
+            if repeated:
+                mine = list(map(repeated.__contains__, window_sources))
+                for sid, cl in zip(compress(window_sources, mine), compress(map(cluster_of.__getitem__, window), mine)):
                     by_source[sid].add(cl)
             for sid, cls in by_source.items():
                 if any(kind(x, y) == DIFFERENT for x in cls for y in cls if x < y):
@@ -195,6 +201,9 @@ def compare_topic(topic: Topic, claims: Iterable[Claim], names: Names) -> Group:
 
 def _cluster_relation(a: list[int], b: list[int], rel: dict[tuple[int, int], Relation]) -> Relation:
     """The strongest relation between two clusters' buckets: different beats compatible."""
+    if len(a) == 1 and len(b) == 1:  # the usual case: clusters of one distinct value each
+        x, y = a[0], b[0]
+        return rel[(x, y) if x < y else (y, x)]
     found = [rel[(min(x, y), max(x, y))] for x in a for y in b]
     for k in (DIFFERENT, COMPATIBLE, SAME):
         of_kind = [r for r in found if r.kind == k]

@@ -95,7 +95,10 @@ class Names:
         return key
 
     def relate(self, a: str, b: str) -> Relation:
-        ka, kb = self.key(a), self.key(b)
+        return self.relate_keyed(a, b, self.key(a), self.key(b))
+
+    def relate_keyed(self, a: str, b: str, ka: str, kb: str) -> Relation:
+        """relate(), given both names' keys."""
         if frozenset((ka, kb)) in self.distinct:
             return Relation(DIFFERENT, "declared different people in the codebook")
         if ka == kb:
@@ -167,6 +170,16 @@ class ValueType:
     def relate(self, a: Any, b: Any, ctx: Context) -> Relation:
         return Relation(SAME, "equal") if a == b else Relation(DIFFERENT, "not equal")
 
+    def relate_keyed(self, a: Any, b: Any, ka: Hashable, kb: Hashable, ctx: Context) -> Relation:
+        """relate(), given the values' keys: a type that needs them overrides this, so that
+        comparing every pair of a topic's values works out no key twice."""
+        return self.relate(a, b, ctx)
+
+    def relate_all(self, values: list, keys: list, ctx: Context) -> dict[tuple[int, int], Relation]:
+        """relate() for every pair (i < j) of distinct values with their keys."""
+        rel = self.relate_keyed
+        return {(i, j): rel(a, values[j], keys[i], keys[j], ctx) for i, a in enumerate(values) for j in range(i + 1, len(values))}
+
     def to_json(self, value: Any) -> Any:
         return value
 
@@ -185,6 +198,9 @@ class PersonType(ValueType):
 
     def relate(self, a, b, ctx):
         return ctx.names.relate(a, b)
+
+    def relate_keyed(self, a, b, ka, kb, ctx):
+        return ctx.names.relate_keyed(a, b, ka, kb)
 
 
 # Numbers -------------------------------------------------------------------
@@ -437,13 +453,15 @@ class ListType(ValueType):
         return frozenset(ctx.names.key(x) for x in v)
 
     def relate(self, a, b, ctx):
-        ka, kb = self.key(a, ctx), self.key(b, ctx)
+        return self.relate_keyed(a, b, self.key(a, ctx), self.key(b, ctx), ctx)
+
+    def relate_keyed(self, a, b, ka, kb, ctx):
         if ka == kb:
             return Relation(SAME, "same members" + ("" if sorted(a) == sorted(b) else " (aliases or spelling)"))
-        if ka < kb or kb < ka:
-            small, big = (a, b) if ka < kb else (b, a)
-            extra = sorted(self.key(big, ctx) - self.key(small, ctx))
-            return Relation(COMPATIBLE, f"subset; the longer list adds {', '.join(extra)}")
+        if ka < kb:
+            return Relation(COMPATIBLE, f"subset; the longer list adds {', '.join(sorted(kb - ka))}")
+        if kb < ka:
+            return Relation(COMPATIBLE, f"subset; the longer list adds {', '.join(sorted(ka - kb))}")
         return Relation(DIFFERENT, f"members differ: {', '.join(sorted(ka ^ kb))}")
 
 
@@ -481,11 +499,13 @@ class TextType(ValueType):
         return fold(v)
 
     def relate(self, a, b, ctx):
-        fa, fb = fold(a), fold(b)
-        score = fuzz.ratio(fa, fb) / 100
+        return self.relate_keyed(a, b, fold(a), fold(b), ctx)
+
+    def relate_keyed(self, a, b, fa, fb, ctx):
         if fa == fb:
             return Relation(SAME, "same wording", 1.0)
-        words = word_diff(a, b)
+        score = fuzz.ratio(fa, fb) / 100
+        words = _word_diff(fa.split(), fb.split())
         if score >= self.same_at:
             return Relation(SAME, f"same wording but for {words}", score)
         return Relation(DIFFERENT, f"wording differs ({score:.2f}): {words}", score)
@@ -493,7 +513,10 @@ class TextType(ValueType):
 
 def word_diff(a: str, b: str) -> str:
     """The words that differ between two wordings, as '-removed +added'."""
-    wa, wb = fold(a).split(), fold(b).split()
+    return _word_diff(fold(a).split(), fold(b).split())
+
+
+def _word_diff(wa: list[str], wb: list[str]) -> str:
     out = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
         if op in ("replace", "delete"):
