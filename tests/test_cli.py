@@ -129,3 +129,33 @@ def test_rich_table_on_a_terminal_respects_no_color(tmp_path):
 def test_python_dash_m(tmp_path):
     result = subprocess.run([sys.executable, "-m", "claimcheck", "--version"], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0 and result.stdout.strip() == f"claimcheck {__version__}"
+
+
+def test_the_command_ends_without_teardown_yet_writes_everything(tmp_path):
+    # run() leaves by os._exit: what main() printed must still all arrive, with main()'s exit code.
+    cmd = [sys.executable, "-m", "claimcheck", "conflicts", "--claims", str(CLAIMS)]
+    whole = subprocess.run([*cmd, "--format", "json"], capture_output=True, text=True, cwd=ROOT)
+    assert whole.returncode == 0
+    assert json.loads(whole.stdout)["summary"]["claims"] > 0
+    with open(tmp_path / "out.txt", "w") as f:  # a file: block-buffered, so the last block is flushed by run()
+        code = subprocess.run(cmd, stdout=f, stderr=subprocess.PIPE, cwd=ROOT).returncode
+    text = (tmp_path / "out.txt").read_text(encoding="utf-8")
+    assert code == 0 and text.rstrip().splitlines()[-1].startswith(f"{json.loads(whole.stdout)['summary']['topics']} topics from")
+    failing = subprocess.run([*cmd, "--fail-on", "conflict"], capture_output=True, text=True, cwd=ROOT)
+    assert failing.returncode == 1
+    missing = subprocess.run([sys.executable, "-m", "claimcheck", "validate", "--claims", str(tmp_path / "nowhere")],
+                             capture_output=True, text=True, cwd=ROOT)
+    assert missing.returncode == 2 and missing.stderr.startswith("error: ") and "Traceback" not in missing.stderr
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly(tmp_path):
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import generate
+
+    claims = generate(tmp_path / "set", sources=60, claims_per_source=20, seed=3)  # output well past a pipe's buffer
+    proc = subprocess.Popen([sys.executable, "-m", "claimcheck", "conflicts", "--claims", str(claims), "--verbose"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, env={**os.environ, "CLAIMCHECK_CACHE": "0"})
+    assert proc.stdout.read(10)
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait() == 0 and err == ""
