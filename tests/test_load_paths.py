@@ -148,6 +148,26 @@ def test_finds_is_ground_found(article: str, quote: str):
     assert a.finds(quote) == a.ground(quote).found
 
 
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14).map("".join), st.data())
+def test_finds_is_ground_found_for_quotes_cut_from_the_article(article: str, data):
+    # Pieces of the article joined by omissions: found as they stand, or only once normalised.
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(article)), min_size=2, max_size=6)))
+    quote = data.draw(st.sampled_from([" ... ", "…", " [sic] "])).join(article[a:b] for a, b in zip(cuts[::2], cuts[1::2]))
+    a = Article(article)
+    assert a.finds(quote) == a.ground(quote).found
+
+
+def test_a_quote_whose_pieces_stand_verbatim_needs_no_normalised_article():
+    a = Article("The talks ended on Sunday.\n\nBoth sides said they would meet again in Istanbul.")
+    assert a.finds("The talks ended ... they would meet again")
+    assert "norm" not in a.__dict__
+    assert a.finds("The talks ended ... Both sides said") and "norm" not in a.__dict__
+    assert not a.finds("they would meet again ... The talks ended")  # out of order
+    assert a.finds("ended on Sunday. Both sides")  # across the paragraph break: only once normalised
+    assert "norm" in a.__dict__
+
+
 def test_normalise_text_is_normalise():
     for text in ["plain text", " lead", "trail ", "two  spaces", "it’s", "tab\there", "", "a—b ﬁ"]:
         assert normalise_text(text) == normalise(text).text

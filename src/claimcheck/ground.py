@@ -210,9 +210,20 @@ class Article:
         """Whether ground(quote) would find it; cheaper, for the many quotes that are found."""
         if quote and quote in self.raw:
             return True
-        segments = [normalise_text(s) for s in quote_segments(quote)]
-        if not segments:
+        pieces = quote_segments(quote)
+        if not pieces:
             return False
+        # Pieces found as they stand, in order, are found normalised too (folding is per character):
+        # a quote with an omission whose pieces are verbatim needs no normalised article.
+        raw, pos = self.raw, 0
+        for piece in pieces:
+            at = raw.find(piece, pos)
+            if at < 0:
+                break
+            pos = at + len(piece)
+        else:
+            return True
+        segments = [normalise_text(s) for s in pieces]
         text, pos = self.norm.text, 0
         for seg in segments:
             at = text.find(seg, pos)
