@@ -76,3 +76,38 @@ def test_number_visibility_looks_only_at_number_word_windows():
         assert got == every_window(quote, n), (quote, n)
         seen.add(got)
     assert seen == {True, False}
+
+
+# ------------------------------------------------------------------ the shortcuts give the full searches' answers
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from claimcheck import lint as lintmod  # noqa: E402
+
+_WORDS = ["on", "Tuesday", "last", "week", "days", "ago", "this", "month", "Yesterday", "TONIGHT", "tomorrow's",
+          "by", "Sunday", "a", "the", "talks", "earlier", "year", "since", "Monday's", "weeks", "later", "K", "ſ"]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_WORDS), max_size=8).map(" ".join))
+def test_the_relative_date_shortcut_finds_what_the_search_finds(quote: str):
+    fast, full = lintmod._relative_date(quote), lintmod.RELATIVE_DATE.search(quote)
+    assert (fast and fast.group()) == (full and full.group())
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="0123456789 ,.'-ab", max_size=14), st.integers(0, 999))
+def test_digits_found_as_they_stand_are_a_token_of_the_folded_quote(text: str, n: int):
+    # The shortcut may only say yes where the full test does (a no falls through to the full test).
+    import re
+
+    from claimcheck.values import fold
+
+    plain = text.replace(",", "")
+    if lintmod._digits_in(str(n), plain):
+        assert str(n) in re.findall(r"[a-z]+|\d+(?:\.\d+)?", fold(plain))
+
+
+def test_a_number_split_by_an_apostrophe_is_left_to_the_full_test():
+    assert not lintmod._digits_in("53", "5'3") and not lintmod._digits_in("53", "1'53")
+    assert lintmod._digits_in("53", "about 53 people") and lintmod._digits_in("2611", "a 2611-kilometre border")

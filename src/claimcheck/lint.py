@@ -40,6 +40,18 @@ def _hedge(quote: str) -> re.Match | None:
     return HEDGE.search(quote)
 
 
+# Likewise every RELATIVE_DATE phrase holds one of these (the weekdays, "today" and "yesterday" all hold "day").
+_RELATIVE_WORDS = ("day", "tonight", "tomorrow", "week", "month", "year")
+
+
+def _relative_date(quote: str) -> re.Match | None:
+    if quote.isascii():
+        low = quote.lower()
+        if not any(w in low for w in _RELATIVE_WORDS):
+            return None
+    return RELATIVE_DATE.search(quote)
+
+
 def lint(claim_set: ClaimSet) -> list[Problem]:
     """Warnings on claims that break the curation standard in ways a machine can see."""
     return lint_claims(claim_set.claims, claim_set.sources, claim_set.codebook)
@@ -56,7 +68,7 @@ def lint_claims(claims: Iterable[Claim], sources: Mapping[str, Source], codebook
             out.append(Problem(c.where.path, f"warning: {message}", c.where.line, c.where.col))
 
         # The cheap conditions first: the searches cost more than anything else here.
-        rel = RELATIVE_DATE.search(c.quote) if topic.type == "date" and not c.note else None
+        rel = _relative_date(c.quote) if topic.type == "date" and not c.note else None
         if rel:
             if source.published is None:
                 warn(f"the quote's relative date '{rel.group()}' was resolved, but the source has no publication "
@@ -77,12 +89,30 @@ _number = lru_cache(maxsize=65536)(words_to_number)  # tokens repeat across quot
 _fold_value = lru_cache(maxsize=65536)(fold)  # so do names and list items
 
 
+def _digits_in(digits: str, text: str) -> bool:
+    """Whether an ASCII text holds these digits as a whole number: as a token of the folded text,
+    neither digits nor an apostrophe (which folding drops, joining what it separated) beside them."""
+    at = text.find(digits)
+    while at >= 0:
+        end = at + len(digits)
+        if (at == 0 or text[at - 1] not in _JOINS) and (end == len(text) or text[end] not in _JOINS):
+            return True
+        at = text.find(digits, at + 1)
+    return False
+
+
+_JOINS = frozenset("0123456789'")
+
+
 def _value_visible(c: Claim, vtype: str) -> bool:
     """Whether a reader can find the value in the quote: digits or number words, or a name's parts."""
     if vtype == "number" and isinstance(c.value, Quantity) and c.value.exact:
         n = c.value.low
-        tokens = re.findall(r"[a-z]+|\d+(?:\.\d+)?", fold(c.quote.replace(",", "")))
-        if n.is_integer() and str(int(n)) in tokens:  # the digits themselves: the usual case, found at once
+        plain = c.quote.replace(",", "")
+        if n.is_integer() and plain.isascii() and _digits_in(str(int(n)), plain):
+            return True  # the digits themselves: the usual case, found without folding the quote
+        tokens = re.findall(r"[a-z]+|\d+(?:\.\d+)?", fold(plain))
+        if n.is_integer() and str(int(n)) in tokens:
             return True
         # Number words span up to three tokens ("twenty one hundred"), and words_to_number reads a
         # window only if every token is a number word or digits: look only at windows of those.
