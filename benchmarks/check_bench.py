@@ -30,6 +30,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from bytecode import compile_claimcheck  # noqa: E402
 CLI = [sys.executable, "-m", "claimcheck"]
 
 
@@ -110,6 +112,7 @@ def main(argv=None) -> int:
     ap.add_argument("--articles", type=int, default=100, help="with --scale: how many of DIR/articles the many-article cases check")
     ap.add_argument("--cold-runs", type=int, default=1, help="with --scale: runs of the first-run case, each with an empty cache folder")
     args = ap.parse_args(argv)
+    compile_claimcheck()
     if args.scale:
         return scale(args.scale, args.articles, args.runs, args.cold_runs)
     with tempfile.TemporaryDirectory() as tmp:

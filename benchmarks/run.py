@@ -37,6 +37,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 from baseline import reduce_conflicts_doc  # noqa: E402
+from bytecode import compile_claimcheck  # noqa: E402
 
 WARM_CACHE = Path(tempfile.gettempdir()) / "claimcheck-bench-warm-cache"
 PER_SOURCE = 20
@@ -270,6 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     info = machine()
     print(f"machine: {info['nproc']} cores, {info['cpu']}, Python {info['python']}, load {info['load']}", file=sys.stderr)
     cli = [sys.executable, "-m", "claimcheck"]
+    compile_claimcheck()
     rows = []
     for n in sizes:
         claims = dataset(args.data, n, args.seed)
