@@ -32,9 +32,10 @@ import time
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable
 
+from . import claimpack
 from .model import ClaimSet
 
-FORMAT = 3  # 2: a header with counts and warnings, then the claims in parts; 3: the header holds the entry's id
+FORMAT = 4  # 2: a header with counts and warnings, then the claims in parts; 3: the header holds the entry's id; 4: parts in columns (claimpack.py)
 _OFF = {"0", "off", "no", "false"}
 MAX_ENTRIES = 64
 
@@ -182,7 +183,7 @@ class Entry:
                     codebook, sources, root = pickle.load(f)
                     claims: list = []
                     for part in pickle.load(f):
-                        claims.extend(pickle.loads(part))
+                        claims.extend(claimpack.loads(part))
                     claim_set = ClaimSet(codebook, sources, tuple(claims), root)
         except Exception:  # a missing, partial, foreign or outdated entry is a miss, whatever went wrong
             return None
@@ -211,7 +212,7 @@ class Entry:
             pickle.dump({**header, "id": entry_id, "inputs": self._inputs, "stats": self.stats, "articles": list(articles)},
                         f, protocol=pickle.HIGHEST_PROTOCOL)
             pickle.dump(meta, f, protocol=pickle.HIGHEST_PROTOCOL)
-            blobs = [p if isinstance(p, bytes) else pickle.dumps(p, protocol=pickle.HIGHEST_PROTOCOL) for p in parts]
+            blobs = [p if isinstance(p, bytes) else claimpack.dumps(p) for p in parts]
             pickle.dump(blobs, f, protocol=pickle.HIGHEST_PROTOCOL)
 
         if write_private(self.path, write):

@@ -6,7 +6,6 @@ import datetime as dt
 import difflib
 import gc
 import os
-import pickle
 import re
 import stat
 import sys
@@ -17,7 +16,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Iterator
 
 
-from . import yamlread
+from . import claimpack, yamlread
 from .errors import InvalidData, Problem, UnreadableInput, ValidationFailed
 from .model import Claim, ClaimSet, Codebook, Entity, Label, Source, Topic, Where
 
@@ -375,7 +374,7 @@ class _SetLoader:
         assert not self.problems
         out: list[Claim] = []
         for part in self.parts:
-            out.extend(pickle.loads(part) if isinstance(part, bytes) else part)
+            out.extend(claimpack.loads(part) if isinstance(part, bytes) else part)
         return tuple(out)
 
 
@@ -552,7 +551,7 @@ def _load_chunk(files: list[Path]) -> tuple[list[_FileResult], bytes]:
     claims = [c for r in results for c in r.claims]
     for r in results:
         r.claims = []
-    return results, pickle.dumps(claims, protocol=pickle.HIGHEST_PROTOCOL)
+    return results, claimpack.dumps(claims)
 
 
 def _worker_count(workers: int | None, files: int) -> int:
