@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from itertools import chain, compress, groupby
-from operator import attrgetter, eq
+from operator import attrgetter, eq, itemgetter
 from typing import Hashable, Iterable
 
 from .model import Claim, ClaimSet, Comparison, Group, Pair, Relation, Topic, TimelinePoint, ValueCluster
@@ -15,6 +15,7 @@ _CLAIM_ORDER = attrgetter("source_id", "id")
 _CLAIM_ID = attrgetter("id")
 _SOURCE_ID = attrgetter("source_id")
 _VALUE = attrgetter("value")
+_FIRST = itemgetter(0)
 DRIFT = "drift"
 
 
@@ -175,11 +176,15 @@ def compare_topic(topic: Topic, claims: Iterable[Claim], names: Names, *, ordere
         if len(idxs) > 1:  # a source can only contradict itself where the window holds several values
             # Only a source with several claims in the window can; claims come source by source, so
             # its claims are neighbours: found, and their (source, cluster) pairs taken, at C speed.
+            # Of those, only one holding several values needs a look at how its values relate.
             repeated = set(compress(window_sources[1:], map(eq, window_sources, window_sources[1:])))
             by_source: dict[str, set[int]] = defaultdict(set)
             if repeated:
                 mine = list(map(repeated.__contains__, window_sources))
-                for sid, cl in zip(compress(window_sources, mine), compress(map(cluster_of.__getitem__, window), mine)):
+                held = set(zip(compress(window_sources, mine), compress(map(cluster_of.__getitem__, window), mine)))
+                values_held = Counter(map(_FIRST, held))
+                several = set(compress(values_held, map((1).__lt__, values_held.values())))
+                for sid, cl in compress(held, map(several.__contains__, map(_FIRST, held))):
                     by_source[sid].add(cl)
             for sid, cls in by_source.items():
                 if any(kind(x, y) == DIFFERENT for x in cls for y in cls if x < y):
