@@ -69,30 +69,35 @@ def _why(g: Group, verbose: bool = False, most: int = 6) -> list[str]:
 
 def plain_conflicts(groups: Iterable[Group], comparison: Comparison, verbose: bool = False) -> str:
     """The conflicts view for pipes and files: no colour, no box drawing, one fact per line."""
-    out = []
+    out: list[str] = []
+    add = out.append
     # Wire copy repeats quotes and credits word for word: each distinct one is made safe once.
     quotes: dict[str, str] = {}
     credits: dict[tuple, str] = {}
+    known_quote, known_credit = quotes.get, credits.get
     for g in groups:
-        out.append(f"{g.status.upper()}  {g.topic.name}  ({g.claim_count} claims, {len(g.sources)} sources)")
+        add(f"{g.status.upper()}  {g.topic.name}  ({g.claim_count} claims, {len(g.sources)} sources)")
+        dated = g.topic.changes_over_time
         for cl in g.clusters:
-            out.append(f"  = {inert(cl.display)}  [{', '.join(cl.sources)}]")
+            add(f"  = {inert(cl.display)}  [{', '.join(cl.sources)}]")
             for c in cl.claims:
-                quote = quotes.get(c.quote)
+                quote = known_quote(c.quote)
                 if quote is None:
                     quote = quotes[c.quote] = inert(c.quote) if verbose else trim(inert(c.quote), 150)
                 who_key = (c.own_voice, c.attributed_to, c.via, c.hedge)
-                who = credits.get(who_key)
+                who = known_credit(who_key)
                 if who is None:
                     who = credits[who_key] = credit(c)
-                date = f" as of {c.as_of}" if g.topic.changes_over_time and c.as_of else ""
-                out.append(f"      {c.source_id}: {who}{date}: \"{quote}\"")
+                if dated and c.as_of:
+                    add(f"      {c.source_id}: {who} as of {c.as_of}: \"{quote}\"")
+                else:
+                    add(f"      {c.source_id}: {who}: \"{quote}\"")
         for line in _why(g, verbose):
-            out.append(f"  why: {inert(line)}")
-        out.append("")
+            add(f"  why: {inert(line)}")
+        add("")
     s = comparison.summary()
-    out.append(f"{s['topics']} topics from {s['sources']} sources, {s['claims']} claims: "
-               f"{s['conflict']} conflict, {s['partial']} partial, {s['agree']} agree, {s['single']} single")
+    add(f"{s['topics']} topics from {s['sources']} sources, {s['claims']} claims: "
+        f"{s['conflict']} conflict, {s['partial']} partial, {s['agree']} agree, {s['single']} single")
     return "\n".join(out)
 
 
