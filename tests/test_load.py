@@ -139,3 +139,17 @@ def test_the_plain_claim_keys_are_schema_claimins_fields():
     from claimcheck import load, schema
 
     assert load._CLAIM_KEYS == frozenset(schema.ClaimIn.model_fields)
+
+
+def test_prefetching_is_only_a_hint(tmp_path):
+    # Asking the kernel to read ahead never blocks, reads or fails: not on a pipe with no writer,
+    # a folder, a missing file, or a name that is no path at all.
+    import os
+
+    from claimcheck.load import _prefetch
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    (tmp_path / "a.txt").write_text("text", encoding="utf-8")
+    _prefetch([fifo, tmp_path, tmp_path / "missing.txt", tmp_path / "a.txt", Path("bad\0name")])
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "text"
