@@ -170,6 +170,11 @@ class ValueType:
     def relate(self, a: Any, b: Any, ctx: Context) -> Relation:
         return Relation(SAME, "equal") if a == b else Relation(DIFFERENT, "not equal")
 
+    def keys(self, values: list, ctx: Context) -> list:
+        """key() of each value (a type whose keys cost more than hashing a value works each out once)."""
+        key = self.key
+        return [key(v, ctx) for v in values]
+
     def relate_keyed(self, a: Any, b: Any, ka: Hashable, kb: Hashable, ctx: Context) -> Relation:
         """relate(), given the values' keys: a type that needs them overrides this, so that
         comparing every pair of a topic's values works out no key twice."""
@@ -452,6 +457,9 @@ class ListType(ValueType):
     def key(self, v, ctx):
         return frozenset(ctx.names.key(x) for x in v)
 
+    def keys(self, values, ctx):
+        return _keys_once(self, values, ctx)
+
     def relate(self, a, b, ctx):
         return self.relate_keyed(a, b, self.key(a, ctx), self.key(b, ctx), ctx)
 
@@ -498,6 +506,9 @@ class TextType(ValueType):
     def key(self, v, ctx):
         return fold(v)
 
+    def keys(self, values, ctx):
+        return _keys_once(self, values, ctx)
+
     def relate(self, a, b, ctx):
         return self.relate_keyed(a, b, fold(a), fold(b), ctx)
 
@@ -509,6 +520,15 @@ class TextType(ValueType):
         if score >= self.same_at:
             return Relation(SAME, f"same wording but for {words}", score)
         return Relation(DIFFERENT, f"wording differs ({score:.2f}): {words}", score)
+
+
+def _keys_once(vtype: ValueType, values: list, ctx: Context) -> list:
+    """vtype.key() of each value, worked out once per distinct value: values that hash cheaply
+    (str, tuples of str) and repeat across a claim set's parts, whose keys cost more."""
+    distinct = dict.fromkeys(values)
+    for v in distinct:
+        distinct[v] = vtype.key(v, ctx)
+    return list(map(distinct.__getitem__, values))
 
 
 def word_diff(a: str, b: str) -> str:
