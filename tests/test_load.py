@@ -153,3 +153,21 @@ def test_prefetching_is_only_a_hint(tmp_path):
     (tmp_path / "a.txt").write_text("text", encoding="utf-8")
     _prefetch([fifo, tmp_path, tmp_path / "missing.txt", tmp_path / "a.txt", Path("bad\0name")])
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "text"
+
+
+def test_articles_are_read_ahead_only_where_they_would_be_read(tmp_path):
+    # A worker advises the kernel on articles before checking them: only on those the checks would let
+    # it read (inside the claim set's root unless --allow-outside).
+    from claimcheck import load
+
+    outside = tmp_path / "outside.txt"
+    outside.write_text("x", encoding="utf-8")
+    inside = tmp_path / "set" / "articles" / "a.txt"
+    inside.parent.mkdir(parents=True)
+    inside.write_text("x", encoding="utf-8")
+    claims = tmp_path / "set" / "claims"
+    claims.mkdir()
+    book = load.load_codebook(Path(__file__).resolve().parent.parent / "claims" / "topics.yaml")
+    fl = load._FileLoader(book, claims.resolve().parent, 10_000, False, True)
+    assert fl.may_read(claims / "../articles/a.txt") and not fl.may_read(claims / "../../outside.txt")
+    assert load._FileLoader(book, claims.resolve().parent, 10_000, True, True).may_read(claims / "../../outside.txt")

@@ -213,6 +213,14 @@ class _FileLoader:
                 return out, None, None
         return out, doc, src
 
+    def may_read(self, target: Path) -> bool:
+        """Whether article() would go on to read this path: it resolves, inside the root unless allowed."""
+        try:
+            resolved = self.resolve(target)
+        except (OSError, RuntimeError):
+            return False
+        return self.allow_outside or _inside(resolved, self.root)
+
     def article(self, rel: str, claim_file: Path, doc: yamlread.Document, out: _FileResult):
         from .ground import Article
 
@@ -563,7 +571,8 @@ def _load_chunk(files: list[Path]) -> tuple[list[_FileResult], bytes]:
     # names its article, the articles.
     _prefetch(files)
     sources = [loader.read_source(f) for f in files]
-    _prefetch(f.parent / src.text for f, (_, _, src) in zip(files, sources) if src is not None and src.text)
+    _prefetch(t for t in (f.parent / src.text for f, (_, _, src) in zip(files, sources) if src is not None and src.text)
+              if loader.may_read(t))
     results = [loader.load_file(f, s) for f, s in zip(files, sources)]
     claims = [c for r in results for c in r.claims]
     for r in results:
@@ -579,6 +588,8 @@ def _prefetch(paths: Iterable[Path]) -> None:
         return
     for path in paths:
         try:
+            if not stat.S_ISREG(os.stat(path).st_mode):  # never open a device or a pipe to advise on it
+                continue
             fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
         except (OSError, ValueError):
             continue
