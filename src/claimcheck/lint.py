@@ -27,29 +27,27 @@ HEDGE = re.compile(
 )
 
 
-# Every HEDGE phrase holds one of these words: an ASCII quote holding none cannot match (for ASCII
-# text IGNORECASE is lower()), and most quotes hold none, so the search is mostly skipped.
+# Every HEDGE phrase holds one of these words, and every RELATIVE_DATE phrase one of those (the
+# weekdays, "today" and "yesterday" all hold "day"): an ASCII quote holding none cannot match (for
+# ASCII text IGNORECASE is lower()), and most quotes hold none, so the search is mostly skipped.
 _HEDGE_WORDS = ("report", "alleged", "purported", "said to", "according to", "source", "unconfirmed")
-
-
-def _hedge(quote: str) -> re.Match | None:
-    if quote.isascii():
-        low = quote.lower()
-        if not any(w in low for w in _HEDGE_WORDS):
-            return None
-    return HEDGE.search(quote)
-
-
-# Likewise every RELATIVE_DATE phrase holds one of these (the weekdays, "today" and "yesterday" all hold "day").
 _RELATIVE_WORDS = ("day", "tonight", "tomorrow", "week", "month", "year")
 
 
-def _relative_date(quote: str) -> re.Match | None:
+def _search(pattern: re.Pattern, words: tuple[str, ...], quote: str) -> re.Match | None:
     if quote.isascii():
         low = quote.lower()
-        if not any(w in low for w in _RELATIVE_WORDS):
+        if not any(w in low for w in words):
             return None
-    return RELATIVE_DATE.search(quote)
+    return pattern.search(quote)
+
+
+def _hedge(quote: str) -> re.Match | None:
+    return _search(HEDGE, _HEDGE_WORDS, quote)
+
+
+def _relative_date(quote: str) -> re.Match | None:
+    return _search(RELATIVE_DATE, _RELATIVE_WORDS, quote)
 
 
 def lint(claim_set: ClaimSet) -> list[Problem]:
