@@ -166,23 +166,23 @@ class _FileLoader:
         self.digests = digests  # record what each article read was, for the cache
         self.lint = lint  # curation warnings per file (lint.py), computed where the file is read
 
-    def load_file(self, path: Path, source: tuple | None = None) -> _FileResult:
-        """The file's result; `source`: what read_source() gave for it, if called already."""
-        out, doc, src = source or self.read_source(path)
+    def load_file(self, path: Path, started: tuple | None = None) -> _FileResult:
+        """The file's result; `started`: what read_source() gave for it, if called already."""
+        out, doc, src = started or self.read_source(path)
         if src is None:
             return out
         shown = out.shown
         out.id_at = doc.where(("id",))
         text_path, article = self.article(src.text, path, doc, out) if src.text else (None, None)
-        source_ = Source(src.id, src.outlet, src.title, src.published, src.url, text_path, src.note, Where(shown, *out.id_at))
-        out.source = source_
+        source = Source(src.id, src.outlet, src.title, src.published, src.url, text_path, src.note, Where(shown, *out.id_at))
+        out.source = source
         for i, raw in enumerate(src.claims):
-            self.load_claim(raw, i, source_, doc, shown, article, out)
+            self.load_claim(raw, i, source, doc, shown, article, out)
         out.topics = frozenset(c.topic for c in out.claims)
         if self.lint and out.claims:
             from .lint import lint_claims
 
-            out.warnings = lint_claims(out.claims, {source_.id: source_}, self.codebook)
+            out.warnings = lint_claims(out.claims, {source.id: source}, self.codebook)
         return out
 
     def read_source(self, path: Path) -> tuple[_FileResult, Any, Any]:
