@@ -132,3 +132,21 @@ def test_spelling_variants_merge_and_say_why(scratch):
     (g,) = compare_claim_set(load_claim_set(scratch.claims)).groups
     assert g.status == "agree"
     assert "spelling variants, similarity 0.90" in g.clusters[0].merged[0]
+
+
+def test_cluster_sources_are_the_sources_of_its_claims_in_order(tmp_path):
+    # compare_topic fills ValueCluster.sources from its own lists; it must be what the property gives.
+    import sys
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import generate
+
+    comparison = compare_claim_set(load_claim_set(generate(tmp_path / "set", sources=60, claims_per_source=20, seed=4)))
+    clusters = [cl for g in comparison.groups for cl in g.clusters]
+    assert len(clusters) > 50
+    for cl in clusters:
+        assert cl.sources == tuple(dict.fromkeys(c.source_id for c in cl.claims))
+    for g in comparison.groups:  # clusters by how many sources hold them, most first
+        assert [len(cl.sources) for cl in g.clusters] == sorted((len(cl.sources) for cl in g.clusters), reverse=True)

@@ -104,14 +104,15 @@ def compare_topic(topic: Topic, claims: Iterable[Claim], names: Names, *, ordere
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         members[uf.find(i)].append(i)
-    def spread(r: int) -> int:  # how many sources a cluster has, counted at C speed
-        return len(set(map(sources.__getitem__, chain.from_iterable(buckets[keys[i]] for i in members[r]))))
-
-    roots = sorted(members, key=lambda r: (-spread(r), r))
+    # Each cluster's claim positions and sources (ValueCluster.sources, in claim order), from the
+    # per-position lists: at a million claims, another pass over the claim objects took 0.9 s.
+    positions_of = {r: list(chain.from_iterable(buckets[keys[i]] for i in m)) for r, m in members.items()}
+    sources_of = {r: tuple(dict.fromkeys(map(sources.__getitem__, p))) for r, p in positions_of.items()}
+    roots = sorted(members, key=lambda r: (-len(sources_of[r]), r))
     clusters = []
     bucket_cluster = [0] * n
     for idx, r in enumerate(roots):
-        positions = list(chain.from_iterable(buckets[keys[i]] for i in members[r]))
+        positions = positions_of[r]
         for i in members[r]:
             bucket_cluster[i] = idx
         cl_claims = tuple(map(claims.__getitem__, positions))
@@ -123,7 +124,9 @@ def compare_topic(topic: Topic, claims: Iterable[Claim], names: Names, *, ordere
             first = next(v for v, d in zip(cl_values[1:], shown[1:]) if d != spellings[0])
             reasons = [f"{' = '.join(spellings)}: {vtype.relate(cl_values[0], first, ctx).reason}"]
         value = _most_common_value(cl_values, shown)
-        clusters.append(ValueCluster(vtype.to_json(value), vtype.display(value), cl_claims, tuple(dict.fromkeys(reasons))))
+        cluster = ValueCluster(vtype.to_json(value), vtype.display(value), cl_claims, tuple(dict.fromkeys(reasons)))
+        vars(cluster)["sources"] = sources_of[r]  # its cached property, known already
+        clusters.append(cluster)
 
     pairs: list[Pair] = []
     for a in range(len(roots)):
