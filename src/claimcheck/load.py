@@ -594,9 +594,8 @@ def _prefetch(paths: Iterable[Path]) -> None:
         except (OSError, ValueError):
             continue
         try:
-            if stat.S_ISREG(os.fstat(fd).st_mode):
-                advise(fd, 0, 0, os.POSIX_FADV_WILLNEED)
-        except OSError:
+            advise(fd, 0, 0, os.POSIX_FADV_WILLNEED)
+        except OSError:  # swapped for a pipe since the stat: nothing to advise
             pass
         finally:
             os.close(fd)

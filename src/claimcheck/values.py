@@ -516,7 +516,7 @@ class TextType(ValueType):
         if fa == fb:
             return Relation(SAME, "same wording", 1.0)
         score = fuzz.ratio(fa, fb) / 100
-        words = _word_diff(fa.split(), fb.split())
+        words = word_diff(fa.split(), fb.split())
         if score >= self.same_at:
             return Relation(SAME, f"same wording but for {words}", score)
         return Relation(DIFFERENT, f"wording differs ({score:.2f}): {words}", score)
@@ -531,12 +531,8 @@ def _keys_once(vtype: ValueType, values: list, ctx: Context) -> list:
     return list(map(distinct.__getitem__, values))
 
 
-def word_diff(a: str, b: str) -> str:
-    """The words that differ between two wordings, as '-removed +added'."""
-    return _word_diff(fold(a).split(), fold(b).split())
-
-
-def _word_diff(wa: list[str], wb: list[str]) -> str:
+def word_diff(wa: list[str], wb: list[str]) -> str:
+    """The words that differ between two folded wordings, given as words, as '-removed +added'."""
     out = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
         if op in ("replace", "delete"):
