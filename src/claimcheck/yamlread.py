@@ -104,6 +104,11 @@ def parse_full(text: str, path: str) -> Document:
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
+        if "nesting depth" in (exc.problem or ""):
+            # PyYAML >= 6.0.4 stops deep input itself (at 1000 levels); say what our own walker says.
+            at = _too_deep_at(text)
+            line, col = at if at else (exc.problem_mark.line + 1, exc.problem_mark.column + 1)
+            raise InvalidData(path, TOO_DEEP, line, col) from None
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
         problem = (exc.problem or exc.context or "invalid YAML").strip()
@@ -129,6 +134,69 @@ def parse_full(text: str, path: str) -> Document:
 
 
 MAX_DEPTH = 50  # claim files nest four levels; anything far deeper is a mistake or an attack
+TOO_DEEP = f"values nested more than {MAX_DEPTH} levels deep; claim files need only a few"
+
+
+def _too_deep_at(text: str) -> tuple[int, int] | None:
+    """Where the first value more than MAX_DEPTH levels deep starts (1-based), as `_Builder` counts levels.
+
+    Used only when PyYAML refused the text for its depth before our walker saw it, so that the
+    message names the same place under every PyYAML version. Block levels are read from
+    indentation (each `key:` and `- ` on the way down is one level), flow levels from brackets
+    outside quotes; None when the place cannot be told, and the parser's own mark is used.
+    """
+    stack: list[tuple[int, str]] = []  # (column, "key" or "item") of the block nodes enclosing this place
+    flow = 0
+    element = False  # inside brackets, the next character starts an element one level below them
+    pending = False  # a block item past the limit opens on the next line holding content
+    for n, line in enumerate(text.split("\n"), start=1):
+        i = 0
+        if flow == 0:
+            stripped = line.lstrip(" ")
+            if not stripped or stripped.startswith("#"):
+                continue
+            i = len(line) - len(stripped)
+            if pending:
+                return n, i + 1
+            item = stripped[:2] in ("- ", "-")
+            while stack and (stack[-1][0] > i or (stack[-1][0] == i and not (item and stack[-1][1] == "key"))):
+                stack.pop()  # a `- ` at its key's own column is that key's value, not its sibling
+        start, quote = i, ""
+        while i < len(line):
+            ch = line[i]
+            if flow and element and ch not in " ]}":
+                element = False
+                if len(stack) + flow > MAX_DEPTH:
+                    return n, i + 1
+            if quote:
+                if ch == quote:
+                    quote = ""
+            elif ch in "\"'" and (i == start or line[i - 1] in " [{,:"):
+                quote = ch
+            elif ch == "#" and (i == 0 or line[i - 1] == " "):
+                break
+            elif ch in "[{":
+                flow += 1
+                element = True
+            elif ch in "]}":
+                flow = max(flow - 1, 0)
+            elif flow and ch == ",":
+                element = True
+            elif flow == 0 and ch in "-:" and line[i + 1 : i + 2] in (" ", ""):
+                if ch == ":" and len(stack) + 1 > MAX_DEPTH:  # a key sits one level below its mapping
+                    return n, start + 1
+                stack.append((i, "item") if ch == "-" else (start, "key"))
+                rest = line[i + 1 :].lstrip(" ")
+                start = len(line) - len(rest)
+                if ch == "-" and len(stack) > MAX_DEPTH:
+                    if rest and not rest.startswith("#"):
+                        return n, start + 1
+                    pending = True
+                    break
+                i = start
+                continue
+            i += 1
+    return None
 
 
 class _Builder:
@@ -144,7 +212,7 @@ class _Builder:
 
     def build(self, node, path: Path) -> Any:
         if len(path) > MAX_DEPTH:
-            self.fail(node, f"values nested more than {MAX_DEPTH} levels deep; claim files need only a few")
+            self.fail(node, TOO_DEEP)
         if id(node) in self.seen:
             # The composer hands back the same node for every alias of an anchor.
             self.fail(node, "YAML anchors and aliases (&name / *name) are not allowed in claim files; write the value out")
