@@ -26,7 +26,7 @@ from typing import Callable, Iterable
 from .cache import COMPANION, trusted, write_private
 from .model import Claim, ClaimSet, Codebook, Group, Source
 
-FORMAT = 3  # 2: in_clusters and state stored too; 3: not the Group they are derived from
+FORMAT = 4  # 2: in_clusters and state stored too; 3: not the Group they are derived from; 4: learning examples in naming
 
 # A topic's claims in claim-set order, then as stored: in_clusters and (for a fact that does not
 # change) state; None where not stored.
@@ -91,7 +91,8 @@ class CheckSet:
 
 
 def naming_claims(claim_set: ClaimSet) -> list[Claim]:
-    """The claims the Extractor learns names from, each value's first and last (in claim-set order).
+    """The claims the Extractor learns names and cues from: each person and list value's first and last
+    claim, and each topic's first examples (in claim-set order).
 
     It reads person and list values only, keeping the first claim to name a spelling and the last
     spelling of each stripped name; thousands of claims repeat a few hundred values, and these carry
@@ -107,7 +108,18 @@ def naming_claims(claim_set: ClaimSet) -> list[Claim]:
             if v not in first:
                 first[v] = i
             last[v] = i
-    return [claims[i] for i in sorted({*first.values(), *last.values()})]
+    # And the examples it learns each topic's cues from (learn.examples_by_topic), at most a few dozen a topic.
+    from .learn import MAX_EXAMPLES
+
+    per_topic: dict[str, int] = defaultdict(int)
+    quotes: set[tuple[str, str]] = set()
+    examples = []
+    for i, c in enumerate(claims):
+        if per_topic[c.topic] < MAX_EXAMPLES and (c.topic, c.quote) not in quotes:
+            quotes.add((c.topic, c.quote))
+            per_topic[c.topic] += 1
+            examples.append(i)
+    return [claims[i] for i in sorted({*first.values(), *last.values(), *examples})]
 
 
 def in_clusters(group: Group) -> Clustered:

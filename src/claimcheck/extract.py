@@ -18,6 +18,7 @@ from typing import Any, Iterable
 from .mentions import (
     TITLE_WORDS, Anchor, Mention, convert, find_dates, find_names, find_numbers, find_quotes, unit_of,
 )
+from .learn import Evidence, LearnedCue, content, learn, tokens
 from .model import Claim, Codebook, Topic
 from .sentences import Sentence, clauses, fold, split_sentences
 from .values import DIFFERENT, TYPES, Context, Names
@@ -145,9 +146,37 @@ def lowered(s: str) -> str | None:
 @dataclass(frozen=True)
 class _Cue:
     text: str
-    pattern: re.Pattern
+    pattern: re.Pattern | None  # None for a learned cue, found by its lemmas only
     label: str | None = None  # for a label topic's label cues
     needles: tuple[str, ...] | None = None  # phrase_needles(text): a sentence without them holds no match
+    lemmas: tuple[str, ...] = ()  # the cue's words as lemmas: "collapsed" finds "collapse", "collapsing"
+    learned: LearnedCue | None = None
+
+    @property
+    def weight(self) -> float:
+        """How far a reading through this cue is trusted: a hand-written cue fully; a learned one by
+        how many curated quotes it came from and how much it belongs to this topic."""
+        if self.learned is None:
+            return 1.0
+        support = self.learned.support
+        return self.learned.specificity * (0.9 if support == 0 else min(1.0, 0.78 + 0.08 * support))
+
+    @property
+    def shown(self) -> str:
+        if self.learned is None:
+            return f"'{self.text}'"
+        if self.learned.support == 0:
+            return f"'{self.text}' (the label's name)"
+        n = self.learned.support
+        return f"'{self.text}' (learned from {n} curated quote{'s' if n != 1 else ''})"
+
+
+def _cue_lemmas(text: str) -> tuple[str, ...]:
+    """A hand-written cue's words as lemmas, when it is plain words (attached and punctuated cues stay regex-only)."""
+    body = fold(text.strip())
+    if not body or body.startswith("-") or re.search(r"[^\w\s']", body):
+        return ()
+    return tuple(tk.lemma for tk in tokens(body))
 
 
 @dataclass(frozen=True)
@@ -204,15 +233,30 @@ class Extractor:
         self.contexts = {n: Context(t, self.names) for n, t in codebook.topics.items()}
         self.year_hint = year_hint
         self.year_hint_how = year_hint_how
+        claims = list(claims)
         self.rules: dict[str, _Rules] = {}
+        self.evidence: dict[str, Evidence] = learn(codebook, claims, self._value_span)
         for name, t in codebook.topics.items():
-            cues = [_Cue(c, phrase_pattern(c), None, phrase_needles(c)) for c in t.cues if c.strip()]
+            cues = [_Cue(c, phrase_pattern(c), None, phrase_needles(c), _cue_lemmas(c)) for c in t.cues if c.strip()]
             for label in t.labels.values():
-                cues += [_Cue(c, phrase_pattern(c), label.name, phrase_needles(c)) for c in label.cues if c.strip()]
+                cues += [_Cue(c, phrase_pattern(c), label.name, phrase_needles(c), _cue_lemmas(c)) for c in label.cues if c.strip()]
+            known_cues = {c.lemmas for c in cues if c.lemmas}
+            ev = self.evidence.get(name, Evidence())
+            for lc in ev.cues:
+                if lc.lemmas not in known_cues and self._trusted(lc, t):
+                    cues.append(_Cue(lc.text, None, lc.label, None, lc.lemmas, lc))
             subjects = [_Subject(s, phrase_pattern(s), any(ch.isupper() for ch in s)) for s in t.subject if s.strip()]
+            if not subjects and ev.subjects:
+                subjects = [self._learned_subject(lem, claims, name) for lem in ev.subjects]
             self.rules[name] = _Rules(t, cues, subjects)
         # A sentence without any cue's words cannot hold a finding: a set lookup rules most sentences out.
         self._cue_words = {w.casefold() for r in self.rules.values() for c in r.cues for w in _ALNUM.findall(c.text)}
+        # Cues found by lemma, indexed by their first lemma.
+        self._by_lemma: dict[str, list[tuple[str, _Cue]]] = defaultdict(list)
+        for name, r in self.rules.items():
+            for c in r.cues:
+                if c.lemmas:
+                    self._by_lemma[c.lemmas[0]].append((name, c))
         # Names the claim set already knows: codebook entities, and every person and list value claimed.
         known: dict[str, str] = {}  # folded spelling -> how it is known
         self.person_names: dict[str, str] = {}
@@ -235,6 +279,48 @@ class Extractor:
         self._known_re = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(k) for k in spellings) + r")(?![\w])") if spellings else None
         self._known_by_fold = {fold(k): v for k, v in known.items()}
         self._person_keys = list(self.person_names)
+
+    # ----------------------------------------------------------------- learning from the curation
+
+    def _value_span(self, claim: Claim, q: str) -> tuple[int, int] | None:
+        """Where the claim's value is written in its (folded) quote, read as `check` reads values."""
+        t = self.codebook.topics.get(claim.topic)
+        if t is None:
+            return None
+        vtype, ctx = TYPES[t.type], self.contexts[claim.topic]
+
+        def one(found, same):
+            hits = [m for m in found if m.value is not None and same(m)]
+            if hits:
+                return hits[0].start, hits[0].end
+            return (found[0].start, found[0].end) if len(found) == 1 else None
+
+        try:
+            if t.type == "date":
+                year = getattr(claim.value, "start", None)
+                found = find_dates(q, Anchor(None, "", year.year if year else None, ""))
+                return one(found, lambda m: vtype.relate(m.value, claim.value, ctx).kind in ("same", "compatible"))
+            if t.type == "number":
+                found = find_numbers(q, [(m.start, m.end) for m in find_dates(q, Anchor())])
+                return one(found, lambda m: vtype.relate(convert(m.value, m.unit, t.unit)[0], claim.value, ctx).kind == "same")
+            if t.type in ("person", "list"):
+                names = [claim.value] if t.type == "person" else [v for v in claim.value if isinstance(v, str)]
+                spans = [sp for sp in (_name_span(q, n, self.names) for n in names) if sp]
+                return (min(a for a, _ in spans), max(b for _, b in spans)) if spans else None
+        except Exception:  # a value the recognisers cannot place teaches nothing
+            return None
+        return None
+
+    @staticmethod
+    def _trusted(lc: LearnedCue, t: Topic) -> bool:
+        """Learned cues worth reading by: mostly this topic's, and not a bare link word."""
+        return lc.specificity >= 0.5 and any(content(lem) for lem in lc.lemmas)
+
+    @staticmethod
+    def _learned_subject(lem: str, claims: list[Claim], topic: str) -> _Subject:
+        forms = {tk.text for c in claims if c.topic == topic for tk in tokens(fold(c.quote)) if tk.lemma == lem} or {lem}
+        rx = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w])", re.I)
+        return _Subject(sorted(forms)[0], rx, all(f[:1].isupper() for f in forms))
 
     # ----------------------------------------------------------------- anchor
 
@@ -270,10 +356,12 @@ class Extractor:
 
     def _sentence(self, sent: Sentence, anchor: Anchor) -> tuple[list[Finding], list[Unresolved]]:
         s = fold(sent.text)
-        if not self._cue_words.intersection(w.casefold() for w in _ALNUM.findall(s)):
+        toks = tokens(s)
+        if not self._cue_words.intersection(t.text.casefold() for t in toks) \
+                and not any(t.lemma in self._by_lemma for t in toks):
             return [], []
         cl = clauses(sent.text)
-        hits, subjects = self._valid_hits(s, cl)
+        hits, subjects = self._valid_hits(s, cl, toks)
         if not hits:
             return [], []
         lazy: dict[str, list[Mention]] = {}
@@ -322,7 +410,7 @@ class Extractor:
 
     # ----------------------------------------------------------------- cues and subjects
 
-    def _valid_hits(self, s: str, cl) -> tuple[dict[str, list[tuple[_Hit, _Subject | None, int, int]]], dict]:
+    def _valid_hits(self, s: str, cl, toks=()) -> tuple[dict[str, list[tuple[_Hit, _Subject | None, int, int]]], dict]:
         """For each topic: its cue hits that have a subject nearby, with the subject, its distance in
         words and in clauses; and every subject word found, by topic. A cue inside a longer cue of another topic, or one whose
         nearby subject is only generic while another topic's named subject is there with the same cue,
@@ -331,10 +419,17 @@ class Extractor:
         low = lowered(s)  # a needle test is ~50 times cheaper than a scan for the cue, and most cues are absent
         for name, rules in self.rules.items():
             for cue in rules.cues:
-                if low is not None and cue.needles is not None and not all(n in low for n in cue.needles):
+                if cue.pattern is None or (low is not None and cue.needles is not None and not all(n in low for n in cue.needles)):
                     continue
                 for m in cue.pattern.finditer(s):
                     hits.append(_Hit(name, m.start(), m.end(), cue))
+        seen = {(h.topic, h.start, h.end, h.cue.label) for h in hits}
+        for i, tk in enumerate(toks):
+            for name, cue in self._by_lemma.get(tk.lemma, ()):
+                end = _lemma_run(toks, i, cue.lemmas, s)
+                if end is not None and (name, tk.start, end, cue.label) not in seen:
+                    seen.add((name, tk.start, end, cue.label))
+                    hits.append(_Hit(name, tk.start, end, cue))
         if not hits:
             return {}, {}
         subjects: dict[str, list[tuple[int, int, _Subject]]] = {}  # only topics with a cue here are asked about
@@ -444,10 +539,10 @@ class Extractor:
                 if d > 1 or re.search(r"[.;:!?]", gap) or _clauses_apart(cl, h.start, n.start) > 1:
                     continue
                 by_cue = h.cue.text.rstrip().endswith(" by")
-                conf = n.confidence * _distance_factor(d) * _CLAUSE_FACTOR[apart_s] * _VALUE_CLAUSE[_clauses_apart(cl, h.start, n.start)]
+                conf = n.confidence * _distance_factor(d) * _CLAUSE_FACTOR[apart_s] * _VALUE_CLAUSE[_clauses_apart(cl, h.start, n.start)] * h.cue.weight
                 if by_cue and not after:
                     conf *= 0.6
-                how = f"{n.how} {d} word{'s' if d != 1 else ''} {'after' if after else 'before'} the cue '{h.cue.text}'"
+                how = f"{n.how} {d} word{'s' if d != 1 else ''} {'after' if after else 'before'} the cue {h.cue.shown}"
                 cand = _Cand(rules.topic.name, "person", " ".join(n.value.split()), ((n.start, n.end),), conf, how,
                              h.end - h.start, bool(sub and sub.proper), sdist)
                 if best is None or cand.confidence > best.confidence:
@@ -484,9 +579,9 @@ class Extractor:
                 if unit_of(n.unit) and not unit_of(rules.topic.unit) and rules.topic.unit:
                     continue  # "four days" is no count of members
                 value, conv = convert(n.value, n.unit, rules.topic.unit)
-                conf = n.confidence * _distance_factor(d) * _CLAUSE_FACTOR[apart_s] * _VALUE_CLAUSE[_clauses_apart(cl, h.start, n.start)]
+                conf = n.confidence * _distance_factor(d) * _CLAUSE_FACTOR[apart_s] * _VALUE_CLAUSE[_clauses_apart(cl, h.start, n.start)] * h.cue.weight
                 written = "" if n.how.startswith("vague") else f" '{n.text}'"
-                how = f"{n.how}{written}" + (f" ({conv})" if conv else "") + f", {d} word{'s' if d != 1 else ''} from the cue '{h.cue.text}'"
+                how = f"{n.how}{written}" + (f" ({conv})" if conv else "") + f", {d} word{'s' if d != 1 else ''} from the cue {h.cue.shown}"
                 cand = _Cand(rules.topic.name, "number", value, ((n.start, n.end),), conf, how, h.end - h.start,
                              bool(sub and sub.proper), sdist)
                 if best is None or cand.confidence > best.confidence:
@@ -512,8 +607,8 @@ class Extractor:
                 apart = _clauses_apart(cl, h.start, n.start)
                 if d > 8 or apart > 1:
                     continue
-                conf = (n.confidence if n.value is not None else 0.5) * _distance_factor(d) * _CLAUSE_FACTOR[apart_s] * _VALUE_CLAUSE[apart]
-                how = f"{n.how}, {d} word{'s' if d != 1 else ''} from the cue '{h.cue.text}'"
+                conf = (n.confidence if n.value is not None else 0.5) * _distance_factor(d) * _CLAUSE_FACTOR[apart_s] * _VALUE_CLAUSE[apart] * h.cue.weight
+                how = f"{n.how}, {d} word{'s' if d != 1 else ''} from the cue {h.cue.shown}"
                 cand = _Cand(rules.topic.name, "date", n.value, ((n.start, n.end),), conf, how, h.end - h.start,
                              bool(sub and sub.proper), sdist, unresolved=n.unresolved, text=n.text)
                 if best is None or cand.confidence > best.confidence:
@@ -535,9 +630,9 @@ class Extractor:
                     continue
                 kind = "date" if run[0].kind == "date" else "names"
                 values = tuple(m.value.start.isoformat() if kind == "date" else " ".join(m.value.split()) for m in run)
-                conf = sum(m.confidence for m in run) / len(run) * _CLAUSE_FACTOR[apart_s] * (1.0 if direction == 1 else 0.95)
+                conf = sum(m.confidence for m in run) / len(run) * _CLAUSE_FACTOR[apart_s] * (1.0 if direction == 1 else 0.95) * h.cue.weight
                 how = (f"{len(run)} item{'s' if len(run) != 1 else ''} {'after' if direction == 1 else 'before'} the cue "
-                       f"'{h.cue.text}': " + "; ".join(m.how for m in run))
+                       f"{h.cue.shown}: " + "; ".join(m.how for m in run))
                 out.append(_Cand(rules.topic.name, kind, values, tuple((m.start, m.end) for m in run), conf, how,
                                  h.end - h.start, bool(sub and sub.proper), sdist))
         return _union(out)
@@ -560,8 +655,8 @@ class Extractor:
                 continue  # "failure to reach a breakthrough", "could end in a stalemate"
             if not (cue_words & _NEGATION) and set(before[-3:]) & _NEGATION:
                 continue  # "has not begun"
-            conf = 0.85 * _CLAUSE_FACTOR[apart_s]
-            how = f"label cue '{h.cue.text}'" + (f" with subject '{sub.text}'" if sub else "")
+            conf = 0.85 * _CLAUSE_FACTOR[apart_s] * h.cue.weight
+            how = f"label cue {h.cue.shown}" + (f" with subject '{sub.text}'" if sub else "")
             out.append(_Cand(rules.topic.name, "label", h.cue.label, ((h.start, h.end),), conf, how,
                              h.end - h.start, bool(sub and sub.proper), sdist))
         return out
@@ -574,8 +669,8 @@ class Extractor:
             for h, sub, sdist, apart_s in hits:
                 if q.start <= h.start and h.end <= q.end:
                     value = " ".join(q.value.split())
-                    out.append(_Cand(rules.topic.name, "text", value, ((q.start, q.end),), 0.85 * _CLAUSE_FACTOR[apart_s],
-                                     f"quoted words holding the cue '{h.cue.text}'", h.end - h.start,
+                    out.append(_Cand(rules.topic.name, "text", value, ((q.start, q.end),), 0.85 * _CLAUSE_FACTOR[apart_s] * h.cue.weight,
+                                     f"quoted words holding the cue {h.cue.shown}", h.end - h.start,
                                      bool(sub and sub.proper), sdist))
                     break
         return out
@@ -628,6 +723,29 @@ class Extractor:
                         notes.append(f"the article contradicts itself on {topic}: {a.display} "
                                      f"(\"{_short(a.sentence)}\") and {b.display} (\"{_short(b.sentence)}\"): {r.reason}")
         return notes
+
+
+def _lemma_run(toks, i: int, lemmas: tuple[str, ...], s: str) -> int | None:
+    """The end offset of `lemmas` matched from token i, one other word allowed between two of them
+    ("agreed to jointly set up"), never across a sentence mark; None when they do not follow."""
+    j, end = i, toks[i].end
+    for lem in lemmas[1:]:
+        for k in (j + 1, j + 2):
+            if k < len(toks) and toks[k].lemma == lem and not re.search(r"[.;:!?]", s[end:toks[k].start]):
+                j, end = k, toks[k].end
+                break
+        else:
+            return None
+    return end
+
+
+def _name_span(q: str, name: str, names: Names) -> tuple[int, int] | None:
+    """The words of `name` (honorifics aside) in `q`: first to last part found, case and accents aside."""
+    parts = [p for p in fold_name(names.strip(name)).split() if len(p) > 1]
+    if not parts:
+        return None
+    found = [(tk.start, tk.end) for tk in tokens(q) if fold_name(tk.text) in parts]
+    return (found[0][0], found[-1][1]) if found else None
 
 
 def rules_type(r: _Rules) -> str:
