@@ -159,7 +159,7 @@ class _Cue:
         if self.learned is None:
             return 1.0
         support = self.learned.support
-        return self.learned.specificity * (0.9 if support == 0 else min(1.0, 0.78 + 0.08 * support))
+        return self.learned.specificity * (0.9 if support == 0 else min(1.0, 0.6 + 0.1 * support))
 
     @property
     def shown(self) -> str:
@@ -259,6 +259,7 @@ class Extractor:
                     self._by_lemma[c.lemmas[0]].append((name, c))
         # Names the claim set already knows: codebook entities, and every person and list value claimed.
         known: dict[str, str] = {}  # folded spelling -> how it is known
+        listed: set[str] = set()
         self.person_names: dict[str, str] = {}
         for e in codebook.entities:
             for n in (e.name, *e.aliases):
@@ -274,7 +275,10 @@ class Extractor:
                 for item in c.value:
                     if not re.fullmatch(r"\d{4}-\d\d-\d\d", item):
                         known.setdefault(item, f"named in {c.source_id}'s claims")
+                        listed.add(item)
         self.known = known
+        # Names the claims list but never as a person's value (countries, bodies): not people.
+        self._not_people = {fold(n) for n in listed if self.names.strip(n) not in self.person_names}
         spellings = sorted({fold(k) for k in known if k.strip()}, key=len, reverse=True)
         self._known_re = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(k) for k in spellings) + r")(?![\w])") if spellings else None
         self._known_by_fold = {fold(k): v for k, v in known.items()}
@@ -527,7 +531,7 @@ class Extractor:
     def _read_person(self, s, cl, rules, hits, mentions) -> list[_Cand]:
         out = []
         for n in mentions("name"):
-            if n.confidence < 0.5:
+            if n.confidence < 0.5 or n.text in self._not_people:
                 continue  # an institution or a place
             best = None
             for h, sub, sdist, apart_s in hits:

@@ -149,7 +149,10 @@ def learn(codebook: Codebook, claims: Iterable[Claim], value_span) -> dict[str, 
         cues: list[LearnedCue] = []
         for lems, k in slot_counts[name].items():
             rivals = sum(slot_counts[o].get(lems, 0) for o in by_type[t.type])
-            cues.append(LearnedCue(lems, first_text.get(lems, " ".join(lems)), k, round(k / rivals, 3)))
+            # A word all of the story's quotes use ("quake", "talks") names the story, not this fact.
+            spread = max((word_counts[name].get(lem, 0) / max(1, sum(wc.get(lem, 0) for wc in word_counts.values()))
+                          for lem in lems if content(lem)), default=0.0)
+            cues.append(LearnedCue(lems, first_text.get(lems, " ".join(lems)), k, round(k / rivals * min(1.0, 2 * spread), 3)))
         if t.type == "label":
             cues += _label_cues(t, label_counts[name], first_text)
         # Subjects: content words in at least half of the topic's quotes (two at least) that few topics share.
