@@ -159,7 +159,8 @@ class _Cue:
         if self.learned is None:
             return 1.0
         support = self.learned.support
-        return self.learned.specificity * (0.9 if support == 0 else min(1.0, 0.6 + 0.1 * support))
+        # Specificity only tempers: a cue two topics share ("magnitude") is told apart by their subjects.
+        return (0.7 + 0.3 * self.learned.specificity) * (0.9 if support == 0 else min(1.0, 0.6 + 0.1 * support))
 
     @property
     def shown(self) -> str:
@@ -318,13 +319,13 @@ class Extractor:
     @staticmethod
     def _trusted(lc: LearnedCue, t: Topic) -> bool:
         """Learned cues worth reading by: mostly this topic's, and not a bare link word."""
-        return lc.specificity >= 0.5 and any(content(lem) for lem in lc.lemmas)
+        return lc.specificity >= 0.15 and any(content(lem) for lem in lc.lemmas)
 
     @staticmethod
     def _learned_subject(lem: str, claims: list[Claim], topic: str) -> _Subject:
         forms = {tk.text for c in claims if c.topic == topic for tk in tokens(fold(c.quote)) if tk.lemma == lem} or {lem}
         rx = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w])", re.I)
-        return _Subject(sorted(forms)[0], rx, all(f[:1].isupper() for f in forms))
+        return _Subject(sorted(forms)[0], rx, False)  # capitals in a few quotes ("Judge X") do not make a name
 
     # ----------------------------------------------------------------- anchor
 

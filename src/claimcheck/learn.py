@@ -119,6 +119,8 @@ def learn(codebook: Codebook, claims: Iterable[Claim], value_span) -> dict[str, 
     first_text: dict[tuple[str, ...], str] = {}
     word_counts: dict[str, Counter] = defaultdict(Counter)  # topic -> content lemma -> examples
     label_counts: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
+    capitalised: Counter = Counter()
+    lowercase: Counter = Counter()
     for topic, examples in by_topic.items():
         t = codebook.topics.get(topic)
         if t is None:
@@ -128,7 +130,10 @@ def learn(codebook: Codebook, claims: Iterable[Claim], value_span) -> dict[str, 
             toks = tokens(q)
             word_counts[topic].update({tk.lemma for tk in toks if content(tk.lemma)})
             if t.type == "label":
-                label_counts[topic][str(c.value)].update(_label_grams(toks, first_text))
+                grams = _label_grams(toks, first_text)
+                label_counts[topic][str(c.value)].update(grams)
+                capitalised.update(tk.lemma for tk in toks if tk.text[:1].isupper())
+                lowercase.update(tk.lemma for tk in toks if not tk.text[:1].isupper())
                 continue
             if t.type == "text":
                 continue
@@ -136,6 +141,8 @@ def learn(codebook: Codebook, claims: Iterable[Claim], value_span) -> dict[str, 
             if span is None:
                 continue
             slot_counts[topic].update(_slot_cues(q, toks, span, t.type, first_text))
+            capitalised.update(tk.lemma for tk in toks if tk.text[:1].isupper())
+            lowercase.update(tk.lemma for tk in toks if not tk.text[:1].isupper())
     out: dict[str, Evidence] = {}
     by_type: dict[str, list[str]] = defaultdict(list)
     for name, t in codebook.topics.items():
@@ -147,14 +154,22 @@ def learn(codebook: Codebook, claims: Iterable[Claim], value_span) -> dict[str, 
         if not n and t.type != "label":
             continue
         cues: list[LearnedCue] = []
+        proper = {lem for lem in capitalised if not lowercase.get(lem)}  # places and names: subjects, not cues
         for lems, k in slot_counts[name].items():
+            if proper & set(lems):
+                continue
             rivals = sum(slot_counts[o].get(lems, 0) for o in by_type[t.type])
             # A word all of the story's quotes use ("quake", "talks") names the story, not this fact.
             spread = max((word_counts[name].get(lem, 0) / max(1, sum(wc.get(lem, 0) for wc in word_counts.values()))
                           for lem in lems if content(lem)), default=0.0)
             cues.append(LearnedCue(lems, first_text.get(lems, " ".join(lems)), k, round(k / rivals * min(1.0, 2 * spread), 3)))
         if t.type == "label":
-            cues += _label_cues(t, label_counts[name], first_text)
+            # Words naming a label topic's subject ("trafficking"), or a person or place, are not what a label says.
+            named = {tk.lemma for other in codebook.topics.values() if other.type == "label"
+                     for phrase in (*other.subject, other.name.replace(".", " ").replace("_", " ")) for tk in tokens(phrase)}
+            named |= {lem for lem in capitalised if not lowercase.get(lem)}
+            cues += [lc for lc in _label_cues(t, label_counts[name], first_text)
+                     if lc.support == 0 or not set(lc.lemmas) & named]
         # Subjects: content words in at least half of the topic's quotes (two at least) that few topics share.
         subjects = tuple(sorted(
             (lem for lem, k in word_counts[name].items()
