@@ -18,7 +18,7 @@ from typing import Any, Iterable
 from .mentions import (
     TITLE_WORDS, Anchor, Mention, convert, find_dates, find_names, find_numbers, find_quotes, unit_of,
 )
-from .learn import Evidence, LearnedCue, content, learn, tokens
+from .learn import Evidence, LearnedCue, content, learn, lemma, tokens
 from .model import Claim, Codebook, Topic
 from .sentences import Sentence, clauses, fold, split_sentences
 from .values import DIFFERENT, TYPES, Context, Names
@@ -252,6 +252,11 @@ class Extractor:
             self.rules[name] = _Rules(t, cues, subjects)
         # A sentence without any cue's words cannot hold a finding: a set lookup rules most sentences out.
         self._cue_words = {w.casefold() for r in self.rules.values() for c in r.cues for w in _ALNUM.findall(c.text)}
+        # What each number topic counts, as lemmas ("members", "people", "minutes"): the counted noun
+        # right after a number says whose number it is.
+        self._units: dict[str, set[str]] = {
+            n: {lemma(w) for w in _ALNUM.findall(t.unit)} for n, t in codebook.topics.items() if t.type == "number" and t.unit}
+        self._unit_owner = {u for us in self._units.values() for u in us}
         # Cues found by lemma, indexed by their first lemma.
         self._by_lemma: dict[str, list[tuple[str, _Cue]]] = defaultdict(list)
         for name, r in self.rules.items():
@@ -319,7 +324,9 @@ class Extractor:
     @staticmethod
     def _trusted(lc: LearnedCue, t: Topic) -> bool:
         """Learned cues worth reading by: mostly this topic's, and not a bare link word."""
-        return lc.specificity >= 0.15 and any(content(lem) for lem in lc.lemmas)
+        if t.type == "list" and lc.support < 2:
+            return False  # a list read through a once-seen word joins unrelated names into it
+        return lc.specificity >= 0.34 and any(content(lem) for lem in lc.lemmas)
 
     @staticmethod
     def _learned_subject(lem: str, claims: list[Claim], topic: str) -> _Subject:
@@ -558,7 +565,11 @@ class Extractor:
 
     def _read_number(self, s, cl, rules, hits, mentions) -> list[_Cand]:
         out = []
+        own = self._units.get(rules.topic.name)
         for n in mentions("number"):
+            counted = lemma(n.unit) if n.unit else None
+            if counted and own and counted not in own and counted in self._unit_owner:
+                continue  # "eight minutes" counts another topic's unit: not a count of this one's
             best = None
             for h, sub, sdist, apart_s in hits:
                 if h.cue.text.lstrip().startswith("-"):
@@ -730,13 +741,17 @@ class Extractor:
         return notes
 
 
+_NEGATION_LEMMAS = frozenset({"not", "no", "never", "n't", "without", "nor", "neither"})
+
+
 def _lemma_run(toks, i: int, lemmas: tuple[str, ...], s: str) -> int | None:
     """The end offset of `lemmas` matched from token i, one other word allowed between two of them
     ("agreed to jointly set up"), never across a sentence mark; None when they do not follow."""
     j, end = i, toks[i].end
     for lem in lemmas[1:]:
         for k in (j + 1, j + 2):
-            if k < len(toks) and toks[k].lemma == lem and not re.search(r"[.;:!?]", s[end:toks[k].start]):
+            if k < len(toks) and toks[k].lemma == lem and not re.search(r"[.;:!?]", s[end:toks[k].start]) \
+                    and (k == j + 1 or toks[j + 1].lemma not in _NEGATION_LEMMAS):  # "have not begun" is no "have begun"
                 j, end = k, toks[k].end
                 break
         else:

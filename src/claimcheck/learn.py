@@ -237,9 +237,10 @@ def _label_grams(toks: list[Token], first_text) -> set[tuple[str, ...]]:
 
 def _label_cues(topic, counts: dict[str, Counter], first_text) -> list[LearnedCue]:
     """A label's cues: its own name ("not guilty", "deadlock"), and the words of its curated quotes
-    that its name or definition also uses and no quote of the topic's other labels holds; a word
+    that its definition also uses and no quote of the topic's other labels holds; a word
     the quotes negate is learnt with its negation ("not guilty"), never alone."""
     out: list[LearnedCue] = []
+    names = {tuple(tk.lemma for tk in tokens(label.replace("_", " "))) for label in topic.labels}
     for label, lab in topic.labels.items():
         named = tuple(tk.lemma for tk in tokens(label.replace("_", " ")))
         if named:
@@ -247,13 +248,13 @@ def _label_cues(topic, counts: dict[str, Counter], first_text) -> list[LearnedCu
         grams = counts.get(label)
         if not grams:
             continue
-        defined = {tk.lemma for tk in tokens(f"{label.replace('_', ' ')} {lab.definition}") if content(tk.lemma)}
+        defined = {tk.lemma for tk in tokens(lab.definition) if content(tk.lemma)}  # the name is its own cue, whole
         others: Counter = Counter()
         for other, g in counts.items():
             if other != label:
                 others.update(g)
         for g, k in grams.items():
-            if g == named or g[-1] not in defined or others.get(g):
+            if g in names or g[-1] not in defined or others.get(g):  # a label's name is that label's cue alone
                 continue
             if len(g) == 1 and any(grams.get((neg, g[0]), 0) >= k for neg in _NEGATIONS):
                 continue  # only ever seen negated here: the pair is the cue
