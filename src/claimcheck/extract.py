@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from typing import Any, Iterable
 
@@ -236,6 +236,9 @@ class Extractor:
         self.year_hint_how = year_hint_how
         claims = list(claims)
         self.rules: dict[str, _Rules] = {}
+        # What the curated numbers look like where they are written: ordinal or not, and the noun they count.
+        self._ordinal_votes: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        self._counted: dict[str, Counter] = defaultdict(Counter)
         self.evidence: dict[str, Evidence] = learn(codebook, claims, self._value_span)
         for name, t in codebook.topics.items():
             cues = [_Cue(c, phrase_pattern(c), None, phrase_needles(c), _cue_lemmas(c)) for c in t.cues if c.strip()]
@@ -256,7 +259,20 @@ class Extractor:
         # right after a number says whose number it is.
         self._units: dict[str, set[str]] = {
             n: {lemma(w) for w in _ALNUM.findall(t.unit)} for n, t in codebook.topics.items() if t.type == "number" and t.unit}
+        for n, counts in self._counted.items():  # and the nouns two curated quotes count with it
+            learned = {u for u, k in counts.items() if k >= 2 and content(u)}
+            if learned:
+                self._units[n] = self._units.get(n, set()) | learned
         self._unit_owner = {u for us in self._units.values() for u in us}
+        # The span of the values curated for each number topic, to tell its numbers from others in a sentence.
+        self._ranges: dict[str, tuple[float, float]] = {}
+        for c in claims:
+            t = codebook.topics.get(c.topic)
+            v = c.value
+            if t is not None and t.type == "number" and getattr(v, "low", None) is not None:
+                lo, hi = self._ranges.get(c.topic, (v.low, v.low))
+                top = v.high if v.high != float("inf") else v.low
+                self._ranges[c.topic] = (min(lo, v.low), max(hi, top))
         # Cues found by lemma, indexed by their first lemma.
         self._by_lemma: dict[str, list[tuple[str, _Cue]]] = defaultdict(list)
         for name, r in self.rules.items():
@@ -312,7 +328,15 @@ class Extractor:
                 return one(found, lambda m: vtype.relate(m.value, claim.value, ctx).kind in ("same", "compatible"))
             if t.type == "number":
                 found = find_numbers(q, [(m.start, m.end) for m in find_dates(q, Anchor())])
-                return one(found, lambda m: vtype.relate(convert(m.value, m.unit, t.unit)[0], claim.value, ctx).kind == "same")
+                span = one(found, lambda m: vtype.relate(convert(m.value, m.unit, t.unit)[0], claim.value, ctx).kind == "same")
+                m = next((m for m in found if span and (m.start, m.end) == span), None)
+                if m is not None:
+                    votes = self._ordinal_votes[claim.topic]
+                    votes[0] += m.ordinal
+                    votes[1] += 1
+                    if m.unit:
+                        self._counted[claim.topic][lemma(m.unit)] += 1
+                return span
             if t.type in ("person", "list"):
                 names = [claim.value] if t.type == "person" else [v for v in claim.value if isinstance(v, str)]
                 spans = [sp for sp in (_name_span(q, n, self.names) for n in names) if sp]
@@ -337,14 +361,23 @@ class Extractor:
     # ----------------------------------------------------------------- anchor
 
     def anchor(self, text: str, published: dt.date | None = None) -> Anchor:
-        """The date relative dates count from: --published, else a dateline near the top of the article."""
+        """The date relative dates count from: --published; else a dateline near the top of the
+        article; else the latest complete date the article itself gives (it was written on or after
+        that day, so relative dates counted from it are trusted less)."""
         if published:
             return Anchor(published, "--published date")
-        head = fold(text[:600])
+        head = fold(text[:1000])
         for m in find_dates(head, Anchor()):
             v = m.value
             if v is not None and v.start == v.end and re.search(r"(19|20)\d\d", m.text):
-                return Anchor(v.start, f"dateline '{m.text}'")
+                return Anchor(v.start, f"dateline '{m.text}'", span=(m.start, m.end))
+        latest = None
+        for m in find_dates(fold(text), Anchor()):
+            v = m.value
+            if v is not None and v.start == v.end and re.search(r"(19|20)\d\d", m.text) and (latest is None or v.start > latest[0]):
+                latest = (v.start, m.text)
+        if latest:
+            return Anchor(latest[0], f"latest date the article gives ('{latest[1]}'; no dateline)", inferred=True)
         return Anchor(None, "", self.year_hint, self.year_hint_how if self.year_hint else "")
 
     # ----------------------------------------------------------------- extraction
@@ -381,7 +414,9 @@ class Extractor:
         def mentions(kind: str) -> list[Mention]:
             if kind not in lazy:
                 if kind == "date":
-                    lazy[kind] = find_dates(s, anchor)
+                    at = anchor.span
+                    lazy[kind] = [m for m in find_dates(s, anchor)
+                                  if not (at and sent.start + m.start < at[1] and at[0] < sent.start + m.end)]
                 elif kind == "number":
                     lazy[kind] = find_numbers(s, [(m.start, m.end) for m in mentions("date")])
                 elif kind == "name":
@@ -566,10 +601,21 @@ class Extractor:
     def _read_number(self, s, cl, rules, hits, mentions) -> list[_Cand]:
         out = []
         own = self._units.get(rules.topic.name)
+        seen = self._ranges.get(rules.topic.name)
         for n in mentions("number"):
             counted = lemma(n.unit) if n.unit else None
-            if counted and own and counted not in own and counted in self._unit_owner:
-                continue  # "eight minutes" counts another topic's unit: not a count of this one's
+            if counted and counted not in (own or ()) and (counted in self._unit_owner or (not own and unit_of(counted))):
+                continue  # "eight minutes" counts another topic's unit (or time, for a topic counting none)
+            if counted and own and s[n.end:n.end + 1] == "-" and counted not in own \
+                    and not any(counted in c.lemmas for c in rules.cues):
+                continue  # "a one-point agenda": the noun it is joined to is what it counts
+            if re.search(r"[A-Z][\w'-]+,\s*$", s[:n.start]) and re.match(r"\s*,", s[n.end:]):
+                continue  # "Combs, 55, said": an age beside a name, no count
+            votes = self._ordinal_votes.get(rules.topic.name)
+            if votes and votes[1] >= 2 and votes[0] in (0, votes[1]) and n.ordinal != bool(votes[0]):
+                continue  # the sources write this one "second round" (or "two rounds"); the other kind is another number
+            if seen and n.value is not None and not _plausible(n.value, seen):
+                continue  # a thousand times what any source gives: another quantity ("10,000" is no magnitude)
             best = None
             for h, sub, sdist, apart_s in hits:
                 if h.cue.text.lstrip().startswith("-"):
@@ -588,7 +634,7 @@ class Extractor:
                     d = _count_words(gap, _SKIPPABLE)
                     if d > 3 or _clauses_apart(cl, h.start, n.start) > 1:
                         continue
-                if n.confidence <= 0.5 and d > 0:
+                if n.confidence <= 0.5 and (d > 0 or h.cue.learned is not None):
                     continue  # "some", "one": a count only when right beside the cue
                 if n.ordinal and (d > 0 or n.start > h.start):
                     continue  # "second round" counts rounds; "first-round agreement" does not
@@ -742,6 +788,15 @@ class Extractor:
 
 
 _NEGATION_LEMMAS = frozenset({"not", "no", "never", "n't", "without", "nor", "neither"})
+
+
+def _plausible(q, seen: tuple[float, float], factor: float = 500.0) -> bool:
+    """Is the number within `factor` times the span of the topic's curated values (either way)?"""
+    lo, hi = seen
+    v = q.low if q.low else q.high
+    if not v or v == float("inf") or lo <= 0:
+        return True
+    return lo / factor <= v <= max(hi, lo) * factor
 
 
 def _lemma_run(toks, i: int, lemmas: tuple[str, ...], s: str) -> int | None:

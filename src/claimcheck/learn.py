@@ -39,6 +39,8 @@ _LINKS = frozenset("by of to at on in for from with as".split())
 _NEGATIONS = frozenset("not no never without n't".split())
 
 _TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
+#: How many words on each side of a value its cues are learnt from.
+WINDOW = 4
 #: Examples learnt from per topic: enough to cover how a story is written, few enough to stay quick.
 MAX_EXAMPLES = 40
 
@@ -204,6 +206,16 @@ def _slot_cues(q: str, toks: list[Token], span: tuple[int, int], vtype: str, fir
         lems = (run[0].lemma, *(tk.lemma for tk in links))
         found.add(lems)
         first_text.setdefault(lems, " ".join([run[0].text, *(tk.text for tk in links)]))
+    # Further words of the clause close by: each is a cue of its own, kept if other quotes repeat it.
+    for side, near in (("before", list(reversed(before[-WINDOW:]))), ("after", after[:WINDOW])):
+        edge = a if side == "before" else b
+        for tk in near:
+            between = q[tk.end:edge] if side == "before" else q[edge:tk.start]
+            if re.search(r"[.;:!?()\"]", between):
+                break
+            if content(tk.lemma) and not (vtype in ("person", "list") and tk.text[:1].isupper()):
+                found.add((tk.lemma,))
+                first_text.setdefault((tk.lemma,), tk.text)
     # After: the nearest content word within three words ("seven-member delegation", "were killed").
     for i, tk in enumerate(after[:3]):
         if re.search(r"[.;:!?()\"]", q[b:tk.start]):

@@ -74,6 +74,8 @@ class Anchor:
     how: str = ""  # "--published", "dateline 'Oct 27, 2025'"
     year: int | None = None  # when there is no date: the year the claim set is about
     year_how: str = ""
+    inferred: bool = False  # the date is the latest the article itself gives, not its dateline: trusted less
+    span: tuple[int, int] | None = None  # where the dateline stands in the article: the article's date, no fact
 
 
 def _resolve_year(month: int, day: int, anchor: Anchor) -> tuple[int | None, str]:
@@ -107,8 +109,11 @@ _ABS_DATE = re.compile(
 _REL_DATE = re.compile(
     rf"(?<![\w-])(?:(?P<pre>last|this|next|on|by|since|until|from|past)\s+)?(?P<wd>{_WEEKDAY_RE})(?P<poss>'s)?(?![\w])"
     rf"|(?<![\w-])(?P<word>yesterday|today|tomorrow)(?![\w])"
-    rf"|(?<![\w-])(?P<span>(?:earlier|later)\s+this\s+(?:month|week)|this\s+(?:month|week)|last\s+(?:month|week))(?![\w])",
+    rf"|(?<![\w-])(?P<span>(?:earlier|later)\s+this\s+(?:month|week)|this\s+(?:month|week)|last\s+(?:month|week))(?![\w])"
+    rf"|(?<![\w-])(?P<ago>(?P<count>\d{{1,2}}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<agounit>days?|weeks?)\s+ago)(?![\w])",
     re.I)
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10}
 
 
 def find_dates(s: str, anchor: Anchor) -> list[Mention]:
@@ -180,6 +185,14 @@ def _relative(m: re.Match, anchor: Anchor) -> Mention:
         return Mention("date", m.start(), m.end(), text, None,
                        unresolved="a relative date and no publication date to count from; pass --published")
     a = anchor.date
+    trust = 0.8 if anchor.inferred else 1.0  # counted from a date the article gives, not from its own date
+    if g["ago"]:
+        count = g["count"].casefold()
+        n = int(count) if count.isdigit() else _COUNT_WORDS[count]
+        days = n * (7 if g["agounit"].casefold().startswith("week") else 1)
+        d = a - dt.timedelta(days=days)
+        how = f"'{text}' counted back from the {anchor.how} ({a.isoformat()})"
+        return Mention("date", m.start(), m.end(), text, DateSpan(d, d), how, (0.8 if days < 7 else 0.6) * trust)
     if g["wd"]:
         wd = _WEEKDAYS[g["wd"].casefold()]
         pre = (g["pre"] or "").casefold()
@@ -191,11 +204,11 @@ def _relative(m: re.Match, anchor: Anchor) -> Mention:
         else:
             d = a - dt.timedelta(days=back)
         how = f"'{text}' counted from the {anchor.how} ({a.isoformat()}, a {calendar.day_name[a.weekday()]})"
-        return Mention("date", m.start(), m.end(), text, DateSpan(d, d), how, 0.8)
+        return Mention("date", m.start(), m.end(), text, DateSpan(d, d), how, 0.8 * trust)
     if g["word"]:
         delta = {"yesterday": -1, "today": 0, "tomorrow": 1}[g["word"].casefold()]
         d = a + dt.timedelta(days=delta)
-        return Mention("date", m.start(), m.end(), text, DateSpan(d, d), f"'{text}' counted from the {anchor.how}", 0.8)
+        return Mention("date", m.start(), m.end(), text, DateSpan(d, d), f"'{text}' counted from the {anchor.how}", 0.8 * trust)
     span = " ".join(g["span"].casefold().split())
     if span.endswith("month"):
         if span.startswith("last"):
@@ -206,22 +219,30 @@ def _relative(m: re.Match, anchor: Anchor) -> Mention:
             if span.startswith("earlier"):
                 hi = max(lo, a - dt.timedelta(days=1))
     else:
+        # Weeks start on Monday in some newsrooms and on Sunday in others: a week phrase spans both
+        # readings, so "this week" is from the Sunday before the anchor's Monday to the anchor.
         monday = a - dt.timedelta(days=a.weekday())
         if span.startswith("last"):
-            lo, hi = monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)
+            lo, hi = monday - dt.timedelta(days=8), monday - dt.timedelta(days=1)
         else:
-            lo, hi = monday, a
+            lo, hi = monday - dt.timedelta(days=1), a
+            if span.startswith("earlier"):
+                hi = max(lo, a - dt.timedelta(days=1))
     how = f"'{text}' as a span counted from the {anchor.how}; vague"
-    return Mention("date", m.start(), m.end(), text, DateSpan(lo, hi), how, 0.45)
+    return Mention("date", m.start(), m.end(), text, DateSpan(lo, hi), how, 0.45 * trust)
 
 
 _NUMBER = re.compile(
-    rf"(?<![\w.,-])(?:(?P<qual>{_QUALIFIER})\s+)?"
+    rf"(?<![\w.,-])(?:(?P<qual>{_QUALIFIER})\s+)?(?P<cur>[$\u20ac\u00a3](?=\d))?"
     rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:a\s+)?dozen|{_NUMBER_WORD}(?:(?:\s+and\s+|[\s-]+){_NUMBER_WORD})*|{_ORDINAL_WORD}|a\s+(?:hundred|thousand))"
     rf"(?P<suffix>st|nd|rd|th)?(?![A-Za-z0-9])"
     rf"(?:(?:-|\s+)(?P<unit>[A-Za-z]+))?",
     re.I)
 _VAGUE_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(v) for v in sorted(VAGUE, key=len, reverse=True)) + r")(?![\w-])", re.I)
+
+
+_CURRENCY = {"$": "dollars", "\u20ac": "euros", "\u00a3": "pounds"}
+_SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
 def find_numbers(s: str, skip: list[tuple[int, int]] = ()) -> list[Mention]:
@@ -241,6 +262,15 @@ def find_numbers(s: str, skip: list[tuple[int, int]] = ()) -> list[Mention]:
         value = words_to_number(num)
         if value is None:
             continue
+        unit = m.group("unit")
+        scale = _SCALE_WORDS.get((unit or "").casefold()) if num[:1].isdigit() else None
+        if scale:  # "88 million euros", "$1.2 billion": the scale is part of the number, the word after it its unit
+            value *= scale
+            end = m.end("unit")
+            after = re.match(r"(?:-|\s+)([A-Za-z]+)", s[end:])
+            unit = after.group(1) if after else None
+        if m.group("cur") and not unit:
+            unit = _CURRENCY[m.group("cur")]  # "$102 million": dollars
         ordinal = bool(m.group("suffix")) or bool(re.fullmatch(_ORDINAL_WORD, num, re.I))
         qual = m.group("qual")
         if qual:
@@ -252,7 +282,6 @@ def find_numbers(s: str, skip: list[tuple[int, int]] = ()) -> list[Mention]:
         conf = 0.9
         if num.casefold() == "one" and s[m.end("num"):m.end("num") + 1] != "-":
             conf = 0.5  # "one official said": more often a pronoun than a count
-        unit = m.group("unit")
         out.append(Mention("number", start, end, s[start:end], q, "number as written", conf, unit, ordinal))
     taken = [(x.start, x.end) for x in out] + list(skip)
     for m in _VAGUE_RE.finditer(s):
