@@ -49,6 +49,8 @@ _HYPOTHETICAL = {
     "possibility", "fear", "fears", "feared", "warn", "warned", "warns", "threat", "threatened", "ahead",
 }
 _NEGATION = {"not", "no", "never", "n't", "without", "nor", "neither", "denied", "deny", "denies"}
+#: Words right before a label's cue that say the state was only approached.
+_ALMOST = {"almost", "nearly", "narrowly", "virtually"}
 _HEDGES = ("reportedly", "allegedly", "according to", "as per", "is said to", "are said to", "sources said",
            "sources told", "reports citing", "citing sources", "reported", "purportedly", "unconfirmed")
 _WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
@@ -255,6 +257,24 @@ class Extractor:
             self.rules[name] = _Rules(t, cues, subjects)
         # A sentence without any cue's words cannot hold a finding: a set lookup rules most sentences out.
         self._cue_words = {w.casefold() for r in self.rules.values() for c in r.cues for w in _ALNUM.findall(c.text)}
+        # A label's negation, where the codebook has one: the label named "no X"/"not X"/"without X"
+        # for the label X, or defined as "... without X" ("ended without a breakthrough" is no agreement).
+        self._negated: dict[tuple[str, str], str] = {}
+        for n, t in codebook.topics.items():
+            for lab in t.labels.values():
+                for other in t.labels.values():
+                    if other.name == lab.name:
+                        continue
+                    mine = tuple(tk.lemma for tk in tokens(lab.name.replace("_", " ")))
+                    theirs = tuple(tk.lemma for tk in tokens(other.name.replace("_", " ")))
+                    if len(theirs) == len(mine) + 1 and theirs[0] in _NEGATION_LEMMAS and theirs[1:] == mine:
+                        self._negated[(n, lab.name)] = other.name
+        # Which temporal roles each date topic is about, from its own name and description: an end
+        # ("until", "expires") or a plan ("will meet on", "set for") is a topic's day only if it says so.
+        self._date_roles: dict[str, set[str]] = {}
+        for n, t in codebook.topics.items():
+            words = {tk.lemma for tk in tokens(f"{n.replace('.', ' ').replace('_', ' ')} {t.description}")}
+            self._date_roles[n] = ({"end"} if words & _END_WORDS else set()) | ({"plan"} if words & _PLAN_TOPIC_WORDS else set())
         # What each number topic counts, as lemmas ("members", "people", "minutes"): the counted noun
         # right after a number says whose number it is.
         self._units: dict[str, set[str]] = {
@@ -654,7 +674,11 @@ class Extractor:
 
     def _read_date(self, s, cl, rules, hits, mentions) -> list[_Cand]:
         out = []
+        takes = self._date_roles[rules.topic.name]
         for n in mentions("date"):
+            role = _date_role(s, cl, n)
+            if role and role not in takes:
+                continue  # "until October 30" ends something, "will meet again on ..." plans it: not this day
             best = None
             for h, sub, sdist, apart_s in hits:
                 if n.end <= h.start:
@@ -715,11 +739,18 @@ class Extractor:
             cue_words = {w.casefold() for w in _WORD.findall(h.cue.text)}
             if set(before[-8:]) & _HYPOTHETICAL:
                 continue  # "failure to reach a breakthrough", "could end in a stalemate"
+            if set(before[-2:]) & _ALMOST:
+                continue  # "almost collapsed" did not collapse
+            label, turned = h.cue.label, ""
             if not (cue_words & _NEGATION) and set(before[-3:]) & _NEGATION:
-                continue  # "has not begun"
-            conf = 0.85 * _CLAUSE_FACTOR[apart_s] * h.cue.weight
-            how = f"label cue {h.cue.shown}" + (f" with subject '{sub.text}'" if sub else "")
-            out.append(_Cand(rules.topic.name, "label", h.cue.label, ((h.start, h.end),), conf, how,
+                label = self._negated.get((rules.topic.name, label))
+                if label is None:
+                    continue  # "has not begun": nothing is stated
+                neg = max(m.start() for m in _WORD.finditer(s, lo, h.start) if m.group(0).casefold() in _NEGATION)
+                turned = f"; negated ('{s[neg:h.end]}'), so '{label}'"
+            conf = 0.85 * _CLAUSE_FACTOR[apart_s] * h.cue.weight * (0.9 if turned else 1.0)
+            how = f"label cue {h.cue.shown}" + (f" with subject '{sub.text}'" if sub else "") + turned
+            out.append(_Cand(rules.topic.name, "label", label, ((h.start, h.end),), conf, how,
                              h.end - h.start, bool(sub and sub.proper), sdist))
         return out
 
@@ -788,6 +819,26 @@ class Extractor:
 
 
 _NEGATION_LEMMAS = frozenset({"not", "no", "never", "n't", "without", "nor", "neither"})
+
+
+#: A topic whose name or description uses one of these is about an end, or about a plan.
+_END_WORDS = frozenset({"end", "expire", "expiry", "deadline", "until"})
+_PLAN_TOPIC_WORDS = frozenset({"plan", "schedule", "propose", "expect", "due", "upcoming", "future", "next"})
+#: Words in a date's clause, before it, that make it a plan rather than a day something happened.
+_PLAN_WORDS = frozenset({"will", "would", "shall", "scheduled", "planned", "plan", "plans", "expected", "due",
+                         "next", "again", "upcoming", "set", "slated", "proposed"})
+_UNTIL = frozenset({"until", "till", "through", "thru", "untill"})
+
+
+def _date_role(s: str, cl, n) -> str | None:
+    """'end' for "until <date>", 'plan' for a date in a clause that looks ahead; None for a day that happened."""
+    lo = cl.bounds[cl.index(n.start)][0]
+    before = [w.casefold() for w in _WORD.findall(s[lo:n.start])]
+    if before[-1:] and before[-1] in _UNTIL or n.text.split()[0].casefold() in _UNTIL:
+        return "end"
+    if set(before[-6:]) & _PLAN_WORDS:
+        return "plan"
+    return None
 
 
 def _plausible(q, seen: tuple[float, float], factor: float = 500.0) -> bool:
