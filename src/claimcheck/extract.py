@@ -162,7 +162,9 @@ class _Cue:
             return 1.0
         support = self.learned.support
         # Specificity only tempers: a cue two topics share ("magnitude") is told apart by their subjects.
-        return (0.7 + 0.3 * self.learned.specificity) * (0.9 if support == 0 else min(1.0, 0.6 + 0.1 * support))
+        if support < 0:
+            return 0.8  # the unit only this topic counts
+        return (0.7 + 0.3 * self.learned.specificity) * (0.9 if support == 0 else min(1.0, 0.65 + 0.1 * support))
 
     @property
     def shown(self) -> str:
@@ -170,6 +172,8 @@ class _Cue:
             return f"'{self.text}'"
         if self.learned.support == 0:
             return f"'{self.text}' (the label's name)"
+        if self.learned.support < 0:
+            return f"'{self.text}' (the unit only this topic counts)"
         n = self.learned.support
         return f"'{self.text}' (learned from {n} curated quote{'s' if n != 1 else ''})"
 
@@ -284,6 +288,11 @@ class Extractor:
             if learned:
                 self._units[n] = self._units.get(n, set()) | learned
         self._unit_owner = {u for us in self._units.values() for u in us}
+        owners: dict[str, list[str]] = defaultdict(list)
+        for n, us in self._units.items():
+            for u in us:
+                owners[u].append(n)
+        self._unique_unit = {u: ns[0] for u, ns in owners.items() if len(ns) == 1 and u not in _COUNTLESS}
         # The span of the values curated for each number topic, to tell its numbers from others in a sentence.
         self._ranges: dict[str, tuple[float, float]] = {}
         for c in claims:
@@ -389,7 +398,7 @@ class Extractor:
         head = fold(text[:1000])
         for m in find_dates(head, Anchor()):
             v = m.value
-            if v is not None and v.start == v.end and re.search(r"(19|20)\d\d", m.text):
+            if v is not None and v.start == v.end and re.search(r"(19|20)\d\d", m.text) and _dateline(head, m):
                 return Anchor(v.start, f"dateline '{m.text}'", span=(m.start, m.end))
         latest = None
         for m in find_dates(fold(text), Anchor()):
@@ -422,12 +431,13 @@ class Extractor:
     def _sentence(self, sent: Sentence, anchor: Anchor) -> tuple[list[Finding], list[Unresolved]]:
         s = fold(sent.text)
         toks = tokens(s)
-        if not self._cue_words.intersection(t.text.casefold() for t in toks) \
+        units_here = bool(self._unique_unit) and (any(t.lemma in self._unique_unit for t in toks) or bool(_CURRENCY_SIGN.search(s)))
+        if not units_here and not self._cue_words.intersection(t.text.casefold() for t in toks) \
                 and not any(t.lemma in self._by_lemma for t in toks):
             return [], []
         cl = clauses(sent.text)
         hits, subjects = self._valid_hits(s, cl, toks)
-        if not hits:
+        if not hits and not units_here:
             return [], []
         lazy: dict[str, list[Mention]] = {}
 
@@ -445,6 +455,15 @@ class Extractor:
                     lazy[kind] = find_quotes(s)
             return lazy[kind]
 
+        if units_here:
+            # A number counting a unit that only one topic counts ("5 million euros", "$5.4 million")
+            # is that topic's even where no cue stands beside it.
+            hits = dict(hits)
+            for n in mentions("number"):
+                topic = self._unique_unit.get(lemma(n.unit)) if n.unit else None
+                if topic is not None and not (n.ordinal and s[n.end:n.end + 1] == "-"):  # "first-round agreement" names another thing
+                    cue = _Cue(n.unit, None, None, None, (lemma(n.unit),), LearnedCue((lemma(n.unit),), n.unit, -1, 1.0))
+                    hits[topic] = [*hits.get(topic, ()), (_Hit(topic, n.end, n.end, cue), None, 0, 0)]
         cands: list[_Cand] = []
         for topic, topic_hits in hits.items():
             rules = self.rules[topic]
@@ -839,6 +858,23 @@ def _date_role(s: str, cl, n) -> str | None:
     if set(before[-6:]) & _PLAN_WORDS:
         return "plan"
     return None
+
+
+_CURRENCY_SIGN = re.compile("[$\u20ac\u00a3]\\d")
+#: Units too common to tell a topic by alone: nearly every count is of people.
+_COUNTLESS = frozenset({"people", "person", "member", "official", "time", "day", "hour", "minute", "week", "year", "month"})
+
+
+def _dateline(head: str, m) -> bool:
+    """Is the date a dateline: on a short line of its own ("Updated March 3, 2026", "date 2026-03-28"),
+    or opening a line before a dash or parenthesis ("Oct 27, 2025 (Reuters) -"), not inside a sentence?"""
+    line_start = head.rfind("\n", 0, m.start) + 1
+    line_end = head.find("\n", m.end)
+    line = head[line_start:line_end if line_end >= 0 else len(head)]
+    before, after = head[line_start:m.start], head[m.end:line_end if line_end >= 0 else len(head)]
+    if len(_WORD.findall(line)) <= 12 and not re.search(r"[.!?]\s+\S", line):
+        return True
+    return len(_WORD.findall(before)) <= 4 and bool(re.match(r"\s*(?:\(|[-\u2013\u2014:|/])", after))
 
 
 def _plausible(q, seen: tuple[float, float], factor: float = 500.0) -> bool:

@@ -68,8 +68,14 @@ class Token:
 
 
 def tokens(s: str) -> list[Token]:
-    """The words of `s` with their offsets and lemmas."""
-    return [Token(m.start(), m.end(), m.group(0), lemma(m.group(0))) for m in _TOKEN.finditer(s)]
+    """The words of `s` with their offsets and lemmas; a capitalised word inside a sentence is a name
+    and keeps its own form ("Maria" is no "mare")."""
+    out = []
+    for m in _TOKEN.finditer(s):
+        w = m.group(0)
+        inside = m.start() > 0 and not re.search(r"[.!?:\n\"\u201c]\s*$", s[max(0, m.start() - 3):m.start()])
+        out.append(Token(m.start(), m.end(), w, w.casefold() if inside and w[:1].isupper() else lemma(w)))
+    return out
 
 
 def content(lem: str) -> bool:

@@ -265,7 +265,7 @@ def find_numbers(s: str, skip: list[tuple[int, int]] = ()) -> list[Mention]:
         unit = m.group("unit")
         scale = _SCALE_WORDS.get((unit or "").casefold()) if num[:1].isdigit() else None
         if scale:  # "88 million euros", "$1.2 billion": the scale is part of the number, the word after it its unit
-            value *= scale
+            value = float(round(value * scale))
             end = m.end("unit")
             after = re.match(r"(?:-|\s+)([A-Za-z]+)", s[end:])
             unit = after.group(1) if after else None
