@@ -874,6 +874,8 @@ def _dateline(head: str, m) -> bool:
     before, after = head[line_start:m.start], head[m.end:line_end if line_end >= 0 else len(head)]
     if len(_WORD.findall(line)) <= 12 and not re.search(r"[.!?]\s+\S", line):
         return True
+    if re.fullmatch(r"\s*(?:(?:first|last)\s+)?(?:date[sd]?|updated|published|posted|modified)\s*:?\s*(?:on\s+)?", before, re.I):
+        return True  # "date 2025-04-01 Myanmar earthquake news: ..."
     return len(_WORD.findall(before)) <= 4 and bool(re.match(r"\s*(?:\(|[-\u2013\u2014:|/])", after))
 
 

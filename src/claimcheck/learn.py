@@ -195,6 +195,12 @@ def _slot_cues(q: str, toks: list[Token], span: tuple[int, int], vtype: str, fir
     before = [tk for tk in toks if tk.end <= a]
     after = [tk for tk in toks if tk.start >= b]
     found: set[tuple[str, ...]] = set()
+    # A title right before a name ("Judge Arun Subramanian", "coordinator Maria Keller") is a cue itself.
+    if vtype in ("person", "list") and before and not re.search(r"[^\s]", q[before[-1].end:a]) \
+            and (before[-1].lemma in TITLE_WORDS or before[-1].text[:1].isupper()) and content(before[-1].lemma):
+        title = (before[-1].text.casefold(),)
+        found.add(title)
+        first_text.setdefault(title, before[-1].text)
     # Before: walk back over titles and the name's own capitalised words to the nearest content word.
     run: list[Token] = []
     for tk in reversed(before[-7:]):
