@@ -256,3 +256,17 @@ def test_check_with_a_codebook_without_cues_explains_what_it_learned(run, tmp_pa
     assert ("flood.evacuated", 2900, "contradicts") in got
     deaths = next(f for f in doc["findings"] if f["topic"] == "flood.deaths")
     assert "learned from" in deaths["how"]
+
+
+def test_a_day_carries_to_the_next_sentence_that_points_back_to_it():
+    from claimcheck.load import load_claim_set as load
+
+    bundled = load("claims")
+    ex = Extractor(bundled.codebook, bundled.claims, 2025)
+    text = "On October 18 the two delegations met in Doha. During that session Qatar and Turkey brokered a ceasefire."
+    (doha,) = [f for f in ex.extract(text, dt.date(2025, 10, 27)).findings if f.topic == "ceasefire.doha_date"]
+    assert doha.display == "2025-10-18" and doha.value_text == "that session"
+    assert doha.how.startswith("'that session' is the day the sentence before gives ('October 18')")
+    # Without the pointer the ceasefire sentence states no day of its own.
+    alone = "On October 18 the two delegations met in Doha. Qatar and Turkey brokered a ceasefire."
+    assert [f for f in ex.extract(alone, dt.date(2025, 10, 27)).findings if f.topic == "ceasefire.doha_date"] == []

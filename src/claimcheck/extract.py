@@ -417,10 +417,12 @@ class Extractor:
         anchor = self.anchor(text, published)
         raw: list[Finding] = []
         unresolved: list[Unresolved] = []
+        carried: list[Mention] = []  # the previous sentence's dates, for "that day", "the meeting"
         for sent in split_sentences(text):
-            f, u = self._sentence(sent, anchor)
+            f, u, dates = self._sentence(sent, anchor, carried)
             raw.extend(f)
             unresolved.extend(u)
+            carried = [d for d in dates or () if d.value is not None and not _ANAPHOR.fullmatch(d.text)][-1:]
         findings = self._merge(raw)
         findings = self._weigh_labels(findings, min_confidence)
         notes = self._self_contradictions(findings, min_confidence)
@@ -428,7 +430,18 @@ class Extractor:
         findings.sort(key=lambda f: (order[f.topic], f.start))
         return Extraction(tuple(findings), tuple(unresolved), anchor, tuple(notes))
 
-    def _sentence(self, sent: Sentence, anchor: Anchor) -> tuple[list[Finding], list[Unresolved]]:
+    def _sentence(self, sent: Sentence, anchor: Anchor, carried: list[Mention] = ()) -> tuple[list[Finding], list[Unresolved], list[Mention] | None]:
+        """The sentence's findings, its unresolved dates, and its date mentions (None when it was not
+        searched for any; then the next sentence carries none over)."""
+        found: dict[str, list[Mention]] = {}
+        f, u = self._read_sentence(sent, anchor, carried, found)
+        if sent.heading:
+            return f, u, []  # a headline's date is not the next sentence's
+        if "date" not in found and _DATE_HINT.search(sent.text):
+            found["date"] = find_dates(fold(sent.text), anchor)
+        return f, u, found.get("date")
+
+    def _read_sentence(self, sent: Sentence, anchor: Anchor, carried, lazy) -> tuple[list[Finding], list[Unresolved]]:
         s = fold(sent.text)
         toks = tokens(s)
         units_here = bool(self._unique_unit) and (any(t.lemma in self._unique_unit for t in toks) or bool(_CURRENCY_SIGN.search(s)))
@@ -439,7 +452,6 @@ class Extractor:
         hits, subjects = self._valid_hits(s, cl, toks)
         if not hits and not units_here:
             return [], []
-        lazy: dict[str, list[Mention]] = {}
 
         def mentions(kind: str) -> list[Mention]:
             if kind not in lazy:
@@ -447,6 +459,14 @@ class Extractor:
                     at = anchor.span
                     lazy[kind] = [m for m in find_dates(s, anchor)
                                   if not (at and sent.start + m.start < at[1] and at[0] < sent.start + m.end)]
+                    if not lazy[kind] and carried:
+                        # "During that session ...": the day the previous sentence gave, read from these words.
+                        ref = _ANAPHOR.search(s)
+                        if ref:
+                            prev = carried[-1]
+                            lazy[kind] = [replace(prev, start=ref.start(), end=ref.end(), text=ref.group(0),
+                                                  how=f"'{ref.group(0)}' is the day the sentence before gives ('{prev.text}'): {prev.how}",
+                                                  confidence=prev.confidence * 0.85)]
                 elif kind == "number":
                     lazy[kind] = find_numbers(s, [(m.start, m.end) for m in mentions("date")])
                 elif kind == "name":
@@ -860,6 +880,12 @@ def _date_role(s: str, cl, n) -> str | None:
     return None
 
 
+#: Words that point back to the previous sentence's day or event.
+_ANAPHOR = re.compile(r"(?<![\w])(?:that|the same|this)\s+(?:day|date|session|meeting|evening|morning|afternoon|night|"
+                      r"hearing|event|vote|round)(?![\w])|(?<![\w])the meeting(?![\w])|(?<![\w])the session(?![\w])", re.I)
+#: A cheap test for a sentence that may hold a date worth carrying over.
+_DATE_HINT = re.compile(r"\d|day\b|January|February|March|April|May|June|July|August|September|October|November|December|"
+                        r"Jan\b|Feb\b|Mar\b|Apr\b|Jun\b|Jul\b|Aug\b|Sept?\b|Oct\b|Nov\b|Dec\b", re.I)
 _CURRENCY_SIGN = re.compile("[$\u20ac\u00a3]\\d")
 #: Units too common to tell a topic by alone: nearly every count is of people.
 _COUNTLESS = frozenset({"people", "person", "member", "official", "time", "day", "hour", "minute", "week", "year", "month"})

@@ -36,7 +36,7 @@ _QUALIFIER = (r"(?:nearly|almost|just under|just over|under|fewer than|less than
 WEAK_VAGUE = {"some", "many", "few", "a few", "several"}
 
 #: How many of a topic's unit one of these is worth, for converting "two weeks" into days.
-TIME_UNITS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0}
+TIME_UNITS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0}
 
 
 def unit_of(word: str | None) -> str | None:
