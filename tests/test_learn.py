@@ -270,3 +270,10 @@ def test_a_day_carries_to_the_next_sentence_that_points_back_to_it():
     # Without the pointer the ceasefire sentence states no day of its own.
     alone = "On October 18 the two delegations met in Doha. Qatar and Turkey brokered a ceasefire."
     assert [f for f in ex.extract(alone, dt.date(2025, 10, 27)).findings if f.topic == "ceasefire.doha_date"] == []
+
+
+def test_a_number_followed_by_its_own_predicate_is_that_predicate_s(flood):
+    _, ex = flood
+    got = found(ex, "Soldiers evacuated 3,100 residents from the plain and 25 were killed.", threshold=0.3)
+    assert ("flood.evacuated", "3100") in got
+    assert ("flood.evacuated", "25") not in got and ("flood.deaths", "25") in got

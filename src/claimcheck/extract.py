@@ -484,6 +484,7 @@ class Extractor:
                 if topic is not None and not (n.ordinal and s[n.end:n.end + 1] == "-"):  # "first-round agreement" names another thing
                     cue = _Cue(n.unit, None, None, None, (lemma(n.unit),), LearnedCue((lemma(n.unit),), n.unit, -1, 1.0))
                     hits[topic] = [*hits.get(topic, ()), (_Hit(topic, n.end, n.end, cue), None, 0, 0)]
+        self._hits_here = hits  # the number reader asks which predicate follows a number
         cands: list[_Cand] = []
         for topic, topic_hits in hits.items():
             rules = self.rules[topic]
@@ -686,6 +687,8 @@ class Extractor:
                         gap = s[n.end:h.start]
                     elif n.start >= h.end:
                         gap = s[h.end:n.start]
+                        if self._own_predicate_follows(s, n, rules.topic.name):
+                            continue  # "3,408 injured and 139 still missing": 139 is the missing, not the injured
                     else:
                         continue
                     if re.search(r"[.;:!?]", gap):
@@ -710,6 +713,15 @@ class Extractor:
             if best:
                 out.append(best)
         return out
+
+    def _own_predicate_follows(self, s: str, n: Mention, topic: str) -> bool:
+        """Does another number topic's cue follow the number closely, with none of this topic's?"""
+        def close(h) -> bool:
+            return h.start >= n.end and not re.search(r"[.;:!?,]", s[n.end:h.start]) \
+                and _count_words(s[n.end:h.start], _SKIPPABLE | {"still", "more", "people", "persons", "others"}) == 0
+        others = any(close(h) for t, hs in self._hits_here.items() if t != topic and self.rules[t].topic.type == "number"
+                     for h, *_ in hs)
+        return others and not any(close(h) for h, *_ in self._hits_here.get(topic, ()))
 
     def _read_date(self, s, cl, rules, hits, mentions) -> list[_Cand]:
         out = []
