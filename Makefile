@@ -3,6 +3,7 @@
 #   make test   set up .venv from the committed lock (requirements/test.lock) and run the whole test suite
 #   make test-latest  run the suite against the newest versions pyproject.toml allows (drift check, not CI)
 #   make lock   regenerate requirements/test.lock after changing dependencies in pyproject.toml
+#   make eval   precision and recall of `check` on real articles nobody tuned on (benchmarks/eval/)
 #   make bench-scale  time validate/conflicts at 1k-100k claims beside the naive baseline (FULL=1: also 1M)
 PYTHON ?= python3
 VENV := .venv
@@ -11,7 +12,7 @@ STAMP := $(VENV)/.installed
 LOCK := requirements/test.lock
 LATEST := .venv-latest
 
-.PHONY: demo test test-latest lock validate bench bench-scale clean
+.PHONY: demo test test-latest lock eval validate bench bench-scale clean
 
 # Every runtime and test dependency at the exact version and hash in the lock, then claimcheck
 # itself without dependencies: a fresh clone tests what CI tests, whatever PyPI released since.
@@ -44,6 +45,12 @@ test-latest:
 # Regenerate the lock (needs uv: `pip install uv`). Universal: one file for every Python >= 3.10.
 lock:
 	uv pip compile pyproject.toml --extra test --generate-hashes --universal --python-version 3.10 -o $(LOCK)
+
+# The test splits (never tuned on), with the curators' codebooks and with every cue removed, per
+# topic; then the bundled five articles' leave-one-out, kept as a regression check.
+eval: $(STAMP)
+	$(BIN)/python benchmarks/eval_stories.py --split test --topics
+	$(BIN)/python benchmarks/eval_check.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/startup.py

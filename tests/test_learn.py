@@ -274,6 +274,7 @@ def test_a_day_carries_to_the_next_sentence_that_points_back_to_it():
 
 def test_a_number_followed_by_its_own_predicate_is_that_predicate_s(flood):
     _, ex = flood
-    got = found(ex, "Soldiers evacuated 3,100 residents from the plain and 25 were killed.", threshold=0.3)
-    assert ("flood.evacuated", "3100") in got
-    assert ("flood.evacuated", "25") not in got and ("flood.deaths", "25") in got
+    text = "Rescuers evacuated 2,900 people and 31 were killed."
+    got = found(ex, text, threshold=0.3)
+    assert ("flood.evacuated", "2900") in got and ("flood.deaths", "31") in got
+    assert ("flood.evacuated", "31") not in got

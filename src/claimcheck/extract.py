@@ -717,6 +717,8 @@ class Extractor:
     def _own_predicate_follows(self, s: str, n: Mention, topic: str) -> bool:
         """Does another number topic's cue follow the number closely, with none of this topic's?"""
         def close(h) -> bool:
+            if h.cue.lemmas and set(h.cue.lemmas) <= _COUNTLESS:
+                return False  # "2,900 people": what is counted, not what happened to them
             return h.start >= n.end and not re.search(r"[.;:!?,]", s[n.end:h.start]) \
                 and _count_words(s[n.end:h.start], _SKIPPABLE | {"still", "more", "people", "persons", "others"}) == 0
         others = any(close(h) for t, hs in self._hits_here.items() if t != topic and self.rules[t].topic.type == "number"
