@@ -18,7 +18,7 @@ from typing import Any, Iterable
 from .mentions import (
     TITLE_WORDS, Anchor, Mention, convert, find_dates, find_names, find_numbers, find_quotes, unit_of,
 )
-from .learn import Evidence, LearnedCue, content, learn, lemma, tokens
+from .learn import Evidence, LearnedCue, content, examples_by_topic, learn, lemma, tokens
 from .model import Claim, Codebook, Topic
 from .sentences import Sentence, clauses, fold, split_sentences
 from .values import DIFFERENT, TYPES, Context, Names
@@ -246,6 +246,7 @@ class Extractor:
         self._ordinal_votes: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         self._counted: dict[str, Counter] = defaultdict(Counter)
         self.evidence: dict[str, Evidence] = learn(codebook, claims, self._value_span)
+        examples = examples_by_topic(claims)
         for name, t in codebook.topics.items():
             cues = [_Cue(c, phrase_pattern(c), None, phrase_needles(c), _cue_lemmas(c)) for c in t.cues if c.strip()]
             for label in t.labels.values():
@@ -257,7 +258,7 @@ class Extractor:
                     cues.append(_Cue(lc.text, None, lc.label, None, lc.lemmas, lc))
             subjects = [_Subject(s, phrase_pattern(s), any(ch.isupper() for ch in s)) for s in t.subject if s.strip()]
             if not subjects and ev.subjects:
-                subjects = [self._learned_subject(lem, claims, name) for lem in ev.subjects]
+                subjects = [self._learned_subject(lem, examples.get(name, ())) for lem in ev.subjects]
             self.rules[name] = _Rules(t, cues, subjects)
         # A sentence without any cue's words cannot hold a finding: a set lookup rules most sentences out.
         self._cue_words = {w.casefold() for r in self.rules.values() for c in r.cues for w in _ALNUM.findall(c.text)}
@@ -382,8 +383,8 @@ class Extractor:
         return lc.specificity >= 0.34 and any(content(lem) for lem in lc.lemmas)
 
     @staticmethod
-    def _learned_subject(lem: str, claims: list[Claim], topic: str) -> _Subject:
-        forms = {tk.text for c in claims if c.topic == topic for tk in tokens(fold(c.quote)) if tk.lemma == lem} or {lem}
+    def _learned_subject(lem: str, examples: Iterable[Claim]) -> _Subject:
+        forms = {tk.text for c in examples for tk in tokens(fold(c.quote)) if tk.lemma == lem} or {lem}
         rx = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w])", re.I)
         return _Subject(sorted(forms)[0], rx, False)  # capitals in a few quotes ("Judge X") do not make a name
 
