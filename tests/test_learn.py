@@ -278,3 +278,14 @@ def test_a_number_followed_by_its_own_predicate_is_that_predicate_s(flood):
     got = found(ex, text, threshold=0.3)
     assert ("flood.evacuated", "2900") in got and ("flood.deaths", "31") in got
     assert ("flood.evacuated", "31") not in got
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("The Route 38 bus overturned, injuring 12 passengers.", ["12"]),
+    ("Their Airbus 320 landed with 150 people on board.", ["150"]),
+    ("Rescuers met in Room 101 as 30 volunteers waited.", ["30"]),
+    ("In Valencia 10 people died.", ["10"]),
+    ("Floods Kill 20 In Valencia", ["20"]),
+])
+def test_identifiers_are_not_counts(text, counts):
+    assert [m.text for m in find_numbers(text)] == counts

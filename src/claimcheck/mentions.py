@@ -241,6 +241,33 @@ _NUMBER = re.compile(
 _VAGUE_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(v) for v in sorted(VAGUE, key=len, reverse=True)) + r")(?![\w-])", re.I)
 
 
+#: Words after which a number names a thing rather than counting one.
+_ID_WORDS = frozenset({"flight", "no", "no.", "number", "route", "case", "article", "section", "room", "platform",
+                       "gate", "bus", "train", "highway", "road", "chapter", "page", "line", "pier", "runway", "unit"})
+
+
+def _identifier_before(s: str, start: int, counts_something: bool) -> bool:
+    """Is the word right before `start` one that makes the number an identifier: an id word
+    ("flight 171", "No. 5"), or a capitalised name that does not open the sentence, the number
+    counting nothing after it ("Boeing 787 carried", not "In Bangkok 10 people died")?"""
+    m = re.search(r"([A-Za-z][\w.'-]*)\s+$", s[max(0, start - 40):start])
+    if m is None:
+        return False
+    word = m.group(1)
+    if word.casefold() in _ID_WORDS:
+        return True
+    before = s[:start - len(m.group(0))].rstrip()
+    opens = not before or before[-1] in ".!?:;\"\u201c("
+    return not counts_something and word[:1].isupper() and not opens and word.rstrip(".").casefold() not in _MONTHS and word.isalpha() \
+        and word.casefold() not in _NOT_NAMES
+
+
+#: Capitalised words a count can follow in a headline or title ("Kills 20", "Over 100").
+_NOT_NAMES = frozenset({"kills", "killed", "kill", "dead", "over", "under", "about", "nearly", "around", "top", "tops",
+                        "hits", "reaches", "rises", "climbs", "passes", "exceeds", "to", "at", "of", "and", "the", "with",
+                        "least", "than", "more", "some", "only", "all", "injures", "injured", "leaves", "leave"})
+
+
 _CURRENCY = {"$": "dollars", "\u20ac": "euros", "\u00a3": "pounds"}
 _SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
@@ -259,6 +286,10 @@ def find_numbers(s: str, skip: list[tuple[int, int]] = ()) -> list[Mention]:
             continue  # "in 2021 the ..." - a year followed by a word
         if s[end:end + 1] == ":" or s[max(0, start - 1):start] == ":":
             continue  # a time of day
+        counts = (m.group("unit") or "").casefold()
+        counts_something = counts.endswith("s") or counts in ("people", "men", "women", "children", "staff", "crew")
+        if num[:1].isdigit() and not m.group("qual") and not m.group("cur") and _identifier_before(s, start, counts_something):
+            continue  # "Flight 171", "Boeing 787", "No. 5": a name or a number plate, not a count
         value = words_to_number(num)
         if value is None:
             continue
