@@ -37,14 +37,14 @@ test-latest:
 	rm -rf $(LATEST)
 	$(PYTHON) -m venv $(LATEST)
 	$(LATEST)/bin/python -m pip install --quiet --upgrade pip
-	$(LATEST)/bin/python -m pip install --quiet --upgrade -e '.[test]'
+	$(LATEST)/bin/python -m pip install --quiet --upgrade -e '.[test,dask]'
 	$(LATEST)/bin/python -m pip list --format=freeze | grep -v '^claimcheck' > $(LATEST)/versions.txt
 	@echo "newest allowed versions: $(LATEST)/versions.txt (diff it against $(LOCK))"
 	$(LATEST)/bin/python -m pytest
 
 # Regenerate the lock (needs uv: `pip install uv`). Universal: one file for every Python >= 3.10.
 lock:
-	uv pip compile pyproject.toml --extra test --generate-hashes --universal --python-version 3.10 -o $(LOCK)
+	uv pip compile pyproject.toml --extra test --extra dask --generate-hashes --universal --python-version 3.10 -o $(LOCK)
 
 # The test splits (never tuned on), with the curators' codebooks and with every cue removed, per
 # topic; then the bundled five articles' leave-one-out, kept as a regression check.

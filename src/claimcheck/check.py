@@ -22,7 +22,7 @@ from typing import Callable, Iterable, Mapping, Sequence, TypeVar
 
 from .article import ArticleText
 from .checkset import CheckSet, in_clusters, state, state_at
-from .errors import ClaimcheckError, UsageError
+from .errors import ClaimcheckError, UnreadableInput, UsageError
 from .extract import DEFAULT_MIN_CONFIDENCE, Extractor, Finding, Unresolved
 from .model import Claim, ClaimSet, Group, Relation, Topic
 from .passages import SHARED_SIMILARITY, PassageIndex, SharedPassage, index_for  # noqa: F401 (SharedPassage is part of this module's results)
@@ -179,6 +179,15 @@ class Checker:
             self._topic_claims(name)
             if not topic.changes_over_time:
                 self._state(topic, None)
+
+    def __getstate__(self) -> dict:
+        """The checker as shipped to another process (a Dask worker): every topic read and compared
+        first, and the memos keyed by object identity left behind (they mean nothing elsewhere)."""
+        self.prepare()
+        state = dict(self.__dict__)
+        state["_numbered"], state["_claim_positions"], state["_judged"] = {}, {}, {}
+        state["_source_pos"] = state["_source_list"] = None
+        return state
 
     def _source_positions(self) -> dict[str, int]:
         """Each source's position in the claim set (results cross from workers as positions)."""
@@ -437,6 +446,42 @@ class CheckError:
     article: str
     message: str
     exit_code: int
+
+
+@dataclass(frozen=True)
+class ArticleInput:
+    """One article to check, as a feed gives it: its text or bytes, or the path of a file, and what
+    is known of it. `id` names it in results and errors."""
+
+    id: str
+    text: str | None = None
+    data: bytes | None = None
+    path: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+
+
+def check_text(item: ArticleInput, checker: Checker, *, max_bytes: int, html_extractor: str = "auto",
+               published: dt.date | None = None) -> CheckResult | CheckError:
+    """Check one article against a prepared checker, which it only reads: the pure step a worker of
+    any engine runs. An article that cannot be read is a CheckError with the one-line message
+    `check` prints, never an exception; `published` applies when the item gives no date of its own."""
+    from .article import article_from_bytes, read_article
+
+    when = item.published or published
+    try:
+        if item.text is not None or item.data is not None:
+            data = item.data if item.data is not None else item.text.encode("utf-8")
+            if len(data) > max_bytes:
+                raise UnreadableInput(item.id, f"article is over the {max_bytes:,}-byte cap; raise it with --max-bytes if this is intended")
+            article = article_from_bytes(data, item.id, None, html_extractor)
+        elif item.path is not None:
+            article = read_article(item.path, max_bytes, html_extractor=html_extractor)
+        else:
+            raise UnreadableInput(item.id, "the article gives neither text nor path")
+        return checker.check(article, when)
+    except ClaimcheckError as exc:
+        return CheckError(item.id, str(exc), exc.exit_code)
 
 
 def check_articles(names: Sequence[str], checker: Checker, *, published: dt.date | None = None,

@@ -59,6 +59,14 @@ class CheckSet:
         return cls(claim_set.codebook, claim_set.sources, claim_set.root, naming_claims(claim_set), by_topic,
                    lambda t: (by_topic.get(t, []), None, None), lambda: claim_set, digests)
 
+    def __getstate__(self) -> dict:
+        """Every topic read in, and no reader of files or closures: what another process can hold."""
+        for name in self.topics:
+            self._topic(name)
+        state = dict(self.__dict__)
+        state["_fetch"] = state["_whole"] = _shipped
+        return state
+
     def _topic(self, topic: str) -> Topic:
         found = self._loaded.get(topic)
         if found is None:
@@ -88,6 +96,11 @@ class CheckSet:
     def claim_set(self) -> ClaimSet:
         """Every claim, as load.load_claim_set gives them (read back in full when stored)."""
         return self._whole()
+
+
+def _shipped(*_args):
+    """What a shipped CheckSet has instead of its readers: every topic it has is already loaded."""
+    raise RuntimeError("this claim set was shipped to another process with its topics loaded; it cannot read more")
 
 
 def naming_claims(claim_set: ClaimSet) -> list[Claim]:

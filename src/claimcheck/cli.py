@@ -272,12 +272,23 @@ class FailOn(str, Enum):
     contradicts = "contradicts"
 
 
+class CheckFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 @app.command()
 def check(
-    articles: List[str] = typer.Argument(..., help="Article files (plain text, Markdown or HTML), or - for stdin."),
+    articles: Optional[List[str]] = typer.Argument(None, help="Article files (plain text, Markdown or HTML), or - for stdin."),
     published: Optional[str] = typer.Option(None, "--published", metavar="YYYY-MM-DD",
                                             help="When the article was published: relative dates ('on Saturday') count from it [default: a dateline in the article, if any]."),
-    fmt: Format = typer.Option(Format.table, "--format", help="table (for people) or json (for programs: one document per article, a list for several)."),
+    fmt: CheckFormat = typer.Option(CheckFormat.table, "--format", help="table (for people), json (one document per article, a list for several) or jsonl (one line per article, as it is checked)."),
     draft: Optional[Path] = typer.Option(None, "--draft", help="Also write a claims YAML for the article to this file (one article only)."),
     force: bool = typer.Option(False, "--force", help="Let --draft overwrite an existing file."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes when checking many articles."),
@@ -285,6 +296,11 @@ def check(
     exclude: Optional[List[str]] = typer.Option(None, "--exclude", metavar="SOURCE_ID", help="Set this source aside, e.g. to check its own article against the others (repeatable)."),
     min_confidence: float = typer.Option(0.6, "--min-confidence", min=0.0, max=1.0, help="Findings less sure than this are shown as possible and never asserted."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show whole sentences and quotes, not trimmed ones."),
+    feed: Optional[Path] = typer.Option(None, "--input", metavar="FILE.jsonl", help="Articles from a JSON Lines file, one per line: id, url, published, and text or path (relative to the file). Results come as JSON Lines."),
+    engine: Engine = typer.Option(Engine.local, "--engine", help="local (this machine, --jobs processes) or dask (a Dask cluster; pip install 'claimcheck[dask]'). Results come as JSON Lines."),
+    unordered: bool = typer.Option(False, "--unordered", help="With JSON Lines: write each article's line as it finishes, not in input order."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS", help="With --engine dask: an existing Dask scheduler, e.g. tcp://10.0.0.5:8786 [default: a local cluster]."),
+    workers: int = typer.Option(2, "--workers", min=1, help="With --engine dask and no --scheduler: worker processes of the local cluster."),
     claims: Path = ClaimsOpt,
     codebook: Optional[Path] = CodebookOpt,
     max_bytes: int = MaxBytesOpt,
@@ -298,10 +314,30 @@ def check(
     independent corroboration. Exit 0, or 1 with --fail-on contradicts when an article
     contradicts a source, or 2 for unreadable input.
 
+    A corpus (--input FILE.jsonl, --format jsonl or --engine dask) gives one JSON line per article,
+    an unreadable article an error line with its one-line message, and a summary on stderr.
+
     Example: claimcheck check seeds/003_bbce39b4dcb24287.txt --exclude 003-bbce --published 2025-10-27
     """
     with _errors():
         import datetime as dt
+
+        articles = articles or []
+        corpus = feed is not None or engine is Engine.dask or fmt is CheckFormat.jsonl
+        if not articles and feed is None:
+            raise UsageError("ARTICLES", "give article files, - for stdin, or --input FILE.jsonl")
+        if corpus and fmt is CheckFormat.table and (feed is not None or engine is Engine.dask):
+            fmt = CheckFormat.jsonl  # a corpus comes as JSON Lines
+        if corpus and fmt is not CheckFormat.jsonl:
+            raise UsageError("--format", "--input and --engine dask give JSON Lines; use --format jsonl")
+        if corpus and draft is not None:
+            raise UsageError("--draft", "drafts one article at a time, not a corpus")
+        if corpus and "-" in articles:
+            raise UsageError("-", "stdin is one article; for a corpus from a pipe use --input /dev/stdin")
+        if unordered and not corpus:
+            raise UsageError("--unordered", "only JSON Lines output can come as articles finish; add --format jsonl")
+        if (scheduler is not None or workers != 2) and engine is not Engine.dask:
+            raise UsageError("--scheduler" if scheduler is not None else "--workers", "goes with --engine dask")
 
         from .check import Checker, CheckError, check_articles, known_sources
         from .draft import check_draft_target, write_draft
@@ -335,12 +371,15 @@ def check(
                 raise UsageError("<stdin>", f"article is over the {max_bytes:,}-byte cap; raise it with --max-bytes if this is intended")
         # Built once, here: with --jobs the workers are forked from this process and inherit it.
         checker = Checker(cs, exclude or [], min_confidence, max_bytes)
+        if corpus:
+            _check_corpus(checker, articles, feed, engine, jobs, not unordered, scheduler, workers, pub, max_bytes, fail_on)
+            return
         # Plain text and JSON are rendered where each article is checked (by the workers too) and
         # written as soon as the articles before it are; rich tables for a terminal are rendered here.
         out = sys.stdout
-        tables = fmt is Format.table and out.isatty()
+        tables = fmt is CheckFormat.table and out.isatty()
         single = len(articles) == 1
-        if fmt is Format.json:
+        if fmt is CheckFormat.json:
             from .checkreport import check_doc, error_doc
 
             def render(r):
@@ -360,9 +399,9 @@ def check(
             n, ok = written
             if isinstance(r, CheckError):
                 _say_error(r.message)
-                if fmt is Format.json and not single:
+                if fmt is CheckFormat.json and not single:
                     text = json.dumps(error_doc(r), ensure_ascii=False, indent=2)
-            if fmt is Format.json and text is not None:
+            if fmt is CheckFormat.json and text is not None:
                 if single:
                     out.write(text + "\n")
                 else:  # json.dumps(list of documents, indent=2), a document at a time
@@ -396,7 +435,7 @@ def check(
                 progress.stop()
         errors = [r for r in results if isinstance(r, CheckError)]
         done = [r for r in results if not isinstance(r, CheckError)]
-        if fmt is Format.json:
+        if fmt is CheckFormat.json:
             if not single:
                 out.write("\n]\n" if results else "[]\n")
         elif tables:
@@ -421,6 +460,47 @@ def check(
             raise typer.Exit(max(e.exit_code for e in errors))
         if fail_on is FailOn.contradicts and any(r.contradicted for r in done):
             raise typer.Exit(EXIT_INVALID)
+
+
+def _check_corpus(checker, articles, feed, engine, jobs, ordered, scheduler, workers, published, max_bytes, fail_on) -> None:
+    """`check` over a corpus: JSON Lines on stdout as articles are checked, errors and a summary on stderr."""
+    from .corpus import check_corpus, items_from_feed, items_from_paths
+
+    items = items_from_feed(str(feed), max_bytes) if feed is not None else items_from_paths(articles)
+    out = sys.stdout
+    progress = None
+    if sys.stderr.isatty():
+        from rich.progress import Progress
+
+        progress = Progress(console=_stderr(), transient=True, auto_refresh=False)
+        task = progress.add_task("checking", total=len(articles) or None)
+        progress.start()
+
+    def on_line(o) -> None:
+        if o.error:
+            _say_error(o.error)
+        out.write(o.line + "\n")
+        if progress:
+            progress.advance(task)
+            progress.refresh()
+    try:
+        if engine is Engine.dask:
+            from .dask_engine import check_on_dask
+
+            tally = check_on_dask(items, checker, max_bytes=max_bytes, published=published, scheduler=scheduler,
+                                  workers=workers, ordered=ordered, on_line=on_line)
+        else:
+            tally = check_corpus(items, checker, max_bytes=max_bytes, published=published, jobs=jobs, ordered=ordered,
+                                 on_line=on_line, expected=len(articles))
+    finally:
+        if progress:
+            progress.stop()
+    out.flush()
+    print(tally.line(), file=sys.stderr)
+    if tally.exit_code:
+        raise typer.Exit(tally.exit_code)
+    if fail_on is FailOn.contradicts and tally.contradicted:
+        raise typer.Exit(EXIT_INVALID)
 
 
 def main(argv: Optional[List[str]] = None) -> int:

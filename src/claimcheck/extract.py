@@ -246,6 +246,7 @@ class Extractor:
         self._ordinal_votes: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         self._counted: dict[str, Counter] = defaultdict(Counter)
         self.evidence: dict[str, Evidence] = learn(codebook, claims, self._value_span)
+        self._ordinal_votes, self._counted = dict(self._ordinal_votes), dict(self._counted)  # plain: it is shipped to workers
         examples = examples_by_topic(claims)
         for name, t in codebook.topics.items():
             cues = [_Cue(c, phrase_pattern(c), None, phrase_needles(c), _cue_lemmas(c)) for c in t.cues if c.strip()]
