@@ -166,3 +166,18 @@ def test_the_prepared_checker_ships_whole():
     shipped = pickle.loads(pickle.dumps(checker))
     item = ArticleInput("003", path=str(SEEDS / "003_bbce39b4dcb24287.txt"))
     assert check_doc(check_text(item, shipped, max_bytes=10 ** 7)) == check_doc(check_text(item, checker, max_bytes=10 ** 7))
+
+
+def test_the_shipped_bytes_make_one_checker_per_worker():
+    from claimcheck.check import ArticleInput, Checker, check_text
+    from claimcheck.checkreport import check_doc
+    from claimcheck.dask_engine import Shipped, _LOADED
+    from claimcheck.load import load_check_set
+
+    cs = load_check_set(CLAIMS, None, max_bytes=10 ** 7, allow_outside=False, cache=False)
+    checker = Checker(cs, [], 0.6, 10 ** 7)
+    shipped = Shipped(checker)
+    first = shipped.get()
+    assert first is not checker and shipped.get() is first and _LOADED[shipped.key] is first
+    item = ArticleInput("000", path=str(SEEDS / "000_fa57afaeebda26ca.txt"))
+    assert check_doc(check_text(item, first, max_bytes=10 ** 7)) == check_doc(check_text(item, checker, max_bytes=10 ** 7))
