@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from . import claimpack, yamlread
 from .errors import InvalidData, Problem, UnreadableInput, ValidationFailed
-from .model import Claim, ClaimSet, Codebook, Entity, Label, Source, Topic, Where
+from .model import VALUE_TYPES, Claim, ClaimSet, Codebook, Entity, Label, Source, Topic, Where
 
 if TYPE_CHECKING:
     from .checkset import CheckSet
@@ -275,7 +275,7 @@ class _FileLoader:
         try:
             value = self.parse_value(topic, raw_value)
         except ValueError as exc:
-            events.append(Problem(shown, f"value {raw_value!r} does not fit topic '{name}' ({topic.type}): expected {exc}", *doc.where((*base, "value"))))
+            events.append(Problem(shown, _misfit(raw_value, name, topic.type, exc), *doc.where((*base, "value"))))
             return
         quote = f["quote"]
         grounding = None
@@ -313,6 +313,16 @@ class _FileLoader:
 
 
 _CACHEABLE = (str, int, float, bool, dt.date, dt.datetime, type(None))
+
+
+def _misfit(raw: Any, topic: str, vtype: str, exc: Exception) -> str:
+    """Why a value does not fit its topic; a boolean says that YAML read an unquoted word as one."""
+    flag = raw if isinstance(raw, bool) else next((x for x in raw if isinstance(x, bool)), None) if isinstance(raw, list) else None
+    if flag is not None:
+        words = "yes, on or true" if flag else "no, off or false"
+        return (f"value {raw!r} does not fit topic '{topic}' ({vtype}): YAML read an unquoted {words} as the "
+                f"boolean {str(flag).lower()}; quote the word, e.g. value: \"{'yes' if flag else 'no'}\"")
+    return f"value {raw!r} does not fit topic '{topic}' ({vtype}): expected {exc}"
 _MISSING = object()
 
 
@@ -412,7 +422,7 @@ _CLAIM_TEXT = ("id", "attributed_to", "via", "hedge", "note")
 _SOURCE_KEYS = frozenset({"id", "outlet", "title", "published", "url", "text", "note", "claims"})  # schema.SourceIn's
 _SOURCE_ID = re.compile(r"[\w.\-]+")  # schema.SourceIn's id rule
 _TOPIC_KEYS = frozenset({"type", "description", "subject", "cues", "changes_over_time", "unit", "labels", "compatible"})
-_TOPIC_TYPES = frozenset({"person", "number", "date", "list", "label", "text"})
+_TOPIC_TYPES = frozenset(VALUE_TYPES)
 _CODEBOOK_KEYS = frozenset({"honorifics", "entities", "distinct", "person_match_threshold", "topics"})
 
 
