@@ -36,6 +36,7 @@ class TopicIn(Strict):
     subject: list[str] = []
     cues: list[str] = []
     changes_over_time: bool = False
+    direction: Literal["rising", "falling"] | None = None
     unit: str | None = None
     labels: dict[str, LabelIn] = {}
     compatible: list[tuple[str, str]] = []
