@@ -17,9 +17,9 @@ UNDATED = "undated"
 
 #: The rule, as the README states it.
 RULE = ("Claims on a fact that changes over time are compared date by date (`as_of`, else the source's "
-        "`published`). A claim with neither cannot be placed on the timeline, so it is compared with the claims "
-        "of every date: a difference involving it is a conflict (in `check`, a contradiction), never taken for "
-        "a change over time, and the why-line names the undated source.")
+        "`published`). A claim with neither is taken to report the latest state the claim set knows: it is "
+        "compared with the claims of the latest date and with the other undated claims, and a why-line on any "
+        "difference names the undated source. `check` reads an undated article the same way.")
 
 
 def shown(d: dt.date | None) -> str:
@@ -27,14 +27,15 @@ def shown(d: dt.date | None) -> str:
     return d.isoformat() if d else UNDATED
 
 
-def undated_note(sources: Sequence[str]) -> str:
+def undated_note(sources: Sequence[str], latest: dt.date | None) -> str:
     who = ", ".join(dict.fromkeys(sources))
     verb = "gives" if len(set(sources)) == 1 else "give"
-    return (f"{who} {verb} no date (no `as_of`, no `published`), so this cannot be told from a change over time; "
-            "date the claim to place it on the timeline")
+    taken = f"taken as the latest state (as of {latest})" if latest else "compared with the other undated claims"
+    return f"{who} {verb} no date (no `as_of`, no `published`), so {taken}; date the claim if it reports an earlier state"
 
 
-def note_undated(pairs: list[Pair], claims: Sequence[Claim], undated: Sequence[int], cluster_of: Sequence[int]) -> list[Pair]:
+def note_undated(pairs: list[Pair], claims: Sequence[Claim], undated: Sequence[int], cluster_of: Sequence[int],
+                 latest: dt.date | None) -> list[Pair]:
     """The pairs, with the undated sources named on each difference that involves an undated claim."""
     by_cluster: dict[int, list[str]] = defaultdict(list)
     for p in undated:
@@ -44,7 +45,7 @@ def note_undated(pairs: list[Pair], claims: Sequence[Claim], undated: Sequence[i
         r = pair.relation
         if r.kind == DIFFERENT and (pair.a in by_cluster or pair.b in by_cluster):
             who = by_cluster.get(pair.a, []) + by_cluster.get(pair.b, [])
-            pair = Pair(pair.a, pair.b, Relation(r.kind, f"{r.reason}; {undated_note(who)}", r.similarity))
+            pair = Pair(pair.a, pair.b, Relation(r.kind, f"{r.reason}; {undated_note(who, latest)}", r.similarity))
         out.append(pair)
     return out
 
@@ -93,25 +94,29 @@ def against_direction(topic: Topic, claims: Sequence[Claim], cluster_of: Sequenc
     return out
 
 
+def latest_date(claims: Sequence[Claim]) -> dt.date | None:
+    return max((c.as_of for c in claims if c.as_of), default=None)
+
+
 def state_at(claims: list[Claim], as_of: dt.date | None) -> tuple[list[Claim], str, bool]:
     """For `check` on a fact that changes: the claims stating its state at the article's date (the
-    latest dated state known then, and every undated claim, by the rule above), a note saying which,
-    and whether that state is of the article's own date."""
+    latest dated state known then, with the undated claims when that is the latest state of all, by
+    RULE), a note saying which, and whether that state is of the article's own date (an undated
+    article is taken as of the latest state, as an undated claim is)."""
     dated = sorted({c.as_of for c in claims if c.as_of})
-    undated = [c for c in claims if c.as_of is None]
     if not dated:
-        return claims, "", False
+        return claims, "", True
     if as_of is None:
         when = dated[-1]
         note = f"undated article compared with the latest state in the claim set (as of {when})"
     else:
         earlier = [d for d in dated if d <= as_of]
         if not earlier:
-            note = f"the sources report this only after {as_of} (first as of {dated[0]})"
-            return undated, note, False
+            return [], f"the sources report this only after {as_of} (first as of {dated[0]})", False
         when = earlier[-1]
         note = "" if when == as_of else f"compared with the latest state before {as_of} (as of {when})"
     others = sorted({(c.as_of, c.source_id) for c in claims if c.as_of and c.as_of != when})
     if others:
         note = "; ".join(x for x in (note, "other dates: " + ", ".join(f"{s} as of {d}" for d, s in others)) if x)
-    return [c for c in claims if c.as_of == when or c.as_of is None], note, when == as_of
+    latest = when == dated[-1]
+    return [c for c in claims if c.as_of == when or (latest and c.as_of is None)], note, as_of is None or when == as_of

@@ -306,18 +306,19 @@ class Checker:
             # the claim is undated (it may be of any date: changing.RULE) or the article's later value
             # goes against the topic's declared direction.
             kept, moved, notes = [], [], []
+            latest = changing.latest_date(claims)
             for e in against:
                 _, sid, c, k = e
-                if c.as_of is None:
+                when = c.as_of or latest  # an undated claim is of the latest state (changing.RULE)
+                if when is not None and topic.direction and as_of is not None and when < as_of \
+                        and changing.goes_against(topic, values[k], value):
                     kept.append(e)
-                    notes.append(changing.undated_note([sid]))
-                elif topic.direction and as_of is not None and c.as_of < as_of and changing.goes_against(topic, values[k], value):
-                    kept.append(e)
-                    notes.append(changing.direction_reason(topic, f"{sid}'s {display(k)}", c.as_of, vtype.display(value), as_of))
+                    notes.append(changing.direction_reason(topic, f"{sid}'s {display(k)}", when, vtype.display(value), as_of))
                 else:
                     moved.append(e)
             if moved:
-                later = "; ".join(f"{sid} said {display(k)} as of {changing.shown(c.as_of)}" for _, sid, c, k in sorted(moved, key=itemgetter(1)))
+                later = "; ".join(f"{sid} said {display(k)} " + (f"as of {c.as_of}" if c.as_of else f"undated, so as of {latest}")
+                                  for _, sid, c, k in sorted(moved, key=itemgetter(1)))
                 notes.append(f"differs from the state the sources report at another date ({later}): "
                              "a change over time, not a contradiction")
             note = "; ".join(x for x in (*dict.fromkeys(notes), note) if x)

@@ -155,8 +155,9 @@ def compare_topic(topic: Topic, claims: Iterable[Claim], names: Names, *, ordere
         return SAME if x == y else pair_kind[(min(x, y), max(x, y))]
 
     # Which claims are compared with which: all of them, or (for changing facts) those of one date,
-    # each undated claim with every date's (changing.py states the rule).
+    # undated claims with the latest date's (changing.RULE).
     undated: list[int] = []
+    latest = None
     if topic.changes_over_time:
         windows: dict[object, list[int]] = defaultdict(list)
         for p, c in enumerate(claims):
@@ -164,12 +165,10 @@ def compare_topic(topic: Topic, claims: Iterable[Claim], names: Names, *, ordere
                 undated.append(p)
             else:
                 windows[c.as_of].append(p)
-        if not windows:
-            windows_list = [undated]
-        elif undated:
-            windows_list = [sorted(w + undated) for w in windows.values()]
-        else:
-            windows_list = list(windows.values())
+        if windows and undated:
+            latest = max(windows)
+            windows[latest] = sorted(windows[latest] + undated)
+        windows_list = list(windows.values()) or [undated]
     else:
         windows_list = [range(len(claims))]
 
@@ -220,7 +219,7 @@ def compare_topic(topic: Topic, claims: Iterable[Claim], names: Names, *, ordere
         if against:
             status = "conflict"
         if undated:
-            pairs = changing.note_undated(pairs, claims, undated, cluster_of)
+            pairs = changing.note_undated(pairs, claims, undated, cluster_of, latest)
         # Values of different dates are a timeline, not a disagreement: keep only same-date pairs
         # (and a later value going against the topic's declared direction).
         pairs = [Pair(p.a, p.b, against[(p.a, p.b)]) if (p.a, p.b) in against else p

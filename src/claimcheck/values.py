@@ -79,10 +79,12 @@ class Names:
         self.multiword_honorifics = sorted((h for h in self.honorifics if " " in h), key=len, reverse=True)
         self.canonical: dict[str, str] = {}
         self.display: dict[str, str] = {}
+        self._spellings: dict[str, tuple[str, ...]] = {}
         roman: dict[str, str] = {}
         for entity in codebook.entities:
             key = self.strip(entity.name)
             self.display[key] = entity.name
+            self._spellings[key] = (entity.name, *entity.aliases)
             for name in (entity.name, *entity.aliases):
                 self.canonical[self.strip(name)] = key
                 roman.setdefault(joined(roman_key(self.strip(name))), key)
@@ -121,6 +123,10 @@ class Names:
         if isinstance(name, str) and len(self._keys) < 1_000_000:
             self._keys[name] = key
         return key
+
+    def spellings_of(self, name: str) -> tuple[str, ...]:
+        """Every spelling the codebook declares for the entity this name is ('British' -> 'Britons', ...)."""
+        return self._spellings.get(self.key(name), ())
 
     def _plain(self, name: str) -> str:
         """The name folded, honorifics dropped and alias resolved, without romanisation folded."""
