@@ -626,11 +626,16 @@ class ListType(ValueType):
     def relate_keyed(self, a, b, ka, kb, ctx):
         if ka == kb:
             return Relation(SAME, "same members" + ("" if sorted(a) == sorted(b) else " (aliases or spelling)"))
+
+        def shown(keys) -> str:  # the members as folded, not as their keys (romanisation folded) read
+            written = {ctx.names.key(x): ctx.names._plain(x) for x in (*a, *b)}
+            return ", ".join(sorted(written.get(k, k) for k in keys))
+
         if ka < kb:
-            return Relation(COMPATIBLE, f"subset; the longer list adds {', '.join(sorted(kb - ka))}")
+            return Relation(COMPATIBLE, f"subset; the longer list adds {shown(kb - ka)}")
         if kb < ka:
-            return Relation(COMPATIBLE, f"subset; the longer list adds {', '.join(sorted(ka - kb))}")
-        return Relation(DIFFERENT, f"members differ: {', '.join(sorted(ka ^ kb))}")
+            return Relation(COMPATIBLE, f"subset; the longer list adds {shown(ka - kb)}")
+        return Relation(DIFFERENT, f"members differ: {shown(ka ^ kb)}")
 
 
 class LabelType(ValueType):
