@@ -128,3 +128,32 @@ def test_check_reads_a_time_and_judges_it(story, run, tmp_path):
     draft = tmp_path / "draft.yaml"
     assert run("check", art, "--claims", s.claims, "--published", "2025-03-28", "--draft", draft).exit_code == 0
     assert "value: '13:39'" in draft.read_text()
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json", "csv", "sqlite"])
+def test_every_report_shows_times_and_bounds(story, run, tmp_path, fmt):
+    s = story(CODEBOOK + """
+  quake.deaths:
+    type: number
+    description: People killed.
+""")
+    s.source("a", [("quake.time", "13:38", "The earthquake struck at 13:38."),
+                   ("quake.deaths", "as many as 36", "As many as 36 were killed.")])
+    s.source("b", [("quake.time", "around 2:00 p.m.", "The earthquake struck around 2:00 p.m."),
+                   ("quake.deaths", 40, "Forty were killed.")])
+    out = tmp_path / f"r.{fmt}"
+    result = run("report", "--claims", s.claims, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    assert f"wrote {out}: 2 topics, 2 conflicts" in result.stdout + result.stderr
+    if fmt == "sqlite":
+        import sqlite3
+
+        with sqlite3.connect(out) as con:
+            rows = dict(con.execute("SELECT display, value FROM clusters").fetchall())
+        assert json.loads(rows["around 2:00 p.m."]) == {"text": "around 2:00 p.m.", "earliest": "13:45", "latest": "14:15", "zone": None}
+        assert json.loads(rows["as many as 36"]) == {"text": "as many as 36", "min": 0.0, "max": 36.0}
+        return
+    text = out.read_text(encoding="utf-8")
+    assert "around 2:00 p.m." in text and "13:38" in text and "as many as 36" in text
+    if fmt in ("md", "html", "json"):
+        assert "13:38 is 7 minutes outside" in text and "40 is more than" in text
