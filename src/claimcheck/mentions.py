@@ -281,8 +281,6 @@ def _fmt(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else f"{x:g}"
 
 
-
-
 def convert(q: Quantity, mention_unit: str | None, topic_unit: str | None) -> tuple[Quantity, str]:
     """'two weeks' for a topic counted in days -> 14; anything else unchanged."""
     have, want = unit_of(mention_unit), unit_of(topic_unit)
