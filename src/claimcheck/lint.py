@@ -97,6 +97,7 @@ def _names(codebook: Codebook) -> Names:
 
 _number = lru_cache(maxsize=65536)(words_to_number)  # tokens repeat across quotes
 _fold_value = lru_cache(maxsize=65536)(fold)  # so do names and list items
+_roman = lru_cache(maxsize=1024)(roman_key)  # a quote's, once for all the names of its claim
 
 
 def _digits_in(digits: str, text: str) -> bool:
@@ -154,5 +155,5 @@ def _name_visible(name: str, quote: str, names: Names | None) -> bool:
         return True
     if any(p in quote for p in parts):
         return True
-    roman = roman_key(quote)
+    roman = _roman(quote)
     return any(roman_part(p) in roman for p in parts)

@@ -224,6 +224,11 @@ _NUMBER = re.compile(
 _VAGUE_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(v) for v in sorted(VAGUE, key=len, reverse=True)) + r")(?![\w-])", re.I)
 
 
+_AM_PM = re.compile(r"\s*[ap]\.?\s?m\b", re.I)
+_FROM = re.compile(r"\bfrom\s+$", re.I)
+_AFTER = re.compile(r"(?:-|\s+)([A-Za-z]+)")
+
+
 def find_numbers(s: str, skip: list[tuple[int, int]] = ()) -> list[Mention]:
     """Numbers in digits or words, ordinals, and vague quantities; spans in `skip` (dates) are left out."""
     out: list[Mention] = []
@@ -237,18 +242,18 @@ def find_numbers(s: str, skip: list[tuple[int, int]] = ()) -> list[Mention]:
             continue  # a year
         if re.fullmatch(r"(?:18|19|20)\d\d", num) and m.group("unit") and not s[m.end("num"):m.end("num") + 1] == "-":
             continue  # "in 2021 the ..." - a year followed by a word
-        if s[end:end + 1] == ":" or s[max(0, start - 1):start] == ":" or re.match(r"\s*[ap]\.?\s?m\b", s[end:], re.I):
+        if s[end:end + 1] == ":" or s[max(0, start - 1):start] == ":" or _AM_PM.match(s, end):
             continue  # a time of day (timeofday.py reads those)
         value = words_to_number(num)
         if value is None:
             continue
         if start < covered:
             continue  # the second number of a range read already
-        if m.group("num2") and not m.group("qual") and not re.search(r"\bfrom\s+$", s[:start], re.I):
+        if m.group("num2") and not m.group("qual") and not _FROM.search(s, max(0, start - 12), start):
             span = parse_quantity(f"{_fmt(value)}-{m.group('num2')}")  # '10-12 people'; 'from 10 to 12' is a change
             if span is not None and span.low < span.high:
                 covered = end = m.end("num2")
-                after = re.match(r"(?:-|\s+)([A-Za-z]+)", s[end:])
+                after = _AFTER.match(s, end)
                 out.append(Mention("number", start, end, s[start:end], span, "range as written", 0.85,
                                    after.group(1) if after else None))
                 continue

@@ -482,6 +482,8 @@ _RANGE_SEPARATOR = re.compile(r"\s*(?:-|–|—|\bto\b)\s*")
 
 def _range(t: str) -> Quantity | None:
     """'10-12', '10 to 12', 'ten to twelve', 'between 10 and 12': the span, when it reads as one."""
+    if len(t) > 80:
+        return None  # no range is written in more words than this; and each split costs a pass
     m = re.fullmatch(r"between (.+?) and (.+)", t)
     pairs = [(m.group(1), m.group(2))] if m else [(t[:sep.start()], t[sep.end():]) for sep in _RANGE_SEPARATOR.finditer(t)]
     for left, right in pairs:
