@@ -157,3 +157,15 @@ def test_every_report_shows_times_and_bounds(story, run, tmp_path, fmt):
     assert "around 2:00 p.m." in text and "13:38" in text and "as many as 36" in text
     if fmt in ("md", "html", "json"):
         assert "13:38 is 7 minutes outside" in text and "40 is more than" in text
+
+
+def test_validate_places_a_bad_time_and_says_how_to_write_one(story, run):
+    s = story(CODEBOOK)
+    (s.articles / "a.txt").write_text("The earthquake struck at 13.39.", encoding="utf-8")
+    (s.claims / "a.yaml").write_text(
+        "id: a\noutlet: A\ntext: ../articles/a.txt\nclaims:\n"
+        "  - topic: quake.time\n    value: 13.39\n    quote: The earthquake struck at 13.39.\n", encoding="utf-8")
+    result = run("validate", "--claims", s.claims)
+    assert result.exit_code == 1
+    assert (f"{s.claims / 'a.yaml'}:6:12: value 13.39 does not fit topic 'quake.time' (time): expected a time of day as "
+            "text, e.g. '13:39' or '1:39 p.m.'; YAML read 13.39 as a number, so quote the time: value: \"13:39\"") in result.stderr
