@@ -140,6 +140,10 @@ def topic_status(topic: Topic, claims: list[Claim], names: Names) -> dict:
     windows: dict[object, list[int]] = {}
     for i, c in enumerate(claims):
         windows.setdefault(c.as_of if topic.changes_over_time else None, []).append(i)
+    if topic.changes_over_time and None in windows and len(windows) > 1:
+        # claimcheck.changing.RULE: an undated claim is of the latest state, compared with the latest date's claims
+        undated = windows.pop(None)
+        windows[max(windows)] += undated
     status = "single"
     for members in windows.values():
         present = sorted({root[i] for i in members})

@@ -71,3 +71,45 @@ from hypothesis import HealthCheck, settings  # noqa: E402
 settings.register_profile("ci", derandomize=True, max_examples=150, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 settings.load_profile("ci")
+
+
+class Story:
+    """A claim set of any story, written whole by a test: its codebook, and sources as
+    (claims, article text), each claim a (topic, value, quote, extra keys) tuple."""
+
+    def __init__(self, root: Path, codebook: str):
+        self.root = root
+        self.claims = root / "claims"
+        self.articles = root / "articles"
+        self.claims.mkdir(parents=True)
+        self.articles.mkdir()
+        (self.claims / "topics.yaml").write_text(textwrap.dedent(codebook).lstrip(), encoding="utf-8")
+
+    def source(self, sid: str, claims: list[tuple], published: str | None = "2025-03-28", raw: str = "") -> Path:
+        import yaml
+
+        text = " ".join(q for _, _, q, *_ in claims) or "Nothing."
+        (self.articles / f"{sid}.txt").write_text(text, encoding="utf-8")
+        import datetime as dt
+
+        doc = {"id": sid, "outlet": sid.upper(), "published": dt.date.fromisoformat(published) if published else None, "text": f"../articles/{sid}.txt",
+               "claims": [{"topic": t, "value": v, "quote": q, **(extra[0] if extra else {})} for t, v, q, *extra in claims]}
+        body = yaml.safe_dump(doc, sort_keys=False, allow_unicode=True)
+        if published is None:
+            body = body.replace("published: null\n", "")
+        path = self.claims / f"{sid}.yaml"
+        path.write_text(body + raw, encoding="utf-8")
+        return path
+
+
+@pytest.fixture
+def story(tmp_path: Path):
+    """story(codebook_text) -> Story in a fresh folder."""
+    made = []
+
+    def _story(codebook: str) -> Story:
+        s = Story(tmp_path / f"story{len(made)}", codebook)
+        made.append(s)
+        return s
+
+    return _story

@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 import pytest
 
 from claimcheck.check import _ORDER, _STRENGTH, Checker, relate, without_sources
-from claimcheck.checkset import state_at
+from claimcheck.changing import state_at
 from claimcheck.compare import compare_claim_set
 from claimcheck.load import load_claim_set
 from claimcheck.values import COMPATIBLE, DIFFERENT, SAME, TYPES, Context, Names
@@ -40,7 +40,7 @@ def plain_rule(claim_set, groups, f, as_of):
             best[c.source_id] = (r, c)
     agree = {s: rc for s, rc in best.items() if rc[0].kind in (SAME, COMPATIBLE)}
     against = {s: rc for s, rc in best.items() if rc[0].kind == DIFFERENT}
-    if against and not same_date:
+    if against and not same_date:  # the generated sets date every claim and declare no direction
         later = "; ".join(f"{s} said {vtype.display(c.value)} as of {c.as_of}" for s, (r, c) in sorted(against.items()))
         note = "; ".join(x for x in (f"differs from the state the sources report at another date ({later}): "
                                      "a change over time, not a contradiction", note) if x)

@@ -125,13 +125,13 @@ def test_codebook_can_declare_two_names_distinct(scratch):
     assert g.pairs[0].relation.reason == "declared different people in the codebook"
 
 
-def test_spelling_variants_merge_and_say_why(scratch):
+def test_romanisation_variants_merge_and_say_why(scratch):
     scratch.article("a.txt", "Ibraheem Bahiss led. Ibrahim Bahiss led.")
     scratch.source("a.yaml", source("a", [("afghan_delegation.leader", "Ibraheem Bahiss", "Ibraheem Bahiss led", None, None)]))
     scratch.source("b.yaml", source("b", [("afghan_delegation.leader", "Ibrahim Bahiss", "Ibrahim Bahiss led", None, None)]))
     (g,) = compare_claim_set(load_claim_set(scratch.claims)).groups
     assert g.status == "agree"
-    assert "spelling variants, similarity 0.90" in g.clusters[0].merged[0]
+    assert "same name in another romanisation: Ibraheem / Ibrahim" in g.clusters[0].merged[0]
 
 
 def test_cluster_sources_are_the_sources_of_its_claims_in_order(tmp_path):

@@ -61,7 +61,8 @@ def test_number_visibility_looks_only_at_number_word_windows():
 
     def every_window(quote: str, n: float) -> bool:
         tokens = re.findall(r"[a-z]+|\d+(?:\.\d+)?", fold(quote.replace(",", "")))
-        return (n.is_integer() and str(int(n)) in tokens) or any(
+        decimal = not n.is_integer() and f"{n:g}" in re.findall(r"\d+(?:\.\d+)?", quote.replace(",", ""))
+        return decimal or (n.is_integer() and str(int(n)) in tokens) or any(
             words_to_number(" ".join(tokens[i:i + size])) == n for size in (1, 2, 3) for i in range(len(tokens) - size + 1))
 
     words = ("one two three forty-eight hundred thousand a dozen couple of pair half single both and the 48 12.5 "

@@ -40,9 +40,11 @@ def test_person_near_miss_names_the_parts_and_score():
     assert r.similarity == pytest.approx(0.6)
 
 
-def test_person_spelling_variant_reports_similarity():
-    r = relate("afghan_delegation.leader", "Ibraheem Bahiss", "Ibrahim Bahiss")
-    assert r.reason.startswith("spelling variants, similarity 0.9")
+def test_person_spelling_difference_reports_both_spellings_similarity_and_fixes():
+    r = relate("afghan_delegation.leader", "Maria Delgado", "Mario Delgado")
+    assert r.kind == "compatible"
+    assert r.reason.startswith("spelled differently: Maria / Mario (similarity 0.92)")
+    assert "declare them one entity" in r.reason and "`distinct`" in r.reason
 
 
 @pytest.mark.parametrize("text,low,high", [

@@ -21,7 +21,8 @@ from operator import itemgetter
 from typing import Callable, Iterable, Mapping, Sequence, TypeVar
 
 from .article import ArticleText
-from .checkset import CheckSet, in_clusters, state, state_at
+from . import changing
+from .checkset import CheckSet, in_clusters, state
 from .errors import ClaimcheckError, UnreadableInput, UsageError
 from .extract import DEFAULT_MIN_CONFIDENCE, Extractor, Finding, Unresolved
 from .model import Claim, ClaimSet, Group, Relation, Topic
@@ -166,7 +167,15 @@ class Checker:
         found = None if changes else self.data.state(topic.name)
         if found is None:
             claims, slots, _ = self._topic_claims(topic.name)
-            found = state(claims, slots, changes, as_of)
+            if changes:  # the state at that date, by changing.py's rule for undated claims
+                kept, note, same_date = changing.state_at(claims, as_of)
+                keep = set(map(id, kept))
+                at = [p for p, c in enumerate(claims) if id(c) in keep]
+                found = state([claims[p] for p in at], [slots[p] for p in at], False, None)
+                if found is not None:
+                    found = (found[0], found[1], note, same_date)
+            else:
+                found = state(claims, slots, changes, as_of)
         if len(self._states) >= _JUDGED_MAX:
             self._states.clear()
         self._states[key] = found
@@ -260,7 +269,7 @@ class Checker:
         claims, _, values = self._topic_claims(topic.name)
         state = self._state(topic, as_of)
         if state is None:
-            return ("new", False, (), (), (), (), state_at(claims, as_of)[1] or "no source reports this state at that date")
+            return ("new", False, (), (), (), (), changing.state_at(claims, as_of)[1] or "no source reports this state at that date")
         singles, multis, note, same_date = state
         # Thousands of claims hold a few hundred distinct values: the comparer runs once per value
         # (its relation and display are those of every claim holding an equal value).
@@ -302,11 +311,27 @@ class Checker:
             return displayed[k]
 
         if against and not same_date:
-            # a changing fact that differs from an earlier (or, undated, any) state is an update, not a contradiction
-            later = "; ".join(f"{sid} said {display(k)} as of {c.as_of}" for _, sid, c, k in sorted(against, key=itemgetter(1)))
-            note = "; ".join(x for x in (f"differs from the state the sources report at another date ({later}): "
-                                         "a change over time, not a contradiction", note) if x)
-            against = []
+            # A changing fact that differs from an earlier state is an update, not a contradiction, unless
+            # the claim is undated (it may be of any date: changing.RULE) or the article's later value
+            # goes against the topic's declared direction.
+            kept, moved, notes = [], [], []
+            latest = changing.latest_date(claims)
+            for e in against:
+                _, sid, c, k = e
+                when = c.as_of or latest  # an undated claim is of the latest state (changing.RULE)
+                if when is not None and topic.direction and as_of is not None and when < as_of \
+                        and changing.goes_against(topic, values[k], value):
+                    kept.append(e)
+                    notes.append(changing.direction_reason(topic, f"{sid}'s {display(k)}", when, vtype.display(value), as_of))
+                else:
+                    moved.append(e)
+            if moved:
+                later = "; ".join(f"{sid} said {display(k)} " + (f"as of {c.as_of}" if c.as_of else f"undated, so as of {latest}")
+                                  for _, sid, c, k in sorted(moved, key=itemgetter(1)))
+                notes.append(f"differs from the state the sources report at another date ({later}): "
+                             "a change over time, not a contradiction")
+            note = "; ".join(x for x in (*dict.fromkeys(notes), note) if x)
+            against = kept
         grouped: dict[tuple[str, str, str], list[str]] = defaultdict(list)
         keys: dict[int, tuple[str, str, str]] = {}  # per value: its reason's key
         for _, sid, _, k in chain(against, agree):

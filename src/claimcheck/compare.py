@@ -7,6 +7,7 @@ from itertools import chain, compress, groupby
 from operator import attrgetter, eq, itemgetter
 from typing import Hashable, Iterable
 
+from . import changing
 from .model import Claim, ClaimSet, Comparison, Group, Pair, Relation, Topic, TimelinePoint, ValueCluster
 from .values import COMPATIBLE, DIFFERENT, SAME, TYPES, Context, Names
 
@@ -110,6 +111,7 @@ def compare_topic(topic: Topic, claims: Iterable[Claim], names: Names, *, ordere
     sources_of = {r: tuple(dict.fromkeys(map(sources.__getitem__, p))) for r, p in positions_of.items()}
     roots = sorted(members, key=lambda r: (-len(sources_of[r]), r))
     clusters = []
+    parsed: list = []  # each cluster's value, as its type parsed it
     bucket_cluster = [0] * n
     for idx, r in enumerate(roots):
         positions = positions_of[r]
@@ -124,7 +126,9 @@ def compare_topic(topic: Topic, claims: Iterable[Claim], names: Names, *, ordere
             first = next(v for v, d in zip(cl_values[1:], shown[1:]) if d != spellings[0])
             reasons = [f"{' = '.join(spellings)}: {vtype.relate(cl_values[0], first, ctx).reason}"]
         value = _most_common_value(cl_values, shown)
-        cluster = ValueCluster(vtype.to_json(value), vtype.display(value), cl_claims, tuple(dict.fromkeys(reasons)))
+        parsed.append(value)
+        cluster = ValueCluster(vtype.to_json(value), vtype.display(value), cl_claims, tuple(dict.fromkeys(reasons)),
+                               names.key)
         vars(cluster)["sources"] = sources_of[r]  # its cached property, known already
         clusters.append(cluster)
 
@@ -150,12 +154,21 @@ def compare_topic(topic: Topic, claims: Iterable[Claim], names: Names, *, ordere
     def kind(x: int, y: int) -> str:
         return SAME if x == y else pair_kind[(min(x, y), max(x, y))]
 
-    # Which claims are compared with which: all of them, or (for changing facts) those of one date.
+    # Which claims are compared with which: all of them, or (for changing facts) those of one date,
+    # undated claims with the latest date's (changing.RULE).
+    undated: list[int] = []
+    latest = None
     if topic.changes_over_time:
         windows: dict[object, list[int]] = defaultdict(list)
         for p, c in enumerate(claims):
-            windows[c.as_of].append(p)
-        windows_list = list(windows.values())
+            if c.as_of is None:
+                undated.append(p)
+            else:
+                windows[c.as_of].append(p)
+        if windows and undated:
+            latest = max(windows)
+            windows[latest] = sorted(windows[latest] + undated)
+        windows_list = list(windows.values()) or [undated]
     else:
         windows_list = [range(len(claims))]
 
@@ -202,8 +215,15 @@ def compare_topic(topic: Topic, claims: Iterable[Claim], names: Names, *, ordere
 
     timeline: tuple[TimelinePoint, ...] = ()
     if topic.changes_over_time:
-        # Values of different dates are a timeline, not a disagreement: keep only same-date pairs.
-        pairs = [p for p in pairs if (p.a, p.b) in co_dated]
+        against = changing.against_direction(topic, claims, cluster_of, parsed, vtype.display) if topic.direction else {}
+        if against:
+            status = "conflict"
+        if undated:
+            pairs = changing.note_undated(pairs, claims, undated, cluster_of, latest)
+        # Values of different dates are a timeline, not a disagreement: keep only same-date pairs
+        # (and a later value going against the topic's declared direction).
+        pairs = [Pair(p.a, p.b, against[(p.a, p.b)]) if (p.a, p.b) in against else p
+                 for p in pairs if (p.a, p.b) in co_dated or (p.a, p.b) in against]
         points: dict[tuple, list[str]] = defaultdict(list)
         for p, c in enumerate(claims):
             points[(c.as_of, cluster_of[p])].append(c.source_id)

@@ -13,7 +13,8 @@ from pathlib import Path
 from .atomic import write_atomic
 from .check import CheckResult
 from .errors import UsageError
-from .values import DateSpan, Quantity
+from .timeofday import TimeOfDay
+from .values import TYPES, DateSpan, Quantity
 
 
 def check_draft_target(path: Path, force: bool) -> None:
@@ -41,6 +42,8 @@ def draft_value(type_name: str, value):
         return int(value.low) if float(value.low).is_integer() else value.low
     if isinstance(value, DateSpan):
         return value.start.isoformat() if value.start == value.end else f"{value.start.isoformat()}/{value.end.isoformat()}"
+    if isinstance(value, TimeOfDay):
+        return TYPES["time"].display(value)  # '13:39', '13:39 UTC' or 'around 2:00 p.m.', as parse reads them
     if isinstance(value, tuple):
         return list(value)
     return value

@@ -1096,3 +1096,13 @@ def _choose(cands: list[_Cand]) -> list[_Cand]:
         taken[c.kind].extend(c.spans)
         out.append(c)
     return out
+
+
+def _read_time(self, s, cl, rules, hits, mentions) -> list[_Cand]:
+    """Times of day near the topic's cues: timeofday.py finds and weighs them."""
+    from .timeofday import read_times
+
+    return read_times(s, cl, rules, hits)
+
+
+Extractor._read_time = _read_time  # the `time` type's reader, kept in its own module

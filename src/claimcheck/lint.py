@@ -11,11 +11,13 @@ from typing import Iterable, Mapping
 
 from .errors import Problem
 from .model import Claim, ClaimSet, Codebook, Source
-from .values import NUMBER_WORDS, Quantity, fold, words_to_number
+from .namekeys import roman_key, roman_part
+from .values import NUMBER_WORDS, Names, Quantity, fold, words_to_number
 
-_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_WEEKDAYS = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"  # one group: every weekday alike
+_MONTH_OR_DAY = r"(?!,?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"  # 'Sunday, October 19' is absolute
 RELATIVE_DATE = re.compile(
-    rf"\b(?:yesterday|today|tonight|tomorrow|(?:last|this|next|on|since|by)\s+(?:{_WEEKDAYS})|{_WEEKDAYS}'s|"
+    rf"\b(?:yesterday|today|tonight|tomorrow|(?:(?:last|this|next|on|since|by)\s+)?{_WEEKDAYS}(?:'s)?\b{_MONTH_OR_DAY}|"
     r"(?:earlier|later|last|this|next)\s+(?:this\s+)?(?:week|month|year)|a week (?:ago|after|before|earlier|later)|"
     r"days? (?:ago|earlier|later)|weeks? (?:ago|earlier|later))\b",
     re.IGNORECASE,
@@ -58,6 +60,7 @@ def lint(claim_set: ClaimSet) -> list[Problem]:
 def lint_claims(claims: Iterable[Claim], sources: Mapping[str, Source], codebook: Codebook) -> list[Problem]:
     """lint() on some of a set's claims, e.g. one file's, so that loading can lint files in parallel."""
     out: list[Problem] = []
+    names = _names(codebook)
     for c in claims:
         topic = codebook.topics[c.topic]
         source = sources[c.source_id]
@@ -77,14 +80,24 @@ def lint_claims(claims: Iterable[Claim], sources: Mapping[str, Source], codebook
         hedge = _hedge(c.quote) if not c.hedge and not c.note and c.own_voice else None
         if hedge:
             warn(f"the quote is hedged ('{hedge.group()}') but the claim records no `hedge` or `attributed_to`")
-        if not c.note and not _value_visible(c, topic.type):
+        if not c.note and not _value_visible(c, topic.type, names):
             warn(f"the value {c.raw_value!r} cannot be seen in the quote; quote the words that state it, "
                  "or explain in `note`")
     return out
 
 
+_last_names: list = [None, None]  # (codebook, its Names): lint_claims runs once per file of one set
+
+
+def _names(codebook: Codebook) -> Names:
+    if _last_names[0] is not codebook:
+        _last_names[:] = [codebook, Names(codebook)]
+    return _last_names[1]
+
+
 _number = lru_cache(maxsize=65536)(words_to_number)  # tokens repeat across quotes
 _fold_value = lru_cache(maxsize=65536)(fold)  # so do names and list items
+_roman = lru_cache(maxsize=1024)(roman_key)  # a quote's, once for all the names of its claim
 
 
 def _digits_in(digits: str, text: str) -> bool:
@@ -102,13 +115,16 @@ def _digits_in(digits: str, text: str) -> bool:
 _JOINS = frozenset("0123456789'")
 
 
-def _value_visible(c: Claim, vtype: str) -> bool:
-    """Whether a reader can find the value in the quote: digits or number words, or a name's parts."""
+def _value_visible(c: Claim, vtype: str, names: Names | None = None) -> bool:
+    """Whether a reader can find the value in the quote: digits or number words, or a name's parts
+    (or the parts of one of its declared aliases: value British, quote '53 Britons')."""
     if vtype == "number" and isinstance(c.value, Quantity) and c.value.exact:
         n = c.value.low
         plain = c.quote.replace(",", "")
         if n.is_integer() and plain.isascii() and _digits_in(str(int(n)), plain):
             return True  # the digits themselves: the usual case, found without folding the quote
+        if not n.is_integer() and re.search(rf"(?<![\d.]){re.escape(f'{n:g}')}(?!\.?\d)", plain):
+            return True  # a decimal: 7.7 in 'magnitude 7.7' (folding would drop its point)
         tokens = re.findall(r"[a-z]+|\d+(?:\.\d+)?", fold(plain))
         if n.is_integer() and str(int(n)) in tokens:
             return True
@@ -124,9 +140,20 @@ def _value_visible(c: Claim, vtype: str) -> bool:
         return True
     quote = fold(c.quote)
     if vtype == "person":
-        parts = [p for p in _fold_value(c.value).split() if len(p) > 2]
-        return any(p in quote for p in parts) if parts else True
+        return _name_visible(c.value, quote, names)
     if vtype == "list":
-        return all(any(p in quote for p in _fold_value(item).split() if len(p) > 2) or len(_fold_value(item)) <= 2
-                   for item in c.value)
+        return all(_name_visible(item, quote, names) or len(_fold_value(item)) <= 2 for item in c.value)
     return True
+
+
+def _name_visible(name: str, quote: str, names: Names | None) -> bool:
+    """Whether a part of the name, of one of its declared spellings, or of its romanisation-folded
+    form (Najeeb for Najib) stands in the folded quote."""
+    spellings = [name, *(names.spellings_of(name) if names is not None else ())]
+    parts = [p for s in spellings for p in _fold_value(s).split() if len(p) > 2]
+    if not parts:
+        return True
+    if any(p in quote for p in parts):
+        return True
+    roman = _roman(quote)
+    return any(roman_part(p) in roman for p in parts)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from . import claimpack, yamlread
 from .errors import InvalidData, Problem, UnreadableInput, ValidationFailed
-from .model import Claim, ClaimSet, Codebook, Entity, Label, Source, Topic, Where
+from .model import VALUE_TYPES, Claim, ClaimSet, Codebook, Entity, Label, Source, Topic, Where
 
 if TYPE_CHECKING:
     from .checkset import CheckSet
@@ -112,6 +112,12 @@ def load_codebook(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, *, reads
             problems.append(Problem(shown, f"topic '{name}' is of type label but declares no labels", line, col))
         if t.type != "label" and (t.labels or t.compatible):
             problems.append(Problem(shown, f"topic '{name}' declares labels but is of type {t.type}", line, col))
+        if t.direction is not None and t.type != "number":
+            problems.append(Problem(shown, f"topic '{name}' declares direction: {t.direction} but is of type {t.type}; "
+                                           "only a number rises or falls", line, col))
+        elif t.direction is not None and not t.changes_over_time:
+            problems.append(Problem(shown, f"topic '{name}' declares direction: {t.direction} but not changes_over_time: "
+                                           "true; a value that rises or falls changes over time, so add it", line, col))
         for i, pair in enumerate(t.compatible):
             for label in pair:
                 if label not in t.labels:
@@ -119,7 +125,7 @@ def load_codebook(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, *, reads
                     problems.append(Problem(shown, f"topic '{name}': compatible label '{label}' is not one of its labels", pl, pc))
         topics[name] = Topic(
             name=name, type=t.type, description=t.description, subject=tuple(t.subject), cues=tuple(t.cues),
-            changes_over_time=t.changes_over_time, unit=t.unit,
+            changes_over_time=t.changes_over_time, unit=t.unit, direction=t.direction,
             labels={k: Label(k, v.definition, tuple(v.cues)) for k, v in t.labels.items()},
             compatible=frozenset(frozenset(p) for p in t.compatible),
         )
@@ -275,7 +281,7 @@ class _FileLoader:
         try:
             value = self.parse_value(topic, raw_value)
         except ValueError as exc:
-            events.append(Problem(shown, f"value {raw_value!r} does not fit topic '{name}' ({topic.type}): expected {exc}", *doc.where((*base, "value"))))
+            events.append(Problem(shown, _misfit(raw_value, name, topic.type, exc), *doc.where((*base, "value"))))
             return
         quote = f["quote"]
         grounding = None
@@ -313,6 +319,16 @@ class _FileLoader:
 
 
 _CACHEABLE = (str, int, float, bool, dt.date, dt.datetime, type(None))
+
+
+def _misfit(raw: Any, topic: str, vtype: str, exc: Exception) -> str:
+    """Why a value does not fit its topic; a boolean says that YAML read an unquoted word as one."""
+    flag = raw if isinstance(raw, bool) else next((x for x in raw if isinstance(x, bool)), None) if isinstance(raw, list) else None
+    if flag is not None:
+        words = "yes, on or true" if flag else "no, off or false"
+        return (f"value {raw!r} does not fit topic '{topic}' ({vtype}): YAML read an unquoted {words} as the "
+                f"boolean {str(flag).lower()}; quote the word, e.g. value: \"{'yes' if flag else 'no'}\"")
+    return f"value {raw!r} does not fit topic '{topic}' ({vtype}): expected {exc}"
 _MISSING = object()
 
 
@@ -411,8 +427,8 @@ _CLAIM_TEXT = ("id", "attributed_to", "via", "hedge", "note")
 
 _SOURCE_KEYS = frozenset({"id", "outlet", "title", "published", "url", "text", "note", "claims"})  # schema.SourceIn's
 _SOURCE_ID = re.compile(r"[\w.\-]+")  # schema.SourceIn's id rule
-_TOPIC_KEYS = frozenset({"type", "description", "subject", "cues", "changes_over_time", "unit", "labels", "compatible"})
-_TOPIC_TYPES = frozenset({"person", "number", "date", "list", "label", "text"})
+_TOPIC_KEYS = frozenset({"type", "description", "subject", "cues", "changes_over_time", "direction", "unit", "labels", "compatible"})
+_TOPIC_TYPES = frozenset(VALUE_TYPES)
 _CODEBOOK_KEYS = frozenset({"honorifics", "entities", "distinct", "person_match_threshold", "topics"})
 
 
@@ -472,6 +488,8 @@ def _plain_codebook(data: dict) -> SimpleNamespace | None:
             return None
         if type(t.get("changes_over_time", False)) is not bool or type(t.get("unit", "")) not in (str, type(None)):
             return None
+        if t.get("direction") not in (None, "rising", "falling") or type(t.get("direction", "")) not in (str, type(None)):
+            return None
         labels = t.get("labels", {})
         if type(labels) is not dict:
             return None
@@ -481,7 +499,7 @@ def _plain_codebook(data: dict) -> SimpleNamespace | None:
                 return None
         parsed_topics[name] = SimpleNamespace(
             type=t["type"], description=t["description"], subject=list(t.get("subject", [])), cues=list(t.get("cues", [])),
-            changes_over_time=t.get("changes_over_time", False), unit=t.get("unit"),
+            changes_over_time=t.get("changes_over_time", False), direction=t.get("direction"), unit=t.get("unit"),
             labels={k: SimpleNamespace(definition=v["definition"], cues=list(v.get("cues", []))) for k, v in labels.items()},
             compatible=[tuple(p) for p in t.get("compatible", [])])
     return SimpleNamespace(

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .values import VAGUE, DateSpan, Quantity, parse_quantity, words_to_number
+from .values import QUALIFIER_WORDS, VAGUE, DateSpan, Quantity, parse_quantity, words_to_number
 
 # --------------------------------------------------------------------------- words
 
@@ -30,8 +30,7 @@ _UNIT_WORDS = ("zero one two three four five six seven eight nine ten eleven twe
 _NUMBER_WORD = r"(?:" + "|".join(sorted(_UNIT_WORDS + ["hundred", "thousand", "million", "billion"], key=len, reverse=True)) + r")"
 _ORDINAL_WORD = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
                  r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)")
-_QUALIFIER = (r"(?:nearly|almost|just under|just over|under|fewer than|less than|up to|at most|about|around|"
-              r"approximately|roughly|some|an estimated|estimated|more than|over|at least|upwards of)")
+_QUALIFIER = r"(?:" + "|".join(q.replace(" ", r"\s+") for q in QUALIFIER_WORDS) + ")"  # values.QUALIFIERS
 #: Vague quantities that are too common as ordinary words to count unless a cue is right beside them.
 WEAK_VAGUE = {"some", "many", "few", "a few", "several"}
 
@@ -234,7 +233,8 @@ def _relative(m: re.Match, anchor: Anchor) -> Mention:
 
 _NUMBER = re.compile(
     rf"(?<![\w.,-])(?:(?P<qual>{_QUALIFIER})\s+)?(?P<cur>[$\u20ac\u00a3](?=\d))?"
-    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:a\s+)?dozen|{_NUMBER_WORD}(?:(?:\s+and\s+|[\s-]+){_NUMBER_WORD})*|{_ORDINAL_WORD}|a\s+(?:hundred|thousand))"
+    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:a\s+|half\s+a\s+)?dozen|{_NUMBER_WORD}(?:(?:\s+and\s+|[\s-]+){_NUMBER_WORD})*(?:\s+dozen)?|{_ORDINAL_WORD}|a\s+(?:hundred|thousand))"
+    rf"(?=\s*(?:-|–|\bto\b)\s*(?P<num2>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?![\d.,]))?"
     rf"(?P<suffix>st|nd|rd|th)?(?![A-Za-z0-9])"
     rf"(?:(?:-|\s+)(?P<unit>[A-Za-z]+))?",
     re.I)
@@ -272,9 +272,15 @@ _CURRENCY = {"$": "dollars", "\u20ac": "euros", "\u00a3": "pounds"}
 _SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
+_AM_PM = re.compile(r"\s*[ap]\.?\s?m\b", re.I)
+_FROM = re.compile(r"\bfrom\s+$", re.I)
+_AFTER = re.compile(r"(?:-|\s+)([A-Za-z]+)")
+
+
 def find_numbers(s: str, skip: list[tuple[int, int]] = ()) -> list[Mention]:
     """Numbers in digits or words, ordinals, and vague quantities; spans in `skip` (dates) are left out."""
     out: list[Mention] = []
+    covered = 0
     for m in _NUMBER.finditer(s):
         num = m.group("num")
         start, end = m.start(), m.end("suffix") if m.group("suffix") else m.end("num")
@@ -284,8 +290,8 @@ def find_numbers(s: str, skip: list[tuple[int, int]] = ()) -> list[Mention]:
             continue  # a year
         if re.fullmatch(r"(?:18|19|20)\d\d", num) and m.group("unit") and not s[m.end("num"):m.end("num") + 1] == "-":
             continue  # "in 2021 the ..." - a year followed by a word
-        if s[end:end + 1] == ":" or s[max(0, start - 1):start] == ":":
-            continue  # a time of day
+        if s[end:end + 1] == ":" or s[max(0, start - 1):start] == ":" or _AM_PM.match(s, end):
+            continue  # a time of day (timeofday.py reads those)
         counts = (m.group("unit") or "").casefold()
         counts_something = counts.endswith("s") or counts in ("people", "men", "women", "children", "staff", "crew")
         if num[:1].isdigit() and not m.group("qual") and not m.group("cur") and _identifier_before(s, start, counts_something):
@@ -293,12 +299,22 @@ def find_numbers(s: str, skip: list[tuple[int, int]] = ()) -> list[Mention]:
         value = words_to_number(num)
         if value is None:
             continue
+        if start < covered:
+            continue  # the second number of a range read already
+        if m.group("num2") and not m.group("qual") and not _FROM.search(s, max(0, start - 12), start):
+            span = parse_quantity(f"{_fmt(value)}-{m.group('num2')}")  # '10-12 people'; 'from 10 to 12' is a change
+            if span is not None and span.low < span.high:
+                covered = end = m.end("num2")
+                after = _AFTER.match(s, end)
+                out.append(Mention("number", start, end, s[start:end], span, "range as written", 0.85,
+                                   after.group(1) if after else None))
+                continue
         unit = m.group("unit")
         scale = _SCALE_WORDS.get((unit or "").casefold()) if num[:1].isdigit() else None
         if scale:  # "88 million euros", "$1.2 billion": the scale is part of the number, the word after it its unit
             value = float(round(value * scale))
             end = m.end("unit")
-            after = re.match(r"(?:-|\s+)([A-Za-z]+)", s[end:])
+            after = _AFTER.match(s, end)
             unit = after.group(1) if after else None
         if m.group("cur") and not unit:
             unit = _CURRENCY[m.group("cur")]  # "$102 million": dollars

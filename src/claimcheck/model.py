@@ -11,7 +11,7 @@ from typing import Any
 
 _SOURCE_ID = attrgetter("source_id")
 
-VALUE_TYPES = ("person", "number", "date", "list", "label", "text")
+VALUE_TYPES = ("person", "number", "date", "list", "label", "text", "time")  # values.TYPES, by name
 STATUSES = ("conflict", "partial", "agree", "single")
 
 
@@ -50,6 +50,7 @@ class Topic:
     unit: str | None = None
     labels: dict[str, Label] = field(default_factory=dict)
     compatible: frozenset[frozenset[str]] = frozenset()
+    direction: str | None = None  # "rising" or "falling": a changing number that only goes one way
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ class ValueCluster:
     display: str
     claims: tuple[Claim, ...]
     merged: tuple[str, ...] = ()  # why other spellings joined this cluster
+    origin_key: Any = field(default=None, compare=False, repr=False)  # folds an origin (values.Names.key)
 
     @cached_property  # asked for by comparing, rendering and reports alike; a cluster never changes
     def sources(self) -> tuple[str, ...]:
@@ -136,8 +138,10 @@ class ValueCluster:
 
     @cached_property
     def origins(self) -> tuple[str, ...]:
-        """Independent origins: sources repeating one outlet or speaker count once."""
-        return tuple(dict.fromkeys(c.origin.casefold() for c in self.claims))
+        """Independent origins: sources repeating one outlet or speaker count once (declared aliases
+        are one origin: `via: AP` and `via: The Associated Press` when the codebook says so)."""
+        key = self.origin_key or str.casefold
+        return tuple(dict.fromkeys(key(c.origin) for c in self.claims))
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from . import yamlread
 from .errors import Problem
+from .model import VALUE_TYPES
 
 __all__ = ["ValidationError", "CodebookIn", "SourceIn", "ClaimIn", "problems", "codebook_fields", "source_fields"]
 
@@ -30,11 +31,12 @@ class LabelIn(Strict):
 
 
 class TopicIn(Strict):
-    type: Literal["person", "number", "date", "list", "label", "text"]
+    type: Literal[VALUE_TYPES]  # type: ignore[valid-type]
     description: str
     subject: list[str] = []
     cues: list[str] = []
     changes_over_time: bool = False
+    direction: Literal["rising", "falling"] | None = None
     unit: str | None = None
     labels: dict[str, LabelIn] = {}
     compatible: list[tuple[str, str]] = []
@@ -107,7 +109,13 @@ def problems(exc: ValidationError, doc: yamlread.Document, path: str, prefix: tu
         msg = err["msg"]
         if err.get("ctx", {}).get("error"):
             msg = str(err["ctx"]["error"])
-        out.append(Problem(path, f"{field}: {msg[0].lower() + msg[1:]}", line, col))
+        msg = msg[0].lower() + msg[1:]
+        if kind == "string_type" and isinstance(err.get("input"), bool):
+            flag = err["input"]
+            words = "yes, on or true" if flag else "no, off or false"
+            msg += (f"; YAML read an unquoted {words} as the boolean {str(flag).lower()}: quote the word, "
+                    f"e.g. \"{'yes' if flag else 'no'}\"")
+        out.append(Problem(path, f"{field}: {msg}", line, col))
     return out
 
 

@@ -88,8 +88,8 @@ def plain_conflicts(groups: Iterable[Group], comparison: Comparison, verbose: bo
                 who = known_credit(who_key)
                 if who is None:
                     who = credits[who_key] = credit(c)
-                if dated and c.as_of:
-                    add(f"      {c.source_id}: {who} as of {c.as_of}: \"{quote}\"")
+                if dated:
+                    add(f"      {c.source_id}: {who} {'as of ' + str(c.as_of) if c.as_of else 'undated'}: \"{quote}\"")
                 else:
                     add(f"      {c.source_id}: {who}: \"{quote}\"")
         for line in _why(g, verbose):
@@ -120,8 +120,8 @@ def rich_conflicts(groups: Iterable[Group], comparison: Comparison, verbose: boo
             first_value = True
             for c in cl.claims:
                 who = credit(c)
-                if g.topic.changes_over_time and c.as_of:
-                    who += f"\nas of {c.as_of}"
+                if g.topic.changes_over_time:
+                    who += f"\nas of {c.as_of}" if c.as_of else "\nundated"
                 quote = inert(c.quote) if verbose else trim(inert(c.quote), 140)
                 table.add_row(
                     Text(g.topic.name) if first_topic else None,

@@ -1,6 +1,8 @@
 """One comparer per value type: how a value is read, shown, keyed, and related to another.
 
-A new value type is one class here and one entry in TYPES; nothing else changes.
+A new value type is one class, here or in a module of its own that adds itself to TYPES (as
+timeofday.py does for `time`), and its name in model.VALUE_TYPES; `check` reads it through the
+Extractor's `_read_<type>` method.
 """
 
 from __future__ import annotations
@@ -12,11 +14,12 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any, Hashable
+from typing import Any, Callable, Hashable
 
 from rapidfuzz import fuzz
 
 from .model import Codebook, Relation, Topic
+from .namekeys import differing_parts, joined, roman_key
 
 SAME, COMPATIBLE, DIFFERENT = "same", "compatible", "different"
 
@@ -58,19 +61,39 @@ _TOKEN_FLOOR = 0.75
 
 
 class Names:
-    """The codebook's entity knowledge, folded once: aliases, honorifics, declared-distinct pairs."""
+    """The codebook's entity knowledge, folded once: aliases, honorifics, declared-distinct pairs.
 
-    def __init__(self, codebook: Codebook):
+    Two names are the same name when their keys are equal: case, accents, punctuation and
+    honorifics folded, a declared alias resolved, romanisation's variations folded (namekeys.py:
+    Najib / Najeeb), or the same parts joined or split (Vishwash Kumar / Vishwashkumar). A name
+    close to another but not the same (Maria / Mario, Ali Khan / Ali Kahn) is a spelling
+    difference: `compatible`, shown with both spellings and the curator's two fixes, never merged.
+    Declared entities and `distinct` pairs decide before any of this.
+    """
+
+    def __init__(self, codebook: Codebook, sounds_alike: Callable[[str, str], bool] | None | bool = None):
+        """`sounds_alike(part_a, part_b)`: the phonetic test for a spelling difference; None for
+        jellyfish's metaphone (measured best, benchmarks/names_bench.py), False for none."""
+        self.sounds_alike = _same_metaphone if sounds_alike is None else sounds_alike or None
         self.honorifics = {fold(h) for h in codebook.honorifics if fold(h)}
         self.multiword_honorifics = sorted((h for h in self.honorifics if " " in h), key=len, reverse=True)
         self.canonical: dict[str, str] = {}
         self.display: dict[str, str] = {}
+        self._spellings: dict[str, tuple[str, ...]] = {}
+        roman: dict[str, str] = {}
         for entity in codebook.entities:
             key = self.strip(entity.name)
             self.display[key] = entity.name
+            self._spellings[key] = (entity.name, *entity.aliases)
             for name in (entity.name, *entity.aliases):
                 self.canonical[self.strip(name)] = key
+                roman.setdefault(joined(roman_key(self.strip(name))), key)
+        # A name declared distinct from another keeps its own spelling as its key, so that no fold
+        # can merge it with the name it was declared distinct from.
+        self.declared = {self.canonical.get(self.strip(n), self.strip(n)) for pair in codebook.distinct for n in pair}
+        self.roman_canonical = roman
         self._keys: dict[str, str] = {}
+        self._plains: dict[str, str] = {}
         self.distinct = {frozenset((self.key(a), self.key(b))) for a, b in codebook.distinct}
         self.threshold = codebook.person_match_threshold
 
@@ -83,16 +106,37 @@ class Names:
         return " ".join(tokens) or folded
 
     def key(self, name: str) -> str:
-        """The name's canonical form (alias resolved, honorifics dropped); memoised, as names repeat."""
+        """The name's canonical form (alias resolved, honorifics dropped, romanisation folded);
+        memoised, as names repeat."""
         try:
             return self._keys[name]
         except (KeyError, TypeError):
             pass
         stripped = self.strip(name)
-        key = self.canonical.get(stripped, stripped)
+        key = self.canonical.get(stripped)
+        if key is None:
+            if stripped in self.declared:
+                key = stripped
+            else:
+                rk = roman_key(stripped)
+                key = self.roman_canonical.get(joined(rk), rk)
         if isinstance(name, str) and len(self._keys) < 1_000_000:
             self._keys[name] = key
         return key
+
+    def spellings_of(self, name: str) -> tuple[str, ...]:
+        """Every spelling the codebook declares for the entity this name is ('British' -> 'Britons', ...)."""
+        return self._spellings.get(self.key(name), ())
+
+    def _plain(self, name: str) -> str:
+        """The name folded, honorifics dropped and alias resolved, without romanisation folded."""
+        found = self._plains.get(name)
+        if found is None:
+            stripped = self.strip(name)
+            found = self.canonical.get(stripped, stripped)
+            if len(self._plains) < 1_000_000:
+                self._plains[name] = found
+        return found
 
     def relate(self, a: str, b: str) -> Relation:
         return self.relate_keyed(a, b, self.key(a), self.key(b))
@@ -103,15 +147,23 @@ class Names:
             return Relation(DIFFERENT, "declared different people in the codebook")
         if ka == kb:
             return Relation(SAME, self._why_same(a, b))
-        score = fuzz.ratio(ka, kb) / 100
-        ta, tb = ka.split(), kb.split()
-        # A spelling variant must be close overall AND in every part: 'Rahmatullah Najib' and
+        if joined(ka) == joined(kb) and ka not in self.declared and kb not in self.declared:
+            pa, pb = differing_parts(a, b)
+            return Relation(SAME, f"same name with its parts joined or split: {pa} / {pb}")
+        # Closeness is judged on the names as written (folded, aliases resolved), as the threshold is.
+        pa, pb = self._plain(a), self._plain(b)
+        score = fuzz.ratio(pa, pb) / 100
+        ta, tb = pa.split(), pb.split()
+        # A spelling difference must be close overall AND in every part: 'Rahmatullah Najib' and
         # 'Rahmatullah Mujib' are close overall but differ in the surname.
         weakest = min((fuzz.ratio(x, y) / 100 for x, y in zip(ta, tb)), default=0.0)
         if score * 100 >= self.threshold and len(ta) == len(tb) and weakest >= _TOKEN_FLOOR:
-            return Relation(SAME, f"spelling variants, similarity {score:.2f}", score)
+            return Relation(COMPATIBLE, spelled_differently(a, b, score), score)
         if ta and tb and (set(ta) <= set(tb) or set(tb) <= set(ta)):
             return Relation(COMPATIBLE, "one name is part of the other", score)
+        ra, rb = ka.split(), kb.split()
+        if self.sounds_alike and len(ra) == len(rb) and all(x == y or self.sounds_alike(x, y) for x, y in zip(ra, rb)):
+            return Relation(COMPATIBLE, spelled_differently(a, b, score, sound=True), score)
         hint = _closest_tokens(ta, tb)
         reason = f"different names, similarity {score:.2f}"
         if hint:
@@ -122,11 +174,41 @@ class Names:
         if a == b:
             return "identical"
         sa, sb = self.strip(a), self.strip(b)
-        if sa != sb:
+        if sa != sb and (self.canonical.get(sa) is not None or self.canonical.get(sb) is not None) \
+                and self.canonical.get(sa) == self.canonical.get(sb):
             return f"alias in the codebook: {a} = {b}"
+        if sa != sb and roman_key(sa) != roman_key(sb) and joined(roman_key(sa)) != joined(roman_key(sb)):
+            return f"alias in the codebook: {a} = {b}"
+        if sa != sb and roman_key(sa) == roman_key(sb):
+            pa, pb = differing_parts(a, b)
+            return f"same name in another romanisation: {pa} / {pb}"
+        if sa != sb:
+            pa, pb = differing_parts(a, b)
+            return f"same name with its parts joined or split: {pa} / {pb}"
         if fold(a) != fold(b):
             return "same name once honorifics are ignored"
         return "same name once case, accents and punctuation are ignored"
+
+
+#: What a curator can do about two close spellings: the two fixes, in the codebook.
+SPELLING_FIXES = ("if they are one person, declare them one entity in the codebook's `entities`; "
+                  "if two, declare the pair `distinct`")
+
+
+def spelled_differently(a: str, b: str, score: float, sound: bool = False) -> str:
+    """The reason two close spellings are shown apart: both spellings, the similarity, the fixes."""
+    pa, pb = differing_parts(a, b)
+    how = "they sound alike" if sound else f"similarity {score:.2f}"
+    return f"spelled differently: {pa} / {pb} ({how}); {SPELLING_FIXES}"
+
+
+def _same_metaphone(a: str, b: str) -> bool:
+    """Whether two name parts sound alike: equal metaphone keys (jellyfish), for parts of 3+ letters."""
+    if len(a) < 3 or len(b) < 3 or not (a.isascii() and b.isascii()):
+        return False
+    import jellyfish  # only when two names differ: not at start-up
+
+    return jellyfish.metaphone(a) == jellyfish.metaphone(b)
 
 
 def _closest_tokens(ta: list[str], tb: list[str]) -> tuple[str, str, float] | None:
@@ -214,7 +296,7 @@ _UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen".split())}
 _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _SPECIAL = {"a dozen": 12, "dozen": 12, "a couple": 2, "a couple of": 2, "a pair of": 2, "half a dozen": 6,
             "a hundred": 100, "a thousand": 1000, "single": 1, "a single": 1, "both": 2}
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -228,15 +310,30 @@ VAGUE = {"a few": (2, 5), "few": (2, 5), "several": (3, 9), "a handful": (2, 6),
          "dozens": (24, 99), "scores": (40, 199), "hundreds": (200, 999), "thousands": (2000, 9999),
          "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
          "millions": (2_000_000, 9_999_999), "many": (2, math.inf), "some": (2, math.inf)}
-#: Qualifiers that turn a number into a range: (factor low, factor high) or open bounds.
-_QUALIFIERS = {
-    "nearly": (0.8, 1.0), "almost": (0.8, 1.0), "just under": (0.85, 1.0), "under": (0.0, 1.0),
-    "fewer than": (0.0, 1.0), "less than": (0.0, 1.0), "up to": (0.0, 1.0), "at most": (0.0, 1.0),
-    "about": (0.85, 1.15), "around": (0.85, 1.15), "approximately": (0.85, 1.15), "roughly": (0.85, 1.15),
-    "some": (0.85, 1.15), "an estimated": (0.85, 1.15), "estimated": (0.85, 1.15), "~": (0.85, 1.15),
-    "more than": (1.0, math.inf), "over": (1.0, math.inf), "at least": (1.0, math.inf),
-    "upwards of": (1.0, math.inf), "just over": (1.0, 1.15),
+#: Qualifiers that turn a number into a range: (factor low, factor high, low open, high open). An
+#: open end excludes the number itself: "more than 200" is no 200, "up to 36" may be 36.
+QUALIFIERS = {
+    "nearly": (0.8, 1.0, False, False), "almost": (0.8, 1.0, False, False), "just under": (0.85, 1.0, False, True),
+    "under": (0.0, 1.0, False, True), "fewer than": (0.0, 1.0, False, True), "less than": (0.0, 1.0, False, True),
+    "below": (0.0, 1.0, False, True),
+    "up to": (0.0, 1.0, False, False), "at most": (0.0, 1.0, False, False), "as many as": (0.0, 1.0, False, False),
+    "no more than": (0.0, 1.0, False, False), "not more than": (0.0, 1.0, False, False),
+    "a maximum of": (0.0, 1.0, False, False),
+    "about": (0.85, 1.15, False, False), "around": (0.85, 1.15, False, False),
+    "approximately": (0.85, 1.15, False, False), "roughly": (0.85, 1.15, False, False),
+    "some": (0.85, 1.15, False, False), "an estimated": (0.85, 1.15, False, False),
+    "estimated": (0.85, 1.15, False, False), "~": (0.85, 1.15, False, False),
+    "more than": (1.0, math.inf, True, False), "over": (1.0, math.inf, True, False),
+    "above": (1.0, math.inf, True, False), "upwards of": (1.0, math.inf, True, False),
+    "in excess of": (1.0, math.inf, True, False),
+    "at least": (1.0, math.inf, False, False), "no fewer than": (1.0, math.inf, False, False),
+    "no less than": (1.0, math.inf, False, False), "not less than": (1.0, math.inf, False, False),
+    "a minimum of": (1.0, math.inf, False, False),
+    "just over": (1.0, 1.15, True, False),
 }
+_QUALIFIERS = QUALIFIERS
+#: The qualifiers that are words, longest first, for recognisers that find them in a sentence.
+QUALIFIER_WORDS = tuple(sorted((q for q in QUALIFIERS if q[0].isalpha()), key=len, reverse=True))
 
 
 def words_to_number(text: str) -> float | None:
@@ -283,10 +380,32 @@ class Quantity:
     low: float
     high: float
     text: str | None = None
+    low_open: bool = False  # "more than 200": the low end itself is excluded
+    high_open: bool = False  # "fewer than 10"
 
     @property
     def exact(self) -> bool:
         return self.text is None and self.low == self.high
+
+    def admits(self, x: float) -> bool:
+        """Whether the exact number x lies inside this range."""
+        return (self.low < x if self.low_open else self.low <= x) and (x < self.high if self.high_open else x <= self.high)
+
+    def meets(self, other: Quantity) -> bool:
+        """Whether the two ranges share a number."""
+        lo, hi = max(self.low, other.low), min(self.high, other.high)
+        return lo < hi or (lo == hi and self.admits(lo) and other.admits(lo))
+
+    def bounds(self) -> str:
+        """The range in words: 'at most 36', 'more than 200', '30.6-41.4'."""
+        lo, hi = self.low, self.high
+        if hi == math.inf:
+            return f"{'more than' if self.low_open else 'at least'} {_fmt(lo)}"
+        if lo <= 0 < hi:
+            return f"{'fewer than' if self.high_open else 'at most'} {_fmt(hi)}"
+        if lo == hi:
+            return _fmt(lo)
+        return f"{_fmt(lo)}-{_fmt(hi)}"
 
 
 def _fmt(x: float) -> str:
@@ -308,7 +427,11 @@ class NumberType(ValueType):
             q = parse_quantity(raw)
             if q is not None:
                 return q
-        raise ValueError_("a number, e.g. 7, or a vague quantity such as 'dozens' or 'nearly 14'")
+            if re.fullmatch(r"\s*[-+]?\d+(?::\d\d)+(?:\.\d*)?\s*", raw):
+                raise ValueError_(f"a number, but {raw.strip()!r} reads as a clock time (YAML 1.1 would even read it "
+                                  "as a base-60 number); write the number itself, e.g. 90, or give the topic "
+                                  "type: time for a time of day")
+        raise ValueError_("a number, e.g. 7, or a vague quantity such as 'dozens', 'nearly 14', 'up to 36' or '10-12'")
 
     def display(self, q):
         return q.text if q.text else (_fmt(q.low) if q.low == q.high else f"{_fmt(q.low)}-{_fmt(q.high)}")
@@ -323,10 +446,23 @@ class NumberType(ValueType):
             if a.low == b.low:
                 return Relation(SAME, "equal")
             return Relation(DIFFERENT, f"{_fmt(a.low)} ≠ {_fmt(b.low)}")
-        if a.low <= b.high and b.low <= a.high:
-            vague = a if not a.exact else b
-            return Relation(COMPATIBLE, f"'{self.display(vague)}' ({_fmt(vague.low)}-{_fmt(vague.high)}) admits the other; vague, never an exact match")
-        return Relation(DIFFERENT, f"{self.display(a)} and {self.display(b)} do not overlap")
+        if a.exact or b.exact:  # an exact number against a range or a bound
+            exact, other = (a, b) if a.exact else (b, a)
+            n, shown = _fmt(exact.low), self.display(other)
+            words = "" if other.bounds() == shown else f" ({other.bounds()})"
+            if other.admits(exact.low):
+                if _is_bound(other):
+                    return Relation(COMPATIBLE, f"'{shown}'{words} admits {n}; a bound, never an exact match")
+                return Relation(COMPATIBLE, f"'{shown}' ({_fmt(other.low)}-{_fmt(other.high)}) admits the other; vague, never an exact match")
+            if exact.low in (other.low, other.high):
+                return Relation(DIFFERENT, f"'{shown}' excludes {n} itself")
+            if _is_bound(other):
+                side = "more" if exact.low > other.high else "fewer"
+                return Relation(DIFFERENT, f"{n} is {side} than '{shown}'{words} allows")
+            return Relation(DIFFERENT, f"{n} lies outside '{shown}' ({other.bounds()})")
+        if a.meets(b):
+            return Relation(COMPATIBLE, f"'{self.display(a)}' ({a.bounds()}) and '{self.display(b)}' ({b.bounds()}) can both be true; vague, never an exact match")
+        return Relation(DIFFERENT, f"{self.display(a)} and {self.display(b)} do not overlap ({a.bounds()}; {b.bounds()})")
 
     def to_json(self, q):
         if q.exact:
@@ -335,23 +471,49 @@ class NumberType(ValueType):
                 "max": None if q.high == math.inf else q.high}
 
 
+def _is_bound(q: Quantity) -> bool:
+    """Whether a range is a bound ('up to 36', 'more than 200') rather than a vague amount or a span."""
+    qual = next((w for w in QUALIFIER_WORDS if (q.text or "").startswith(w + " ")), None)
+    return qual is not None and (QUALIFIERS[qual][0] == 0.0 or QUALIFIERS[qual][1] == math.inf)
+
+
+_RANGE_SEPARATOR = re.compile(r"\s*(?:-|–|—|\bto\b)\s*")
+
+
+def _range(t: str) -> Quantity | None:
+    """'10-12', '10 to 12', 'ten to twelve', 'between 10 and 12': the span, when it reads as one."""
+    if len(t) > 80:
+        return None  # no range is written in more words than this; and each split costs a pass
+    m = re.fullmatch(r"between (.+?) and (.+)", t)
+    pairs = [(m.group(1), m.group(2))] if m else [(t[:sep.start()], t[sep.end():]) for sep in _RANGE_SEPARATOR.finditer(t)]
+    for left, right in pairs:
+        lo, hi = words_to_number(left), words_to_number(right)
+        if lo is not None and hi is not None and lo < hi:  # 'twenty-one' is 21, no span from 20 to 1
+            return Quantity(lo, hi, t)
+    return None
+
+
 def parse_quantity(text: str) -> Quantity | None:
-    """A number written any usual way: '7', 'seven', 'dozens', 'nearly 14', 'more than 200', '10-12'."""
+    """A number written any usual way: '7', 'seven', 'three dozen', 'dozens', 'nearly 14', 'more than 200',
+    'as many as three dozen', '10-12', '10 to 12'."""
     t = " ".join(text.strip().casefold().split())
+    if t.endswith(" of") and t[:-3] in VAGUE:
+        t = t[:-3]  # 'hundreds of', 'dozens of'
     if t in VAGUE:
         lo, hi = VAGUE[t]
         return Quantity(lo, hi, t)
-    m = re.fullmatch(r"([\d.,]+)\s*(?:-|–|to)\s*([\d.,]+)", t)
-    if m:
-        lo, hi = words_to_number(m.group(1)), words_to_number(m.group(2))
-        if lo is not None and hi is not None and lo <= hi:
-            return Quantity(lo, hi, t)
-    for q in sorted(_QUALIFIERS, key=len, reverse=True):
+    span = _range(t)
+    if span is not None:
+        return span
+    for q in sorted(QUALIFIERS, key=len, reverse=True):
         if t.startswith(q + " ") or (q == "~" and t.startswith("~")):
-            n = words_to_number(t[len(q):].strip())
+            rest = t[len(q):].strip()
+            n = words_to_number(rest)
             if n is not None:
-                f_lo, f_hi = _QUALIFIERS[q]
-                return Quantity(n * f_lo, n * f_hi if f_hi != math.inf else math.inf, t)
+                f_lo, f_hi, lo_open, hi_open = QUALIFIERS[q]
+                # as written, but with the number in digits: 'as many as three dozen' is 'as many as 36'
+                shown = t if rest.replace(".", "", 1).isdigit() else f"{q} {_fmt(n)}"
+                return Quantity(n * f_lo, n * f_hi if f_hi != math.inf else math.inf, shown, lo_open, hi_open)
     n = words_to_number(t)
     if n is not None:
         return Quantity(n, n)
@@ -446,7 +608,7 @@ class ListType(ValueType):
             raise ValueError_("a non-empty list, e.g. [Qatar, Turkey]")
         items = []
         for item in raw:
-            if isinstance(item, (dict, list)) or item is None:
+            if isinstance(item, (dict, list, bool)) or item is None:
                 raise ValueError_("a list of names or dates, one per item")
             items.append(item.isoformat() if isinstance(item, dt.date) else " ".join(str(item).split()))
         return tuple(items)
@@ -466,11 +628,16 @@ class ListType(ValueType):
     def relate_keyed(self, a, b, ka, kb, ctx):
         if ka == kb:
             return Relation(SAME, "same members" + ("" if sorted(a) == sorted(b) else " (aliases or spelling)"))
+
+        def shown(keys) -> str:  # the members as folded, not as their keys (romanisation folded) read
+            written = {ctx.names.key(x): ctx.names._plain(x) for x in (*a, *b)}
+            return ", ".join(sorted(written.get(k, k) for k in keys))
+
         if ka < kb:
-            return Relation(COMPATIBLE, f"subset; the longer list adds {', '.join(sorted(kb - ka))}")
+            return Relation(COMPATIBLE, f"subset; the longer list adds {shown(kb - ka)}")
         if kb < ka:
-            return Relation(COMPATIBLE, f"subset; the longer list adds {', '.join(sorted(ka - kb))}")
-        return Relation(DIFFERENT, f"members differ: {', '.join(sorted(ka ^ kb))}")
+            return Relation(COMPATIBLE, f"subset; the longer list adds {shown(ka - kb)}")
+        return Relation(DIFFERENT, f"members differ: {shown(ka ^ kb)}")
 
 
 class LabelType(ValueType):
@@ -543,3 +710,6 @@ def word_diff(wa: list[str], wb: list[str]) -> str:
 
 
 TYPES: dict[str, ValueType] = {t.name: t for t in (PersonType(), NumberType(), DateType(), ListType(), LabelType(), TextType())}
+# A type in a module of its own adds itself to TYPES when imported (timeofday.py: `time`); importing
+# it here makes the registry whole whichever module is imported first.
+from . import timeofday  # noqa: E402,F401

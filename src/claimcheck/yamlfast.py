@@ -42,6 +42,18 @@ class _Unsupported(Exception):
     """Outside what this reader handles; the full reader takes the file."""
 
 
+#: Plain scalars YAML 1.1 reads as numbers a person would not: base 60 ('1:30' is 90) and octal
+#: ('010' is 8). Both readers keep them as the text written, so that '1:30' is a time (or refused
+#: as a number, saying how to write it) and '010' is 10.
+AS_WRITTEN = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|[-+]?0[0-7_]+")
+_NUMBER_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
+
+
+def as_written(tag: str, text: str) -> bool:
+    """Whether a plain scalar YAML would read as a number is kept as its text (see AS_WRITTEN)."""
+    return tag in _NUMBER_TAGS and AS_WRITTEN.fullmatch(text) is not None
+
+
 def _plain(text: str) -> Any:
     """A plain scalar's value, resolved as PyYAML resolves it (cached: immutable results only)."""
     try:
@@ -49,6 +61,8 @@ def _plain(text: str) -> Any:
     except KeyError:
         pass
     tag = _resolver.resolve(yaml.ScalarNode, text, (True, False))
+    if as_written(tag, text):
+        tag = _STR
     if tag == _STR:
         value: Any = text
     elif tag in _SAFE_TAGS:

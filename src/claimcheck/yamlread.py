@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from . import yamlfast
 from .errors import InvalidData
 
 try:  # the C parser is several times faster and keeps marks just the same
@@ -237,6 +238,8 @@ class _Builder:
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        if not node.style and yamlfast.as_written(node.tag, node.value):
+            return node.value  # '1:30' and '010' as written, not YAML 1.1's 90 and 8
         try:
             return self.constructor.construct_object(node, deep=True)
         except (yaml.constructor.ConstructorError, ValueError) as exc:

@@ -9,6 +9,7 @@ from typing import Iterable, Iterator
 
 from ..document import select
 from ..model import STATUSES, Claim, Comparison, Group, Source
+from ..values import Names
 
 STATUS_SYMBOL = {"conflict": "✗", "partial": "≈", "agree": "✓", "single": "·"}
 
@@ -32,7 +33,8 @@ MAJORITY_RULE = ("The majority value is the value given by the most sources (a s
                  "When two or more values tie for most sources there is no majority: their sources are "
                  "marked '± no majority', never picked between.")
 PROVENANCE_RULE = ("A value's independent origins are the distinct outlets or speakers its sources credit "
-                   "(a source's own reporting is its own origin). Sources repeating one origin, such as "
+                   "(a source's own reporting is its own origin; names the codebook declares one entity are one "
+                   "origin). Sources repeating one origin, such as "
                    "two articles citing Reuters, are not independent corroboration.")
 MAX_HINTS = 50  # comparisons listed per topic in the human formats; the JSON and SQLite formats keep all
 
@@ -126,6 +128,7 @@ class Report:
     sources: tuple[Source, ...]  # every source of the claim set, by id
     summary: dict[str, int]
     filters: dict[str, list[str]] = field(default_factory=dict)
+    names: Names | None = field(default=None, compare=False, repr=False)  # the codebook's, for folding origins
 
     def rows(self) -> Iterator[tuple[Source, list[str]]]:
         """The matrix: each source with its cell kind per topic, in topic order."""
@@ -138,6 +141,14 @@ class Report:
             for i, cl in enumerate(t.group.clusters):
                 for c in cl.claims:
                     yield t, i, c
+
+    def origin_of(self, t: TopicReport, cluster: int, c: Claim) -> str:
+        """The claim's origin as its value's provenance lists it (declared aliases folded to the first written)."""
+        key = self.names.key(c.origin) if self.names is not None else c.origin.casefold()
+        for o in t.provenance[cluster].origins:
+            if (self.names.key(o.origin) if self.names is not None else o.origin.casefold()) == key:
+                return o.origin
+        return c.origin
 
     def repeated_origins(self) -> Iterator[tuple[TopicReport, ValueProvenance]]:
         """Values whose support includes sources repeating one origin."""
@@ -164,17 +175,18 @@ def build_report(comparison: Comparison, statuses: Iterable[str] = (), topics: I
     """The report of the topics passing the filters (all when none are given), in conflicts-first order."""
     statuses, topics = list(statuses), list(topics)
     groups = select(comparison, statuses, topics)
-    views = tuple(_topic_report(g) for g in groups)
+    names = Names(comparison.claim_set.codebook)
+    views = tuple(_topic_report(g, names) for g in groups)
     sources = tuple(sorted(comparison.claim_set.sources.values(), key=lambda s: s.id))
     counts = {s: 0 for s in STATUSES}
     for g in groups:
         counts[g.status] += 1
     summary = {"sources": len(sources), "claims": sum(g.claim_count for g in groups), "topics": len(groups), **counts}
     filters = {k: v for k, v in (("status", statuses), ("topic", topics)) if v}
-    return Report(comparison, views, sources, summary, filters)
+    return Report(comparison, views, sources, summary, filters, names)
 
 
-def _topic_report(g: Group) -> TopicReport:
+def _topic_report(g: Group, names: Names) -> TopicReport:
     majority, cells = _majority_and_cells(g)
     pairs = [p for p in g.pairs if p.relation.kind != "same"]
     if g.drift:  # one line, as `conflicts` shows it; the word differences stay in the JSON and SQLite reports
@@ -192,7 +204,7 @@ def _topic_report(g: Group) -> TopicReport:
         hints.append("contradicts itself: " + ", ".join(g.self_contradictions))
     timeline = tuple(TimelineStep(t.as_of, g.clusters[t.cluster].display, t.sources) for t in g.timeline)
     value_sources = tuple(len({c.source_id for c in cl.claims}) for cl in g.clusters)
-    return TopicReport(g, majority, cells, _provenance(g), tuple(hints), hidden, timeline, value_sources, len(cells))
+    return TopicReport(g, majority, cells, _provenance(g, names), tuple(hints), hidden, timeline, value_sources, len(cells))
 
 
 def _majority_and_cells(g: Group) -> tuple[tuple[Majority, ...], dict[str, str]]:
@@ -234,13 +246,15 @@ def _majority_and_cells(g: Group) -> tuple[tuple[Majority, ...], dict[str, str]]
     return tuple(majorities), cells
 
 
-def _provenance(g: Group) -> tuple[ValueProvenance, ...]:
+def _provenance(g: Group, names: Names) -> tuple[ValueProvenance, ...]:
+    """Each value's origins, one per origin once declared aliases are folded (AP = The Associated Press)."""
     out = []
     for i, cl in enumerate(g.clusters):
         uses: dict[str, tuple[str, dict[str, None], list[bool]]] = {}
         for c in cl.claims:
-            name, srcs, own = uses.setdefault(c.origin.casefold(), (c.origin, {}, []))
+            name, srcs, own = uses.setdefault(names.key(c.origin), (c.origin, {}, []))
             srcs[c.source_id] = None
             own.append(c.own_voice)
         out.append(ValueProvenance(i, tuple(OriginUse(name, tuple(srcs), all(own)) for name, srcs, own in uses.values())))
     return tuple(out)
+

@@ -47,6 +47,7 @@ CREATE TABLE claims (
     attributed_to TEXT NOT NULL,
     via TEXT,
     origin TEXT NOT NULL,
+    origin_key TEXT NOT NULL,               -- the origin as its value's provenance counts it: aliases the codebook declares are one
     own_voice INTEGER NOT NULL,
     hedge TEXT,
     as_of TEXT,
@@ -88,10 +89,10 @@ CREATE INDEX claims_topic ON claims(topic);
 CREATE INDEX claims_cluster ON claims(cluster_id);
 CREATE INDEX matrix_topic ON matrix(topic, cell);
 CREATE VIEW origins AS
-    SELECT cl.topic, cl.position, cl.display, lower(c.origin) AS origin,
+    SELECT cl.topic, cl.position, cl.display, c.origin_key AS origin,
            count(DISTINCT c.source_id) AS sources, group_concat(DISTINCT c.source_id) AS source_ids
     FROM claims c JOIN clusters cl ON cl.id = c.cluster_id
-    GROUP BY cl.id, lower(c.origin);
+    GROUP BY cl.id, c.origin_key;
 """
 
 
@@ -123,9 +124,9 @@ def _fill(db: sqlite3.Connection, report: Report) -> None:
         db.executemany("INSERT INTO majorities VALUES (?, ?, ?, ?)",
                        [(t.name, _date(m.as_of), cluster_id[(t.name, m.cluster)] if m.cluster is not None else None,
                          m.sources) for m in t.majority])
-    db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    [(c.id, c.source_id, t.name, cluster_id[(t.name, i)], c.quote, c.attributed_to, c.via, c.origin,
-                     int(c.own_voice), c.hedge, _date(c.as_of), c.note, c.where.path, c.where.line)
+                     report.origin_of(t, i, c), int(c.own_voice), c.hedge, _date(c.as_of), c.note, c.where.path, c.where.line)
                     for t, i, c in report.claims()])
     names = [t.name for t in report.topics]
     db.executemany("INSERT INTO matrix VALUES (?, ?, ?)",
