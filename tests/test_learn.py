@@ -56,12 +56,16 @@ topics:
     type: number
     unit: dollars
     description: The relief fund, in dollars.
+  sirens.time:
+    type: time
+    description: When the flood sirens sounded.
 """
 
 SOURCES = {
     "a": ("2026-03-02", "Floods killed 14 people in the valley, officials said. Some 2,000 residents were evacuated overnight. "
                         "The dam broke on Sunday, and relief work is led by coordinator Maria Keller. "
-                        "It was the second flood of the year. The fund holds 3 million euros ($3.3 million)."),
+                        "It was the second flood of the year. The fund holds 3 million euros ($3.3 million). "
+                        "Sirens sounded at 4:15 a.m. across the valley."),
     "b": ("2026-03-03", "The death toll rose to 17 people. Rescuers evacuated 2,400 residents. "
                         "The dam gave way under the water, said Maria Keller, who leads the relief effort. "
                         "The river burst its banks on March 1, 2026, in the third flood this year. "
@@ -74,7 +78,8 @@ CLAIMS = {
           ("relief.coordinator", "Maria Keller", "relief work is led by coordinator Maria Keller"),
           ("river.round", "2", "It was the second flood of the year."),
           ("relief.fund_eur", "3000000", "The fund holds 3 million euros"),
-          ("relief.fund_usd", "3300000", "The fund holds 3 million euros ($3.3 million).")],
+          ("relief.fund_usd", "3300000", "The fund holds 3 million euros ($3.3 million)."),
+          ("sirens.time", "04:15", "Sirens sounded at 4:15 a.m. across the valley.")],
     "b": [("flood.deaths", "17", "The death toll rose to 17 people."),
           ("flood.evacuated", "2400", "Rescuers evacuated 2,400 residents."),
           ("dam.status", "breached", "The dam gave way under the water"),
@@ -94,7 +99,7 @@ def _write_set(root):
         (root / "articles" / f"{sid}.txt").write_text(text)
         lines = [f"id: {sid}", f"outlet: Outlet {sid.upper()}", f"published: {published}", f"text: ../articles/{sid}.txt", "claims:"]
         for topic, value, quote in CLAIMS[sid]:
-            lines += [f"  - topic: {topic}", f"    value: {json.dumps(value) if topic.endswith('coordinator') or topic == 'dam.status' else value}",
+            lines += [f"  - topic: {topic}", f"    value: {json.dumps(value) if topic.endswith('coordinator') or topic in ('dam.status', 'sirens.time') else value}",
                       f"    quote: {json.dumps(quote)}"]
         (claims / f"{sid}.yaml").write_text("\n".join(lines) + "\n")
     return claims
@@ -289,3 +294,9 @@ def test_a_number_followed_by_its_own_predicate_is_that_predicate_s(flood):
 ])
 def test_identifiers_are_not_counts(text, counts):
     assert [m.text for m in find_numbers(text)] == counts
+
+
+def test_a_time_topic_learns_its_cues_too(flood):
+    _, ex = flood
+    assert ("sound",) in {c.lemmas for c in ex.evidence["sirens.time"].cues}
+    assert ("sirens.time", "18:40") in found(ex, "The sirens sounding at 6:40 p.m. warned the last residents.", threshold=0.5)

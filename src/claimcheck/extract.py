@@ -368,6 +368,10 @@ class Extractor:
                     if m.unit:
                         self._counted[claim.topic][lemma(m.unit)] += 1
                 return span
+            if t.type == "time":
+                from .timeofday import find_times
+
+                return one(find_times(q), lambda m: vtype.relate(m.value, claim.value, ctx).kind == "same")
             if t.type in ("person", "list"):
                 names = [claim.value] if t.type == "person" else [v for v in claim.value if isinstance(v, str)]
                 spans = [sp for sp in (_name_span(q, n, self.names) for n in names) if sp]
