@@ -38,8 +38,8 @@ def table_width(topics: Iterable[str], sources: Iterable[str]) -> int:
     """The narrowest terminal the conflicts table fits with every topic name and source id whole."""
     topic = max((len(t) for t in topics), default=5)
     source = max((len(s) for s in sources), default=6)
-    # topic, status (10), value (at least 14), source, credited to (at least 14), quote (at least 30), borders
-    return max(topic, 5) + 10 + 14 + max(source, 6) + 14 + 30 + 19
+    # topic, status (10), value (at least 14), source, credited to (at least 14), quote (at least 40), borders
+    return max(topic, 5) + 10 + 14 + max(source, 6) + 14 + 40 + 19
 
 
 def rich_conflicts(groups: Iterable[Group], comparison: Comparison, verbose: bool = False, width: int = 80):
@@ -142,8 +142,8 @@ def _stacked(groups: list[Group], verbose: bool, width: int):
 def check_table_width(topics: Iterable[str]) -> int:
     """The narrowest terminal the check table fits with every topic name whole."""
     topic = max((len(t) for t in topics), default=5)
-    # verdict (16), topic, value (at least 14), the article says (30), the sources say (30), borders
-    return 16 + max(topic, 5) + 14 + 30 + 30 + 16
+    # verdict (16), topic, value (at least 14), the article says (40), the sources say (40), borders
+    return 16 + max(topic, 5) + 14 + 40 + 40 + 16
 
 
 def rich_check(r, topics: dict, verbose: bool = False, width: int = 80):
