@@ -359,6 +359,56 @@ def report(
                   f"{s['conflict']} conflict{'s' if s['conflict'] != 1 else ''}", file=sys.stderr)
 
 
+@app.command()
+def init(
+    folder: Path = typer.Argument(..., metavar="DIR", help="The new claim set's folder (created; it must be new or empty)."),
+    quiet: bool = QuietOpt,
+) -> None:
+    """Start a new story: a claim set that validates at once, to edit into your own.
+
+    Writes DIR/claims/topics.yaml (a commented codebook showing every value type, labels and
+    compatible pairs, entities and distinct pairs), one sample source in DIR/claims/ with its
+    article in DIR/articles/, a README, the JSON Schemas editors use (DIR/schema/), and a
+    .pre-commit-config.yaml running claimcheck's hook. Nothing existing is overwritten.
+
+    Example: claimcheck init story && claimcheck validate --claims story/claims
+    """
+    with _errors():
+        from .init import init as write_claim_set
+        from .terminal import inert
+
+        written = write_claim_set(folder)
+        if not quiet:
+            shown = inert(str(folder))
+            print(f"wrote a new claim set in {shown}/: {len(written)} files "
+                  f"({', '.join(inert(p.relative_to(folder).as_posix()) for p in written)})\n"
+                  f"next: claimcheck validate --claims {shown}/claims, then replace the sample with your story's "
+                  "articles and claims", file=sys.stderr)
+
+
+class SchemaKind(str, Enum):
+    claims = "claims"
+    codebook = "codebook"
+
+
+@app.command()
+def schema(
+    kind: SchemaKind = typer.Argument(SchemaKind.claims, help="claims (a claim file) or codebook (topics.yaml)."),
+) -> None:
+    """Print the JSON Schema of a claim file or of the codebook, for editors to complete and check fields.
+
+    Generated from the models validate uses, with each field's description and examples. Save it
+    and name it in a modeline at the top of a YAML file, as `claimcheck init` does:
+    # yaml-language-server: $schema=../schema/claims.schema.json
+
+    Example: claimcheck schema codebook > schema/codebook.schema.json
+    """
+    with _errors():
+        from .schema import json_schema
+
+        print(json.dumps(json_schema(kind.value), indent=2, ensure_ascii=False))
+
+
 class FailOn(str, Enum):
     contradicts = "contradicts"
 

@@ -39,8 +39,8 @@ def draft_value(type_name: str, value):
         if value.text:
             return value.text
         return int(value.low) if float(value.low).is_integer() else value.low
-    if isinstance(value, DateSpan):
-        return value.start.isoformat() if value.start == value.end else f"{value.start.isoformat()}/{value.end.isoformat()}"
+    if isinstance(value, DateSpan):  # a day as YAML's date, as curators write it; a range as a string
+        return value.start if value.start == value.end else f"{value.start.isoformat()}/{value.end.isoformat()}"
     if isinstance(value, tuple):
         return list(value)
     return value
@@ -58,7 +58,7 @@ _GROUP = r"(?:(?:[a-z]+\s+){0,2}(?:sources|officials|diplomats|witnesses|residen
 _WHO = rf"(?P<who>{_NAME}|{_GROUP})"
 _ATTRIBUTION = [
     re.compile(rf"(?<![\w’']){_WHO}\s+(?:was|were)\s+quoted\s+(?:as\s+saying\s+)?by\s+(?P<via>{_NAME})"),
-    re.compile(rf"\b[Aa]ccording\s+to\s+{_WHO}"),
+    re.compile(r"\b[Aa]ccording\s+to\s+(?P<who>[^,.;:!?\"“”()]{2,60}?)\s*(?:[,.;:!?\"“”()]|$)"),
     re.compile(rf"(?<![\w’']){_WHO},?\s+(?:reported|reports|said|says|told|added|stated|announced|confirmed)\b"),
     re.compile(rf"\b(?:said|reported|told)\s+{_WHO}\s*[.,;]"),
 ]
@@ -73,8 +73,8 @@ def attribution(sentence: str) -> tuple[str | None, str | None]:
             who = " ".join(m.group("who").split())
             if who.split()[0] in _NOT_A_NAME and len(who.split()) == 1:
                 continue
-            if who.lower().startswith("the ") and who.split()[1][:1].islower():
-                continue
+            if pattern is not _ATTRIBUTION[1] and who.lower().startswith("the ") and who.split()[1][:1].islower():
+                continue  # "the delegation said": a subject, not a credit
             via = m.groupdict().get("via")
             return who, (" ".join(via.split()) if via else None)
     return None, None
@@ -216,8 +216,10 @@ def write_draft(result: CheckResult, path: Path, force: bool = False, codebook=N
     """
     check_draft_target(path, force)
     written = []
-    if result.path is not None and result.verbatim:
-        ref = os.path.relpath(Path(result.path).resolve(), path.parent.resolve())
+    root = path.parent.resolve().parent  # the claim set's root, which article paths may not leave
+    article = Path(result.path).resolve() if result.path is not None else None
+    if article is not None and result.verbatim and article.is_relative_to(root):
+        ref = os.path.relpath(article, path.parent.resolve())
     else:
         side = text_copy_path(path)
         write_atomic(side, result.text, "draft")
