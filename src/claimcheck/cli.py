@@ -48,8 +48,9 @@ class Color(str, Enum):
 ClaimsOpt = typer.Option(None, "--claims", help="Folder of claim files (*.yaml) and the codebook "
                          "[default: ./claims, or the claim set found upward from here, as git finds its repository].")
 QuietOpt = typer.Option(False, "--quiet", "-q", help="Print only errors; the exit code tells the result.")
-ColorOpt = typer.Option(Color.auto, "--color", help="Colour and layout for a terminal: auto (when stdout is one, "
-                        "unless NO_COLOR is set; FORCE_COLOR forces it), always or never.")
+ColorOpt = typer.Option(Color.auto, "--color", help="The terminal view in colour: auto (when stdout is a terminal, "
+                        "without colour if NO_COLOR is set; FORCE_COLOR forces it), always (even into a pipe), or "
+                        "never (plain text, or no colour on a terminal).")
 DraftsOpt = typer.Option(False, "--include-drafts", help="Count sources marked `status: draft` too "
                          "(they are left out until a curator removes the mark).")
 CodebookOpt = typer.Option(None, "--codebook", help="Codebook file [default: CLAIMS/topics.yaml].")
