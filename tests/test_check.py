@@ -124,13 +124,15 @@ def test_untrusted_text_is_inert(run, tmp_path):
     assert "\x1b" not in result.stdout and "\\x1b[31m" in result.stdout
     from rich.console import Console
 
-    from claimcheck.checkreport import rich_check
+    from claimcheck.layout import rich_check
 
-    r = Checker(load_claim_set(CLAIMS)).check(read_article(str(p), 1000))
-    console = Console(record=True, width=200, color_system=None)
-    console.print(rich_check(r))
-    out = console.export_text()
-    assert "[bold]Najib" in out and "\x1b" not in out  # markup shown as written, never applied
+    checker = Checker(load_claim_set(CLAIMS))
+    r = checker.check(read_article(str(p), 1000))
+    for width in (60, 200):  # the stacked layout and the table
+        console = Console(record=True, width=width, color_system=None)
+        console.print(rich_check(r, checker.codebook.topics, width=width))
+        out = console.export_text()
+        assert "[bold]Najib" in out and "\x1b" not in out  # markup shown as written, never applied
 
 
 def test_exit_codes(run, tmp_path):

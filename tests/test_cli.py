@@ -64,11 +64,34 @@ def test_json_typed_values(run):
     (["--status", "partial"], {"asif.open_war_quote", "ceasefire.doha_date", "clashes.duration", "conflict.trigger",
                                "doha_talks.dates", "istanbul_talks.mediators"}),
     (["--topic", "ceasefire.*", "--status", "conflict"], {"ceasefire.initial_date"}),
-    (["--topic", "nothing.*"], set()),
+    (["--topic", "border.*", "--status", "conflict"], set()),  # topics match; none conflicts: an empty result
 ])
 def test_filters(run, args, topics):
     doc = json.loads(run("conflicts", "--claims", CLAIMS, "--format", "json", *args).stdout)
     assert {g["topic"] for g in doc["groups"]} == topics
+
+
+@pytest.mark.parametrize("pattern,hint", [
+    ("pakistan_delegation.sise", "did you mean 'pakistan_delegation.size', 'pakistan_delegation.leader' or "
+                                 "'afghan_delegation.leader'?"),
+    ("ceasefire", "did you mean 'ceasefire.*' (a glob: ceasefire.initial_date, ceasefire.initial_duration, "
+                  "ceasefire.doha_date and 1 more)?"),
+    ("nothing.*", "topics are afghan_delegation.*, asif.*, border.*, ceasefire.*, clashes.*, conflict.*, ..."),
+])
+@pytest.mark.parametrize("command", ["conflicts", "report"])
+def test_a_topic_filter_matching_nothing_is_a_usage_error(run, tmp_path, command, pattern, hint):
+    """A typo in CI must not pass the gate: exit 2, naming what was probably meant, and nothing written."""
+    extra = ["-o", tmp_path / "r.html"] if command == "report" else ["--fail-on", "conflict"]
+    result = run(command, "--claims", CLAIMS, "--topic", pattern, *extra)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"error: --topic: '{pattern}' matches no topic; {hint}"
+    assert result.stdout == "" and not (tmp_path / "r.html").exists()
+
+
+def test_a_filtered_view_says_how_many_topics_it_shows(run):
+    last = run("conflicts", "--claims", CLAIMS, "--topic", "ceasefire.*").stdout.rstrip().splitlines()[-1]
+    assert last.endswith("; showing 4 of 25 topics")
+    assert "showing" not in run("conflicts", "--claims", CLAIMS).stdout
 
 
 def test_fail_on(run):
@@ -81,7 +104,8 @@ def test_usage_errors_exit_2(run, tmp_path):
     assert run("conflicts", "--status", "bogus").exit_code == 2
     result = run("conflicts", "--claims", tmp_path / "missing")
     assert result.exit_code == 2
-    assert result.stderr.strip() == f"error: {tmp_path / 'missing'}: claims folder not found; pass --claims DIR"
+    assert result.stderr.strip() == (f"error: {tmp_path / 'missing'}: claims folder not found; pass --claims DIR, "
+                                     "or start a claim set with `claimcheck init DIR`")
 
 
 def test_main_returns_exit_code():

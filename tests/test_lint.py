@@ -46,7 +46,11 @@ def test_strict_validate_fails_on_warnings(scratch, run):
               article="Then a seven-member team arrived.")
     assert run("validate", "--claims", scratch.claims).exit_code == 0
     result = run("validate", "--claims", scratch.claims, "--strict")
-    assert result.exit_code == 1 and "1 curation warning" in result.stdout
+    # a failure says so, on stderr, and never "ok"
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.splitlines()[-1] == (f"failed (--strict): 1 curation warning in 1 file of {scratch.claims}; "
+                                              "fix them, or say why in each claim's note")
+    assert "warning: the value 5 cannot be seen in the quote" in result.stderr
 
 
 def test_number_visibility_looks_only_at_number_word_windows():

@@ -127,7 +127,7 @@ def test_check_reads_a_time_and_judges_it(story, run, tmp_path):
     assert f["how"].startswith("time as written '1.39 pm'")
     draft = tmp_path / "draft.yaml"
     assert run("check", art, "--claims", s.claims, "--published", "2025-03-28", "--draft", draft).exit_code == 0
-    assert "value: '13:39'" in draft.read_text()
+    assert 'value: "13:39"' in draft.read_text()
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "json", "csv", "sqlite"])

@@ -91,7 +91,9 @@ def test_both_yaml_readers_read_the_traps_alike(text):
 @pytest.mark.parametrize("day", ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
 def test_every_bare_weekday_is_a_relative_date(story, run, day):
     quote = f"Talks began {day} in Istanbul."
-    result, s = validate(story, run, f"  - topic: talks.date\n    value: 2025-10-19\n    quote: {quote}\n", article=quote)
+    date = {"Sunday": "2025-10-19", "Monday": "2025-10-20", "Tuesday": "2025-10-21", "Wednesday": "2025-10-22",
+            "Thursday": "2025-10-23", "Friday": "2025-10-24", "Saturday": "2025-10-25"}[day]  # the quote's own weekday
+    result, s = validate(story, run, f"  - topic: talks.date\n    value: {date}\n    quote: {quote}\n", article=quote)
     assert [p.message for p in lint(load_claim_set(s.claims))] == [
         f"warning: relative date '{day}' resolved without a note; say in `note` how it was counted from the "
         "publication date 2025-10-25"]

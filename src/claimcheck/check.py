@@ -221,6 +221,9 @@ class Checker:
         """Every finding in the article with its verdict, the topics it leaves out, and shared text."""
         ex = self.extractor.extract(article.text, published, self.min_confidence)
         shared = self.passages.shared(article.text, self.exclude)
+        own = _own_sources(shared, article, self.data.sources)
+        if own:  # an article never shares passages with its own source
+            shared = [p for p in shared if p.source not in own]
         checked = [self._verdict(f, ex.anchor.date) for f in ex.findings]
         checked = [_mark_dependence(c, shared) for c in checked]
         rank = {"contradicts": 0, "supports": 1, "new": 2}
@@ -235,6 +238,9 @@ class Checker:
             warnings.append(f"no publication date: dates without a year are read as {ex.anchor.year}, "
                             f"from {ex.anchor.year_how}; pass --published to be sure")
         warnings.extend(ex.notes)
+        for sid in own:
+            warnings.append(f"this is source {sid}'s own article: its passages are not listed as shared, and its own "
+                            f"claims count among the sources; pass --exclude {sid} to check it against the others")
         return CheckResult(article.name, article.kind, article.encoding, ex.anchor.date, ex.anchor.how,
                            tuple(checked), ex.unresolved, not_mentioned, tuple(shared), tuple(warnings), article.text,
                            article.path, article.verbatim)
@@ -365,6 +371,32 @@ def relate(vtype, a, b, ctx) -> Relation:
     if vtype.key(a, ctx) == vtype.key(b, ctx):
         return Relation(SAME, "same value")
     return vtype.relate(a, b, ctx)
+
+
+def _own_sources(shared: Sequence[SharedPassage], article: ArticleText, sources: Mapping) -> list[str]:
+    """The sources sharing passages whose article is this one: the same file, or the same text (a
+    draft's copy of a page's text). Only sources that share passages are looked at, so few are read."""
+    import os
+
+    own = []
+    for sid in dict.fromkeys(p.source for p in shared):
+        src = sources.get(sid)
+        path = getattr(src, "text_path", None)
+        if not path:
+            continue
+        try:
+            if article.path is not None and os.path.samefile(article.path, path):
+                own.append(sid)
+                continue
+            if os.path.getsize(path) > 4 * len(article.text.encode("utf-8")) + 1024:
+                continue
+            with open(path, "rb") as f:
+                text = f.read().decode("utf-8-sig", "replace")
+        except OSError:
+            continue
+        if " ".join(text.split()) == " ".join(article.text.split()):
+            own.append(sid)
+    return own
 
 
 def _mark_dependence(c: Checked, shared: Sequence[SharedPassage]) -> Checked:

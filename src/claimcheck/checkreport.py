@@ -10,6 +10,7 @@ from collections import Counter
 from typing import Sequence
 
 from .check import Checked, CheckError, CheckResult
+from .excerpt import trim_around, value_span, with_unit
 from .terminal import inert, trim
 from .values import TYPES
 
@@ -83,18 +84,18 @@ def error_doc(e: CheckError) -> dict:
 def around(f, width: int) -> str:
     """The finding's sentence, shortened around the words the value was read from."""
     text = inert(f.sentence)
-    if len(text) <= width or len(text) != len(f.sentence):
+    span = None
+    if len(text) == len(f.sentence) and f.value_end > f.value_start:
+        span = (f.value_start - f.start, f.value_end - f.start)
+    return trim_around(text, span, width)[0]
+
+
+def source_quote(cl, topic, width: int) -> str:
+    """A source's quote, shortened around its value."""
+    text = inert(cl.quote)
+    if len(text) <= width or topic is None:
         return trim(text, width)
-    a, b = f.value_start - f.start, f.value_end - f.start
-    room = max(0, width - (b - a))
-    lo = max(0, a - room // 2)
-    hi = min(len(text), lo + max(width, b - a))
-    lo = max(0, hi - max(width, b - a))
-    if lo > 0:
-        lo = text.find(" ", lo) + 1 or lo
-    if hi < len(text):
-        hi = text.rfind(" ", 0, hi) if text.rfind(" ", 0, hi) > b else hi
-    return ("… " if lo > 0 else "") + text[lo:hi].strip() + (" …" if hi < len(text) else "")
+    return trim_around(text, value_span(text, topic, cl.raw_value, cl.value), width)[0]
 
 
 def quoted(c: Checked, verbose: bool) -> tuple[tuple, str]:
@@ -146,8 +147,11 @@ def _verdict_word(c: Checked) -> str:
     return word
 
 
-def plain_check(r: CheckResult, verbose: bool = False) -> str:
-    """One article's findings for pipes and files: contradictions first, one fact per block."""
+def plain_check(r: CheckResult, verbose: bool = False, topics: dict | None = None) -> str:
+    """One article's findings for pipes and files: contradictions first, one fact per block.
+
+    `topics` (the codebook's, by name) puts units after numbers and trims quotes around their values."""
+    topics = topics or {}
     width = 10_000 if verbose else 140
     out = [f"{inert(r.article)}: {r.kind}, {r.encoding}; "
            + (f"dates counted from {r.published} ({inert(r.published_from)})" if r.published else "no publication date")]
@@ -159,11 +163,13 @@ def plain_check(r: CheckResult, verbose: bool = False) -> str:
             out.append(title)
         for c in group:
             f = c.finding
-            out.append(f"{_verdict_word(c):22} {f.topic} = {inert(f.display)}  (confidence {f.confidence:.2f})")
+            topic = topics.get(f.topic)
+            out.append(f"{_verdict_word(c):22} {f.topic} = {inert(with_unit(topic, f.display))}  (confidence {f.confidence:.2f})")
             out.append(f"    article: \"{around(f, width)}\"")
             shown, more = quoted(c, verbose)
             for cl in shown:
-                out.append(f"    {cl.source_id} says {inert(TYPES[f.type].display(cl.value))}: \"{trim(inert(cl.quote), width)}\"")
+                out.append(f"    {cl.source_id} says {inert(with_unit(topic, TYPES[f.type].display(cl.value)))}: "
+                           f"\"{source_quote(cl, topic, width)}\"")
             if more:
                 out.append(f"    {more}")
             if c.agrees_with:
@@ -211,69 +217,6 @@ def plain_summary(results: Sequence[CheckResult | CheckError]) -> str:
 
 
 # --------------------------------------------------------------------------- rich
-
-
-def rich_check(r: CheckResult, verbose: bool = False):
-    """One article's findings for a terminal: a table with the article's words beside the sources'."""
-    from rich import box
-    from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
-
-    width = 10_000 if verbose else 220
-    table = Table(box=box.ROUNDED, expand=False, show_lines=True,
-                  title=Text(f"{inert(r.article)}: what the article claims, against the claim set"))
-    table.add_column("Verdict", no_wrap=True)
-    table.add_column("Topic", style="bold", max_width=26)
-    table.add_column("Value", max_width=28)
-    table.add_column("The article says", ratio=1, min_width=30)
-    table.add_column("The sources say", ratio=1, min_width=30)
-    for c in r.findings:
-        f = c.finding
-        verdict = Text(MARK[c.verdict] + (" (partly)" if c.partial else ""), style="dim" if c.possible else STYLE[c.verdict])
-        verdict.append(f"\n{f.confidence:.2f}" + (" possible" if c.possible else ""), style="dim")
-        said = Text(f"“{around(f, width)}”", style="italic")
-        said.append(f"\n{trim(inert(f.how), 160)}", style="dim")
-        sources = Text()
-        shown, more = quoted(c, verbose)
-        for cl in shown:
-            sources.append(f"{cl.source_id}: ", style="bold")
-            sources.append(f"{inert(TYPES[f.type].display(cl.value))}\n", style="bold red")
-            sources.append(f"“{trim(inert(cl.quote), width)}”\n", style="italic")
-        if more:
-            sources.append(more + "\n", style="red")
-        if c.agrees_with:
-            sources.append(("partly agrees: " if c.partial else "agrees: ") + agreeing(c, verbose) + "\n", style="green")
-        if c.not_independent_of:
-            sources.append(f"not independent: shares text with {', '.join(c.not_independent_of)}\n", style="yellow")
-        sources.append(trim(inert(c.reason), 200), style="dim")
-        table.add_row(verdict, Text(f.topic), Text(inert(f.display), style="bold"), said, sources)
-    parts = [table]
-    if r.unresolved:
-        t = Table(box=box.SIMPLE, title=Text("Unresolved"), show_header=True)
-        t.add_column("Topic")
-        t.add_column("Words")
-        t.add_column("Why", ratio=1)
-        for u in r.unresolved:
-            t.add_row(Text(u.topic), Text(inert(u.text)), Text(inert(u.why)))
-        parts.append(t)
-    if r.shared:
-        t = Table(box=box.SIMPLE, title=Text("Shared passages: near-verbatim with a source's article, not independent"))
-        t.add_column("Source", no_wrap=True)
-        t.add_column("Similarity", justify="right")
-        t.add_column("Passage", ratio=1)
-        for p in r.shared:
-            t.add_row(Text(p.source), Text(f"{p.similarity:.2f}"), Text(trim(inert(p.article_text), width), style="italic"))
-        parts.append(t)
-    tail = Text()
-    tail.append("Not mentioned: ", style="bold")
-    tail.append(", ".join(r.not_mentioned) if r.not_mentioned else "none")
-    for w in r.warnings:
-        tail.append("\nwarning: ", style="bold yellow")
-        tail.append(inert(w))
-    tail.append("\n" + summary_line(r), style="dim")
-    parts.append(tail)
-    return Group(*parts)
 
 
 def rich_summary(results: Sequence[CheckResult | CheckError]):

@@ -17,8 +17,8 @@ from .errors import EXIT_INVALID, EXIT_USAGE, ClaimcheckError, UsageError, Valid
 from .report.formats import FORMATS as REPORT_FORMATS
 
 app = typer.Typer(
-    add_completion=False,
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     help="Compare what news sources claim about one event: where they agree, partly agree, or conflict.",
@@ -38,8 +38,21 @@ class Format(str, Enum):
     json = "json"
 
 
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
 # Options shared by every command that reads a claim set, declared once.
-ClaimsOpt = typer.Option(Path("claims"), "--claims", help="Folder of claim files (*.yaml) and the codebook.")
+ClaimsOpt = typer.Option(None, "--claims", help="Folder of claim files (*.yaml) and the codebook "
+                         "[default: ./claims, or the claim set found upward from here, as git finds its repository].")
+QuietOpt = typer.Option(False, "--quiet", "-q", help="Print only errors; the exit code tells the result.")
+ColorOpt = typer.Option(Color.auto, "--color", help="The terminal view in colour: auto (when stdout is a terminal, "
+                        "without colour if NO_COLOR is set; FORCE_COLOR forces it), always (even into a pipe), or "
+                        "never (plain text, or no colour on a terminal).")
+DraftsOpt = typer.Option(False, "--include-drafts", help="Count sources marked `status: draft` too "
+                         "(they are left out until a curator removes the mark).")
 CodebookOpt = typer.Option(None, "--codebook", help="Codebook file [default: CLAIMS/topics.yaml].")
 MaxBytesOpt = typer.Option(10 * 1024 * 1024, "--max-bytes", min=1, help="Refuse any file larger than this many bytes.")
 OutsideOpt = typer.Option(False, "--allow-outside", help="Let claim files point at articles outside the claim set's root.")
@@ -110,12 +123,45 @@ def _root(
     """
 
 
-def _load(claims: Path, codebook: Optional[Path], max_bytes: int, allow_outside: bool):
-    from .load import load_claim_set
+def _claims(claims: Optional[Path]) -> Path:
+    """The claim set's folder: as given, or found upward from the current folder (locate.py)."""
+    if claims is not None:
+        return claims
+    from .locate import default_claims
+
+    return default_claims()
+
+
+def _load(claims: Optional[Path], codebook: Optional[Path], max_bytes: int, allow_outside: bool,
+          include_drafts: bool = False):
+    from .load import load_claim_set, without_drafts
 
     # cache=True: a later command on unchanged files reuses this load (cache.py; CLAIMCHECK_CACHE=0 turns it off).
     with _frozen():
-        return _keep(load_claim_set(claims, codebook, max_bytes=max_bytes, allow_outside=allow_outside, cache=True))
+        cs = load_claim_set(_claims(claims), codebook, max_bytes=max_bytes, allow_outside=allow_outside, cache=True)
+        return _keep(cs if include_drafts else without_drafts(cs))
+
+
+def _terminal(color: "Color"):
+    """A rich Console when output goes to a terminal (or colour is forced), else None for plain text.
+
+    NO_COLOR turns colour off (bold, italic and the value's mark stay), FORCE_COLOR turns the terminal
+    view on when stdout is not a terminal, and --color always/never override both."""
+    forced = os.environ.get("FORCE_COLOR", "") != ""
+    if not (sys.stdout.isatty() or color is Color.always or (color is Color.auto and forced)):
+        return None
+    from rich.console import Console
+
+    no_color = {Color.never: True, Color.always: False}.get(color)
+    return Console(highlight=False, force_terminal=True, no_color=no_color)
+
+
+def _topics_shown(cs, patterns: Optional[List[str]]) -> None:
+    """A usage error for a --topic glob that matches no topic of the codebook, with what was probably meant."""
+    if patterns:
+        from .filters import check_topic_patterns
+
+        check_topic_patterns(list(cs.codebook.topics), patterns)
 
 
 _kept: list = []
@@ -152,9 +198,14 @@ def _frozen() -> Iterator[None]:
 
 @app.command()
 def validate(
-    claims: Path = ClaimsOpt,
+    paths: Optional[List[Path]] = typer.Argument(None, metavar="[FILE|DIR]...", show_default=False,
+                                                 help="Claim files, codebooks, articles or claim-set folders: each "
+                                                      "claim set they belong to is validated (as pre-commit passes "
+                                                      "changed files) [default: --claims]."),
+    claims: Optional[Path] = ClaimsOpt,
     codebook: Optional[Path] = CodebookOpt,
     strict: bool = typer.Option(False, "--strict", help="Exit 1 on curation warnings too."),
+    quiet: bool = QuietOpt,
     max_bytes: int = MaxBytesOpt,
     allow_outside: bool = OutsideOpt,
 ) -> None:
@@ -162,7 +213,9 @@ def validate(
 
     Reports all problems as file:line:col: message and exits 1 if there are any. Curation
     warnings (a relative date resolved without a note, a hedge not recorded, a value not
-    visible in its quote) are printed too; --strict makes them fail.
+    visible in its quote, a weekday that is not the date's) are printed too; --strict makes
+    them fail. Given files (as pre-commit gives the changed ones), validates the claim set each
+    belongs to, found from the file's folder upward.
 
     Example: claimcheck validate --claims claims --strict
     """
@@ -170,32 +223,65 @@ def validate(
         from .load import validate_claim_set
         from .terminal import inert
 
-        with _frozen():
-            v = validate_claim_set(claims, codebook, max_bytes=max_bytes, allow_outside=allow_outside, cache=True)
-        warnings = v.warnings
-        for w in warnings:
-            print(inert(str(w)), file=sys.stderr)
-        print(f"ok: {v.claims} claims from {v.sources} sources on {v.topics} topics; every quote found in its article"
-              + (f"; {len(warnings)} curation warning{'s' if len(warnings) != 1 else ''}" if warnings else ""))
-        if strict and warnings:
+        if paths:
+            if claims is not None:
+                raise UsageError("--claims", "give either files or --claims, not both")
+            from .locate import claim_sets_for
+
+            sets = list(claim_sets_for(paths))
+        else:
+            sets = [_claims(claims)]
+        failed: list[ValidationFailed] = []
+        strict_failures = 0
+        for folder in sets:
+            try:
+                with _frozen():
+                    v = validate_claim_set(folder, codebook, max_bytes=max_bytes, allow_outside=allow_outside, cache=True)
+            except ValidationFailed as exc:
+                failed.append(exc)
+                continue
+            warnings = v.warnings
+            if not quiet or strict:
+                for w in warnings:
+                    print(inert(str(w)), file=sys.stderr)
+            n = len(warnings)
+            counted = f"{n} curation warning{'s' if n != 1 else ''}"
+            drafts = (f"; {v.drafts} draft{'s' if v.drafts != 1 else ''} (status: draft) left out of results"
+                      if v.drafts else "")
+            if strict and warnings:
+                files = len({w.path for w in warnings})
+                print(f"failed (--strict): {counted} in {files} file{'s' if files != 1 else ''} of {inert(str(folder))}; "
+                      "fix them, or say why in each claim's note", file=sys.stderr)
+                strict_failures += 1
+            elif not quiet:
+                where = f" in {inert(str(folder))}" if len(sets) > 1 or paths else ""
+                print(f"ok{where}: {v.claims} claims from {v.sources} sources on {v.topics} topics; every quote found "
+                      f"in its article" + (f"; {counted}" if warnings else "") + drafts)
+        if failed:
+            raise ValidationFailed([p for exc in failed for p in exc.problems])
+        if strict_failures:
             raise typer.Exit(EXIT_INVALID)
 
 
 @app.command()
 def conflicts(
-    claims: Path = ClaimsOpt,
+    claims: Optional[Path] = ClaimsOpt,
     codebook: Optional[Path] = CodebookOpt,
     status: Optional[List[Status]] = StatusOpt,
     topic: Optional[List[str]] = TopicOpt,
     fmt: Format = typer.Option(Format.table, "--format", help="table (for people) or json (for programs)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show whole quotes, not trimmed ones."),
     fail_on: Optional[List[Status]] = typer.Option(None, "--fail-on", help="Exit 1 if a shown topic has this status (repeatable), for CI."),
+    include_drafts: bool = DraftsOpt,
+    color: Color = ColorOpt,
+    quiet: bool = QuietOpt,
     max_bytes: int = MaxBytesOpt,
     allow_outside: bool = OutsideOpt,
 ) -> None:
     """Show, topic by topic, where the sources agree, partly agree or conflict, in their own words.
 
     Conflicts come first. Exit 0 whatever is found, unless --fail-on names a status that is found.
+    A --topic that matches no topic is a usage error (exit 2), so a typo cannot pass a CI gate.
 
     Example: claimcheck conflicts --status conflict --topic 'ceasefire.*'
     """
@@ -203,18 +289,20 @@ def conflicts(
         from .compare import compare_claim_set
         from .document import conflicts_doc, select
 
-        cs = _load(claims, codebook, max_bytes, allow_outside)
+        cs = _load(claims, codebook, max_bytes, allow_outside, include_drafts)
+        _topics_shown(cs, topic)
         with _frozen():  # as many objects as claims, and no cycles: at 1,000,000 claims, collections cost 1.2 s
             comparison = _keep(compare_claim_set(cs))
         groups = select(comparison, [s.value for s in status or []], topic or [])
-        if fmt is Format.json:
+        console = None if quiet or fmt is Format.json else _terminal(color)
+        if quiet:
+            pass
+        elif fmt is Format.json:
             print(json.dumps(conflicts_doc(comparison, groups), ensure_ascii=False, indent=2))
-        elif sys.stdout.isatty():
-            from rich.console import Console
+        elif console is not None:
+            from .layout import rich_conflicts
 
-            from .terminal import rich_conflicts
-
-            Console(highlight=False).print(rich_conflicts(groups, comparison, verbose))
+            console.print(rich_conflicts(groups, comparison, verbose, console.width))
         else:
             from .terminal import plain_conflicts
 
@@ -229,10 +317,12 @@ def report(
     output: str = typer.Option(..., "--output", "-o", help="File to write, or - for stdout (text formats only)."),
     fmt: Optional[str] = typer.Option(None, "--format", help="One of " + ", ".join(
         f"{f.name} ({'/'.join(f.extensions)})" for f in REPORT_FORMATS.values()) + " [default: from the file's extension]."),
-    claims: Path = ClaimsOpt,
+    claims: Optional[Path] = ClaimsOpt,
     codebook: Optional[Path] = CodebookOpt,
     status: Optional[List[Status]] = StatusOpt,
     topic: Optional[List[str]] = TopicOpt,
+    include_drafts: bool = DraftsOpt,
+    quiet: bool = QuietOpt,
     max_bytes: int = MaxBytesOpt,
     allow_outside: bool = OutsideOpt,
 ) -> None:
@@ -251,7 +341,8 @@ def report(
         chosen = choose_format(output, fmt)
         if output != "-":
             check_target(Path(output))
-        cs = _load(claims, codebook, max_bytes, allow_outside)
+        cs = _load(claims, codebook, max_bytes, allow_outside, include_drafts)
+        _topics_shown(cs, topic)
         with _frozen():
             comparison = _keep(compare_claim_set(cs))
         rep = build_report(comparison, [s.value for s in status or []], topic or [])
@@ -264,8 +355,59 @@ def report(
             write_atomic(Path(output), data)
         s = rep.summary
         where = "stdout" if output == "-" else inert(output)
-        print(f"wrote {where}: {s['topics']} topic{'s' if s['topics'] != 1 else ''}, "
-              f"{s['conflict']} conflict{'s' if s['conflict'] != 1 else ''}", file=sys.stderr)
+        if not quiet:
+            print(f"wrote {where}: {s['topics']} topic{'s' if s['topics'] != 1 else ''}, "
+                  f"{s['conflict']} conflict{'s' if s['conflict'] != 1 else ''}", file=sys.stderr)
+
+
+@app.command()
+def init(
+    folder: Path = typer.Argument(..., metavar="DIR", help="The new claim set's folder (created; it must be new or empty)."),
+    quiet: bool = QuietOpt,
+) -> None:
+    """Start a new story: a claim set that validates at once, to edit into your own.
+
+    Writes DIR/claims/topics.yaml (a commented codebook showing every value type, labels and
+    compatible pairs, entities and distinct pairs), one sample source in DIR/claims/ with its
+    article in DIR/articles/, a README, the JSON Schemas editors use (DIR/schema/), and a
+    .pre-commit-config.yaml running claimcheck's hook. Nothing existing is overwritten.
+
+    Example: claimcheck init story && claimcheck validate --claims story/claims
+    """
+    with _errors():
+        from .init import init as write_claim_set
+        from .terminal import inert
+
+        written = write_claim_set(folder)
+        if not quiet:
+            shown = inert(str(folder))
+            print(f"wrote a new claim set in {shown}/: {len(written)} files "
+                  f"({', '.join(inert(p.relative_to(folder).as_posix()) for p in written)})\n"
+                  f"next: claimcheck validate --claims {shown}/claims, then replace the sample with your story's "
+                  "articles and claims", file=sys.stderr)
+
+
+class SchemaKind(str, Enum):
+    claims = "claims"
+    codebook = "codebook"
+
+
+@app.command()
+def schema(
+    kind: SchemaKind = typer.Argument(SchemaKind.claims, help="claims (a claim file) or codebook (topics.yaml)."),
+) -> None:
+    """Print the JSON Schema of a claim file or of the codebook, for editors to complete and check fields.
+
+    Generated from the models validate uses, with each field's description and examples. Save it
+    and name it in a modeline at the top of a YAML file, as `claimcheck init` does:
+    # yaml-language-server: $schema=../schema/claims.schema.json
+
+    Example: claimcheck schema codebook > schema/codebook.schema.json
+    """
+    with _errors():
+        from .schema import json_schema
+
+        print(json.dumps(json_schema(kind.value), indent=2, ensure_ascii=False))
 
 
 class FailOn(str, Enum):
@@ -301,8 +443,11 @@ def check(
     unordered: bool = typer.Option(False, "--unordered", help="With JSON Lines: write each article's line as it finishes, not in input order."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS", help="With --engine dask: an existing Dask scheduler, e.g. tcp://10.0.0.5:8786 [default: a local cluster]."),
     workers: int = typer.Option(2, "--workers", min=1, help="With --engine dask and no --scheduler: worker processes of the local cluster."),
-    claims: Path = ClaimsOpt,
+    claims: Optional[Path] = ClaimsOpt,
     codebook: Optional[Path] = CodebookOpt,
+    include_drafts: bool = DraftsOpt,
+    color: Color = ColorOpt,
+    quiet: bool = QuietOpt,
     max_bytes: int = MaxBytesOpt,
     allow_outside: bool = OutsideOpt,
 ) -> None:
@@ -361,9 +506,14 @@ def check(
         from .load import load_check_set
 
         # Topic by topic: a warm check reads back only the topics the articles are about (checkset.py).
+        # With --draft, a claim set of only a codebook is fine: the draft is its first claim file.
         with _frozen():
-            cs = _keep(load_check_set(claims, codebook, max_bytes=max_bytes, allow_outside=allow_outside, cache=True))
+            cs = _keep(load_check_set(_claims(claims), codebook, max_bytes=max_bytes, allow_outside=allow_outside,
+                                      cache=True, allow_empty=draft is not None))
         known_sources(cs.sources, exclude or [])  # an unknown --exclude is a usage error before any work
+        if not include_drafts:  # drafts are set aside as --exclude sets a source aside, passages included
+            exclude = [*(exclude or []), *(sid for sid, s in cs.sources.items() if s.status == "draft"
+                                           and sid not in (exclude or []))]
         stdin = None
         if "-" in articles:
             stdin = sys.stdin.buffer.read(max_bytes + 1)
@@ -377,8 +527,10 @@ def check(
         # Plain text and JSON are rendered where each article is checked (by the workers too) and
         # written as soon as the articles before it are; rich tables for a terminal are rendered here.
         out = sys.stdout
-        tables = fmt is CheckFormat.table and out.isatty()
+        console = _terminal(color) if fmt is CheckFormat.table and not quiet else None
+        tables = console is not None
         single = len(articles) == 1
+        topics = checker.codebook.topics
         if fmt is CheckFormat.json:
             from .checkreport import check_doc, error_doc
 
@@ -388,7 +540,7 @@ def check(
             from .checkreport import plain_check, plain_summary
 
             def render(r):
-                return None if isinstance(r, CheckError) else plain_check(r, verbose)
+                return None if isinstance(r, CheckError) else plain_check(r, verbose, topics)
         else:
             render = None
         waiting: dict[int, tuple] = {}
@@ -401,7 +553,9 @@ def check(
                 _say_error(r.message)
                 if fmt is CheckFormat.json and not single:
                     text = json.dumps(error_doc(r), ensure_ascii=False, indent=2)
-            if fmt is CheckFormat.json and text is not None:
+            if quiet:
+                pass
+            elif fmt is CheckFormat.json and text is not None:
                 if single:
                     out.write(text + "\n")
                 else:  # json.dumps(list of documents, indent=2), a document at a time
@@ -438,14 +592,14 @@ def check(
         if fmt is CheckFormat.json:
             if not single:
                 out.write("\n]\n" if results else "[]\n")
+        elif quiet:
+            pass
         elif tables:
-            from rich.console import Console
+            from .checkreport import rich_summary
+            from .layout import rich_check
 
-            from .checkreport import rich_check, rich_summary
-
-            console = Console(highlight=False)
             for r in done:
-                console.print(rich_check(r, verbose))
+                console.print(rich_check(r, topics, verbose, console.width))
             if len(articles) > 1:
                 console.print(rich_summary(results))
         else:
@@ -453,9 +607,11 @@ def check(
             if len(articles) > 1:
                 print("\n" + plain_summary(results))
         if draft is not None and done:
-            written = write_draft(done[0], draft, force)
-            print(f"wrote {', '.join(inert(str(p)) for p in written)}: {len(done[0].findings)} draft claims; "
-                  f"check them with: claimcheck validate --claims {inert(str(draft.parent))}", file=sys.stderr)
+            written = write_draft(done[0], draft, force, checker.codebook)
+            if not quiet:
+                print(f"wrote {', '.join(inert(str(p)) for p in written)}: {len(done[0].findings)} draft claims, "
+                      "marked `status: draft` (left out of conflicts, report and check until you remove the mark); "
+                      f"check them with: claimcheck validate --claims {inert(str(draft.parent))}", file=sys.stderr)
         if errors:
             raise typer.Exit(max(e.exit_code for e in errors))
         if fail_on is FailOn.contradicts and any(r.contradicted for r in done):

@@ -77,6 +77,9 @@ def lint_claims(claims: Iterable[Claim], sources: Mapping[str, Source], codebook
             else:
                 warn(f"relative date '{rel.group()}' resolved without a note; say in `note` how it was counted "
                      f"from the publication date {source.published}")
+        named = _weekday_mismatch(c) if topic.type == "date" and not c.note else None
+        if named:
+            warn(named)
         hedge = _hedge(c.quote) if not c.hedge and not c.note and c.own_voice else None
         if hedge:
             warn(f"the quote is hedged ('{hedge.group()}') but the claim records no `hedge` or `attributed_to`")
@@ -157,3 +160,26 @@ def _name_visible(name: str, quote: str, names: Names | None) -> bool:
         return True
     roman = _roman(quote)
     return any(roman_part(p) in roman for p in parts)
+
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_WORD = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s|’s)?\b", re.IGNORECASE)
+
+
+def _weekday_mismatch(c: Claim) -> str | None:
+    """A warning when the quote names weekdays and none is the value's ('late on Sunday' for a Monday)."""
+    if "day" not in c.quote.lower():
+        return None
+    start, end = getattr(c.value, "start", None), getattr(c.value, "end", None)
+    if start is None or end is None or (end - start).days > 6:
+        return None
+    named = list(dict.fromkeys(m.group(1).lower() for m in _WEEKDAY_WORD.finditer(c.quote)))
+    if not named:
+        return None
+    days = {_WEEKDAY_NAMES[(start.weekday() + i) % 7] for i in range((end - start).days + 1)}
+    if days & set(named):
+        return None
+    said = " and ".join(f"'{d.capitalize()}'" for d in named)
+    is_ = f"{start} is a {start.strftime('%A')}" if start == end else f"{start} to {end} holds no {said}"
+    return (f"the quote says {said} but the value {is_}; check the date (or, if the article is wrong, "
+            "keep its words and say so in `note`)")

@@ -86,6 +86,9 @@ def load_codebook(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, *, reads
     `reads`, if given, records what was read by the path: (signature, digest) of the bytes parsed, for the cache."""
     path = Path(path)
     shown = str(path)
+    if not path.exists() and not path.is_symlink():
+        raise UnreadableInput(path, "codebook not found; a claim set needs one: write it (`claimcheck init DIR` "
+                              "starts a claim set with a commented one), or pass --codebook FILE")
     data, st = read_bytes_stat(path, max_bytes, "codebook")
     if reads is not None:
         from .cache import digest, signature
@@ -144,7 +147,8 @@ def load_codebook(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, *, reads
 def claim_files(claims_dir: Path) -> list[Path]:
     """The claim files of a claim set: every .yaml/.yml file in the folder but the codebook, sorted."""
     if not claims_dir.exists():
-        raise UnreadableInput(claims_dir, "claims folder not found; pass --claims DIR")
+        raise UnreadableInput(claims_dir, "claims folder not found; pass --claims DIR, or start a claim set with "
+                              "`claimcheck init DIR`")
     if not claims_dir.is_dir():
         raise UnreadableInput(claims_dir, "is not a folder; pass the folder that holds the claim files with --claims")
     names = sorted(e.name for e in os.scandir(claims_dir)
@@ -180,7 +184,8 @@ class _FileLoader:
         shown = out.shown
         out.id_at = doc.where(("id",))
         text_path, article = self.article(src.text, path, doc, out) if src.text else (None, None)
-        source = Source(src.id, src.outlet, src.title, src.published, src.url, text_path, src.note, Where(shown, *out.id_at))
+        source = Source(src.id, src.outlet, src.title, src.published, src.url, text_path, src.note, Where(shown, *out.id_at),
+                        src.status)
         out.source = source
         for i, raw in enumerate(src.claims):
             self.load_claim(raw, i, source, doc, shown, article, out)
@@ -425,7 +430,7 @@ _CLAIM_KEYS = frozenset({"id", "topic", "value", "quote", "attributed_to", "via"
 _CLAIM_TEXT = ("id", "attributed_to", "via", "hedge", "note")
 
 
-_SOURCE_KEYS = frozenset({"id", "outlet", "title", "published", "url", "text", "note", "claims"})  # schema.SourceIn's
+_SOURCE_KEYS = frozenset({"id", "outlet", "title", "published", "url", "text", "note", "status", "claims"})  # schema.SourceIn's
 _SOURCE_ID = re.compile(r"[\w.\-]+")  # schema.SourceIn's id rule
 _TOPIC_KEYS = frozenset({"type", "description", "subject", "cues", "changes_over_time", "direction", "unit", "labels", "compatible"})
 _TOPIC_TYPES = frozenset(VALUE_TYPES)
@@ -448,8 +453,11 @@ def _plain_source(data: dict) -> SimpleNamespace | None:
     published = data.get("published")
     if published is not None and type(published) is not dt.date:
         return None
+    status = data.get("status")
+    if status is not None and status != "draft":
+        return None
     return SimpleNamespace(id=sid, outlet=outlet, title=data.get("title"), published=published, url=data.get("url"),
-                           text=data.get("text"), note=data.get("note"), claims=data["claims"])
+                           text=data.get("text"), note=data.get("note"), status=status, claims=data["claims"])
 
 
 def _strings(v: Any) -> bool:
@@ -673,7 +681,7 @@ def _gc_paused() -> Iterator[None]:
 def load_claim_set(claims_dir: str | Path = "claims", codebook: str | Path | None = None, *,
                    max_bytes: int = DEFAULT_MAX_BYTES, allow_outside: bool = False,
                    ground_quotes: bool = True, workers: int | None = None,
-                   cache: bool | str | Path = False) -> ClaimSet:
+                   cache: bool | str | Path = False, allow_empty: bool = False) -> ClaimSet:
     """Load and validate a claim set; raise ValidationFailed with every problem found, in file order.
 
     The claim set's root, which article paths may not leave, is the folder holding the claims folder.
@@ -682,26 +690,31 @@ def load_claim_set(claims_dir: str | Path = "claims", codebook: str | Path | Non
     `cache`: True (the user's cache folder, see cache.py) or a folder: reuse the claim set a previous
     successful load stored there if none of its inputs changed, and store this one (for sets of at
     least CACHE_MIN_FILES files).
+    `allow_empty`: a folder holding only the codebook is a claim set with no sources (for `check --draft`,
+    which writes its first claim file), not an error.
     """
     claims_dir, files, cb_path, entry = _prepare(claims_dir, codebook, cache, (max_bytes, allow_outside, ground_quotes))
     if entry is not None:
         hit = entry.load(_articles_unchanged)
         if hit is not None:
             return hit[1]
-    loader = _read(claims_dir, files, cb_path, max_bytes, allow_outside, ground_quotes, workers, entry, lint=False)
+    loader = _read(claims_dir, files, cb_path, max_bytes, allow_outside, ground_quotes, workers, entry, lint=False,
+                   allow_empty=allow_empty)
     with _gc_paused():
         return ClaimSet(loader.files.codebook, loader.sources, loader.claims(), str(claims_dir))
 
 
 def load_check_set(claims_dir: str | Path = "claims", codebook: str | Path | None = None, *,
                    max_bytes: int = DEFAULT_MAX_BYTES, allow_outside: bool = False,
-                   workers: int | None = None, cache: bool | str | Path = False) -> CheckSet:
+                   workers: int | None = None, cache: bool | str | Path = False,
+                   allow_empty: bool = False) -> CheckSet:
     """load_claim_set's claim set (the same checks, problems and cache entry) as `check` reads it,
     topic by topic (checkset.py): from the entry's companion when it has one, else stored there."""
     from . import checkset
 
     args = (claims_dir, codebook)
-    kwargs = dict(max_bytes=max_bytes, allow_outside=allow_outside, workers=workers, cache=cache)
+    kwargs = dict(max_bytes=max_bytes, allow_outside=allow_outside, workers=workers, cache=cache,
+                  allow_empty=allow_empty)
     claims_dir, files, cb_path, entry = _prepare(claims_dir, codebook, cache, (max_bytes, allow_outside, True))
     if entry is None:
         return checkset.CheckSet.of(load_claim_set(*args, **kwargs))
@@ -740,6 +753,17 @@ class Validation:
     sources: int
     topics: int
     warnings: tuple[Problem, ...]  # curation warnings (lint.py), in file order
+    drafts: int = 0  # sources marked `status: draft`
+
+
+def without_drafts(claim_set: ClaimSet) -> ClaimSet:
+    """The claim set without the sources marked `status: draft` (and their claims): what `conflicts`,
+    `report` and `check` count until a curator has reviewed a draft and removed the mark."""
+    drafts = {sid for sid, s in claim_set.sources.items() if s.status == "draft"}
+    if not drafts:
+        return claim_set
+    return ClaimSet(claim_set.codebook, {k: v for k, v in claim_set.sources.items() if k not in drafts},
+                    tuple(c for c in claim_set.claims if c.source_id not in drafts), claim_set.root)
 
 
 def validate_claim_set(claims_dir: str | Path = "claims", codebook: str | Path | None = None, *,
@@ -754,14 +778,16 @@ def validate_claim_set(claims_dir: str | Path = "claims", codebook: str | Path |
         hit = entry.load(_articles_unchanged, body=lambda header: header.get("warnings") is None)
         if hit is not None and hit[1] is None:
             h = hit[0]
-            return Validation(h["claims"], h["sources"], h["topics"], tuple(h["warnings"]))
+            return Validation(h["claims"], h["sources"], h["topics"], tuple(h["warnings"]), h.get("drafts", 0))
         if hit is not None:
             from .lint import lint
 
             cs = hit[1]
-            return Validation(len(cs.claims), len(cs.sources), len({c.topic for c in cs.claims}), tuple(lint(cs)))
+            return Validation(len(cs.claims), len(cs.sources), len({c.topic for c in cs.claims}), tuple(lint(cs)),
+                              sum(s.status == "draft" for s in cs.sources.values()))
     loader = _read(claims_dir, files, cb_path, max_bytes, allow_outside, True, workers, entry, lint=True)
-    return Validation(len(loader.claim_ids), len(loader.sources), len(loader.topics), tuple(loader.warnings))
+    return Validation(len(loader.claim_ids), len(loader.sources), len(loader.topics), tuple(loader.warnings),
+                      sum(s.status == "draft" for s in loader.sources.values()))
 
 
 def _prepare(claims_dir: str | Path, codebook: str | Path | None, cache: bool | str | Path, options: tuple):
@@ -774,14 +800,16 @@ def _prepare(claims_dir: str | Path, codebook: str | Path | None, cache: bool | 
 
 
 def _read(claims_dir: Path, files: list[Path], cb_path: Path, max_bytes: int, allow_outside: bool,
-          ground_quotes: bool, workers: int | None, entry, lint: bool) -> _SetLoader:
+          ground_quotes: bool, workers: int | None, entry, lint: bool, allow_empty: bool = False) -> _SetLoader:
     """Read and check every file (raising ValidationFailed on any problem) and store the set in the cache entry."""
     reads: dict[str, tuple] = {}
     book = load_codebook(cb_path, max_bytes, reads=reads if entry is not None else None)
-    if not files:
+    if not files and not allow_empty:
         others = sorted(p.name for p in claims_dir.iterdir() if p.name != CODEBOOK_NAME)[:3]
         found = f"; found only {', '.join(others)}" if others else ""
-        raise UnreadableInput(claims_dir, f"holds no claim files (*.yaml besides topics.yaml){found}")
+        raise UnreadableInput(claims_dir, f"holds no claim files (*.yaml besides topics.yaml){found}; write one by "
+                              "hand, or draft one from an article with `claimcheck check ARTICLE --draft "
+                              f"{claims_dir / 'NAME.yaml'}`")
     loader = _SetLoader(book, claims_dir.resolve().parent, max_bytes, allow_outside, ground_quotes, entry is not None, lint)
     with _gc_paused():
         for results, claims in _file_results(loader.files, files, _worker_count(workers, len(files))):
@@ -792,7 +820,8 @@ def _read(claims_dir: Path, files: list[Path], cb_path: Path, max_bytes: int, al
         raise ValidationFailed(loader.problems)
     if entry is not None:
         header = {"claims": len(loader.claim_ids), "sources": len(loader.sources), "topics": len(loader.topics),
-                  "warnings": loader.warnings if lint else None}
+                  "warnings": loader.warnings if lint else None,
+                  "drafts": sum(s.status == "draft" for s in loader.sources.values())}
         reads.update(loader.reads)
         with _gc_paused():
             entry.store(header, (book, loader.sources, str(claims_dir)), loader.parts, loader.articles, reads)

@@ -79,6 +79,11 @@ class Source:
     text_path: str | None  # resolved path of the article text, if any
     note: str | None
     where: Where
+    status: str | None = None  # "draft": written by `check --draft`, left out of results until a curator removes it
+
+    @property
+    def draft(self) -> bool:
+        return self.status == "draft"
 
 
 @dataclass(frozen=True)

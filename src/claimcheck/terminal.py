@@ -6,6 +6,7 @@ import re
 import unicodedata
 from typing import Iterable
 
+from .excerpt import trim_around, value_span, with_unit
 from .model import Comparison, Group
 
 STATUS_MARK = {"conflict": "✗ conflict", "partial": "≈ partial", "agree": "✓ agree", "single": "· single"}
@@ -72,18 +73,25 @@ def plain_conflicts(groups: Iterable[Group], comparison: Comparison, verbose: bo
     out: list[str] = []
     add = out.append
     # Wire copy repeats quotes and credits word for word: each distinct one is made safe once.
-    quotes: dict[str, str] = {}
+    quotes: dict[tuple, str] = {}
     credits: dict[tuple, str] = {}
     known_quote, known_credit = quotes.get, credits.get
+    shown = 0
     for g in groups:
+        shown += 1
         add(f"{g.status.upper()}  {g.topic.name}  ({g.claim_count} claims, {len(g.sources)} sources)")
         dated = g.topic.changes_over_time
         for cl in g.clusters:
-            add(f"  = {inert(cl.display)}  [{', '.join(cl.sources)}]")
+            add(f"  = {inert(with_unit(g.topic, cl.display))}  [{', '.join(cl.sources)}]")
             for c in cl.claims:
-                quote = known_quote(c.quote)
+                key = (c.quote, g.topic.name, c.raw_value) if type(c.raw_value) in (str, int, float) else None
+                quote = known_quote(key) if key is not None else None
                 if quote is None:
-                    quote = quotes[c.quote] = inert(c.quote) if verbose else trim(inert(c.quote), 150)
+                    quote = inert(c.quote)
+                    if not verbose and len(quote) > 150:  # trimmed around the value: the words that carry it stay
+                        quote = trim_around(quote, value_span(quote, g.topic, c.raw_value, c.value), 150)[0]
+                    if key is not None:
+                        quotes[key] = quote
                 who_key = (c.own_voice, c.attributed_to, c.via, c.hedge)
                 who = known_credit(who_key)
                 if who is None:
@@ -97,47 +105,6 @@ def plain_conflicts(groups: Iterable[Group], comparison: Comparison, verbose: bo
         add("")
     s = comparison.summary()
     add(f"{s['topics']} topics from {s['sources']} sources, {s['claims']} claims: "
-        f"{s['conflict']} conflict, {s['partial']} partial, {s['agree']} agree, {s['single']} single")
+        f"{s['conflict']} conflict, {s['partial']} partial, {s['agree']} agree, {s['single']} single"
+        + (f"; showing {shown} of {s['topics']} topics" if shown != s["topics"] else ""))
     return "\n".join(out)
-
-
-def rich_conflicts(groups: Iterable[Group], comparison: Comparison, verbose: bool = False):
-    """The conflicts view for a terminal: one table, a section per topic."""
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table(box=box.ROUNDED, show_lines=False, expand=False, title="What the sources claim")
-    table.add_column("Topic", style="bold", no_wrap=False, max_width=26)
-    table.add_column("Status", no_wrap=True)
-    table.add_column("Value", max_width=30)
-    table.add_column("Source", no_wrap=True)
-    table.add_column("Credited to", max_width=24)
-    table.add_column("Quote", ratio=1, min_width=30)
-    for g in groups:
-        first_topic = True
-        for cl in g.clusters:
-            first_value = True
-            for c in cl.claims:
-                who = credit(c)
-                if g.topic.changes_over_time:
-                    who += f"\nas of {c.as_of}" if c.as_of else "\nundated"
-                quote = inert(c.quote) if verbose else trim(inert(c.quote), 140)
-                table.add_row(
-                    Text(g.topic.name) if first_topic else None,
-                    Text(STATUS_MARK[g.status], style=STATUS_STYLE[g.status]) if first_topic else None,
-                    Text(inert(cl.display), style="bold") if first_value else None,
-                    Text(c.source_id),
-                    Text(who),
-                    Text(quote, style="italic"),
-                )
-                first_topic = first_value = False
-        why = _why(g, verbose)
-        if why:
-            table.add_row(None, None, Text("why", style="dim"), None, None,
-                          Text("\n".join(inert(w) for w in why), style="dim"))
-        table.add_section()
-    s = comparison.summary()
-    table.caption = (f"{s['topics']} topics from {s['sources']} sources, {s['claims']} claims: "
-                     f"{s['conflict']} conflict, {s['partial']} partial, {s['agree']} agree, {s['single']} single")
-    return table

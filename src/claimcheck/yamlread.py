@@ -7,6 +7,7 @@ aliases without limit; curated files need neither, so we compose the node tree
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -81,6 +82,61 @@ def _unclosed_quote_line(text: str, upto: int) -> int | None:
     return None
 
 
+_KEY_LINE = re.compile(r"^( *)(- +)?([^\s#:'\"\-][^:#]*?):(?: |$)")
+
+
+def _key_at(line: str) -> tuple[int, str] | None:
+    """The 1-based column and name of the key a line starts with ('  - topic: x' -> (5, 'topic'))."""
+    m = _KEY_LINE.match(line)
+    if not m:
+        return None
+    return len(m.group(1)) + len(m.group(2) or "") + 1, m.group(3).strip()
+
+
+def _in_plain_words(text: str, line0: int, col0: int, problem: str) -> tuple[tuple[int, int], str] | None:
+    """The parser's complaint about indentation or a colon, said as what is wrong and how to fix it:
+    (line, col) to report and the message; None when it is none of the usual mistakes."""
+    lines = text.split("\n")
+    if line0 >= len(lines):
+        return None
+    here = _key_at(lines[line0])
+    above = None
+    for n in range(line0 - 1, -1, -1):
+        stripped = lines[n].strip()
+        if stripped and not stripped.startswith("#"):
+            above = (n, _key_at(lines[n]))
+            break
+    if "mapping values are not allowed" in problem:
+        if here is not None and col0 + 1 == here[0] + len(here[1]) and above and above[1] and here[0] > above[1][0]:
+            col, key = here
+            acol, akey = above[1]
+            return (line0 + 1, col), (f"'{key}:' is indented more than '{akey}:' on line {above[0] + 1}, so YAML reads it "
+                                      f"as the rest of {akey}'s value; start it in column {acol}, under '{akey}:'")
+        return (line0 + 1, col0 + 1), ("a value holding ': ' must be quoted; put the whole value in double quotes "
+                                       "(\"like: this\"), writing any \" inside it as \\\"")
+    if any(k in problem for k in ("expected '-' indicator", "expected key", "expected <block end>")):
+        if here is None:
+            return None
+        col, key = here
+        # the keys of the mapping this line was meant for: the nearest key above at each column
+        siblings: dict[int, tuple[int, str]] = {}
+        for n in range(line0 - 1, -1, -1):
+            k = _key_at(lines[n])
+            if k is not None and k[0] not in siblings:
+                siblings[k[0]] = (n + 1, k[1])
+            if k is not None and lines[n][:1] not in (" ", "-"):
+                break
+        candidates = sorted(siblings)
+        if not candidates:
+            return None
+        near = min(candidates, key=lambda c: (abs(c - col), -c))  # a tie: the mapping just above
+        where, name = siblings[near]
+        return (line0 + 1, col), (f"'{key}:' starts in column {col}, where no key above it does: keys of one mapping start "
+                                  f"in one column; start it in column {near}, under '{name}:' (line {where}), "
+                                  "indenting with spaces only")
+    return None
+
+
 def parse(text: str, path: str, light: bool = False) -> Document:
     """Parse one YAML document; raise InvalidData naming path:line:col on anything unsafe or ambiguous.
 
@@ -119,6 +175,10 @@ def parse_full(text: str, path: str) -> Document:
             problem = "a tab character; YAML indents with spaces, so replace the tab with spaces"
         elif mark is not None:
             opened = _unclosed_quote_line(text, mark.line)
+            plain = None if opened is not None else _in_plain_words(text, mark.line, mark.column, problem)
+            if plain is not None:
+                where, message = plain
+                raise InvalidData(path, message, *where) from None
             if opened is not None:
                 problem += f" (is the quote opened on line {opened} closed?)"
         raise InvalidData(path, f"YAML syntax error: {problem}", line, col) from None
