@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
@@ -13,6 +14,7 @@ from typing import Iterator, List, Optional
 import typer
 
 from . import __version__
+from .atomic import Terminated, on_termination
 from .errors import EXIT_INVALID, EXIT_USAGE, ClaimcheckError, UsageError, ValidationFailed
 from .report.formats import FORMATS as REPORT_FORMATS
 
@@ -80,18 +82,46 @@ def _errors() -> Iterator[None]:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         raise typer.Exit(130) from None
+    except Terminated:
+        print("terminated", file=sys.stderr)
+        raise typer.Exit(143) from None
     except (typer.Exit, typer.Abort):
         raise
     except BrokenPipeError:
         # The reader went away (`claimcheck conflicts | head`): stop quietly, as other tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(0) from None
-    except Exception as exc:  # a bug of ours: still one line, never a traceback, unless debugging
-        if os.environ.get("CLAIMCHECK_DEBUG"):
-            raise
-        _say_error(f"internal error ({type(exc).__name__}: {exc}); please report it with the command you ran "
-                   "(set CLAIMCHECK_DEBUG=1 for details)")
-        raise typer.Exit(EXIT_INVALID) from None
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRORS:
+            _internal(exc)
+        # Output that cannot be written (a full disk, /dev/full, a closed stdout): unreadable-or-unwritable, exit 2.
+        _say_error(f"cannot write the output: {exc.strerror or exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    except Exception as exc:
+        _internal(exc)
+    finally:
+        _notices()
+
+
+_OUTPUT_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF, errno.EROFS}
+
+
+def _notices() -> None:
+    """Why the cache was not used, once (cachefile.NOTICES): the command itself went on without it."""
+    from .cachefile import NOTICES
+
+    for line in NOTICES:
+        print(line, file=sys.stderr)
+    NOTICES.clear()
+
+
+def _internal(exc: BaseException):
+    """A bug of ours: still one line, never a traceback, unless debugging."""
+    if os.environ.get("CLAIMCHECK_DEBUG"):
+        raise exc
+    _say_error(f"internal error ({type(exc).__name__}: {exc}); please report it with the command you ran "
+               "(set CLAIMCHECK_DEBUG=1 for details)")
+    raise typer.Exit(EXIT_INVALID) from None
 
 
 def _version(value: bool) -> None:
@@ -208,7 +238,10 @@ def conflicts(
             comparison = _keep(compare_claim_set(cs))
         groups = select(comparison, [s.value for s in status or []], topic or [])
         if fmt is Format.json:
-            print(json.dumps(conflicts_doc(comparison, groups), ensure_ascii=False, indent=2))
+            from .fastjson import dumps_indented
+            from .safetext import json_safe
+
+            print(json_safe(dumps_indented(conflicts_doc(comparison, groups))))
         elif sys.stdout.isatty():
             from rich.console import Console
 
@@ -342,9 +375,10 @@ def check(
         single = len(articles) == 1
         if fmt is Format.json:
             from .checkreport import check_doc, error_doc
+            from .safetext import json_safe
 
             def render(r):
-                return None if isinstance(r, CheckError) else json.dumps(check_doc(r), ensure_ascii=False, indent=2)
+                return None if isinstance(r, CheckError) else json_safe(json.dumps(check_doc(r), ensure_ascii=False, indent=2))
         elif not tables:
             from .checkreport import plain_check, plain_summary
 
@@ -361,7 +395,7 @@ def check(
             if isinstance(r, CheckError):
                 _say_error(r.message)
                 if fmt is Format.json and not single:
-                    text = json.dumps(error_doc(r), ensure_ascii=False, indent=2)
+                    text = json_safe(json.dumps(error_doc(r), ensure_ascii=False, indent=2))
             if fmt is Format.json and text is not None:
                 if single:
                     out.write(text + "\n")
@@ -426,6 +460,9 @@ def check(
 def main(argv: Optional[List[str]] = None) -> int:
     """Run the CLI; returns the exit code (callable from tests without a subprocess)."""
     _kept.clear()  # what an earlier call in this process kept
+    on_termination()  # SIGTERM unwinds like Ctrl-C: temporary files are removed, exit 143
+    if sys.stdout is None:  # started with stdout closed: writing to it is an error, not silence
+        sys.stdout = _Closed()
     try:
         app(args=argv, prog_name="claimcheck", standalone_mode=True)
     except SystemExit as exc:
@@ -448,7 +485,33 @@ def run() -> None:
             stream.flush()
         except (BrokenPipeError, ValueError):  # the reader went away, or the stream is closed: nothing to lose
             pass
+        except OSError as exc:  # what was left to write cannot be: a full disk, /dev/full
+            if stream is sys.stdout:
+                _say_error(f"cannot write the output: {exc.strerror or exc}")
+                code = EXIT_USAGE
     os._exit(code)
+
+
+class _Closed:
+    """Standard output when the process started without one: every write fails as a closed file does."""
+
+    encoding = "utf-8"
+
+    def write(self, data) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    @property
+    def buffer(self):
+        return self
 
 
 def _watched() -> bool:
