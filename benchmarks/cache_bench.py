@@ -10,9 +10,12 @@ codebook. In one run, on the same files and the same warm page cache, it times:
   and the codebook, in one process, nothing else (the median of --runs);
 - *cold*: `claimcheck conflicts --format json` with an empty cache folder (it reads, checks and
   stores the set);
-- *warm*: the same command again (the cache entry is fresh: it is read back);
+- *warm*: the same command again (the cache entry is fresh, and so is the output it stored beside it);
+- *after validate*: the command after a `validate` (a fresh entry, no stored output: the claims are
+  read back, compared and rendered);
 
-as wall-clock medians of whole processes, and prints each as a multiple of *parse*. Targets (issue
+as wall-clock medians of whole processes, and each as a multiple of *parse* (the median of the
+ratios run by run: the parse and the commands of one run are measured one after another). Targets (issue
 14): warm at most 0.5x parse, cold at most 1.0x on two cores. --baseline SRC times the claimcheck
 package in another source folder (e.g. a worktree of the commit before a change: its `src`) with
 this interpreter, on the same files in the same run, so the two are measured side by side.
@@ -73,28 +76,36 @@ def parse_time(python: str, claims: Path) -> float:
     return float(subprocess.run([python, "-c", PARSE, str(claims)], capture_output=True, text=True, check=True).stdout)
 
 
-def run(src: str | None, claims: Path, cache: Path) -> float:
+def run(src: str | None, claims: Path, cache: Path, command: str = "conflicts") -> float:
     env = {**os.environ, "CLAIMCHECK_CACHE_DIR": str(cache)}
     if src:
         env["PYTHONPATH"] = src
     t = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "claimcheck", "conflicts", "--format", "json", "--claims", str(claims)],
-                          capture_output=True, env=env)
+    args = ["conflicts", "--format", "json"] if command == "conflicts" else [command]
+    proc = subprocess.run([sys.executable, "-m", "claimcheck", *args, "--claims", str(claims)], capture_output=True, env=env)
     elapsed = time.perf_counter() - t
     if proc.returncode != 0:
         raise SystemExit(f"{src or 'this'}: exit {proc.returncode}: {proc.stderr.decode()[-500:]}")
     return elapsed
 
 
-def measure(src: str | None, claims: Path, runs: int) -> tuple[float, float]:
-    """(median cold, median warm) seconds."""
-    cold, warm = [], []
+def measure(srcs: list[str | None], claims: Path, runs: int) -> tuple[list[float], dict]:
+    """Each run: the parse, then for each code a cold and a warm command, in turn (so that the machine's
+    drift touches all alike). Returns the parse times and, per code, its cold and warm times."""
+    parse: list[float] = []
+    times: dict = {src: ([], [], []) for src in srcs}
     for _ in range(runs):
-        with tempfile.TemporaryDirectory() as tmp:
-            cache = Path(tmp) / "cache"
-            cold.append(run(src, claims, cache))
-            warm.append(run(src, claims, cache))
-    return statistics.median(cold), statistics.median(warm)
+        parse.append(parse_time(sys.executable, claims))
+        for src in srcs:
+            with tempfile.TemporaryDirectory() as tmp:
+                cache = Path(tmp) / "cache"
+                times[src][0].append(run(src, claims, cache))
+                times[src][1].append(run(src, claims, cache))
+            with tempfile.TemporaryDirectory() as tmp:
+                cache = Path(tmp) / "cache"
+                run(src, claims, cache, "validate")
+                times[src][2].append(run(src, claims, cache))
+    return parse, times
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -107,17 +118,26 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     where = args.keep or Path(tempfile.mkdtemp(prefix="claimcheck-cache-bench-"))
     claims = build(where, args.copies)
-    pythons: list[str | None] = [*(str(Path(b).resolve()) for b in args.baseline), None]
-    for py in pythons:  # a warm-up: the files in the page cache, each code's imports compiled
-        measure(py, claims, 1)
-    parse = statistics.median(parse_time(sys.executable, claims) for _ in range(args.runs))
-    print(f"{args.copies * 5:,} sources in {claims}; {os.cpu_count()} cores")
-    print(f"PyYAML C loader, parse only: {parse:.2f} s")
-    print(f"{'claimcheck':<60} {'cold (s)':>9} {'x parse':>8} {'warm (s)':>9} {'x parse':>8}")
-    for py in pythons:
-        cold, warm = measure(py, claims, args.runs)
-        label = py or f"this tree ({Path(__file__).resolve().parent.parent / 'src'})"
-        print(f"{label:<60} {cold:9.2f} {cold / parse:8.2f} {warm:9.2f} {warm / parse:8.2f}")
+    srcs: list[str | None] = [*(str(Path(b).resolve()) for b in args.baseline), None]
+    for src in srcs:  # bytecode written, as an install does (benchmarks/bytecode.py)
+        code = "import compileall, pathlib, claimcheck; compileall.compile_dir(str(pathlib.Path(claimcheck.__file__).parent), quiet=1)"
+        subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, **({"PYTHONPATH": src} if src else {})})
+    measure(srcs, claims, 1)  # a warm-up: the files in the page cache, each code's imports compiled
+    parse, times = measure(srcs, claims, args.runs)
+    p = statistics.median(parse)
+    print(f"{args.copies * 5:,} sources in {claims}; {os.cpu_count()} cores; {args.runs} runs, medians")
+    print(f"PyYAML C loader, parse only: {p:.2f} s")
+    print("| claimcheck | cold (s) | cold / parse | warm (s) | warm / parse | after validate (s) | after validate / parse |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for src in srcs:
+        cold, warm, after = times[src]
+        label = src or f"this tree ({Path(__file__).resolve().parent.parent / 'src'})"
+        # the ratio run by run (each against the parse of its own run), then the median
+        rc = statistics.median(c / q for c, q in zip(cold, parse))
+        rw = statistics.median(w / q for w, q in zip(warm, parse))
+        ra = statistics.median(a / q for a, q in zip(after, parse))
+        print(f"| {label} | {statistics.median(cold):.2f} | {rc:.2f} | {statistics.median(warm):.2f} | {rw:.2f} "
+              f"| {statistics.median(after):.2f} | {ra:.2f} |")
     if not args.keep:
         shutil.rmtree(where, ignore_errors=True)
     return 0

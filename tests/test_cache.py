@@ -269,3 +269,71 @@ def test_a_file_changed_after_the_load_read_it_is_a_miss_next_time(claims, store
     assert loads.count == 2  # a miss: the edit is seen
     assert {s.outlet for s in again.sources.values()} - {s.outlet for s in first.sources.values()}
     assert any(s.outlet.startswith("Edited ") for s in again.sources.values())
+
+
+def test_the_folder_is_made_private_and_refused_when_others_can_write_it(claims, tmp_path, loads):
+    made = tmp_path / "new" / "cache"
+    load_claim_set(claims, cache=made)
+    assert os.stat(made).st_mode & 0o777 == 0o700 and len(list(made.glob("*.entry"))) == 1
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    os.chmod(shared, 0o777)
+    cachefile.NOTICES.clear()
+    load_claim_set(claims, cache=shared)
+    load_claim_set(claims, cache=shared)
+    assert list(shared.iterdir()) == [] and loads.count == 3  # never used: read in full each time
+    (notice,) = cachefile.NOTICES  # said once
+    assert f"cache folder {shared} is writable by group or others (mode 0777" in notice
+    cachefile.NOTICES.clear()
+
+
+def test_entries_are_data_checked_against_their_digest(claims, store):
+    # No pickle: the header is JSON, the claims JSON columns; a same-length change is a miss.
+    load_claim_set(claims, cache=store)
+    (entry,) = store.glob("*.entry")
+    data = entry.read_bytes()
+    assert data.startswith(cachefile.MAGIC) and b"\x80\x04" not in data[:200]
+    opened = cachefile.open_file(store, entry.name, "entry", cache.FORMAT)
+    assert opened is not None
+    opened.close()
+    at = data.index(b'"quote"')
+    entry.write_bytes(data[:at + 20] + bytes([data[at + 20] ^ 1]) + data[at + 21:])
+    opened = cachefile.open_file(store, entry.name, "entry", cache.FORMAT)
+    with pytest.raises(ValueError):
+        for i in range(len(opened.places)):
+            opened.section(i)
+    opened.close()
+
+
+def _conflicts(run, claims, *args):
+    result = run("conflicts", "--claims", claims, *args)
+    return result.exit_code, result.stdout
+
+
+def test_a_warm_conflicts_prints_what_the_last_one_printed_without_reading_a_claim(claims, store, loads, run, monkeypatch):
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(store))
+    fresh = {args: _conflicts(run, claims, *args) for args in [(), ("--format", "json"), ("--status", "conflict"),
+                                                                ("--format", "json", "--topic", "ceasefire.*")]}
+    assert loads.count == 1  # the first read the files; the others read the entry back
+    decoded = []
+    monkeypatch.setattr(load.claimpack, "loads", lambda data: decoded.append(1) or [])
+    for args, (code, out) in fresh.items():
+        assert _conflicts(run, claims, *args) == (code, out)  # the same bytes, from the stored outputs
+    assert decoded == [] and loads.count == 1
+    assert len(list(store.glob("*.output"))) == len(fresh)
+
+
+def test_a_stored_output_follows_its_entry(claims, store, loads, run, monkeypatch):
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(store))
+    code, before = _conflicts(run, claims, "--fail-on", "conflict")
+    assert _conflicts(run, claims, "--fail-on", "conflict") == (code, before)  # --fail-on from the stored statuses
+    f = _first_claim_file(claims)
+    f.write_text(f.read_text(encoding="utf-8").replace("note:", "note: changed,", 1) if "note:" in f.read_text(encoding="utf-8")
+                 else f.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert _conflicts(run, claims, "--fail-on", "conflict") == (code, before)  # a comment changes nothing shown...
+    assert loads.count == 2  # ... but the set was read again: a new entry, and the old output is not its
+    (out,) = [p for p in store.glob("*.output")]
+    data = bytearray(out.read_bytes())
+    data[-10] ^= 1  # a damaged output is recomputed, never printed
+    out.write_bytes(bytes(data))
+    assert _conflicts(run, claims, "--fail-on", "conflict") == (code, before)

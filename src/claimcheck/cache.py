@@ -259,11 +259,6 @@ def _header_in(h: dict) -> dict:
     return out
 
 
-def trusted(st: os.stat_result) -> bool:
-    """Whether a cache file may be read (cachefile.trusted)."""
-    return cachefile.trusted(st)
-
-
 COMPANION = ".topics"  # topicfile.py: a file derived from an entry, removed with it
 
 
@@ -273,3 +268,41 @@ def prune(folder: Path, keep: str | None = None) -> None:
     entry on every hit cost a second at a million claims (the write waits for the entry's pages to
     reach the disk)."""
     cachefile.prune(folder, "entry", keep or "", MAX_ENTRIES, cachefile.budget(), companions=("topics",))
+
+
+# --------------------------------------------------------------------------- a command's output, beside its entry
+
+OUTPUT_FORMAT = 1
+MAX_OUTPUTS = 8  # rendered outputs kept, least recently used removed first
+
+
+def _output_name(entry_name: str, key: str) -> str:
+    return hashlib.blake2b(f"{entry_name}\0{key}".encode(), digest_size=16).hexdigest() + ".output"
+
+
+def read_output(folder: Path, entry_name: str, entry_id: str, key: str) -> tuple[dict, bytes] | None:
+    """The output stored for this entry (by the id of its current write) and these options, and what
+    was noted with it; None if there is none (or it is another entry's, or damaged)."""
+    name = _output_name(entry_name, key)
+    opened = cachefile.open_file(folder, name, "output", OUTPUT_FORMAT)
+    if opened is None:
+        return None
+    try:
+        h = opened.header
+        if h.get("entry") != entry_id or h.get("key") != key or len(opened.places) != 1 or type(h.get("meta")) is not dict:
+            return None
+        data = opened.section(0)
+    except Exception:
+        return None
+    finally:
+        opened.close()
+    cachefile.touch(folder, name)
+    return h["meta"], data
+
+
+def write_output(folder: Path, entry_name: str, entry_id: str, key: str, meta: dict, data: bytes) -> None:
+    """Keep a command's output beside the entry it was computed from; failing to is not an error."""
+    name = _output_name(entry_name, key)
+    if cachefile.write(folder, name, "output", {"format": OUTPUT_FORMAT, "entry": entry_id, "key": key, "meta": meta},
+                       [data]):
+        cachefile.prune(folder, "output", name, MAX_OUTPUTS)

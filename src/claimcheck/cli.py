@@ -44,7 +44,7 @@ class Format(str, Enum):
 ClaimsOpt = typer.Option(Path("claims"), "--claims", help="Folder of claim files (*.yaml) and the codebook.")
 CodebookOpt = typer.Option(None, "--codebook", help="Codebook file [default: CLAIMS/topics.yaml].")
 MaxBytesOpt = typer.Option(10 * 1024 * 1024, "--max-bytes", min=1, help="Refuse any file larger than this many bytes.")
-OutsideOpt = typer.Option(False, "--allow-outside", help="Let claim files point at articles outside the claim set's root.")
+OutsideOpt = typer.Option(False, "--allow-outside", help="Let claim files, the codebook and articles lead (by a path or a link) outside the claim set's root.")
 StatusOpt = typer.Option(None, "--status", help="Only topics with this status (repeatable).")
 TopicOpt = typer.Option(None, "--topic", help="Only topics matching this glob, e.g. 'ceasefire.*' (repeatable).")
 
@@ -230,6 +230,22 @@ def conflicts(
     Example: claimcheck conflicts --status conflict --topic 'ceasefire.*'
     """
     with _errors():
+        failing = {s.value for s in fail_on or []}
+        tty = fmt is Format.table and sys.stdout.isatty()
+        # Not on a terminal, the output is a function of the claim set and these options alone: a warm
+        # run prints what the last one printed if no input changed (cache.read_output), reading no claim.
+        key = repr(("conflicts", fmt.value, sorted(s.value for s in status or []), list(topic or []), verbose))
+        if not tty and _cache_usable():
+            from .load import cached_output
+
+            found = cached_output(claims, codebook, key, max_bytes=max_bytes, allow_outside=allow_outside)
+            if found is not None:
+                meta, data = found
+                sys.stdout.flush()
+                sys.stdout.buffer.write(data)
+                if failing & set(meta.get("statuses", ())):
+                    raise typer.Exit(EXIT_INVALID)
+                return
         from .compare import compare_claim_set
         from .document import conflicts_doc, select
 
@@ -237,24 +253,49 @@ def conflicts(
         with _frozen():  # as many objects as claims, and no cycles: at 1,000,000 claims, collections cost 1.2 s
             comparison = _keep(compare_claim_set(cs))
         groups = select(comparison, [s.value for s in status or []], topic or [])
-        if fmt is Format.json:
-            from .fastjson import dumps_indented
-            from .safetext import json_safe
-
-            print(json_safe(dumps_indented(conflicts_doc(comparison, groups))))
-        elif sys.stdout.isatty():
+        if tty:
             from rich.console import Console
 
             from .terminal import rich_conflicts
 
             Console(highlight=False).print(rich_conflicts(groups, comparison, verbose))
         else:
-            from .terminal import plain_conflicts
+            if fmt is Format.json:
+                from .fastjson import dumps_indented
+                from .safetext import json_safe
 
-            print(plain_conflicts(groups, comparison, verbose))
-        failing = {s.value for s in fail_on or []}
+                text = json_safe(dumps_indented(conflicts_doc(comparison, groups))) + "\n"
+            else:
+                from .terminal import plain_conflicts
+
+                text = plain_conflicts(groups, comparison, verbose) + "\n"
+            sys.stdout.write(text)
+            _store_output(key, {"statuses": sorted({g.status for g in groups})}, text)
         if failing and any(g.status in failing for g in groups):
             raise typer.Exit(EXIT_INVALID)
+
+
+def _cache_usable() -> bool:
+    """Whether stdout takes UTF-8 (what a stored output is) and the cache is on."""
+    from .cache import cache_dir
+
+    return (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "") == "utf8" and cache_dir() is not None
+
+
+def _store_output(key: str, meta: dict, text: str) -> None:
+    """Keep what was printed beside the cache entry the claim set came from (cache.write_output)."""
+    from . import load
+
+    if load.last_entry is None or not _cache_usable():
+        return
+    from .cache import write_output
+
+    folder, name, entry_id = load.last_entry
+    try:
+        data = text.encode("utf-8")
+    except UnicodeError:
+        return
+    write_output(folder, name, entry_id, key, meta, data)
 
 
 @app.command()

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 
 from . import claimpack, yamlread
-from .errors import InvalidData, Problem, UnreadableInput, ValidationFailed
+from .errors import ClaimcheckError, InvalidData, Problem, UnreadableInput, ValidationFailed
 from .model import Claim, ClaimSet, Codebook, Entity, Label, Source, Topic, Where
 
 if TYPE_CHECKING:
@@ -690,11 +690,43 @@ def load_claim_set(claims_dir: str | Path = "claims", codebook: str | Path | Non
     if entry is not None:
         hit = entry.load(_articles_unchanged)
         if hit is not None:
+            _remember(entry, hit[0]["id"])
             return hit[1]
     loader = _read(claims_dir, files, cb_path, max_bytes, allow_outside, ground_quotes, workers, entry, lint=False,
-                       named_codebook=codebook is not None)
+                   named_codebook=codebook is not None)
+    if entry is not None and entry.stored_id is not None:
+        _remember(entry, entry.stored_id)
     with _gc_paused():
         return ClaimSet(loader.files.codebook, loader.sources, loader.claims(), str(claims_dir))
+
+
+#: The cache entry the last load_claim_set of this process was read from or stored as (folder,
+#: name, id): what a command's rendered output is stored beside (cache.write_output).
+last_entry: tuple[Path, str, str] | None = None
+
+
+def _remember(entry, entry_id: object) -> None:
+    global last_entry
+    last_entry = (entry.folder, entry.name, entry_id) if isinstance(entry_id, str) else None
+
+
+def cached_output(claims_dir: str | Path, codebook: str | Path | None, key: str, *,
+                  max_bytes: int = DEFAULT_MAX_BYTES, allow_outside: bool = False) -> tuple[dict, bytes] | None:
+    """What a command printed before for this claim set and these options (`key`), if no input has
+    changed since (the cache entry is fresh: every check load_claim_set makes) and it is stored;
+    else None. The claims themselves are not read back."""
+    try:
+        _, _, _, entry = _prepare(claims_dir, codebook, True, (max_bytes, allow_outside, True))
+    except ClaimcheckError:
+        return None  # the load that follows says what is wrong
+    if entry is None:
+        return None
+    hit = entry.load(_articles_unchanged, body=False)
+    if hit is None:
+        return None
+    from .cache import read_output
+
+    return read_output(entry.folder, entry.name, hit[0]["id"], key)
 
 
 def load_check_set(claims_dir: str | Path = "claims", codebook: str | Path | None = None, *,
