@@ -67,6 +67,12 @@ def test_a_stale_temporary_of_a_live_process_is_kept(tmp_path):
     assert live.exists() and other.exists() and not gone.exists()
 
 
+def _default_signals():
+    """SIGINT as a terminal sends it (a shell running the tests in the background ignores it, and its children inherit that)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def test_interrupted_report_runs_leave_no_temporary_file(tmp_path):
     """Real processes, SIGTERM or SIGINT at several moments: exit 143 or 130 (or done, 0), the report
     whole or absent, and never a temporary file left."""
@@ -80,7 +86,7 @@ def test_interrupted_report_runs_leave_no_temporary_file(tmp_path):
         for delay in (0.3, 0.6, 0.9, 1.2, 1.6, 2.2):
             out = tmp_path / f"r-{sig}-{delay}.html"
             proc = subprocess.Popen([sys.executable, "-m", "claimcheck", "report", "-o", str(out), "--claims", str(claims)],
-                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, preexec_fn=_default_signals)
             time.sleep(delay)
             proc.send_signal(sig)
             _, err = proc.communicate(timeout=60)

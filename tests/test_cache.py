@@ -337,3 +337,16 @@ def test_a_stored_output_follows_its_entry(claims, store, loads, run, monkeypatc
     data[-10] ^= 1  # a damaged output is recomputed, never printed
     out.write_bytes(bytes(data))
     assert _conflicts(run, claims, "--fail-on", "conflict") == (code, before)
+
+
+def test_an_output_is_never_stored_under_another_sets_entry(claims, store, run, monkeypatch, tmp_path):
+    # One process, two claim sets: the second (too small for the cache) must not leave its output
+    # under the first one's entry, where a later run on the first would print it.
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(store))
+    _, first = _conflicts(run, claims, "--format", "json")
+    other = generate(tmp_path / "other", sources=3, claims_per_source=4, seed=11)
+    monkeypatch.setattr(load, "CACHE_MIN_FILES", 5)  # the other set has 3 files: no entry of its own
+    _, second = _conflicts(run, other, "--format", "json")
+    assert second != first
+    monkeypatch.setattr(load, "CACHE_MIN_FILES", 0)
+    assert _conflicts(run, claims, "--format", "json") == (0, first)

@@ -33,8 +33,9 @@ _TEMP = re.compile(r"^\.cc-([0-9a-f]{20})\.(\d+)\.[0-9a-f]{8}\.tmp$")
 STALE_S = 60  # a temporary file of a process that is gone, older than this, is a leftover
 
 
-class Terminated(Exception):
-    """SIGTERM arrived: unwind (removing temporary files), then exit 143."""
+class Terminated(BaseException):
+    """SIGTERM arrived: unwind (removing temporary files), then exit 143. A BaseException, like
+    KeyboardInterrupt, so that no `except Exception` on the way (a cache read) swallows it."""
 
 
 def on_termination() -> None:
@@ -52,7 +53,14 @@ def on_termination() -> None:
     try:
         signal.signal(signal.SIGTERM, handler)
     except ValueError:  # not the main thread
-        pass
+        return
+    global _at_fork
+    if not _at_fork:  # forked workers end on SIGTERM as they always did (a pool's terminate() sends it)
+        os.register_at_fork(after_in_child=lambda: signal.signal(signal.SIGTERM, signal.SIG_DFL))
+        _at_fork = True
+
+
+_at_fork = False
 
 
 def _remove_live() -> None:

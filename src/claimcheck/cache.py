@@ -305,4 +305,4 @@ def write_output(folder: Path, entry_name: str, entry_id: str, key: str, meta: d
     name = _output_name(entry_name, key)
     if cachefile.write(folder, name, "output", {"format": OUTPUT_FORMAT, "entry": entry_id, "key": key, "meta": meta},
                        [data]):
-        cachefile.prune(folder, "output", name, MAX_OUTPUTS)
+        cachefile.prune(folder, "output", name, MAX_OUTPUTS, cachefile.budget())

@@ -31,15 +31,8 @@ _PLAIN = {"id": _T, "source_id": _T, "topic": _T, "quote": _T, "attributed_to": 
           "note": _OT, "own_voice": frozenset({bool})}
 
 
-def _value_key(v):
-    """Values alike by type and fields: 2 and 2.0 are equal but print differently, so a number is keyed by its repr."""
-    t = type(v)
-    return (t, v) if t is str or t is tuple else (t, repr(v))
-
-
-_CODED = {"value": (codec.value_out, codec.value_in, _value_key),
-          "raw_value": (codec.raw_out, codec.raw_in, lambda v: (type(v), repr(v))),
-          "as_of": (codec.date_out, codec.date_in, None)}
+_CODED = {"value": (codec.value_out, codec.value_in), "raw_value": (codec.raw_out, codec.raw_in),
+          "as_of": (codec.date_out, codec.date_in)}
 _WHERE_PLAIN = {"path": _T, "line": _OPT_INT, "col": _OPT_INT}
 assert set(_PLAIN) | set(_CODED) | {"where"} == set(_FIELDS) and set(_WHERE_PLAIN) == set(_WHERE_FIELDS)
 
@@ -66,8 +59,7 @@ def columns(claims: Sequence[Claim]) -> dict:
             continue
         values = list(map(attrgetter(f), claims))
         if f in _CODED:
-            out, _, key = _CODED[f]
-            cols[f] = codec.column_out(values, out, key or (lambda v: v))
+            cols[f] = codec.column_out(values, _CODED[f][0])
         else:
             cols[f] = codec.column_out(values)
     wheres = list(map(_WHERE, claims))

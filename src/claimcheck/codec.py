@@ -159,27 +159,26 @@ def raw_in(x: Any, depth: int = 0) -> Any:
 # --------------------------------------------------------------------------- columns
 
 
-def column_out(values: list, encode: Callable[[Any], Any] | None = None, key: Callable[[Any], Any] | None = None) -> list:
+def column_out(values: list, encode: Callable[[Any], Any] | None = None) -> list:
     """A column of values: as a table of distinct values and an index per row when they repeat
-    (claims share sources, topics, credits, values), else as the values themselves."""
+    (claims share sources, topics, credits, values), else as the values themselves.
+
+    Without `encode` the values are plain JSON scalars of one kind per column (text or null, a whole
+    number or null, a flag), told apart by equality. With it, each distinct object is encoded once:
+    objects are told apart by identity, never by equality (2 == 2.0 == True, and Quantity(2, 5) ==
+    Quantity(2.0, 5.0) though they print differently), and the claims of a part share their parsed
+    values, so a repeated value is still stored once."""
     n = len(values)
-    if encode is None and key is None:
+    if encode is None:
         distinct = dict.fromkeys(values)
         if len(distinct) * 2 > n:
             return [0, values]
         index = {v: i for i, v in enumerate(distinct)}
         return [1, list(distinct), list(map(index.__getitem__, values))]
-    keys = values if key is None else list(map(key, values))
-    index: dict = {}
-    table = []
-    rows = []
-    for k, v in zip(keys, values):
-        i = index.get(k)
-        if i is None:
-            i = index[k] = len(table)
-            table.append(encode(v) if encode is not None else v)
-        rows.append(i)
-    return [1, table, rows]
+    ids = list(map(id, values))
+    objects = dict(zip(ids, values))  # each distinct object, in the order first met
+    index = {k: i for i, k in enumerate(objects)}
+    return [1, list(map(encode, objects.values())), list(map(index.__getitem__, ids))]
 
 
 _TEXT_TYPES = frozenset({str})

@@ -686,6 +686,7 @@ def load_claim_set(claims_dir: str | Path = "claims", codebook: str | Path | Non
     successful load stored there if none of its inputs changed, and store this one (for sets of at
     least CACHE_MIN_FILES files).
     """
+    _remember(None, None)  # until this load says which entry it came from
     claims_dir, files, cb_path, entry = _prepare(claims_dir, codebook, cache, (max_bytes, allow_outside, ground_quotes))
     if entry is not None:
         hit = entry.load(_articles_unchanged)
