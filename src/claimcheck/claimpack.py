@@ -31,8 +31,10 @@ _PLAIN = {"id": _T, "source_id": _T, "topic": _T, "quote": _T, "attributed_to": 
           "note": _OT, "own_voice": frozenset({bool})}
 
 
-_CODED = {"value": (codec.value_out, codec.value_in), "raw_value": (codec.raw_out, codec.raw_in),
-          "as_of": (codec.date_out, codec.date_in)}
+# encoder, decoder, and the types the decoder gives back as they are
+_CODED = {"value": (codec.value_out, codec.value_in, _T),
+          "raw_value": (codec.raw_out, codec.raw_in, frozenset({str, int, float, bool, type(None)})),
+          "as_of": (codec.date_out, codec.date_in, frozenset({type(None)}))}
 _WHERE_PLAIN = {"path": _T, "line": _OPT_INT, "col": _OPT_INT}
 assert set(_PLAIN) | set(_CODED) | {"where"} == set(_FIELDS) and set(_WHERE_PLAIN) == set(_WHERE_FIELDS)
 
@@ -81,7 +83,7 @@ def from_columns(doc: object) -> list[Claim]:
         if f == "where":
             filled.append(wheres)
         elif f in _CODED:
-            filled.append(codec.column_in(cols[f], n, decode=_CODED[f][1]))
+            filled.append(codec.column_in(cols[f], n, decode=_CODED[f][1], same=_CODED[f][2]))
         else:
             filled.append(codec.column_in(cols[f], n, _PLAIN[f]))
     return _made(Claim, _FIELDS, filled, n)

@@ -24,7 +24,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     help="Compare what news sources claim about one event: where they agree, partly agree, or conflict.",
-    epilog="Exit codes: 0 fine; 1 invalid data, or findings you asked to fail on; 2 usage error or unreadable input.",
+    epilog="Exit codes: 0 fine; 1 invalid data, or findings you asked to fail on; 2 usage error, unreadable input or unwritable output.",
 )
 
 
@@ -136,7 +136,7 @@ def _root(
 ) -> None:
     """Compare what news sources claim about one event.
 
-    Exit codes: 0 fine; 1 invalid data, or findings you asked to fail on; 2 usage or unreadable input.
+    Exit codes: 0 fine; 1 invalid data, or findings you asked to fail on; 2 usage, unreadable input or unwritable output.
     """
 
 

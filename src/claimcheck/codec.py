@@ -185,8 +185,10 @@ _TEXT_TYPES = frozenset({str})
 _OPT_TEXT_TYPES = frozenset({str, _NONE})
 
 
-def column_in(col: Any, n: int, allowed: frozenset | None = None, decode: Callable[[Any], Any] | None = None) -> list:
-    """column_out's values again: `allowed` types checked (at C speed) or each table entry decoded."""
+def column_in(col: Any, n: int, allowed: frozenset | None = None, decode: Callable[[Any], Any] | None = None,
+              same: frozenset = frozenset()) -> list:
+    """column_out's values again: `allowed` types checked (at C speed) or each table entry decoded;
+    a table whose entries are all of the types `decode` gives back as they are (`same`) is not decoded."""
     check(type(col) is list and col and type(col[0]) is int, "a column expected")
     if col[0] == 0 and len(col) == 2 and decode is None:
         values = listed(col[1], n)
@@ -195,7 +197,8 @@ def column_in(col: Any, n: int, allowed: frozenset | None = None, decode: Callab
     check(col[0] == 1 and len(col) == 3, "a column expected")
     table, rows = listed(col[1]), listed(col[2], n)
     if decode is not None:
-        table = [decode(x) for x in table]
+        if not set(map(type, table)) <= same:
+            table = [decode(x) for x in table]
     else:
         check(allowed is None or set(map(type, table)) <= allowed, "a column of another type")
     if rows:
