@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "bad_inputs"))
-from cases import CASES  # noqa: E402
+from cases import CASES, RUNS, UNSAFE  # noqa: E402
 
 from test_load import CASES as CLAIM_FILE_MESSAGES  # noqa: E402
 
@@ -39,7 +39,7 @@ def test_bad_input(tmp_path, case, command):
     claims = case.build(tmp_path)
     before = snapshot(tmp_path)
     command = [arg.replace("{out}", str(tmp_path)) for arg in command]
-    proc = subprocess.run([sys.executable, "-m", "claimcheck", *command, "--claims", str(claims)],
+    proc = subprocess.run([sys.executable, "-m", "claimcheck", *command, "--claims", str(claims), *case.args],
                           capture_output=True, text=True, timeout=TIME_CAP, preexec_fn=limit,
                           env={**os.environ, "NO_COLOR": "1"})
     assert proc.returncode == case.exit_code, proc.stderr
@@ -50,4 +50,44 @@ def test_bad_input(tmp_path, case, command):
     expected = case.message or CLAIM_FILE_MESSAGES[case.name.split("/", 1)[1]][2]
     assert expected in first, first
     assert "\x1b" not in proc.stderr  # hostile text is shown inert
+    assert not case.never or case.never not in proc.stderr + proc.stdout  # nothing of a file that is not a claim file
     assert snapshot(tmp_path) == before  # nothing written, nothing changed
+
+
+@pytest.mark.parametrize("case", RUNS, ids=lambda c: c.name)
+def test_hostile_surroundings(tmp_path, case):
+    """One command in hostile surroundings (special files, planted cache files, output targets that
+    are not files, adversarial text), as a real process under the same limits: the documented exit
+    code, at most one located line, no traceback, nothing raw that could drive a terminal, and what
+    the case says must hold afterwards."""
+    setup = case.build(tmp_path)
+    env = {**os.environ, "NO_COLOR": "1", **setup.env}
+    stdin = setup.stdin() if callable(setup.stdin) else None
+    out = open(setup.stdout, "wb") if setup.stdout else subprocess.PIPE
+
+    def preexec():
+        limit()
+        if setup.close_stdout:
+            os.close(1)
+
+    try:
+        proc = subprocess.run([sys.executable, "-m", "claimcheck", *setup.args], stdin=stdin,
+                              input=setup.stdin if isinstance(setup.stdin, bytes) else None,
+                              stdout=out, stderr=subprocess.PIPE, timeout=TIME_CAP, preexec_fn=preexec, env=env)
+    finally:
+        if stdin is not None:
+            stdin.close()
+        if setup.stdout:
+            out.close()
+    proc.stdout = (proc.stdout or b"").decode("utf-8", "replace")
+    proc.stderr = proc.stderr.decode("utf-8", "replace")
+    assert proc.returncode == case.exit_code, proc.stderr[-2000:]
+    assert "Traceback" not in proc.stderr + proc.stdout
+    lines = proc.stderr.splitlines()
+    if case.message:
+        assert lines and case.message in lines[0], proc.stderr[-2000:]
+    if case.exit_code:
+        assert len(lines) == 1, proc.stderr[-2000:]  # one line saying what is wrong
+    assert not [c for c in proc.stderr if c in UNSAFE and c != "\n"]
+    if setup.after is not None:
+        setup.after(proc)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import cache, load
+from claimcheck import cache, cachefile, load
 from claimcheck.errors import ValidationFailed
 from claimcheck.load import load_claim_set
 
@@ -125,12 +125,12 @@ def test_problems_are_never_cached(claims, store, loads):
         with pytest.raises(ValidationFailed):
             load_claim_set(claims, cache=store)
     assert loads.count == 2
-    assert not list(store.glob("*.pickle"))
+    assert not list(store.glob("*.entry"))
 
 
 def test_damaged_or_foreign_entries_are_ignored(claims, store, loads):
     first = load_claim_set(claims, cache=store)
-    (entry,) = store.glob("*.pickle")
+    (entry,) = store.glob("*.entry")
     entry.write_bytes(entry.read_bytes()[:100])  # cut short
     assert load_claim_set(claims, cache=store) == first
     assert loads.count == 2
@@ -153,19 +153,40 @@ def test_the_cli_uses_it(claims, loads, run):
     assert loads.count == 1
 
 
+def _fake_entry(folder, i: int, size: int = 1000) -> str:
+    """A file with an entry's name and header (what prune may remove), written i seconds after 1000."""
+    name = f"{i:032x}.entry"
+    assert cachefile.write(folder, name, "entry", {"format": cache.FORMAT}, [b"x" * size])
+    os.utime(folder / name, (1000 + i, 1000 + i))
+    return name
+
+
 def test_old_entries_are_pruned(tmp_path, monkeypatch):
     folder = tmp_path / "c"
-    folder.mkdir()
-    for i in range(5):
-        p = folder / f"{i}.pickle"
-        p.write_bytes(b"x" * 1000)
-        os.utime(p, (1000 + i, 1000 + i))
+    names = [_fake_entry(folder, i) for i in range(5)]
     monkeypatch.setattr(cache, "MAX_ENTRIES", 3)
     cache.prune(folder)
-    assert sorted(p.name for p in folder.glob("*.pickle")) == ["2.pickle", "3.pickle", "4.pickle"]
+    assert sorted(p.name for p in folder.glob("*.entry")) == names[2:]
     monkeypatch.setenv("CLAIMCHECK_CACHE_MAX_MB", "0")
-    cache.prune(folder, keep=folder / "2.pickle")
-    assert [p.name for p in folder.glob("*.pickle")] == ["2.pickle"]
+    cache.prune(folder, keep=names[2])
+    assert [p.name for p in folder.glob("*.entry")] == [names[2]]
+
+
+def test_pruning_removes_only_claimcheck_files(tmp_path, monkeypatch):
+    # Past the budget, only files with claimcheck's names and header go: never a file of the user's
+    # that happens to be in the folder (an old *.pickle, a note), nor a look-alike without the header.
+    folder = tmp_path / "c"
+    ours = _fake_entry(folder, 0)
+    others = {"notes.txt": b"mine", "old.pickle": b"x" * 5000, f"{1:032x}.entry": b"not a cache file",
+              "abc.entry": b"claimcheck cache file\n"}
+    for name, data in others.items():
+        (folder / name).write_bytes(data)
+        os.utime(folder / name, (900, 900))
+    monkeypatch.setenv("CLAIMCHECK_CACHE_MAX_MB", "0")
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 0)
+    cache.prune(folder)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(others)
+    assert ours not in {p.name for p in folder.iterdir()}
 
 
 def test_unchanged_files_are_not_read_again(claims, store, loads, monkeypatch):
@@ -200,11 +221,10 @@ def test_files_changed_just_now_are_hashed_not_trusted(claims, store):
     # A write in the same clock tick as the recorded one would leave the same times: files changed
     # within RACY_NS of the load get no signature, so the next load reads and hashes them.
     load_claim_set(claims, cache=store)
-    (entry,) = store.glob("*.pickle")
-    import pickle
-
-    with open(entry, "rb") as f:
-        header = pickle.load(f)
+    (entry,) = store.glob("*.entry")
+    opened = cachefile.open_file(store, entry.name, "entry", cache.FORMAT)
+    opened.close()
+    header = opened.header
     assert header["stats"] == {}
     assert all(a[3] is None for a in header["articles"])
 
@@ -213,20 +233,20 @@ def test_a_cold_load_reads_each_input_once(claims, store, monkeypatch):
     # With no entry yet, the key is taken from the bytes the load parses: no file is read twice
     # (at a million claims the separate pass took five seconds before the parallel read began).
     opened: list[str] = []
-    import builtins
+    from claimcheck import files
 
-    real = builtins.open
+    real = files.open_checked
 
     def counting(file, *args, **kwargs):
         if str(file).endswith(".yaml"):
             opened.append(str(file))
         return real(file, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "open", counting)
+    monkeypatch.setattr(files, "open_checked", counting)
     load_claim_set(claims, cache=store, workers=1)
-    monkeypatch.setattr(builtins, "open", real)
+    monkeypatch.setattr(files, "open_checked", real)
     assert sorted(opened) == sorted(set(opened)) and len(opened) == len(list(claims.glob("*.yaml")))
-    assert len(list(store.glob("*.pickle"))) == 1
+    assert len(list(store.glob("*.entry"))) == 1
 
 
 def test_a_file_changed_after_the_load_read_it_is_a_miss_next_time(claims, store, loads, monkeypatch):
@@ -249,3 +269,84 @@ def test_a_file_changed_after_the_load_read_it_is_a_miss_next_time(claims, store
     assert loads.count == 2  # a miss: the edit is seen
     assert {s.outlet for s in again.sources.values()} - {s.outlet for s in first.sources.values()}
     assert any(s.outlet.startswith("Edited ") for s in again.sources.values())
+
+
+def test_the_folder_is_made_private_and_refused_when_others_can_write_it(claims, tmp_path, loads):
+    made = tmp_path / "new" / "cache"
+    load_claim_set(claims, cache=made)
+    assert os.stat(made).st_mode & 0o777 == 0o700 and len(list(made.glob("*.entry"))) == 1
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    os.chmod(shared, 0o777)
+    cachefile.NOTICES.clear()
+    load_claim_set(claims, cache=shared)
+    load_claim_set(claims, cache=shared)
+    assert list(shared.iterdir()) == [] and loads.count == 3  # never used: read in full each time
+    (notice,) = cachefile.NOTICES  # said once
+    assert f"cache folder {shared} is writable by group or others (mode 0777" in notice
+    cachefile.NOTICES.clear()
+
+
+def test_entries_are_data_checked_against_their_digest(claims, store):
+    # No pickle: the header is JSON, the claims JSON columns; a same-length change is a miss.
+    load_claim_set(claims, cache=store)
+    (entry,) = store.glob("*.entry")
+    data = entry.read_bytes()
+    assert data.startswith(cachefile.MAGIC) and b"\x80\x04" not in data[:200]
+    opened = cachefile.open_file(store, entry.name, "entry", cache.FORMAT)
+    assert opened is not None
+    opened.close()
+    at = data.index(b'"quote"')
+    entry.write_bytes(data[:at + 20] + bytes([data[at + 20] ^ 1]) + data[at + 21:])
+    opened = cachefile.open_file(store, entry.name, "entry", cache.FORMAT)
+    with pytest.raises(ValueError):
+        for i in range(len(opened.places)):
+            opened.section(i)
+    opened.close()
+
+
+def _conflicts(run, claims, *args):
+    result = run("conflicts", "--claims", claims, *args)
+    return result.exit_code, result.stdout
+
+
+def test_a_warm_conflicts_prints_what_the_last_one_printed_without_reading_a_claim(claims, store, loads, run, monkeypatch):
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(store))
+    fresh = {args: _conflicts(run, claims, *args) for args in [(), ("--format", "json"), ("--status", "conflict"),
+                                                                ("--format", "json", "--topic", "ceasefire.*")]}
+    assert loads.count == 1  # the first read the files; the others read the entry back
+    decoded = []
+    monkeypatch.setattr(load.claimpack, "loads", lambda data: decoded.append(1) or [])
+    for args, (code, out) in fresh.items():
+        assert _conflicts(run, claims, *args) == (code, out)  # the same bytes, from the stored outputs
+    assert decoded == [] and loads.count == 1
+    assert len(list(store.glob("*.output"))) == len(fresh)
+
+
+def test_a_stored_output_follows_its_entry(claims, store, loads, run, monkeypatch):
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(store))
+    code, before = _conflicts(run, claims, "--fail-on", "conflict")
+    assert _conflicts(run, claims, "--fail-on", "conflict") == (code, before)  # --fail-on from the stored statuses
+    f = _first_claim_file(claims)
+    f.write_text(f.read_text(encoding="utf-8").replace("note:", "note: changed,", 1) if "note:" in f.read_text(encoding="utf-8")
+                 else f.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert _conflicts(run, claims, "--fail-on", "conflict") == (code, before)  # a comment changes nothing shown...
+    assert loads.count == 2  # ... but the set was read again: a new entry, and the old output is not its
+    (out,) = [p for p in store.glob("*.output")]
+    data = bytearray(out.read_bytes())
+    data[-10] ^= 1  # a damaged output is recomputed, never printed
+    out.write_bytes(bytes(data))
+    assert _conflicts(run, claims, "--fail-on", "conflict") == (code, before)
+
+
+def test_an_output_is_never_stored_under_another_sets_entry(claims, store, run, monkeypatch, tmp_path):
+    # One process, two claim sets: the second (too small for the cache) must not leave its output
+    # under the first one's entry, where a later run on the first would print it.
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(store))
+    _, first = _conflicts(run, claims, "--format", "json")
+    other = generate(tmp_path / "other", sources=3, claims_per_source=4, seed=11)
+    monkeypatch.setattr(load, "CACHE_MIN_FILES", 5)  # the other set has 3 files: no entry of its own
+    _, second = _conflicts(run, other, "--format", "json")
+    assert second != first
+    monkeypatch.setattr(load, "CACHE_MIN_FILES", 0)
+    assert _conflicts(run, claims, "--format", "json") == (0, first)

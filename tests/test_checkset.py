@@ -4,14 +4,13 @@ set, only from the entry it was made from, and never from a damaged or foreign f
 from __future__ import annotations
 
 import os
-import pickle
 import sys
 import threading
 from pathlib import Path
 
 import pytest
 
-from claimcheck import cache, checkset, load
+from claimcheck import cache, cachefile, checkset, load
 from claimcheck.check import Checker, check_articles
 from claimcheck.checkreport import check_doc
 from claimcheck.load import load_check_set, load_claim_set
@@ -84,7 +83,7 @@ def test_the_second_check_reads_only_the_companion_and_gives_the_same_verdicts(c
     reads.full = 0
     first = load_check_set(claims, cache=store)  # reads and checks every file, stores the entry and its companion
     assert (reads.full, reads.entries) == (1, 0)
-    assert sorted(p.suffix for p in store.iterdir()) == [".bytopic", ".pickle"]
+    assert sorted(p.suffix for p in store.iterdir()) == [".entry", ".topics"]
     second = load_check_set(claims, cache=store)
     assert (reads.full, reads.entries) == (1, 0)  # no file read again, no claim set read back
     assert second is not first and isinstance(second, checkset.CheckSet)
@@ -94,9 +93,9 @@ def test_the_second_check_reads_only_the_companion_and_gives_the_same_verdicts(c
 
 def test_a_companion_is_made_from_a_fresh_entry_stored_by_another_command(claims, store, reads):
     load_claim_set(claims, cache=store)  # e.g. `conflicts`: an entry, no companion
-    assert not list(store.glob("*.bytopic"))
+    assert not list(store.glob("*.topics"))
     load_check_set(claims, cache=store)
-    assert (reads.full, reads.entries) == (1, 1) and len(list(store.glob("*.bytopic"))) == 1
+    assert (reads.full, reads.entries) == (1, 1) and len(list(store.glob("*.topics"))) == 1
     load_check_set(claims, cache=store)
     assert (reads.full, reads.entries) == (1, 1)
 
@@ -115,7 +114,7 @@ def test_a_changed_claim_gives_a_new_entry_and_the_old_companion_is_not_read(cla
 def test_a_damaged_foreign_or_stale_companion_is_not_trusted(claims, store, damage):
     whole = _docs(Checker(load_claim_set(claims)), _articles(claims))
     load_check_set(claims, cache=store)
-    (path,) = store.glob("*.bytopic")
+    (path,) = store.glob("*.topics")
     data = bytearray(path.read_bytes())
     if damage == "cut short":
         path.write_bytes(bytes(data[:-100]))
@@ -123,10 +122,7 @@ def test_a_damaged_foreign_or_stale_companion_is_not_trusted(claims, store, dama
         data[-50:] = b"\x00" * 50
         path.write_bytes(bytes(data))
     elif damage == "another entry's id":
-        with open(path, "rb") as f:
-            header = pickle.load(f)
-            rest = f.read()
-        path.write_bytes(pickle.dumps({**header, "entry": "0" * 32}) + rest)
+        _rewrite(path, entry="0" * 32)
     else:
         os.chmod(path, 0o666)
     again = load_check_set(claims, cache=store)
@@ -150,18 +146,36 @@ def test_forked_workers_check_from_the_companion_as_one_process_does(claims, sto
 
 def test_a_pruned_entry_takes_its_companion_along(claims, store, monkeypatch):
     load_check_set(claims, cache=store)
-    (entry,) = store.glob("*.pickle")
+    (entry,) = store.glob("*.entry")
     os.utime(entry, (1000, 1000))
-    (store / "new.pickle").write_bytes(b"x")
+    new = "f" * 32 + ".entry"
+    cachefile.write(store, new, "entry", {"format": cache.FORMAT}, [])
     monkeypatch.setattr(cache, "MAX_ENTRIES", 1)
-    cache.prune(store, keep=store / "new.pickle")
-    assert not list(store.glob("*.bytopic")) and [p.name for p in store.glob("*.pickle")] == ["new.pickle"]
+    cache.prune(store, keep=new)
+    assert not list(store.glob("*.topics")) and [p.name for p in store.glob("*.entry")] == [new]
 
 
 def _header(store: Path) -> dict:
-    (entry,) = store.glob("*.pickle")
-    with open(entry, "rb") as f:
-        return pickle.load(f)
+    (entry,) = store.glob("*.entry")
+    opened = cachefile.open_file(store, entry.name, "entry", cache.FORMAT)
+    opened.close()
+    return opened.header
+
+
+def _rewrite(path: Path, **changes) -> None:
+    """The cache file again, with these header fields changed (and a header digest that matches them)."""
+    kind = path.suffix[1:]
+    opened = cachefile.open_file(path.parent, path.name, kind, opened_format(kind))
+    sections = [opened.section(i) for i in range(len(opened.places))]
+    opened.close()
+    header = {k: v for k, v in opened.header.items() if k not in ("kind", "sections")}
+    cachefile.write(path.parent, path.name, kind, {**header, **changes}, sections)
+
+
+def opened_format(kind: str):
+    from claimcheck import topicfile
+
+    return {"entry": cache.FORMAT, "topics": topicfile.FORMAT}[kind]
 
 
 def test_a_companion_is_closed_when_its_set_goes(claims, store):

@@ -1,4 +1,4 @@
-"""Claims pickled as columns come back equal, field by field, as the objects pickle would rebuild."""
+"""Claims as JSON columns come back equal, field by field, as the objects pickle would rebuild; anything else is refused."""
 
 from __future__ import annotations
 
@@ -39,15 +39,28 @@ def test_no_claims():
     assert claimpack.loads(claimpack.dumps([])) == []
 
 
-@pytest.mark.parametrize("damage", ["format", "short", "fields"])
+@pytest.mark.parametrize("damage", ["format", "short", "fields", "a number for a quote", "an index past the table",
+                                    "an unknown value tag", "a class name", "not json"])
 def test_anything_else_is_refused(damage):
+    import json
+
     claims = list(load_claim_set(CLAIMS).claims)[:3]
-    fmt, n, columns, wheres = pickle.loads(claimpack.dumps(claims))
+    doc = json.loads(claimpack.dumps(claims))
+    cols = doc["columns"]
     if damage == "format":
-        fmt = "claims-columns-0"
+        doc["format"] = "claims-columns-0"
     elif damage == "short":
-        columns[4] = columns[4][:2]
-    else:
-        columns = columns[:-1]
+        cols["quote"][-1] = cols["quote"][-1][:2]
+    elif damage == "fields":
+        del cols["quote"]
+    elif damage == "a number for a quote":
+        cols["quote"] = [0, [1, 2, 3]]
+    elif damage == "an index past the table":
+        cols["topic"] = [1, ["x"], [0, 0, 5]]
+    elif damage == "an unknown value tag":
+        cols["value"] = [1, [[9, "x"]], [0, 0, 0]]
+    elif damage == "a class name":
+        cols["value"] = [1, [{"py/object": "os.system"}], [0, 0, 0]]
+    data = b"\x80\x04not json" if damage == "not json" else json.dumps(doc).encode()
     with pytest.raises(ValueError):
-        claimpack.loads(pickle.dumps((fmt, n, columns, wheres)))
+        claimpack.loads(data)

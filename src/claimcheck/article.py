@@ -60,7 +60,7 @@ def read_article(name: str, max_bytes: int, stdin: BinaryIO | None = None,
         shown, path = name, name
         from .load import read_bytes
 
-        data = read_bytes(p, max_bytes, "article")
+        data = read_bytes(p, max_bytes, "article", named=True)  # named on the command line: a pipe is read too
     return article_from_bytes(data, shown, path, html_extractor)
 
 
@@ -183,8 +183,11 @@ def _detect(data: bytes) -> str | None:
 # --------------------------------------------------------------------------- markup
 
 
-_HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S)
-_HTML_TAGS = re.compile(r"</?(p|div|span|a|br|h[1-6]|article|section|body|li|ul|table)\b[^>]*>", re.I)
+# Every pattern on article text runs in linear time: a repeated part never spans the character that
+# starts another try (a link's text holds no '[', a comment no '-->'), and what the old patterns did
+# by backtracking over runs of spaces is done by functions below (tests/test_linear_time.py).
+_HTML_START = re.compile(r"^\s*(?:<!--(?:[^-]|-(?!->))*-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I)
+_HTML_TAGS = re.compile(r"</?(p|div|span|a|br|h[1-6]|article|section|body|li|ul|table)\b[^<>]*>", re.I)
 
 
 def looks_like_html(text: str) -> bool:
@@ -195,22 +198,80 @@ def looks_like_html(text: str) -> bool:
     return len(_HTML_TAGS.findall(head)) >= 5 and head.lstrip().startswith("<")
 
 
-_MD_SIGNS = re.compile(r"^(#{1,6}\s|\s*[-*+]\s+\[|\s*>\s)|\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*", re.M)
+_MD_SIGNS = re.compile(r"^(#{1,6}\s|[ \t]*[-*+][ \t]+\[|[ \t]*>\s)|\[[^\[\]\n]+\]\([^()\s]+\)|\*\*[^*\n]+\*\*", re.M)
 
 
 def looks_like_markdown(text: str) -> bool:
     return len(_MD_SIGNS.findall(text[:20000])) >= 2
 
 
-_MD_RULES: tuple[tuple[re.Pattern, str], ...] = (
-    (re.compile(r"^```.*?^```\s*$", re.M | re.S), ""),  # code blocks are not prose
-    (re.compile(r"<!--.*?-->", re.S), ""),
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links keep their text
-    (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.M), r"\1"),  # headings
+_HEADING = re.compile(r"^([ \t]{0,3}#{1,6}[ \t]+)([^\n]*)$", re.M)
+_FENCE = re.compile(r"^```", re.M)
+
+
+def _heading(m: re.Match) -> str:
+    """A heading's text without its closing hashes: what r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$" keeps."""
+    return m.group(2).rstrip(" \t").rstrip("#").rstrip(" \t")
+
+
+def _without_code_blocks(text: str) -> str:
+    r"""re.sub(r"^```.*?^```\s*$", "", text, flags=re.M | re.S), in linear time: a fence opens a block
+    that the next fence alone on its line (spaces aside) closes, with the blank lines after it."""
+    fences = [m.start() for m in _FENCE.finditer(text)]
+    if len(fences) < 2:
+        return text
+    closers = []
+    for at in fences:
+        eol = text.find("\n", at)
+        rest = text[at + 3:eol if eol >= 0 else len(text)]
+        if not rest.strip():
+            closers.append(at)
+    out, pos, ci = [], 0, 0
+    for at in fences:
+        if at < pos:
+            continue
+        while ci < len(closers) and closers[ci] <= at:
+            ci += 1
+        if ci == len(closers):
+            break
+        close = closers[ci] + 3
+        n = len(text)
+        end = close
+        while end < n and text[end].isspace():
+            end += 1
+        if end < n:  # \s*$ backs off to the last line end inside the blank run
+            nl = text.rfind("\n", close, end)
+            end = nl if nl >= 0 else close
+        out.append(text[pos:at])
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _without_comments(text: str) -> str:
+    """re.sub(r"<!--.*?-->", "", text, flags=re.S), in linear time."""
+    out, pos = [], 0
+    while True:
+        at = text.find("<!--", pos)
+        if at < 0:
+            break
+        end = text.find("-->", at + 4)
+        if end < 0:
+            break
+        out.append(text[pos:at])
+        pos = end + 3
+    out.append(text[pos:])
+    return "".join(out)
+
+
+_MD_RULES: tuple[tuple[re.Pattern, object], ...] = (
+    (re.compile(r"!\[[^\[\]]*\]\([^()]*\)"), ""),  # images
+    (re.compile(r"\[([^\[\]]+)\]\([^()]*\)"), r"\1"),  # links keep their text
+    (_HEADING, _heading),  # headings
     (re.compile(r"^[ \t]{0,3}>[ \t]?", re.M), ""),  # block quotes
-    (re.compile(r"^[ \t]*([-*_])([ \t]*\1){2,}[ \t]*$", re.M), ""),  # rules
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # strong
+    (re.compile(r"^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.M), ""),  # rules
+    (re.compile(r"\*\*(?=\S)((?:[^*\n]|\*(?!\*))+?)(?<=\S)\*\*"), r"\1"),  # strong
+    (re.compile(r"__(?=\S)((?:[^_\n]|_(?!_))+?)(?<=\S)__"), r"\1"),
     (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),  # emphasis
     (re.compile(r"(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])"), r"\1"),
     (re.compile(r"`([^`\n]+)`"), r"\1"),
@@ -219,8 +280,9 @@ _MD_RULES: tuple[tuple[re.Pattern, str], ...] = (
 
 def markdown_text(text: str) -> str:
     """Markdown as the prose a reader sees: headings, emphasis and link targets removed."""
+    text = _without_comments(_without_code_blocks(text))  # code blocks are not prose
     for pattern, repl in _MD_RULES:
-        text = pattern.sub(repl, text)
+        text = pattern.sub(repl, text)  # type: ignore[call-overload]
     return text
 
 
@@ -239,6 +301,7 @@ class _TextParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.skip = 0
         self.stack: list[str] = []
+        self.open: dict[str, int] = {}  # how many of each tag the stack holds: `in` on the stack is linear
         self.chunks: list[str] = []  # all visible text
         self.main_depth = 0
         self.main_chunks: list[str] = []
@@ -251,6 +314,7 @@ class _TextParser(HTMLParser):
                 self._break()
             return
         self.stack.append(tag)
+        self.open[tag] = self.open.get(tag, 0) + 1
         if tag in _SKIP:
             self.skip += 1
         if tag in ("article", "main"):
@@ -261,10 +325,11 @@ class _TextParser(HTMLParser):
             self._break()
 
     def handle_endtag(self, tag):
-        if tag in _VOID or tag not in self.stack:
+        if tag in _VOID or not self.open.get(tag):
             return
         while self.stack:
             open_tag = self.stack.pop()
+            self.open[open_tag] -= 1
             if open_tag in _SKIP:
                 self.skip -= 1
             if open_tag in ("article", "main"):

@@ -5,7 +5,7 @@ topic cost a warm `check` at 100,000 claims about 0.6 of its 1.6 s, so the first
 claim set leaves a companion beside its cache entry (cache.py): the codebook, the sources, the
 claims the extractor learns names from, and per topic its claims in claim-set order with what
 verdicts need of their comparison (compare.compare_topic): the claims cluster by cluster and, for a
-fact that does not change, each source's. Later checks unpickle only the topics an article is about.
+fact that does not change, each source's. Later checks read back only the topics an article is about.
 
 The companion names the entry it was made from by the entry's id, which every write of an entry
 draws anew: when any input changes the entry is written again and the companion no longer matches.
@@ -15,15 +15,11 @@ It is read only when the entry itself was found fresh, from a file only its owne
 from __future__ import annotations
 
 import datetime as dt
-import gc
-import os
-import pickle
-import weakref
 from collections import defaultdict
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .cache import COMPANION, trusted, write_private
+from .cache import COMPANION
 from .model import Claim, ClaimSet, Codebook, Group, Source
 
 FORMAT = 4  # 2: in_clusters and state stored too; 3: not the Group they are derived from; 4: learning examples in naming
@@ -213,79 +209,16 @@ def companion(entry_path: Path) -> Path:
 
 
 def write(entry_path: Path, entry_id: str, cs: CheckSet) -> None:
-    """Store `cs` (held in memory) with every topic compared; failing to is not an error."""
-    from .compare import compare_topic
-    from .values import Names
+    """Store `cs` (held in memory) with every topic compared; failing to is not an error (topicfile.py)."""
+    from . import topicfile
 
-    names = Names(cs.codebook)
-    blobs = {}
-    for t in cs.topics:
-        claims = cs.claims(t)
-        topic = cs.codebook.topics[t]
-        clustered = in_clusters(compare_topic(topic, claims, names))
-        settled = None if topic.changes_over_time else state(*clustered[:2], False, None)
-        blobs[t] = pickle.dumps((claims, clustered, settled), pickle.HIGHEST_PROTOCOL)
-    meta = pickle.dumps((cs.codebook, cs.sources, cs.root, cs.naming), pickle.HIGHEST_PROTOCOL)
-    header = {"format": FORMAT, "entry": entry_id, "meta": len(meta), "topics": {t: len(b) for t, b in blobs.items()}}
-
-    def body(f) -> None:
-        pickle.dump(header, f, protocol=pickle.HIGHEST_PROTOCOL)
-        f.write(meta)
-        for b in blobs.values():
-            f.write(b)
-
-    write_private(companion(entry_path), body)
+    topicfile.write(entry_path, entry_id, cs)
 
 
 def read(entry_path: Path, entry_id: object, whole: Callable[[], ClaimSet],
          digests: dict[str, str] | None = None) -> CheckSet | None:
     """The companion of the entry with this id, its topics read when first asked for; None if there is
-    none for it (missing, made from another entry, another user's, writable by others, or cut short)."""
-    if not isinstance(entry_id, str):
-        return None
-    try:
-        f = open(companion(entry_path), "rb")
-    except OSError:
-        return None
-    try:
-        st = os.fstat(f.fileno())
-        if not trusted(st):
-            raise ValueError("not ours")
-        header = pickle.load(f)
-        if not isinstance(header, dict) or header.get("format") != FORMAT or header.get("entry") != entry_id:
-            raise ValueError("another entry's")
-        at = f.tell()
-        codebook, sources, root, naming = pickle.loads(f.read(header["meta"]))
-        at += header["meta"]
-        places = {}
-        for t, n in header["topics"].items():
-            places[t] = (at, n)
-            at += n
-        if at != st.st_size:
-            raise ValueError("cut short")
-    except Exception:
-        f.close()
-        return None
-    fd = os.dup(f.fileno())  # kept open: a companion written meanwhile replaces the name, not this file
-    f.close()
+    none for it (topicfile.py: missing, made from another entry, not one that may be read, or damaged)."""
+    from . import topicfile
 
-    def fetch(topic: str) -> Topic:
-        offset, size = places[topic]
-        data = os.pread(fd, size, offset)
-        if len(data) != size:
-            raise ValueError("cut short")
-        was = gc.isenabled()
-        gc.disable()  # thousands of objects and no cycles: collections meanwhile would only walk them
-        try:
-            claims, clustered, settled = pickle.loads(data)
-        finally:
-            if was:
-                gc.enable()
-        # They live as long as this set; left to the collector, judging the topic's verdicts (which
-        # makes many small tuples) tripled in time, each full collection walking all of them again.
-        gc.freeze()
-        return claims, clustered, settled
-
-    cs = CheckSet(codebook, sources, root, naming, places, fetch, whole, digests)
-    weakref.finalize(cs, os.close, fd)
-    return cs
+    return topicfile.read(entry_path, entry_id, whole, digests)

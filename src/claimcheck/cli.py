@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
@@ -13,6 +14,7 @@ from typing import Iterator, List, Optional
 import typer
 
 from . import __version__
+from .atomic import Terminated, on_termination
 from .errors import EXIT_INVALID, EXIT_USAGE, ClaimcheckError, UsageError, ValidationFailed
 from .report.formats import FORMATS as REPORT_FORMATS
 
@@ -22,7 +24,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     help="Compare what news sources claim about one event: where they agree, partly agree, or conflict.",
-    epilog="Exit codes: 0 fine; 1 invalid data, or findings you asked to fail on; 2 usage error or unreadable input.",
+    epilog="Exit codes: 0 fine; 1 invalid data, or findings you asked to fail on; 2 usage error, unreadable input or unwritable output.",
 )
 
 
@@ -55,7 +57,7 @@ DraftsOpt = typer.Option(False, "--include-drafts", help="Count sources marked `
                          "(they are left out until a curator removes the mark).")
 CodebookOpt = typer.Option(None, "--codebook", help="Codebook file [default: CLAIMS/topics.yaml].")
 MaxBytesOpt = typer.Option(10 * 1024 * 1024, "--max-bytes", min=1, help="Refuse any file larger than this many bytes.")
-OutsideOpt = typer.Option(False, "--allow-outside", help="Let claim files point at articles outside the claim set's root.")
+OutsideOpt = typer.Option(False, "--allow-outside", help="Let claim files, the codebook and articles lead (by a path or a link) outside the claim set's root.")
 StatusOpt = typer.Option(None, "--status", help="Only topics with this status (repeatable).")
 TopicOpt = typer.Option(None, "--topic", help="Only topics matching this glob, e.g. 'ceasefire.*' (repeatable).")
 
@@ -93,18 +95,46 @@ def _errors() -> Iterator[None]:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         raise typer.Exit(130) from None
+    except Terminated:
+        print("terminated", file=sys.stderr)
+        raise typer.Exit(143) from None
     except (typer.Exit, typer.Abort):
         raise
     except BrokenPipeError:
         # The reader went away (`claimcheck conflicts | head`): stop quietly, as other tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(0) from None
-    except Exception as exc:  # a bug of ours: still one line, never a traceback, unless debugging
-        if os.environ.get("CLAIMCHECK_DEBUG"):
-            raise
-        _say_error(f"internal error ({type(exc).__name__}: {exc}); please report it with the command you ran "
-                   "(set CLAIMCHECK_DEBUG=1 for details)")
-        raise typer.Exit(EXIT_INVALID) from None
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRORS:
+            _internal(exc)
+        # Output that cannot be written (a full disk, /dev/full, a closed stdout): unreadable-or-unwritable, exit 2.
+        _say_error(f"cannot write the output: {exc.strerror or exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    except Exception as exc:
+        _internal(exc)
+    finally:
+        _notices()
+
+
+_OUTPUT_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF, errno.EROFS}
+
+
+def _notices() -> None:
+    """Why the cache was not used, once (cachefile.NOTICES): the command itself went on without it."""
+    from .cachefile import NOTICES
+
+    for line in NOTICES:
+        print(line, file=sys.stderr)
+    NOTICES.clear()
+
+
+def _internal(exc: BaseException):
+    """A bug of ours: still one line, never a traceback, unless debugging."""
+    if os.environ.get("CLAIMCHECK_DEBUG"):
+        raise exc
+    _say_error(f"internal error ({type(exc).__name__}: {exc}); please report it with the command you ran "
+               "(set CLAIMCHECK_DEBUG=1 for details)")
+    raise typer.Exit(EXIT_INVALID) from None
 
 
 def _version(value: bool) -> None:
@@ -119,7 +149,7 @@ def _root(
 ) -> None:
     """Compare what news sources claim about one event.
 
-    Exit codes: 0 fine; 1 invalid data, or findings you asked to fail on; 2 usage or unreadable input.
+    Exit codes: 0 fine; 1 invalid data, or findings you asked to fail on; 2 usage, unreadable input or unwritable output.
     """
 
 
@@ -286,6 +316,23 @@ def conflicts(
     Example: claimcheck conflicts --status conflict --topic 'ceasefire.*'
     """
     with _errors():
+        failing = {s.value for s in fail_on or []}
+        tty = fmt is Format.table and _terminal(color) is not None
+        # Not on a terminal, the output is a function of the claim set and these options alone: a warm
+        # run prints what the last one printed if no input changed (cache.read_output), reading no claim.
+        key = repr(("conflicts", fmt.value, sorted(s.value for s in status or []), list(topic or []), verbose,
+                    include_drafts))
+        if not tty and not quiet and _cache_usable():
+            from .load import cached_output
+
+            found = cached_output(_claims(claims), codebook, key, max_bytes=max_bytes, allow_outside=allow_outside)
+            if found is not None:
+                meta, data = found
+                sys.stdout.flush()
+                sys.stdout.buffer.write(data)
+                if failing & set(meta.get("statuses", ())):
+                    raise typer.Exit(EXIT_INVALID)
+                return
         from .compare import compare_claim_set
         from .document import conflicts_doc, select
 
@@ -297,19 +344,47 @@ def conflicts(
         console = None if quiet or fmt is Format.json else _terminal(color)
         if quiet:
             pass
-        elif fmt is Format.json:
-            print(json.dumps(conflicts_doc(comparison, groups), ensure_ascii=False, indent=2))
         elif console is not None:
             from .layout import rich_conflicts
 
             console.print(rich_conflicts(groups, comparison, verbose, console.width))
         else:
-            from .terminal import plain_conflicts
+            if fmt is Format.json:
+                from .fastjson import dumps_indented
+                from .safetext import json_safe
 
-            print(plain_conflicts(groups, comparison, verbose))
-        failing = {s.value for s in fail_on or []}
+                text = json_safe(dumps_indented(conflicts_doc(comparison, groups))) + "\n"
+            else:
+                from .terminal import plain_conflicts
+
+                text = plain_conflicts(groups, comparison, verbose) + "\n"
+            sys.stdout.write(text)
+            _store_output(key, {"statuses": sorted({g.status for g in groups})}, text)
         if failing and any(g.status in failing for g in groups):
             raise typer.Exit(EXIT_INVALID)
+
+
+def _cache_usable() -> bool:
+    """Whether stdout takes UTF-8 (what a stored output is) and the cache is on."""
+    from .cache import cache_dir
+
+    return (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "") == "utf8" and cache_dir() is not None
+
+
+def _store_output(key: str, meta: dict, text: str) -> None:
+    """Keep what was printed beside the cache entry the claim set came from (cache.write_output)."""
+    from . import load
+
+    if load.last_entry is None or not _cache_usable():
+        return
+    from .cache import write_output
+
+    folder, name, entry_id = load.last_entry
+    try:
+        data = text.encode("utf-8")
+    except UnicodeError:
+        return
+    write_output(folder, name, entry_id, key, meta, data)
 
 
 @app.command()
@@ -533,9 +608,10 @@ def check(
         topics = checker.codebook.topics
         if fmt is CheckFormat.json:
             from .checkreport import check_doc, error_doc
+            from .safetext import json_safe
 
             def render(r):
-                return None if isinstance(r, CheckError) else json.dumps(check_doc(r), ensure_ascii=False, indent=2)
+                return None if isinstance(r, CheckError) else json_safe(json.dumps(check_doc(r), ensure_ascii=False, indent=2))
         elif not tables:
             from .checkreport import plain_check, plain_summary
 
@@ -552,7 +628,7 @@ def check(
             if isinstance(r, CheckError):
                 _say_error(r.message)
                 if fmt is CheckFormat.json and not single:
-                    text = json.dumps(error_doc(r), ensure_ascii=False, indent=2)
+                    text = json_safe(json.dumps(error_doc(r), ensure_ascii=False, indent=2))
             if quiet:
                 pass
             elif fmt is CheckFormat.json and text is not None:
@@ -662,6 +738,9 @@ def _check_corpus(checker, articles, feed, engine, jobs, ordered, scheduler, wor
 def main(argv: Optional[List[str]] = None) -> int:
     """Run the CLI; returns the exit code (callable from tests without a subprocess)."""
     _kept.clear()  # what an earlier call in this process kept
+    on_termination()  # SIGTERM unwinds like Ctrl-C: temporary files are removed, exit 143
+    if sys.stdout is None:  # started with stdout closed: writing to it is an error, not silence
+        sys.stdout = _Closed()
     try:
         app(args=argv, prog_name="claimcheck", standalone_mode=True)
     except SystemExit as exc:
@@ -684,7 +763,33 @@ def run() -> None:
             stream.flush()
         except (BrokenPipeError, ValueError):  # the reader went away, or the stream is closed: nothing to lose
             pass
+        except OSError as exc:  # what was left to write cannot be: a full disk, /dev/full
+            if stream is sys.stdout:
+                _say_error(f"cannot write the output: {exc.strerror or exc}")
+                code = EXIT_USAGE
     os._exit(code)
+
+
+class _Closed:
+    """Standard output when the process started without one: every write fails as a closed file does."""
+
+    encoding = "utf-8"
+
+    def write(self, data) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    @property
+    def buffer(self):
+        return self
 
 
 def _watched() -> bool:

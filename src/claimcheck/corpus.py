@@ -107,15 +107,16 @@ def _feed_item(raw: bytes, where: str, base: Path) -> ArticleInput | CheckError:
 def render_line(index: int, item: ArticleInput | CheckError, result: CheckResult | CheckError | None) -> Outcome:
     """The JSON line for one article (its result document, with the feed's id and url), and its counts."""
     from .checkreport import check_doc, error_doc
+    from .safetext import json_safe  # untrusted text never reaches a terminal raw, in JSON either
 
     if isinstance(item, CheckError) or isinstance(result, CheckError):
         err = item if isinstance(item, CheckError) else result
         ident = err.article if isinstance(item, CheckError) else item.id
         doc = {"id": ident, **error_doc(err)}
-        return Outcome(index, ident, json.dumps(doc, ensure_ascii=False), err.message, err.exit_code)
+        return Outcome(index, ident, json_safe(json.dumps(doc, ensure_ascii=False)), err.message, err.exit_code)
     doc = {"id": item.id, "url": item.url, **check_doc(result)}
     counts = tuple(result.counts().items())
-    return Outcome(index, item.id, json.dumps(doc, ensure_ascii=False), contradicted=result.contradicted, counts=counts)
+    return Outcome(index, item.id, json_safe(json.dumps(doc, ensure_ascii=False)), contradicted=result.contradicted, counts=counts)
 
 
 def check_one(index: int, item: ArticleInput | CheckError, checker: Checker, max_bytes: int,

@@ -15,7 +15,15 @@ _TRANSLATE = str.maketrans({
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
     "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None,
 })
-_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|\u2026|\. \. \.)\s*")
+#: An omission in a quote. Split at its mark, then the spaces beside it are dropped (split_ellipses):
+#: the pattern r"\s*(?:\.\.\.|\u2026|\. \. \.)\s*" itself (ELLIPSIS_REFERENCE) backtracks over every run
+#: of spaces that ends in no mark, quadratic time on a quote of untrusted text.
+ELLIPSIS_REFERENCE = r"\s*(?:\.\.\.|\u2026|\. \. \.)\s*"
+_ELLIPSIS_MARK = re.compile(r"\.\.\.|\u2026|\. \. \.")
+#: Longest part of a quote aligned at once when proposing the closest passage: rapidfuzz's partial
+#: alignment grows with the product of the lengths (a 5 KB quote took 11 s), a 200-character window
+#: with the article's length only.
+PROPOSE_WINDOW = 200
 _INSERTION = re.compile(r"\[[^\[\]]*\]")
 _NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -174,10 +182,23 @@ def normalise_text(text: str) -> str:
     return text if _PLAIN_TEXT.fullmatch(text) else normalise(text).text
 
 
+def split_ellipses(quote: str) -> list[str]:
+    """re.split(ELLIPSIS_REFERENCE, quote), in linear time: the parts between the marks, without the
+    whitespace that touches a mark."""
+    parts = _ELLIPSIS_MARK.split(quote)
+    last = len(parts) - 1
+    for i in range(len(parts)):
+        if i > 0:
+            parts[i] = parts[i].lstrip()
+        if i < last:
+            parts[i] = parts[i].rstrip()
+    return parts
+
+
 def quote_segments(quote: str) -> list[str]:
     """The verbatim pieces of a quote: split at '...' omissions, editorial [insertions] removed."""
     pieces = []
-    for part in _ELLIPSIS.split(quote):
+    for part in split_ellipses(quote):
         for sub in _INSERTION.split(part):
             sub = sub.strip(" ,;")
             if sub.strip():
@@ -253,19 +274,31 @@ class Article:
         from rapidfuzz import fuzz
 
         hay = self.norm.text
-        al = fuzz.partial_ratio_alignment(segment, hay, processor=str.casefold)
-        if al is None or al.score == 0:
-            return Grounding(False, "")
-        passage = hay[al.dest_start:al.dest_end]
+        if len(segment) <= PROPOSE_WINDOW:
+            al = fuzz.partial_ratio_alignment(segment, hay, processor=str.casefold)
+            if al is None or al.score == 0:
+                return Grounding(False, "")
+            s, e, score = al.dest_start, al.dest_end, al.score
+        else:  # a long segment: its start, middle and end aligned, the best placed as the whole would be
+            best = None
+            for at in (0, (len(segment) - PROPOSE_WINDOW) // 2, len(segment) - PROPOSE_WINDOW):
+                al = fuzz.partial_ratio_alignment(segment[at:at + PROPOSE_WINDOW], hay, processor=str.casefold)
+                if al is not None and al.score > 0 and (best is None or al.score > best[0].score):
+                    best = (al, at)
+            if best is None:
+                return Grounding(False, "")
+            al, at = best
+            s = max(0, al.dest_start - at)
+            e = min(len(hay), s + len(segment))
+            score = al.score
         # Widen to whole words so the curator sees readable text.
-        s, e = al.dest_start, al.dest_end
         while s > 0 and hay[s - 1].isalnum():
             s -= 1
         while e < len(hay) and hay[e].isalnum():
             e += 1
         passage = hay[s:e]
         differs = critical_differences(segment, passage)
-        return Grounding(False, "", closest=passage, similarity=al.score / 100, differs=differs)
+        return Grounding(False, "", closest=passage, similarity=score / 100, differs=differs)
 
 
 def critical_differences(quote: str, passage: str) -> tuple[str, ...]:

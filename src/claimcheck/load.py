@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 
 from . import claimpack, yamlread
-from .errors import InvalidData, Problem, UnreadableInput, ValidationFailed
+from .errors import ClaimcheckError, InvalidData, Problem, UnreadableInput, ValidationFailed
 from .model import VALUE_TYPES, Claim, ClaimSet, Codebook, Entity, Label, Source, Topic, Where
 
 if TYPE_CHECKING:
@@ -31,25 +31,28 @@ _TOPIC_NAME = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
 # --------------------------------------------------------------------------- reading
 
 
-def read_bytes(path: Path, max_bytes: int, what: str) -> bytes:
+def read_bytes(path: Path, max_bytes: int, what: str, named: bool = False) -> bytes:
     """A file's bytes, refused with a one-line error when missing, a folder, unreadable or over the cap."""
-    return read_bytes_stat(path, max_bytes, what)[0]
+    return read_bytes_stat(path, max_bytes, what, named)[0]
 
 
-def read_bytes_stat(path: Path, max_bytes: int, what: str) -> tuple[bytes, os.stat_result]:
-    """read_bytes, and the file's status as it was just before the read (for the cache's signatures)."""
+def read_bytes_stat(path: Path, max_bytes: int, what: str, named: bool = False) -> tuple[bytes, os.stat_result]:
+    """read_bytes, and the file's status as it was just before the read (for the cache's signatures).
+
+    At most max_bytes + 1 bytes are read whatever the file reports (files.py); a device, FIFO or
+    socket is refused unless `named` (the user gave this path on the command line)."""
+    from .files import NotRegular, TooLarge, read_capped
+
     def folder() -> UnreadableInput:
         return UnreadableInput(path, f"is a folder, not a file; name the {what} itself")
 
     try:
-        with open(path, "rb", buffering=0) as f:  # one open, fstat and read: a claim set has many files
-            st = os.fstat(f.fileno())
-            size = st.st_size
-            if size > max_bytes:
-                raise UnreadableInput(path, f"{what} is {size:,} bytes, over the {max_bytes:,}-byte cap; raise it with --max-bytes if this is intended")
-            data = f.read()
-    except UnreadableInput:
-        raise
+        return read_capped(path, max_bytes, named=named)
+    except TooLarge as exc:
+        size = f"{exc.size:,} bytes" if exc.size else f"more than {max_bytes:,} bytes"
+        raise UnreadableInput(path, f"{what} is {size}, over the {max_bytes:,}-byte cap; raise it with --max-bytes if this is intended") from None
+    except NotRegular as exc:
+        raise UnreadableInput(path, f"{what} {exc.strerror}; only regular files are read unless named on the command line") from None
     except IsADirectoryError:
         raise folder() from None
     except FileNotFoundError:
@@ -58,7 +61,6 @@ def read_bytes_stat(path: Path, max_bytes: int, what: str) -> tuple[bytes, os.st
         if isinstance(exc, PermissionError) and path.is_dir():  # how Windows refuses to open a folder
             raise folder() from None
         raise UnreadableInput(path, f"cannot read {what}: {exc.strerror or exc}") from None
-    return data, st
 
 
 def _decode(path: Path, data: bytes, what: str) -> str:
@@ -80,16 +82,21 @@ def _mapping(doc: yamlread.Document, path: str, what: str) -> dict:
     return doc.data
 
 
-def load_codebook(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, *, reads: dict | None = None) -> Codebook:
+def load_codebook(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, *, reads: dict | None = None,
+                  named: bool = True, root: Path | None = None) -> Codebook:
     """Read and check the codebook; raise ValidationFailed listing every problem in it.
 
-    `reads`, if given, records what was read by the path: (signature, digest) of the bytes parsed, for the cache."""
+    `reads`, if given, records what was read by the path: (signature, digest) of the bytes parsed, for the cache.
+    `named`: the user gave this path (a device or pipe is then read, with the cap); `root`: the claim
+    set's root, which the codebook (a link included) may not leave (None: no such rule)."""
     path = Path(path)
     shown = str(path)
     if not path.exists() and not path.is_symlink():
         raise UnreadableInput(path, "codebook not found; a claim set needs one: write it (`claimcheck init DIR` "
                               "starts a claim set with a commented one), or pass --codebook FILE")
-    data, st = read_bytes_stat(path, max_bytes, "codebook")
+    if root is not None:
+        confine(path, root, "codebook")
+    data, st = read_bytes_stat(path, max_bytes, "codebook", named)
     if reads is not None:
         from .cache import digest, signature
 
@@ -142,6 +149,18 @@ def load_codebook(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, *, reads
         person_match_threshold=parsed.person_match_threshold,
         path=shown,
     )
+
+
+def confine(path: Path, root: Path, what: str, resolve=None) -> None:
+    """Refuse a file of the claim set that resolves (through a link) outside its root: a shared claim
+    set must not make a command read, echo or embed a file elsewhere (the rule for article paths)."""
+    try:
+        resolved = (resolve or _Resolver())(path)
+    except (OSError, RuntimeError):
+        raise UnreadableInput(path, f"{what} cannot be resolved (a symlink loop?)") from None
+    if not _inside(resolved, root):
+        raise UnreadableInput(path, f"{what} is a link to a file outside the claim set's root {root}; "
+                                    "replace the link with the file or pass --allow-outside")
 
 
 def claim_files(claims_dir: Path) -> list[Path]:
@@ -202,6 +221,8 @@ class _FileLoader:
         shown = str(path)
         out = _FileResult(shown)
         try:
+            if not self.allow_outside and os.path.islink(path):
+                confine(path, self.root, "claim file", self.resolve)
             data, st = read_bytes_stat(path, self.max_bytes, "claim file")
             if self.digests:  # the cache keys its entry by the bytes read here, not read again
                 from .cache import digest, signature
@@ -376,7 +397,7 @@ class _SetLoader:
         self.claim_ids: dict[str, str] = {}
         self.warnings: list[Problem] = []
         self.topics: set[str] = set()
-        self.parts: list[bytes | list[Claim]] = []  # the claims in file order: lists, or pickled by a worker
+        self.parts: list[bytes | list[Claim]] = []  # the claims in file order: lists, or encoded by a worker (claimpack)
         self.reads: dict[str, tuple] = {}  # per file read, (signature, digest) of its bytes, for the cache's key
 
     def add(self, r: _FileResult) -> None:
@@ -587,8 +608,8 @@ _worker_loader: _FileLoader | None = None  # set in the parent just before forki
 
 
 def _load_chunk(files: list[Path]) -> tuple[list[_FileResult], bytes]:
-    """In a worker: the files' results, and their claims pickled here, once, so that the parent
-    unpickles them only if it needs them (never for `validate`) and the cache stores the bytes as they are."""
+    """In a worker: the files' results, and their claims encoded here (claimpack.py), once, so that the
+    parent decodes them only if it needs them (never for `validate`) and the cache stores the bytes as they are."""
     gc.disable()  # a short-lived child that builds many objects and no cycles
     loader = _worker_loader
     assert loader is not None
@@ -693,15 +714,48 @@ def load_claim_set(claims_dir: str | Path = "claims", codebook: str | Path | Non
     `allow_empty`: a folder holding only the codebook is a claim set with no sources (for `check --draft`,
     which writes its first claim file), not an error.
     """
+    _remember(None, None)  # until this load says which entry it came from
     claims_dir, files, cb_path, entry = _prepare(claims_dir, codebook, cache, (max_bytes, allow_outside, ground_quotes))
     if entry is not None:
         hit = entry.load(_articles_unchanged)
         if hit is not None:
+            _remember(entry, hit[0]["id"])
             return hit[1]
     loader = _read(claims_dir, files, cb_path, max_bytes, allow_outside, ground_quotes, workers, entry, lint=False,
-                   allow_empty=allow_empty)
+                   allow_empty=allow_empty, named_codebook=codebook is not None)
+    if entry is not None and entry.stored_id is not None:
+        _remember(entry, entry.stored_id)
     with _gc_paused():
         return ClaimSet(loader.files.codebook, loader.sources, loader.claims(), str(claims_dir))
+
+
+#: The cache entry the last load_claim_set of this process was read from or stored as (folder,
+#: name, id): what a command's rendered output is stored beside (cache.write_output).
+last_entry: tuple[Path, str, str] | None = None
+
+
+def _remember(entry, entry_id: object) -> None:
+    global last_entry
+    last_entry = (entry.folder, entry.name, entry_id) if isinstance(entry_id, str) else None
+
+
+def cached_output(claims_dir: str | Path, codebook: str | Path | None, key: str, *,
+                  max_bytes: int = DEFAULT_MAX_BYTES, allow_outside: bool = False) -> tuple[dict, bytes] | None:
+    """What a command printed before for this claim set and these options (`key`), if no input has
+    changed since (the cache entry is fresh: every check load_claim_set makes) and it is stored;
+    else None. The claims themselves are not read back."""
+    try:
+        _, _, _, entry = _prepare(claims_dir, codebook, True, (max_bytes, allow_outside, True))
+    except ClaimcheckError:
+        return None  # the load that follows says what is wrong
+    if entry is None:
+        return None
+    hit = entry.load(_articles_unchanged, body=False)
+    if hit is None:
+        return None
+    from .cache import read_output
+
+    return read_output(entry.folder, entry.name, hit[0]["id"], key)
 
 
 def load_check_set(claims_dir: str | Path = "claims", codebook: str | Path | None = None, *,
@@ -734,7 +788,8 @@ def load_check_set(claims_dir: str | Path = "claims", codebook: str | Path | Non
     if hit is not None:
         claim_set, entry_id, articles = hit[1], hit[0].get("id"), hit[0]["articles"]
     else:
-        loader = _read(claims_dir, files, cb_path, max_bytes, allow_outside, True, workers, entry, lint=False)
+        loader = _read(claims_dir, files, cb_path, max_bytes, allow_outside, True, workers, entry, lint=False,
+                       named_codebook=codebook is not None)
         with _gc_paused():
             claim_set = ClaimSet(loader.files.codebook, loader.sources, loader.claims(), str(claims_dir))
         entry_id, articles = entry.stored_id, loader.articles
@@ -785,7 +840,8 @@ def validate_claim_set(claims_dir: str | Path = "claims", codebook: str | Path |
             cs = hit[1]
             return Validation(len(cs.claims), len(cs.sources), len({c.topic for c in cs.claims}), tuple(lint(cs)),
                               sum(s.status == "draft" for s in cs.sources.values()))
-    loader = _read(claims_dir, files, cb_path, max_bytes, allow_outside, True, workers, entry, lint=True)
+    loader = _read(claims_dir, files, cb_path, max_bytes, allow_outside, True, workers, entry, lint=True,
+                   named_codebook=codebook is not None)
     return Validation(len(loader.claim_ids), len(loader.sources), len(loader.topics), tuple(loader.warnings),
                       sum(s.status == "draft" for s in loader.sources.values()))
 
@@ -800,17 +856,20 @@ def _prepare(claims_dir: str | Path, codebook: str | Path | None, cache: bool | 
 
 
 def _read(claims_dir: Path, files: list[Path], cb_path: Path, max_bytes: int, allow_outside: bool,
-          ground_quotes: bool, workers: int | None, entry, lint: bool, allow_empty: bool = False) -> _SetLoader:
+          ground_quotes: bool, workers: int | None, entry, lint: bool, allow_empty: bool = False,
+          named_codebook: bool = False) -> _SetLoader:
     """Read and check every file (raising ValidationFailed on any problem) and store the set in the cache entry."""
     reads: dict[str, tuple] = {}
-    book = load_codebook(cb_path, max_bytes, reads=reads if entry is not None else None)
+    root = claims_dir.resolve().parent
+    book = load_codebook(cb_path, max_bytes, reads=reads if entry is not None else None, named=named_codebook,
+                         root=None if allow_outside or named_codebook else root)
     if not files and not allow_empty:
         others = sorted(p.name for p in claims_dir.iterdir() if p.name != CODEBOOK_NAME)[:3]
         found = f"; found only {', '.join(others)}" if others else ""
         raise UnreadableInput(claims_dir, f"holds no claim files (*.yaml besides topics.yaml){found}; write one by "
                               "hand, or draft one from an article with `claimcheck check ARTICLE --draft "
                               f"{claims_dir / 'NAME.yaml'}`")
-    loader = _SetLoader(book, claims_dir.resolve().parent, max_bytes, allow_outside, ground_quotes, entry is not None, lint)
+    loader = _SetLoader(book, root, max_bytes, allow_outside, ground_quotes, entry is not None, lint)
     with _gc_paused():
         for results, claims in _file_results(loader.files, files, _worker_count(workers, len(files))):
             for r in results:
@@ -845,7 +904,7 @@ def _digests(articles: list[tuple]) -> dict[str, str]:
     return {target: d for target, _, d, _ in articles}
 
 
-def _articles_unchanged(articles: list[tuple]) -> bool:
+def _articles_unchanged(articles: list[tuple], cap: int = DEFAULT_MAX_BYTES) -> bool:
     """Whether every article a cached claim set read still resolves to the same place and holds the same bytes.
 
     Paths are the strings load stored (str of a Path); an article that is no link, in a folder already
@@ -861,7 +920,7 @@ def _articles_unchanged(articles: list[tuple]) -> bool:
         except OSError:
             st = None
         if st is None or stat.S_ISLNK(st.st_mode) or not folder or name in (".", ".."):
-            if str(resolve(Path(target))) != resolved or not unchanged(target, sig, expected):
+            if str(resolve(Path(target))) != resolved or not unchanged(target, sig, expected, cap):
                 return False
             continue
         real = folders.get(folder)
@@ -869,6 +928,6 @@ def _articles_unchanged(articles: list[tuple]) -> bool:
             real = folders[folder] = str(resolve(Path(target)).parent)
         if os.path.join(real, name) != resolved:
             return False
-        if (sig is None or signature(st) != sig) and not unchanged(target, None, expected):
+        if (sig is None or signature(st) != sig) and not unchanged(target, None, expected, cap):
             return False
     return True

@@ -10,9 +10,9 @@ Splitting and folding every source text is most of the cost (seconds at 5,000 ar
 depends only on those texts. So the index is built once per distinct set of texts and, for large
 sets, kept in the user's cache folder (cache.cache_dir()) under a name derived from the digests of
 the texts and of the code that builds it: a changed text or rule is another file, never a stale one.
-The file holds plain arrays and text (no pickle); it is written atomically with mode 0600, read only
-when the current user owns it and no one else can write it, and checked against a digest of its
-contents. Identical sentences (wire copy, boilerplate) are indexed once with all their sources, so a
+The file holds plain arrays and text (no pickle), in cachefile.py's format: written atomically with
+mode 0600, opened once (no link followed, no pipe waited on), read only when the current user owns
+it and no one else can write it, and each part checked against its digest. Identical sentences (wire copy, boilerplate) are indexed once with all their sources, so a
 check costs what the article's own sentences find, not the size of the claim set.
 """
 
@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sys
 import unicodedata
 from array import array
@@ -43,8 +42,8 @@ _MAX_TIED = 64
 #: Sets with at least this many source texts keep their index on disk (smaller ones build in milliseconds).
 PERSIST_MIN_SOURCES = 100
 MAX_FILES = 8  # index files kept in the cache folder, least recently used removed first
-FORMAT = 2  # 2: keyed by each text's cache.digest
-_MAGIC = b"claimcheck passage index\n"
+FORMAT = 3  # 2: keyed by each text's cache.digest; 3: cachefile.py's format
+_KIND = "passages"
 _SUFFIX = ".passages"
 _MASK = (1 << 64) - 1
 
@@ -302,26 +301,18 @@ def source_texts(sources: Mapping[str, Source], max_bytes: int | None) -> dict[s
     size cap) are left out, as load.read_bytes would refuse them (validation reports them)."""
     from .load import DEFAULT_MAX_BYTES
 
+    from .files import read_capped
+
     cap = max_bytes or DEFAULT_MAX_BYTES
     out = {}
     for sid, src in sources.items():
         if src.text_path:
-            # os calls, not read_bytes: thousands of files are read on every check, to know the texts unchanged
+            # files.read_capped, not load.read_bytes: thousands of files are read on every check, to know
+            # the texts unchanged, and one that is not there is left out, not an error
             try:
-                fd = os.open(src.text_path, os.O_RDONLY)
-            except OSError:
+                out[sid] = read_capped(src.text_path, cap)[0]
+            except OSError:  # missing, a folder, a FIFO or device, unreadable, or over the cap
                 continue
-            try:
-                if os.fstat(fd).st_size > cap:
-                    continue
-                chunks = []
-                while chunk := os.read(fd, 1 << 20):
-                    chunks.append(chunk)
-                out[sid] = b"".join(chunks)
-            except OSError:  # a folder, or unreadable
-                continue
-            finally:
-                os.close(fd)
     return out
 
 
@@ -410,58 +401,50 @@ _STRINGS = ("folded", "texts")
 
 def _write(path: Path, key: str, index: PassageIndex) -> None:
     """Store the index in one step (a reader never sees half of it); failing to is not an error."""
-    parts = [getattr(index, name).tobytes() for name in _ARRAYS]
-    parts += [getattr(index, name).encode("utf-8") for name in _STRINGS]
-    parts.append(json.dumps([index.sources, index.vocabulary], ensure_ascii=False).encode("utf-8"))
-    payload = b"".join(parts)
-    header = json.dumps({"format": FORMAT, "key": key, "sizes": [len(p) for p in parts],
-                         "digest": hashlib.blake2b(payload, digest_size=32).hexdigest()}).encode()
-    from .cache import write_private
+    from . import cachefile
 
-    if write_private(path, lambda f: f.write(_MAGIC + len(header).to_bytes(8, "little") + header + payload)):
-        _prune(path.parent, path)
+    sections = [getattr(index, name).tobytes() for name in _ARRAYS]
+    sections += [getattr(index, name).encode("utf-8", "surrogatepass") for name in _STRINGS]
+    sections.append(json.dumps([index.sources, index.vocabulary], ensure_ascii=False).encode("utf-8", "surrogatepass"))
+    header = {"format": FORMAT, "key": key, "byteorder": sys.byteorder}
+    if cachefile.write(path.parent, path.name, _KIND, header, sections):
+        cachefile.prune(path.parent, _KIND, path.name, MAX_FILES)
 
 
 def _read(path: Path, key: str) -> PassageIndex | None:
-    """The stored index for `key`, or None: missing, another user's, writable by others, or not intact."""
-    from .cache import trusted
+    """The stored index for `key`, or None: missing, not a cache file that may be read, or not intact."""
+    from . import cachefile
 
+    opened = cachefile.open_file(path.parent, path.name, _KIND, FORMAT)
+    if opened is None:
+        return None
     try:
-        with open(path, "rb") as f:
-            st = os.fstat(f.fileno())
-            if not trusted(st):
-                return None
-            data = f.read()
-        if not data.startswith(_MAGIC):
-            return None
-        at = len(_MAGIC)
-        size = int.from_bytes(data[at:at + 8], "little")
-        header = json.loads(data[at + 8:at + 8 + size])
-        payload = memoryview(data)[at + 8 + size:]
-        if header.get("format") != FORMAT or header.get("key") != key or sum(header["sizes"]) != len(payload) \
-                or hashlib.blake2b(payload, digest_size=32).hexdigest() != header["digest"]:
+        if opened.header.get("key") != key or len(opened.places) != len(_ARRAYS) + len(_STRINGS) + 1:
             return None
         fields: dict = {}
-        pos = 0
-        for name, n in zip((*_ARRAYS, *_STRINGS, "names"), header["sizes"]):
-            chunk = payload[pos:pos + n]
-            pos += n
+        for i, name in enumerate((*_ARRAYS, *_STRINGS)):
+            chunk = opened.section(i)
             if name in _ARRAYS:
                 a = array("Q" if name == "keys" else "I")
                 a.frombytes(chunk)
                 fields[name] = a
             else:
-                fields[name] = str(chunk, "utf-8")
-        sources, vocabulary = json.loads(fields.pop("names"))
+                fields[name] = chunk.decode("utf-8", "surrogatepass")
+        names = json.loads(opened.section(len(_ARRAYS) + len(_STRINGS)).decode("utf-8", "surrogatepass"))
+        if type(names) is not list or len(names) != 2:
+            return None
+        sources, vocabulary = names
+        if type(sources) is not list or type(vocabulary) is not list \
+                or not all(type(x) is str for x in sources) or not all(type(x) is str for x in vocabulary):
+            return None
         index = PassageIndex(sources, vocabulary, **fields)
         if not _consistent(index):
             return None
-    except Exception:  # a missing, partial, foreign or outdated file is a miss, whatever went wrong
+    except Exception:  # a partial, foreign or outdated file is a miss, whatever went wrong
         return None
-    try:
-        os.utime(path)  # recently used: the last to be pruned
-    except OSError:
-        pass
+    finally:
+        opened.close()
+    cachefile.touch(path.parent, path.name)  # recently used: the last to be pruned
     return index
 
 
@@ -476,14 +459,3 @@ def _consistent(ix: PassageIndex) -> bool:
             and (not ix.post or max(ix.post) < distinct)
             and (not ix.occ_source or max(ix.occ_source) < len(ix.sources))
             and (not ix.occ_text or max(ix.occ_text) < len(ix.text_start) - 1))
-
-
-def _prune(folder: Path, keep: Path) -> None:
-    """Keep the MAX_FILES most recently used index files."""
-    try:
-        found = sorted(((p.stat().st_mtime, p) for p in folder.glob("*" + _SUFFIX)), reverse=True)
-        for n, (_, p) in enumerate(found):
-            if n >= MAX_FILES and p != keep:
-                p.unlink()
-    except OSError:
-        pass

@@ -24,7 +24,33 @@ _BOILERPLATE = re.compile(
     r"sponsored|share (this|on)|follow us|subscribe|sign up|click here|watch|listen)\b\s*[:|\-]?",
     re.I)
 #: Where clauses break: commas, colons, brackets, em dashes, and spaced or doubled hyphens (not "seven-member").
-_CLAUSE_BREAK = re.compile(r"\s*[,;:()\[\]\u2014\u2015]\s*|\s+[-\u2013]\s+|\s*--\s*")
+#: The breaks are what r"\s*[,;:()\[\]\u2014\u2015]\s*|\s+[-\u2013]\s+|\s*--\s*" finds (CLAUSE_BREAK_REFERENCE),
+#: found by their marks and widened over the spaces beside them (clause_breaks): the pattern itself
+#: backtracks over every run of spaces that ends in no mark, quadratic time on untrusted text.
+CLAUSE_BREAK_REFERENCE = r"\s*[,;:()\[\]\u2014\u2015]\s*|\s+[-\u2013]\s+|\s*--\s*"
+_CLAUSE_MARK = re.compile(r"[,;:()\[\]\u2014\u2015]|--|[-\u2013]")
+
+
+def clause_breaks(sentence: str) -> list[tuple[int, int]]:
+    """The spans re.finditer(CLAUSE_BREAK_REFERENCE, sentence) gives, in linear time."""
+    out = []
+    end = 0  # where the last break ended: the next one starts no earlier
+    n = len(sentence)
+    for m in _CLAUSE_MARK.finditer(sentence):
+        a, b = m.span()
+        if a < end:
+            continue
+        start = a
+        while start > end and sentence[start - 1].isspace():
+            start -= 1
+        stop = b
+        while stop < n and sentence[stop].isspace():
+            stop += 1
+        if b - a == 1 and sentence[a] in "-\u2013" and (start == a or stop == b):
+            continue  # a hyphen or en dash breaks only with spaces on both sides
+        out.append((start, stop))
+        end = stop
+    return out
 
 
 _FOLD_PAIRS = tuple((chr(k), v) for k, v in _FOLD.items())
@@ -191,10 +217,10 @@ def clauses(sentence: str) -> Clauses:
     """The clauses of a sentence as written (before folding, which would make an em dash a hyphen)."""
     bounds = []
     pos = 0
-    for m in _CLAUSE_BREAK.finditer(sentence):
-        if m.start() > pos:
-            bounds.append((pos, m.start()))
-        pos = m.end()
+    for start, end in clause_breaks(sentence):
+        if start > pos:
+            bounds.append((pos, start))
+        pos = end
     if pos < len(sentence) or not bounds:
         bounds.append((pos, len(sentence)))
     return Clauses(tuple(bounds), tuple(_aside(sentence[a:b]) for a, b in bounds))

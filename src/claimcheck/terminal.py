@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import Iterable
 
 from .excerpt import trim_around, value_span, with_unit
 from .model import Comparison, Group
+from .safetext import visible
 
 STATUS_MARK = {"conflict": "✗ conflict", "partial": "≈ partial", "agree": "✓ agree", "single": "· single"}
 STATUS_STYLE = {"conflict": "bold red", "partial": "yellow", "agree": "green", "single": "dim"}
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def inert(text: object, oneline: bool = True) -> str:
-    """Text that cannot drive the terminal: control characters, escapes and bidi overrides shown as codes."""
-    s = str(text)
-    if s.isprintable() and (not oneline or ("  " not in s and s[:1] != " " and s[-1:] != " ")):
-        return s  # the usual case, at C speed: no control or format characters, and (printable) no whitespace to fold
-    if oneline:
-        s = " ".join(s.split())
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", s)
+    """Text that cannot drive the terminal: control characters, escapes and bidi controls shown as codes (safetext.visible)."""
+    return visible(text, oneline)
 
 
 def trim(text: str, width: int) -> str:

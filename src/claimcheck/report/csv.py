@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+from ..safetext import visible
 from .model import Report
 
 COLUMNS = ("topic", "status", "value", "cluster", "cluster_sources", "independent_origins", "source", "cell",
@@ -13,9 +14,12 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value: object) -> str:
-    """A cell a spreadsheet will show as text: one that could start a formula gets a leading quote."""
+    """A cell a spreadsheet will show as text: one that could start a formula gets a leading quote;
+    control and bidi characters are shown as codes (safetext.visible), so a `cat` of the file is safe."""
     s = "" if value is None else str(value)
-    return "'" + s if s.startswith(_FORMULA_START) else s
+    if s.startswith(_FORMULA_START):
+        s = "'" + s
+    return s if s.isprintable() else visible(s, oneline=False)
 
 
 def render(report: Report) -> str:

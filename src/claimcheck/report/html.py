@@ -45,11 +45,12 @@ def _matrix_cells():
 
 def render(report: Report) -> str:
     from .. import __version__
+    from ..safetext import visible
 
-    return _template().render(
+    return visible(_template().render(
         r=report, s=report.summary, version=__version__, open_up_to=OPEN_UP_TO,
         credit=credit, listing=listing, web_url=web_url, matrix_cells=_matrix_cells(),
         anchor={t.name: f"t{i}" for i, t in enumerate(report.topics, 1)},
         cells=CELLS, cell_symbol=CELL_SYMBOL, cell_label=CELL_LABEL, cell_meaning=CELL_MEANING,
         status_symbol=STATUS_SYMBOL, majority_rule=MAJORITY_RULE, provenance_rule=PROVENANCE_RULE,
-    )
+    ), oneline=False)  # controls and bidi shown as codes: a page printed with `cat` is as safe as the browser's

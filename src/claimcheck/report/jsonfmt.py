@@ -75,4 +75,6 @@ def _layout(value, depth: int = 0, open_depth: int = 4) -> str:
 
 
 def render(report: Report) -> str:
-    return _layout(report_doc(report)) + "\n"
+    from ..safetext import json_safe
+
+    return json_safe(_layout(report_doc(report))) + "\n"  # controls and bidi as \u escapes: inert when printed

@@ -83,4 +83,6 @@ def render(report: Report) -> str:
     out += ["## Sources", ""]
     out += _table(["ID", "Outlet", "Title", "Published", "URL"],
                   [[md(s.id), md(s.outlet), md(s.title or ""), md(s.published or ""), md(s.url or "")] for s in report.sources])
-    return "\n".join(out) + "\n"
+    from ..safetext import visible
+
+    return visible("\n".join(out) + "\n", oneline=False)  # controls and bidi shown as codes: `cat report.md` is safe
