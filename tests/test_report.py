@@ -19,6 +19,7 @@ from claimcheck.load import load_claim_set
 from claimcheck.report import FORMATS, build_report, choose_format, render, write_atomic
 from claimcheck.report.csv import neutralise
 from claimcheck.report.markdown import md
+from claimcheck.report.model import RunInfo
 
 from conftest import ROOT
 
@@ -30,13 +31,23 @@ def _load(claims: Path):
     return compare_claim_set(load_claim_set(claims))
 
 
+# A fixed identity for the golden files: the real digest of the bundled claim set's files, a fixed time.
+def _run(cs) -> RunInfo:
+    from claimcheck import __version__
+    from claimcheck.revision import digest
+
+    return RunInfo("Istanbul talks: what the sources say", "2025-10-27T12:00:00Z", f"sha256 {digest(cs)}", None,
+                   f"claimcheck {__version__}")
+
+
 @pytest.fixture(scope="module")
 def bundled():
     """The bundled claims, loaded as `claims` from the repository root so paths in outputs are stable."""
     old = os.getcwd()
     os.chdir(ROOT)
     try:
-        return build_report(_load(Path("claims")))
+        comparison = _load(Path("claims"))
+        return build_report(comparison, run=_run(comparison.claim_set))
     finally:
         os.chdir(old)
 
@@ -44,6 +55,13 @@ def bundled():
 def _text(report, name: str) -> str:
     data = render(report, FORMATS[name])
     return data if isinstance(data, str) else ""
+
+
+def _csv(report) -> str:
+    """The CSV as a spreadsheet reads it: UTF-8 with its byte-order mark taken as one (utf-8-sig)."""
+    data = _text(report, "csv").encode("utf-8")
+    assert data.startswith(b"\xef\xbb\xbf")
+    return data.decode("utf-8-sig")
 
 
 def _db(report, tmp_path: Path) -> sqlite3.Connection:
@@ -66,10 +84,11 @@ def test_matrix_cells_on_bundled_claims(bundled):
     rows = {s.id: dict(zip(topics, cells)) for s, cells in bundled.rows()}
     assert rows["003-bbce"]["ceasefire.initial_date"] == "self_contradiction"
     assert rows["000-fa57"]["ceasefire.initial_date"] == "silent"
-    # a 1-1 split has no majority: neither source is marked as the one that differs
-    assert rows["000-fa57"]["pakistan_delegation.size"] == rows["001-71e8"]["pakistan_delegation.size"] == "no_majority"
-    # changing facts are compared on the same date: three sources say in_progress on 2025-10-25
-    assert [rows[s]["talks.outcome"] for s in sorted(rows)] == ["agrees", "agrees", "agrees", "no_majority", "no_majority"]
+    # a 1-1 split has no majority: no side is picked, and both sides conflict
+    assert rows["000-fa57"]["pakistan_delegation.size"] == rows["001-71e8"]["pakistan_delegation.size"] == "differs"
+    # changing facts are compared on the same date: three sources say in_progress on 2025-10-25; on the
+    # 27th deadlock (003) and partial_agreement (004) are incompatible labels, so both conflict
+    assert [rows[s]["talks.outcome"] for s in sorted(rows)] == ["agrees", "agrees", "agrees", "differs", "differs"]
     assert rows["003-bbce"]["conflict.trigger"] == "partly"  # airstrikes, compatible with the majority kabul_strike
     assert rows["002-7ad1"]["border.length_km"] == "only_source"
 
@@ -85,7 +104,7 @@ def test_every_format_shows_the_conflicts_with_each_quote(bundled, name, tmp_pat
         assert all((t, c.source_id, c.quote, c.attributed_to) in shown for t, c in conflict_claims)
         assert [g["topic"] for g in doc["groups"] if g["status"] == "conflict"] == CONFLICTS
     elif name == "csv":
-        rows = list(csv.DictReader(io.StringIO(_text(bundled, name))))
+        rows = list(csv.DictReader(io.StringIO(_csv(bundled))))
         shown = {(r["topic"], r["status"], r["source"], r["quote"], r["attributed_to"]) for r in rows}
         assert all((t, "conflict", c.source_id, c.quote, c.attributed_to) in shown for t, c in conflict_claims)
     elif name == "sqlite":
@@ -95,6 +114,8 @@ def test_every_format_shows_the_conflicts_with_each_quote(bundled, name, tmp_pat
         assert shown == {(t, c.source_id, c.quote, c.attributed_to) for t, c in conflict_claims}
     else:
         text = _text(bundled, name)
+        # the value is marked inside each quote: <mark class="value"> in HTML, bold in Markdown
+        text = re.sub(r'</?mark(?: class="value")?>', "", text) if name == "html" else re.sub(r"(?<!\\)\*\*", "", text)
         esc = (lambda s: str(escape(s))) if name == "html" else md
         for topic in CONFLICTS:
             assert esc(topic) in text
@@ -214,15 +235,30 @@ def test_matrix_rules(scratch):
     assert by["pakistan_delegation.size"].majority_note(0) == "majority"
 
 
-def test_tie_has_no_majority(scratch):
+def test_a_tie_picks_no_side_and_both_conflict(scratch):
     claims = _claim_set(scratch, MATRIX_ARTICLE, {
         "a": [{"topic": "pakistan_delegation.size", "value": 7, "quote": "seven members"}],
         "b": [{"topic": "pakistan_delegation.size", "value": 2, "quote": "two members"}],
     })
-    (t,) = build_report(_load(claims)).topics
+    report = build_report(_load(claims))
+    (t,) = report.topics
     assert t.majority[0].cluster is None and len(t.majority[0].tied) == 2
-    assert {t.cell("a"), t.cell("b")} == {"no_majority"}
+    assert {t.cell("a"), t.cell("b")} == {"differs"}
+    assert (t.cell_text("a"), t.cell_text("b")) == ("7 members", "2 members")
     assert t.majority_note(0) == t.majority_note(1) == ""
+    (d,) = report.discrepancies
+    assert [t.shown(i) for i in d.clusters] == ["7 members", "2 members"] and d.topic_reasons == ("7 ≠ 2",)
+
+
+def test_a_tie_of_compatible_values_partly_agrees(scratch):
+    claims = _claim_set(scratch, MATRIX_ARTICLE, {
+        "a": [{"topic": "clashes.duration", "value": 14, "quote": "two weeks"}],
+        "b": [{"topic": "clashes.duration", "value": "nearly 14", "quote": "nearly two weeks"}],
+    })
+    report = build_report(_load(claims))
+    (t,) = report.topics
+    assert (t.cell("a"), t.cell("b")) == ("partly", "partly") and report.discrepancies == ()
+    assert (t.cell_text("a"), t.cell_text("b")) == ("14 days", "nearly 14 days")
 
 
 # Quotes a hostile or careless article could hold; every one is in the article text, so it loads.
@@ -305,7 +341,7 @@ def test_md_escapes_line_breaks():
 
 
 def test_csv_neutralises_formulas(hostile):
-    rows = list(csv.reader(io.StringIO(_text(hostile, "csv"))))
+    rows = list(csv.reader(io.StringIO(_csv(hostile))))
     assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for row in rows for cell in row)
     cells = {cell for row in rows[1:] for cell in row}
     assert {"'" + HOSTILE["formula"], "'+1", "'@SUM(A1)", HOSTILE["script"]} <= cells
@@ -326,8 +362,8 @@ def test_provenance_counts_a_shared_origin_once(hostile):
     assert len(t.group.clusters[vp.cluster].sources) == 3 and vp.independent == 2
     (shared,) = vp.repeated
     assert shared.origin == "Reuters" and shared.sources == ("evil-c", "evil-d")
-    assert "evil-c, evil-d all credit Reuters" in _text(hostile, "md")
-    assert "evil-c, evil-d</span> all credit <b class=\"untrusted\">Reuters</b>" in _text(hostile, "html")
+    assert "evil-c news (evil-c), evil-d news (evil-d) all credit Reuters" in _text(hostile, "md")
+    assert "evil-c news (evil-c), evil-d news (evil-d)</span> all credit <b class=\"untrusted\">Reuters</b>" in _text(hostile, "html")
 
 
 # --------------------------------------------------------------------------- choosing a format and writing
@@ -378,9 +414,11 @@ def test_cli_writes_each_format(run, tmp_path):
         out = tmp_path / f"report.{FORMATS[name].extensions[0].lstrip('.')}"
         result = run("report", "--claims", ROOT / "claims", "-o", out)
         assert result.exit_code == 0, result.stderr
-        assert result.stderr == f"wrote {out}: 25 topics, 4 conflicts\n" and result.stdout == ""
+        also = f" and {tmp_path / 'report.metadata.json'}" if name == "sqlite" else ""
+        assert result.stderr == f"wrote {out}{also}: 25 topics, 4 conflicts\n" and result.stdout == ""
         assert out.stat().st_size > 1000
-    assert sorted(os.listdir(tmp_path)) == ["report.csv", "report.html", "report.json", "report.md", "report.sqlite"]
+    assert sorted(os.listdir(tmp_path)) == ["report.csv", "report.html", "report.json", "report.md",
+                                            "report.metadata.json", "report.sqlite"]
 
 
 def test_cli_stdout_and_filters(run):

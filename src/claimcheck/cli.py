@@ -233,19 +233,24 @@ def report(
     codebook: Optional[Path] = CodebookOpt,
     status: Optional[List[Status]] = StatusOpt,
     topic: Optional[List[str]] = TopicOpt,
+    title: str = typer.Option("claimcheck report", "--title", help="The report's title, shown first in every format."),
+    licence: Optional[str] = typer.Option(None, "--licence", "--license", help="The claim set's licence, for the SQLite report's Datasette metadata."),
     max_bytes: int = MaxBytesOpt,
     allow_outside: bool = OutsideOpt,
 ) -> None:
     """Write a report to share: a summary, a source × topic matrix, each topic's values with every source's quote, and provenance.
 
-    The format follows the file's extension (see --format). The file is replaced in one step,
-    so a failed run leaves an existing report as it was.
+    The format follows the file's extension (see --format). Every format names the report
+    (--title), when it was made (UTC; SOURCE_DATE_EPOCH overrides), the claim set's revision (its
+    git commit, or a digest of its files) and the tool's version. SQLite gets a Datasette metadata
+    file beside it (report.metadata.json). Files are replaced in one step, so a failed run leaves
+    an existing report as it was.
 
-    Example: claimcheck report -o report.html --status conflict --status partial
+    Example: claimcheck report -o report.html --title "Istanbul talks, day 3" --status conflict
     """
     with _errors():
         from .compare import compare_claim_set
-        from .report import build_report, check_target, choose_format, render, write_atomic
+        from .report import build_report, check_target, choose_format, companions, render, write_atomic
         from .terminal import inert
 
         chosen = choose_format(output, fmt)
@@ -254,17 +259,30 @@ def report(
         cs = _load(claims, codebook, max_bytes, allow_outside)
         with _frozen():
             comparison = _keep(compare_claim_set(cs))
-        rep = build_report(comparison, [s.value for s in status or []], topic or [])
+        from .report.model import RunInfo
+        from .revision import describe, generated_at
+
+        revision, note = describe(cs)
+        run = RunInfo(" ".join(title.split()) or "claimcheck report", generated_at(), revision, note,
+                      f"claimcheck {__version__}", licence)
+        rep = build_report(comparison, [s.value for s in status or []], topic or [], run=run, max_bytes=max_bytes,
+                           allow_outside=allow_outside)
         data = render(rep, chosen)
+        extra = companions(rep, chosen, Path(output)) if output != "-" else {}
         if output == "-":
             sys.stdout.flush()
             sys.stdout.buffer.write(data.encode("utf-8"))
             sys.stdout.flush()
         else:
+            for path, content in extra.items():
+                check_target(path)
             write_atomic(Path(output), data)
+            for path, content in extra.items():
+                write_atomic(path, content)
         s = rep.summary
         where = "stdout" if output == "-" else inert(output)
-        print(f"wrote {where}: {s['topics']} topic{'s' if s['topics'] != 1 else ''}, "
+        also = "".join(f" and {inert(str(p))}" for p in extra)
+        print(f"wrote {where}{also}: {s['topics']} topic{'s' if s['topics'] != 1 else ''}, "
               f"{s['conflict']} conflict{'s' if s['conflict'] != 1 else ''}", file=sys.stderr)
 
 
