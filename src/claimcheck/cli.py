@@ -286,6 +286,80 @@ def report(
               f"{s['conflict']} conflict{'s' if s['conflict'] != 1 else ''}", file=sys.stderr)
 
 
+class DiffFormat(str, Enum):
+    text = "text"
+    md = "md"
+    json = "json"
+
+
+class DiffFailOn(str, Enum):
+    new_conflict = "new-conflict"
+
+
+def _snapshot(arg: str, claims: Path, max_bytes: int, allow_outside: bool, scratch: Path):
+    """One side of a diff: a report JSON file, a claims folder, or the claim set at a git revision."""
+    from .compare import compare_claim_set
+    from .diff import from_comparison, from_report_json
+    from .load import load_claim_set
+    from .revision import checkout, describe, is_revision
+
+    path = Path(arg)
+    if path.is_file():
+        return from_report_json(path, max_bytes)
+    if path.is_dir():
+        cs = load_claim_set(path, None, max_bytes=max_bytes, allow_outside=allow_outside, cache=True)
+        return from_comparison(compare_claim_set(cs), arg, describe(cs)[0])
+    where = claims if claims.is_dir() else Path(".")
+    if not is_revision(arg, where):
+        raise UsageError(arg, f"is not a report JSON file, a claims folder, or a git revision of {claims}; "
+                              "give one of those (e.g. HEAD~1)")
+    folder = checkout(arg, claims, scratch / f"rev{len(list(scratch.iterdir()))}")
+    cs = load_claim_set(folder, None, max_bytes=max_bytes, allow_outside=allow_outside, cache=False)
+    from .revision import _git
+
+    commit = _git(["rev-parse", "--verify", f"{arg}^{{commit}}"], where) or arg
+    return from_comparison(compare_claim_set(cs), f"{claims}@{arg}", f"git {commit[:12]}")
+
+
+@app.command()
+def diff(
+    old: str = typer.Argument(..., help="Before: a report JSON file, a claims folder, or a git revision of --claims (e.g. HEAD~1)."),
+    new: str = typer.Argument(..., help="After: the same kinds; e.g. the claims folder as it is now."),
+    claims: Path = typer.Option(Path("claims"), "--claims", help="The claims folder whose git revisions OLD and NEW may name."),
+    fmt: DiffFormat = typer.Option(DiffFormat.text, "--format", help="text, md (a pull-request comment) or json."),
+    fail_on: Optional[DiffFailOn] = typer.Option(None, "--fail-on", help="new-conflict: exit 1 when a topic conflicts in NEW that did not in OLD."),
+    max_bytes: int = MaxBytesOpt,
+    allow_outside: bool = OutsideOpt,
+) -> None:
+    """Show what changed between two versions of a claim set: sources added or removed, topics whose
+    status changed (new conflicts first), values added or withdrawn and the sources giving them.
+
+    Each side is a report JSON file (`claimcheck report -o FILE.json`), a claims folder, or a git
+    revision of the --claims folder (read with `git archive`; the repository is not touched).
+    Exit 0, or 1 with --fail-on new-conflict when a conflict appeared; 2 for unreadable input.
+
+    Example: claimcheck diff HEAD~1 claims --format md --fail-on new-conflict
+    """
+    with _errors():
+        import tempfile
+
+        from .diff import compare, document, markdown, plain
+        from .terminal import inert
+
+        with tempfile.TemporaryDirectory(prefix="claimcheck-diff-") as tmp:
+            before = _snapshot(old, claims, max_bytes, allow_outside, Path(tmp))
+            after = _snapshot(new, claims, max_bytes, allow_outside, Path(tmp))
+        d = compare(before, after)
+        if fmt is DiffFormat.json:
+            print(json.dumps(document(d), ensure_ascii=False, indent=2))
+        elif fmt is DiffFormat.md:
+            sys.stdout.write(markdown(d))
+        else:
+            sys.stdout.write("\n".join(inert(line, oneline=False) for line in plain(d).split("\n")))
+        if fail_on is DiffFailOn.new_conflict and d.new_conflicts:
+            raise typer.Exit(EXIT_INVALID)
+
+
 class FailOn(str, Enum):
     contradicts = "contradicts"
 
