@@ -471,3 +471,99 @@ def test_cli_output_inside_a_file_is_refused(run, tmp_path):
     (tmp_path / "notes.txt").write_text("x")
     result = run("report", "--claims", ROOT / "claims", "-o", tmp_path / "notes.txt" / "report.md")
     assert result.exit_code == 2 and "notes.txt' is not a folder" in result.stderr
+
+
+# --------------------------------------------------------------------------- run identity
+
+
+def test_run_identity_in_every_format(run, tmp_path, monkeypatch):
+    """--title, the generated-at time (SOURCE_DATE_EPOCH stands for now), the claim set's revision, the tool."""
+    from claimcheck import __version__
+    from claimcheck.revision import digest
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1761566400")  # 2025-10-27T12:00:00Z
+    stamp, tool = "2025-10-27T12:00:00Z", f"claimcheck {__version__}"
+    outputs = {}
+    for name in ("html", "md", "json", "csv", "sqlite"):
+        out = tmp_path / f"r.{FORMATS[name].extensions[0].lstrip('.')}"
+        result = run("report", "--claims", ROOT / "claims", "-o", out, "--title", "Day 3: <Istanbul> | talks")
+        assert result.exit_code == 0, result.stderr
+        outputs[name] = out
+    doc = json.loads(outputs["json"].read_text(encoding="utf-8"))
+    rev = doc["run"]["revision"]
+    assert doc["run"]["title"] == "Day 3: <Istanbul> | talks" and doc["run"]["generated_at"] == stamp
+    assert doc["run"]["tool"] == tool and re.fullmatch(r"git [0-9a-f]{12}|sha256 [0-9a-f]{16}", rev)
+    html = outputs["html"].read_text(encoding="utf-8")
+    assert "<h1 class=\"untrusted\">Day 3: &lt;Istanbul&gt; | talks</h1>" in html
+    assert f"generated <span class=\"nw\">{stamp}</span>" in html and rev in html and tool in html
+    md_text = outputs["md"].read_text(encoding="utf-8")
+    assert md_text.startswith(f"# Day 3: \\<Istanbul\\> \\| talks\n\ngenerated {stamp} · claim set {rev}")
+    row = next(csv.DictReader(io.StringIO(outputs["csv"].read_bytes().decode("utf-8-sig"))))
+    assert (row["report_title"], row["generated_at"], row["revision"], row["tool"]) == (
+        "Day 3: <Istanbul> | talks", stamp, rev, tool)
+    db = sqlite3.connect(outputs["sqlite"])
+    summary = dict(db.execute("SELECT key, value FROM summary"))
+    assert (summary["title"], summary["generated_at"], summary["revision"], summary["tool"]) == (
+        "Day 3: <Istanbul> | talks", stamp, rev, tool)
+    if rev.startswith("sha256"):
+        assert rev == f"sha256 {digest(load_claim_set(ROOT / 'claims'))}"
+
+
+def test_revision_is_the_commit_in_a_repository_and_a_digest_outside(scratch, tmp_path):
+    import shutil
+    import subprocess
+
+    from claimcheck.revision import describe, digest
+
+    scratch.article("a.txt", "seven members.")
+    scratch.source("a.yaml", _source("a", [{"topic": "pakistan_delegation.size", "value": 7, "quote": "seven members"}]))
+    cs = load_claim_set(scratch.claims)
+    first = digest(cs)
+    assert describe(cs) == (f"sha256 {first}", None)  # not in a repository
+    scratch.article("a.txt", "seven members. More text.")
+    assert digest(load_claim_set(scratch.claims)) != first  # an article is part of the claim set
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@e", "GIT_CONFIG_GLOBAL": os.devnull}
+    git = lambda *a: subprocess.run(["git", *a], cwd=scratch.root, env=env, check=True, capture_output=True, text=True).stdout
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-q", "-m", "one")
+    head = git("rev-parse", "HEAD").strip()
+    cs = load_claim_set(scratch.claims)
+    assert describe(cs) == (f"git {head[:12]}", None)
+    scratch.article("a.txt", "seven members. Edited.")
+    cs = load_claim_set(scratch.claims)
+    assert describe(cs) == (f"git {head[:12]}", f"with uncommitted changes to 1 file: sha256 {digest(cs)}")
+
+
+def test_units_follow_numbers(bundled):
+    doc = json.loads(_text(bundled, "json"))
+    size = next(g for g in doc["groups"] if g["topic"] == "pakistan_delegation.size")
+    assert size["unit"] == "members" and doc["matrix"]["units"]["border.length_km"] == "km"
+    claim = next(c for c in doc["claims"] if c["topic"] == "border.length_km")
+    assert (claim["value"], claim["unit"]) == ("2611", "km")
+    rows = list(csv.DictReader(io.StringIO(_csv(bundled))))
+    assert {(r["value"], r["unit"]) for r in rows if r["topic"] == "ceasefire.initial_duration"} == {("48", "hours")}
+    text = _text(bundled, "md")
+    assert "· 2611 km" in text and "**80 percent**" in text and "**dozens of people**" in text
+
+
+def test_csv_names_outlets_urls_and_notes(hostile):
+    rows = list(csv.DictReader(io.StringIO(_csv(hostile))))
+    assert list(rows[0])[:12] == ["topic", "status", "value", "unit", "cluster", "cluster_sources", "independent_origins",
+                                  "source", "outlet", "url", "cell", "claim_id"]
+    by = {r["claim_id"]: r for r in rows}
+    assert by["evil-c#1"]["outlet"] == "evil-c news" and by["evil-c#1"]["via"] == "Reuters"
+    assert by["evil-a#2"]["outlet"] == "<script>alert(1)</script>" and by["evil-a#2"]["unit"] == "members"
+
+
+def test_sqlite_full_text_search_and_source_names(bundled, tmp_path):
+    db = _db(bundled, tmp_path)
+    hits = db.execute("SELECT c.id FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid "
+                      "WHERE claims_fts MATCH 'seven' ORDER BY c.id").fetchall()
+    assert hits == [("001-71e8#11",), ("003-bbce#6",)]  # a quote, and a note ('counted back seven days')
+    assert db.execute("SELECT name FROM sources WHERE id = '000-fa57'").fetchone() == ("unknown outlet (000-fa57)",)
+    assert db.execute("SELECT shown FROM matrix WHERE source_id = '003-bbce' AND topic = 'ceasefire.initial_date'"
+                      ).fetchone() == ("2025-10-16; 2025-10-15",)
