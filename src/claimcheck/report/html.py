@@ -131,7 +131,7 @@ def _quote_html(quote: str, span: tuple[int, int] | None):
     if not span:
         return escape(quote)
     a, b = span
-    return Markup(f'{escape(quote[:a])}<mark class="value">{escape(quote[a:b])}</mark>{escape(quote[b:])}')
+    return Markup(f'{escape(quote[:a])}<mark class="v">{escape(quote[a:b])}</mark>{escape(quote[b:])}')
 
 
 def article_html(view: ArticleView, topic_of: dict[int, str]):
@@ -172,7 +172,7 @@ def article_html(view: ArticleView, topic_of: dict[int, str]):
         marked = [k for s, e, k in covers if s <= a and b <= e]
         html = str(escape(piece))
         if marked and any(s <= a and b <= e for s, e in values):
-            html = f'<strong class="value">{html}</strong>'
+            html = f'<strong class="v">{html}</strong>'
         if marked:
             n = len({k for k in marked})
             html = f'<mark class="q{" overlap" if n > 1 else ""}">{html}</mark>'
