@@ -567,3 +567,71 @@ def test_sqlite_full_text_search_and_source_names(bundled, tmp_path):
     assert db.execute("SELECT name FROM sources WHERE id = '000-fa57'").fetchone() == ("unknown outlet (000-fa57)",)
     assert db.execute("SELECT shown FROM matrix WHERE source_id = '003-bbce' AND topic = 'ceasefire.initial_date'"
                       ).fetchone() == ("2025-10-16; 2025-10-15",)
+
+
+# --------------------------------------------------------------------------- quotes in their articles
+
+
+def test_text_fragment_links_encode_the_directive_characters():
+    from claimcheck.report.html import text_fragment
+
+    assert text_fragment("https://x.example/a#top", ["Costs rose 5-7%, & more"]) == \
+        "https://x.example/a#:~:text=Costs%20rose%205%2D7%25%2C%20%26%20more"
+    long = ["one two three four five six", "seven eight nine ten eleven twelve"]
+    assert text_fragment("http://x.example/", long) == "http://x.example/#:~:text=one%20two%20three%20four%20five,eight%20nine%20ten%20eleven%20twelve"
+    assert text_fragment("javascript:alert(1)", ["a"]) is None and text_fragment(None, ["a"]) is None
+
+
+@pytest.mark.parametrize("topic, value, quote, marked", [
+    ("pakistan_delegation.size", 7, "Pakistan’s seven-member delegation comprises officials", "seven"),
+    ("border.length_km", 2611, "The 2,611-kilometer frontier", "2,611"),
+    ("clashes.duration", 14, "following two weeks of deadly clashes", "two weeks"),
+    ("clashes.duration", "nearly 14", "which triggered nearly two weeks of fighting", "nearly two weeks"),
+    ("afghan_delegation.leader", "Haji Najib", "led by Deputy Interior Minister Haji Najib, arrived", "Haji Najib"),
+    ("afghan_delegation.leader", "Haji Najib", "led by Najib, who arrived", "Najib"),
+    ("ceasefire.doha_date", "2025-10-19", "in Doha on October 18-19.", "October 18-19"),
+    ("talks.outcome", "deadlock", "talks have reportedly hit a deadlock", "deadlock"),
+    ("doha_talks.mediators", ["Qatar", "Turkey"], "brokered by Qatar and Turkey last Sunday", "Qatar and Turkey"),
+    ("asif.open_war_quote", "If these talks fail, it will be an open war", "“If these talks fail, it will be an open war,” Asif warned.",
+     "If these talks fail, it will be an open war"),
+])
+def test_the_value_is_found_in_its_quote(scratch, topic, value, quote, marked):
+    scratch.article("a.txt", quote)
+    claims = _claim_set(scratch, quote, {"a": [{"topic": topic, "value": value, "quote": quote}]})
+    report = build_report(_load(claims))
+    (t,) = report.topics
+    c = t.group.clusters[0].claims[0]
+    a, b = report.value_span(t, c)
+    assert quote[a:b] == marked
+
+
+def test_articles_mark_every_piece_of_a_quote(scratch):
+    article = "First part here. Some words between. Second part there.\nAnother line with seven members."
+    claims = _claim_set(scratch, article, {"a": [
+        {"topic": "asif.open_war_quote", "value": "First part here ... Second part there",
+         "quote": "First part here. ... Second part there.", "attributed_to": "Khawaja Asif"},
+        {"topic": "pakistan_delegation.size", "value": 7, "quote": "seven members"}]})
+    report = build_report(_load(claims))
+    (view,) = report.articles()
+    pieces = {p.claim.topic: [view.text[a:b] for a, b in p.pieces] for p in view.passages}
+    assert pieces == {"asif.open_war_quote": ["First part here.", "Second part there."],
+                      "pakistan_delegation.size": ["seven members"]}
+    page = _text(report, "html")
+    body = page.split('<div class="text untrusted">', 1)[1].split("</div>", 1)[0]
+    assert '<strong class="v">seven</strong>' in body
+    merged = re.sub(r'</mark><mark class="q">', "", re.sub(r"</?strong[^>]*>", "", body))  # marks split where a value starts
+    assert re.findall(r'<mark class="q">(.*?)</mark>', merged) == ["First part here.", "Second part there.", "seven members"]
+    assert "</p>\n<p>" in body  # a paragraph per line
+
+
+def test_an_article_that_cannot_be_read_again_is_named_not_shown(scratch):
+    claims = _claim_set(scratch, "seven members.", {"a": [{"topic": "pakistan_delegation.size", "value": 7,
+                                                          "quote": "seven members"}]})
+    comparison = _load(claims)
+    (scratch.articles / "a.txt").write_bytes(b"\xff\xfe not utf-8")
+    report = build_report(comparison)
+    (view,) = report.articles()
+    assert view.text is None and view.problem == "the article is not UTF-8"
+    page = _text(report, "html")
+    assert "The article text is not shown: <span class=\"untrusted\">the article is not UTF-8</span>" in page
+    assert 'href="#p1"' not in page  # no link to a passage that is not there

@@ -98,8 +98,12 @@ def _number_span(folded: str, value: Any, unit: str | None) -> Span | None:
     for m in mentions:
         if m.value is None:
             continue
-        q = convert(m.value, m.unit, unit)[0]
+        q, converted = convert(m.value, m.unit, unit)
         if (q.low, q.high) == (value.low, value.high) or (m.value.low, m.value.high) == (value.low, value.high):
+            if converted and m.unit:  # 'two weeks' for 14 days: the unit is part of what states the value
+                after = re.match(r"[\s-]*" + re.escape(m.unit), folded[m.end:])
+                if after:
+                    return m.start, m.end + after.end()
             return m.start, m.end
     text = getattr(value, "text", None)
     if text:
