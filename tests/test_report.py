@@ -635,3 +635,12 @@ def test_an_article_that_cannot_be_read_again_is_named_not_shown(scratch):
     page = _text(report, "html")
     assert "The article text is not shown: <span class=\"untrusted\">the article is not UTF-8</span>" in page
     assert 'href="#p1"' not in page  # no link to a passage that is not there
+
+
+def test_large_sets_leave_the_articles_out_and_say_so(hostile, monkeypatch):
+    import claimcheck.report.html as html
+
+    monkeypatch.setattr(html, "ARTICLES_UP_TO", 3)  # the hostile set has 4 sources
+    page = _text(hostile, "html")
+    assert "The 4 articles are not embedded: a page holding the texts of more than 3 sources" in page
+    assert '<details class="article"' not in page and 'href="#p1"' not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page

@@ -18,6 +18,7 @@ OPEN_UP_TO = 20  # topic sections with more claims than this start collapsed
 PRINT_COLUMNS = 6  # sources per printed matrix table (the matrix is printed turned: topics down, sources across)
 PRINT_MATRIX_UP_TO = 120  # sources beyond this are not printed as a matrix (the CSV is the place for them)
 CELL_CHARS = 28  # a matrix cell's value is shortened past this; the full value shows on hover and focus
+ARTICLES_UP_TO = 500  # sources whose article texts are embedded; past this a page would be too large to open
 
 
 @lru_cache(maxsize=1)
@@ -136,71 +137,118 @@ def _quote_html(quote: str, span: tuple[int, int] | None):
 
 def article_html(view: ArticleView, topic_of: dict[int, str]):
     """An article's text, escaped, a paragraph per line, each curated quote in <mark> with an anchor
-    (p<n>) and a link back to its claim (c<n>), and each quote's value marked inside it."""
-    from markupsafe import Markup, escape
+    (p<n>) and a link back to its claim (c<n>), and each quote's value marked inside it.
+
+    One sweep over the points where a quote piece, a value or a line starts or ends."""
+    from html import escape as esc
+
+    from markupsafe import Markup
 
     text = view.text or ""
-    bounds = {0, len(text)}
-    covers: list[tuple[int, int, int]] = []  # (start, end, passage index)
-    values: list[tuple[int, int]] = []
-    first: dict[int, list[int]] = {}
-    last: dict[int, list[int]] = {}
+    starts: dict[int, list[int]] = {}  # point -> passages whose first piece starts there (their anchors)
+    ends: dict[int, list[int]] = {}  # point -> passages whose last piece ends there (their back links)
+    delta: dict[int, list[int]] = {}  # point -> [change in open quote pieces, change in open values]
     for k, p in enumerate(view.passages):
         if not p.pieces:
             continue
         for a, b in p.pieces:
-            covers.append((a, b, k))
-            bounds.update((a, b))
-        first.setdefault(p.pieces[0][0], []).append(k)
-        last.setdefault(p.pieces[-1][1], []).append(k)
+            delta.setdefault(a, [0, 0])[0] += 1
+            delta.setdefault(b, [0, 0])[0] -= 1
+        starts.setdefault(p.pieces[0][0], []).append(k)
+        ends.setdefault(p.pieces[-1][1], []).append(k)
         if p.value:
-            values.append(p.value)
-            bounds.update(p.value)
-    for m in re.finditer(r"\n", text):
-        bounds.update((m.start(), m.end()))
-    points = sorted(bounds)
+            delta.setdefault(p.value[0], [0, 0])[1] += 1
+            delta.setdefault(p.value[1], [0, 0])[1] -= 1
+    at = text.find("\n")
+    while at >= 0:
+        delta.setdefault(at, [0, 0])
+        delta.setdefault(at + 1, [0, 0])
+        at = text.find("\n", at + 1)
+    points = sorted({0, len(text), *delta})
     out = ["<p>"]
-    open_para = True
+    quotes = values = 0
     for a, b in zip(points, points[1:]):
-        for k in first.get(a, ()):
+        d = delta.get(a)
+        if d:
+            quotes += d[0]
+            values += d[1]
+        for k in starts.get(a, ()):
             out.append(f'<span class="anchor" id="p{view.passages[k].number}"></span>')
         piece = text[a:b]
         if piece == "\n":
-            if open_para:
-                out.append("</p>\n<p>")
-            continue
-        marked = [k for s, e, k in covers if s <= a and b <= e]
-        html = str(escape(piece))
-        if marked and any(s <= a and b <= e for s, e in values):
-            html = f'<strong class="v">{html}</strong>'
-        if marked:
-            n = len({k for k in marked})
-            html = f'<mark class="q{" overlap" if n > 1 else ""}">{html}</mark>'
-        out.append(html)
-        for k in last.get(b, ()):
+            out.append("</p>\n<p>")
+        else:
+            html = esc(piece)
+            if quotes > 0:
+                if values > 0:
+                    html = f'<strong class="v">{html}</strong>'
+                html = f'<mark class="q">{html}</mark>'
+            out.append(html)
+        for k in ends.get(b, ()):
             p = view.passages[k]
-            out.append(f'<a class="back" href="#c{p.number}" title="back to the claim on {escape(topic_of.get(p.number, ""))}"'
-                       f' aria-label="back to claim {p.number}, {escape(topic_of.get(p.number, ""))}">↩{p.number}</a>')
+            topic = esc(topic_of.get(p.number, ""))
+            out.append(f'<a class="back" href="#c{p.number}" aria-label="back to claim {p.number}, {topic}">↩{p.number}</a>')
     out.append("</p>")
-    html = "".join(out).replace("<p></p>", "")
-    return Markup(html)
+    return Markup("".join(out).replace("<p></p>", ""))
+
+
+def _claim_items(report: Report, found: set[int], fragments: dict[int, str]):
+    """A function giving a claim's card (<li id="c<n>">): its quote with the value marked, whom it
+    credits, and links to its passage and the original page. Built here, not in the template: a
+    report holds a card per claim, 200,000 of them at scale."""
+    from markupsafe import Markup, escape
+
+    numbers = report.claim_numbers
+    sources = report.source_by_id
+    who: dict[str, str] = {}
+
+    def items(t: TopicReport, claims, dated: bool):
+        return Markup("".join(item(t, c, dated) for c in claims))
+
+    def item(t: TopicReport, c, dated: bool) -> str:
+        num = numbers[id(c)]
+        sid = c.source_id
+        if sid not in who:
+            s = sources.get(sid)
+            who[sid] = str(source_html(s)) if s else f'<code class="sid untrusted">{escape(sid)}</code>'
+        out = [f'<li id="c{num}"><blockquote class="untrusted">{_quote_html(c.quote, report.value_span(t, c))}'
+               f'</blockquote><p class="credit">{who[sid]} — <span class="untrusted">{escape(credit(c))}</span>']
+        if dated:
+            out.append(f' · as of <span class="nw">{escape(str(c.as_of or "undated"))}</span>')
+        if num in found:
+            out.append(f' · <a href="#p{num}">in the article</a>')
+        link = fragments.get(num)
+        if link:
+            out.append(f' · <a href="{escape(link)}" rel="noopener noreferrer nofollow">on the original page'
+                       '<span aria-hidden="true"> ↗</span></a>')
+        out.append("</p></li>\n")
+        return "".join(out)
+
+    return items
 
 
 def render(report: Report) -> str:
     from .. import __version__
 
-    articles = report.articles()
+    embed = len(report.sources) <= ARTICLES_UP_TO
+    articles = report.articles() if embed else []
     numbers = report.claim_numbers
     topic_of = {numbers[id(c)]: t.name for t, _, c in report.claims()}
     fragments = {}
-    article_of = {}
     for view in articles:
         for p in view.passages:
-            article_of[p.number] = view.number
             pieces = [view.text[a:b] for a, b in p.pieces] if view.text else []
             link = text_fragment(view.source.url, pieces)
             if link:
                 fragments[p.number] = link
+    if not embed:  # the quote's own pieces, which are the article's words
+        from ..ground import quote_segments
+
+        for t, _, c in report.claims():
+            s = report.source_by_id.get(c.source_id)
+            link = text_fragment(s.url if s else None, quote_segments(c.quote)) if s and web_url(s.url) else None
+            if link:
+                fragments[numbers[id(c)]] = link
     found = {p.number for view in articles for p in view.passages if p.pieces}
     print_chunks = ([report.sources[i:i + PRINT_COLUMNS] for i in range(0, len(report.sources), PRINT_COLUMNS)]
                     if len(report.sources) <= PRINT_MATRIX_UP_TO else [])
@@ -211,7 +259,8 @@ def render(report: Report) -> str:
         cells=CELLS, cell_symbol=CELL_SYMBOL, cell_label=CELL_LABEL, cell_meaning=CELL_MEANING,
         status_symbol=STATUS_SYMBOL, matrix_rule=MATRIX_RULE, provenance_rule=PROVENANCE_RULE,
         articles=articles, article_html=lambda v: article_html(v, topic_of), numbers=numbers,
-        fragments=fragments, article_of=article_of, claim_number=lambda c: numbers[id(c)], found=found, quote_html=_quote_html,
+        fragments=fragments, claim_number=lambda c: numbers[id(c)], found=found, quote_html=_quote_html,
         source_html=source_html, label=report.label, labels=lambda ids: [report.label(x) for x in ids], print_chunks=print_chunks, shorten=shorten,
-        print_up_to=PRINT_MATRIX_UP_TO,
+        print_up_to=PRINT_MATRIX_UP_TO, claim_items=_claim_items(report, found, fragments),
+        articles_up_to=ARTICLES_UP_TO, articles_left_out=0 if embed else len(report.sources),
     )

@@ -278,11 +278,19 @@ class Report:
         s = self.source_by_id.get(source_id)
         return source_label(s) if s else source_id
 
-    def value_span(self, t: TopicReport, c: Claim) -> tuple[int, int] | None:
-        """Where the claim's value stands in its quote (offsets in the quote)."""
-        from .spans import value_span
+    @cached_property
+    def _value_spans(self) -> dict[int, tuple[int, int] | None]:
+        return {}
 
-        return value_span(c, t.group.topic, self.source_by_id.get(c.source_id))
+    def value_span(self, t: TopicReport, c: Claim) -> tuple[int, int] | None:
+        """Where the claim's value stands in its quote (offsets in the quote); worked out once per claim."""
+        spans = self._value_spans
+        key = id(c)
+        if key not in spans:
+            from .spans import value_span
+
+            spans[key] = value_span(c, t.group.topic, self.source_by_id.get(c.source_id))
+        return spans[key]
 
     def articles(self) -> list[ArticleView]:
         """Each source with shown claims, its article text read again and every quote located in it."""

@@ -17,6 +17,7 @@ from ..ground import Article, normalise, normalise_text, quote_segments
 from ..model import Claim, Source, Topic
 
 Span = tuple[int, int]
+_PLAIN = re.compile(r"[!-_a-~]+(?: [!-_a-~]+)*")  # printable ASCII but the backtick, single spaces: what normalise() leaves as it is
 
 
 def quote_pieces(article: Article, quote: str) -> tuple[Span, ...]:
@@ -68,11 +69,13 @@ def _cues(topic: Topic, value: Any) -> tuple[str, ...]:
 
 @lru_cache(maxsize=65536)  # at scale the same quote and value recur across sources
 def _value_span(quote: str, vtype: str, value: Any, unit: str | None, published, cues: tuple[str, ...]) -> Span | None:
-    norm = normalise(quote)
-    folded = norm.text
+    norm = None if _PLAIN.fullmatch(quote) else normalise(quote)  # plain ASCII folds to itself
+    folded = norm.text if norm else quote
 
     def back(span: Span | None) -> Span | None:
-        return None if span is None or span[0] >= span[1] else norm.span(*span)
+        if span is None or span[0] >= span[1]:
+            return None
+        return norm.span(*span) if norm else span
 
     if vtype == "number":
         return back(_number_span(folded, value, unit))
@@ -90,8 +93,25 @@ def _value_span(quote: str, vtype: str, value: Any, unit: str | None, published,
     return None
 
 
+@lru_cache(maxsize=4096)
+def _digits_pattern(n: float) -> re.Pattern | None:
+    """2611 as written in digits: '2611' or '2,611', as a whole number (no letter or digit, nor '.' or ',' and a digit, beside it: not '14th', not '2.5')."""
+    if not float(n).is_integer() or n < 0:
+        return None
+    digits = str(int(n))
+    grouped = "{:,}".format(int(n))
+    alternatives = {re.escape(digits), re.escape(grouped)}
+    return re.compile(rf"(?<![\d.,])(?:{'|'.join(sorted(alternatives))})(?![\w]|[.,]\d)")
+
+
 def _number_span(folded: str, value: Any, unit: str | None) -> Span | None:
     from ..mentions import convert, find_dates, find_numbers, Anchor
+
+    if getattr(value, "exact", False):  # the usual case: the digits stand once in the quote
+        pattern = _digits_pattern(value.low)
+        found = list(pattern.finditer(folded)) if pattern else []
+        if len(found) == 1 and not re.match(r"[\s-]*(?:weeks?|months?|years?|hours?|days?)\b", folded[found[0].end():]):
+            return found[0].span()
 
     dates = [(m.start, m.end) for m in find_dates(folded, Anchor(year=2000))]
     mentions = find_numbers(folded, dates)
@@ -147,13 +167,19 @@ def _name_span(folded: str, name: str) -> Span | None:
 
 
 def _find_ci(text: str, needle: str, word: bool = False) -> Span | None:
+    pattern = _needle(needle, word)
+    m = pattern.search(text) if pattern else None
+    return (m.start(), m.end()) if m else None
+
+
+@lru_cache(maxsize=65536)  # names, labels' cues and values recur across a set's quotes
+def _needle(needle: str, word: bool) -> re.Pattern | None:
     if not needle.strip():
         return None
     pattern = re.escape(normalise_text(needle)).replace(r"\ ", r"\s+")
     if word:
         pattern = rf"(?<![^\W_]){pattern}(?![^\W_])"
-    m = re.search(pattern, text, re.IGNORECASE)
-    return (m.start(), m.end()) if m else None
+    return re.compile(pattern, re.IGNORECASE)
 
 
 def _first_of(folded: str, needles: tuple[str, ...]) -> Span | None:
