@@ -16,7 +16,10 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")
 
 def md(text: object) -> str:
     """Untrusted text as inline Markdown that shows as itself, on one line."""
-    one_line = " ".join(str(text).splitlines())
+    s = str(text)
+    if s.isprintable() and _SPECIAL.search(s) is None:  # the usual case: nothing to escape, no line break
+        return s
+    one_line = " ".join(s.splitlines())
     return _SPECIAL.sub(r"\\\1", one_line)
 
 
@@ -94,10 +97,27 @@ def _quote(report: Report, t: TopicReport, c) -> str:
     return f"{md(c.quote[:a])}**{inner}**{md(c.quote[b:])}"
 
 
-def _cell(t: TopicReport, source_id: str) -> str:
-    kind = t.cell(source_id)
-    text = t.cell_text(source_id)
-    return f"{CELL_SYMBOL[kind]} {md(shorten(text, CELL_CHARS))}" if text else CELL_SYMBOL[kind]
+def _cells(report: Report):
+    """A function giving a source's matrix row, each distinct cell of a topic escaped once (200,000 cells at scale)."""
+    memo: list[dict] = [{} for _ in report.topics]
+    silent = CELL_SYMBOL["silent"]
+
+    def row(source_id: str) -> list[str]:
+        out = []
+        for i, t in enumerate(report.topics):
+            kind = t.cells.get(source_id)
+            if kind is None:
+                out.append(silent)
+                continue
+            key = (kind, t.source_values.get(source_id, ()))
+            cell = memo[i].get(key)
+            if cell is None:
+                text = "; ".join(t.shown(j) for j in key[1])
+                cell = memo[i][key] = f"{CELL_SYMBOL[kind]} {md(shorten(text, CELL_CHARS))}" if text else CELL_SYMBOL[kind]
+            out.append(cell)
+        return out
+
+    return row
 
 
 def render(report: Report) -> str:
@@ -114,7 +134,8 @@ def render(report: Report) -> str:
             "A row per source, a column per topic (conflicts first). " + MATRIX_RULE, ""]
     out += ["Legend: " + "; ".join(f"{CELL_SYMBOL[k]} {CELL_LABEL[k]}: {CELL_MEANING[k]}" for k in CELLS) + ".", ""]
     head = ["Source"] + [f"{STATUS_SYMBOL[t.status]} {md(t.name)}" for t in report.topics]
-    out += _table(head, [[md(report.label(s.id))] + [_cell(t, s.id) for t in report.topics] for s in report.sources])
+    row = _cells(report)
+    out += _table(head, [[md(report.label(s.id))] + row(s.id) for s in report.sources])
     out += ["", "## Provenance", "", PROVENANCE_RULE, ""]
     repeated = list(report.repeated_origins())
     if not repeated:

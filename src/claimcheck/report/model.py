@@ -274,9 +274,13 @@ class Report:
         """id(claim) -> its 1-based number in report order (claim ids need not be unique across files)."""
         return {id(c): n for n, (_, _, c) in enumerate(self.claims(), 1)}
 
+    @cached_property
+    def _labels(self) -> dict[str, str]:
+        return {s.id: source_label(s) for s in self.sources}
+
     def label(self, source_id: str) -> str:
-        s = self.source_by_id.get(source_id)
-        return source_label(s) if s else source_id
+        """How the text formats name a source: 'The Bugle (bugle-1)', or the id when the outlet is unknown."""
+        return self._labels.get(source_id, source_id)
 
     @cached_property
     def _value_spans(self) -> dict[int, tuple[int, int] | None]:
