@@ -592,6 +592,8 @@ def test_text_fragment_links_encode_the_directive_characters():
     ("ceasefire.doha_date", "2025-10-19", "in Doha on October 18-19.", "October 18-19"),
     ("talks.outcome", "deadlock", "talks have reportedly hit a deadlock", "deadlock"),
     ("doha_talks.mediators", ["Qatar", "Turkey"], "brokered by Qatar and Turkey last Sunday", "Qatar and Turkey"),
+    ("ceasefire.renewal_dates", ["2025-10-17", "2025-10-19"], "renewed on October 17 and October 19, both sides",
+     "October 17 and October 19"),
     ("asif.open_war_quote", "If these talks fail, it will be an open war", "“If these talks fail, it will be an open war,” Asif warned.",
      "If these talks fail, it will be an open war"),
 ])

@@ -84,7 +84,7 @@ def _value_span(quote: str, vtype: str, value: Any, unit: str | None, published,
     if vtype == "person":
         return back(_name_span(folded, str(value)))
     if vtype == "list":
-        spans = [s for s in (_name_span(folded, str(item)) for item in value) if s]
+        spans = [s for s in (_item_span(folded, str(item), published) for item in value) if s]
         return back((min(s[0] for s in spans), max(s[1] for s in spans))) if spans else None
     if vtype == "label":
         return back(_first_of(folded, cues))
@@ -144,6 +144,22 @@ def _date_span(folded: str, value: Any, published) -> Span | None:
         if m.value is not None and m.value.start <= value.start and value.end <= m.value.end:
             return m.start, m.end
     return None
+
+
+def _item_span(folded: str, item: str, published) -> Span | None:
+    """A list item: a name's parts, or a date written any way ('October 17' for 2025-10-17)."""
+    span = _name_span(folded, item)
+    if span is None and re.fullmatch(r"\d{4}-\d\d-\d\d", item):
+        import datetime as dt
+
+        from ..values import DateSpan
+
+        try:
+            day = dt.date.fromisoformat(item)
+        except ValueError:
+            return None
+        span = _date_span(folded, DateSpan(day, day), published)
+    return span
 
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
