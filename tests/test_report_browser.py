@@ -404,8 +404,14 @@ def test_print_fits_the_matrix_on_the_page_and_expands_everything(browser, bundl
 
 
 @pytest.mark.skipif(not os.environ.get("UPDATE_SCREENSHOT"), reason="set UPDATE_SCREENSHOT=1 to refresh docs/report*.png")
-def test_update_readme_screenshots(browser, bundled, tmp_path):
+def test_update_readme_screenshots(browser, tmp_path):
+    from claimcheck import __version__
+    from claimcheck.revision import describe
+
     docs = ROOT / "docs"
+    comparison = compare_claim_set(load_claim_set(CLAIMS))
+    revision, note = describe(comparison.claim_set)
+    bundled = build_report(comparison, run=RunInfo(RUN.title, RUN.generated_at, revision, note, f"claimcheck {__version__}"))
     page, _ = _page(browser, bundled, tmp_path, {"width": 1100, "height": 1400})
     page.screenshot(path=str(docs / "report.png"))
     page.close()
