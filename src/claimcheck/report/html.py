@@ -96,7 +96,8 @@ def _matrix_cells(report: Report):
     """A function turning a source into its row's <td> cells, escaped once per distinct cell of a topic."""
     from markupsafe import Markup, escape
 
-    silent = f'<td class="c-silent"><span class="sym" aria-hidden="true">{CELL_SYMBOL["silent"]}</span><span class="vh">silent</span></td>'
+    silent = (f'<td class="c-silent"><span class="sym" aria-hidden="true">{CELL_SYMBOL["silent"]}</span>'
+              '<span class="vh">silent</span></td>')
     memo: list[dict] = [{} for _ in report.topics]
 
     def cell(i: int, t: TopicReport, sid: str) -> str:
@@ -187,7 +188,8 @@ def article_html(view: ArticleView, topic_of: dict[int, str]):
         for k in ends.get(b, ()):
             p = view.passages[k]
             topic = esc(topic_of.get(p.number, ""))
-            out.append(f'<a class="back" href="#c{p.number}" aria-label="back to claim {p.number}, {topic}">↩{p.number}</a>')
+            out.append(f'<a class="back" href="#c{p.number}" aria-label="back to claim {p.number}, {topic}">'
+                       f'↩{p.number}</a>')
     out.append("</p>")
     return Markup("".join(out).replace("<p></p>", ""))
 
@@ -260,7 +262,8 @@ def render(report: Report) -> str:
         status_symbol=STATUS_SYMBOL, matrix_rule=MATRIX_RULE, provenance_rule=PROVENANCE_RULE,
         articles=articles, article_html=lambda v: article_html(v, topic_of), numbers=numbers,
         fragments=fragments, claim_number=lambda c: numbers[id(c)], found=found, quote_html=_quote_html,
-        source_html=source_html, label=report.label, labels=lambda ids: [report.label(x) for x in ids], print_chunks=print_chunks, shorten=shorten,
+        source_html=source_html, label=report.label, labels=lambda ids: [report.label(x) for x in ids],
+        print_chunks=print_chunks, shorten=shorten,
         print_up_to=PRINT_MATRIX_UP_TO, claim_items=_claim_items(report, found, fragments),
         articles_up_to=ARTICLES_UP_TO, articles_left_out=0 if embed else len(report.sources),
     )

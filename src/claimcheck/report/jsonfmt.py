@@ -7,7 +7,8 @@ import json
 from ..document import conflicts_doc
 from .model import CELL_LABEL, CELL_SYMBOL, CELLS, MATRIX_RULE, PROVENANCE_RULE, Report, source_name
 
-REPORT_SCHEMA = 2  # the report's own keys (run, discrepancies, cells with values, units); `schema` is the conflicts document's
+# The report's own keys (run, discrepancies, cells with values, units); `schema` is the conflicts document's.
+REPORT_SCHEMA = 2
 
 
 def _date(d) -> str | None:

@@ -152,6 +152,7 @@ def render(report: Report) -> str:
         out += _topic(report, t)
     out += ["## Sources", ""]
     out += _table(["Outlet", "ID", "Title", "Published", "URL"],
-                  [[md(s.outlet), md(s.id), md(s.title or ""), md(s.published or ""), md(s.url or "")] for s in report.sources])
+                  [[md(s.outlet), md(s.id), md(s.title or ""), md(s.published or ""), md(s.url or "")]
+                   for s in report.sources])
     out += ["", f"Made by {md(report.run.tool)}." if report.run.tool else ""]
     return "\n".join(out).rstrip("\n") + "\n"

@@ -17,7 +17,8 @@ from ..ground import Article, normalise, normalise_text, quote_segments
 from ..model import Claim, Source, Topic
 
 Span = tuple[int, int]
-_PLAIN = re.compile(r"[!-_a-~]+(?: [!-_a-~]+)*")  # printable ASCII but the backtick, single spaces: what normalise() leaves as it is
+# Printable ASCII but the backtick, single spaces: what normalise() leaves as it is.
+_PLAIN = re.compile(r"[!-_a-~]+(?: [!-_a-~]+)*")
 
 
 def quote_pieces(article: Article, quote: str) -> tuple[Span, ...]:
@@ -95,7 +96,9 @@ def _value_span(quote: str, vtype: str, value: Any, unit: str | None, published,
 
 @lru_cache(maxsize=4096)
 def _digits_pattern(n: float) -> re.Pattern | None:
-    """2611 as written in digits: '2611' or '2,611', as a whole number (no letter or digit, nor '.' or ',' and a digit, beside it: not '14th', not '2.5')."""
+    """2611 as written in digits: '2611' or '2,611', as a whole number.
+
+    No letter or digit may stand beside it, nor '.' or ',' and a digit: not '14th', not '2.5'."""
     if not float(n).is_integer() or n < 0:
         return None
     digits = str(int(n))
