@@ -19,7 +19,10 @@ from test_load import CASES as CLAIM_FILE_MESSAGES  # noqa: E402
 
 ARTICLE = Path(__file__).parent / "bad_inputs" / "good-article.txt"
 COMMANDS = [["validate"], ["conflicts"], ["conflicts", "--format", "json"], ["report", "-o", "{out}/report.html"],
-            ["report", "-o", "{out}/report.sqlite"], ["check", str(ARTICLE)]]
+            ["report", "-o", "{out}/report.sqlite"], ["check", str(ARTICLE)], ["diff", "{claims}", "{claims}"]]
+# diff takes each side as a report JSON file, a claims folder or a git revision, and says so of a path that is none
+DIFF_MESSAGES = {"files/missing-folder": "is not a report JSON file, a claims folder, or a git revision",
+                 "files/claims-is-a-file": "not JSON (Expecting value); give a file written by `claimcheck report"}
 MEMORY_CAP = 1024 * 1024 * 1024  # 1 GiB of address space is far more than any case needs
 TIME_CAP = 30
 
@@ -38,7 +41,7 @@ def limit():
 def test_bad_input(tmp_path, case, command):
     claims = case.build(tmp_path)
     before = snapshot(tmp_path)
-    command = [arg.replace("{out}", str(tmp_path)) for arg in command]
+    command = [arg.replace("{out}", str(tmp_path)).replace("{claims}", str(claims)) for arg in command]
     proc = subprocess.run([sys.executable, "-m", "claimcheck", *command, "--claims", str(claims), *case.args],
                           capture_output=True, text=True, timeout=TIME_CAP, preexec_fn=limit,
                           env={**os.environ, "NO_COLOR": "1"})
@@ -48,6 +51,8 @@ def test_bad_input(tmp_path, case, command):
     first = proc.stderr.splitlines()[0]
     assert str(tmp_path) in first or first.startswith("error: " + str(tmp_path))
     expected = case.message or CLAIM_FILE_MESSAGES[case.name.split("/", 1)[1]][2]
+    if command[0] == "diff":
+        expected = DIFF_MESSAGES.get(case.name, expected)
     assert expected in first, first
     assert "\x1b" not in proc.stderr  # hostile text is shown inert
     assert not case.never or case.never not in proc.stderr + proc.stdout  # nothing of a file that is not a claim file

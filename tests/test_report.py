@@ -19,6 +19,7 @@ from claimcheck.load import load_claim_set
 from claimcheck.report import FORMATS, build_report, choose_format, render, write_atomic
 from claimcheck.report.csv import neutralise
 from claimcheck.report.markdown import md
+from claimcheck.report.model import RunInfo
 
 from conftest import ROOT
 
@@ -30,13 +31,23 @@ def _load(claims: Path):
     return compare_claim_set(load_claim_set(claims))
 
 
+# A fixed identity for the golden files: the real digest of the bundled claim set's files, a fixed time.
+def _run(cs) -> RunInfo:
+    from claimcheck import __version__
+    from claimcheck.revision import digest
+
+    return RunInfo("Istanbul talks: what the sources say", "2025-10-27T12:00:00Z", f"sha256 {digest(cs)}", None,
+                   f"claimcheck {__version__}")
+
+
 @pytest.fixture(scope="module")
 def bundled():
     """The bundled claims, loaded as `claims` from the repository root so paths in outputs are stable."""
     old = os.getcwd()
     os.chdir(ROOT)
     try:
-        return build_report(_load(Path("claims")))
+        comparison = _load(Path("claims"))
+        return build_report(comparison, run=_run(comparison.claim_set))
     finally:
         os.chdir(old)
 
@@ -44,6 +55,13 @@ def bundled():
 def _text(report, name: str) -> str:
     data = render(report, FORMATS[name])
     return data if isinstance(data, str) else ""
+
+
+def _csv(report) -> str:
+    """The CSV as a spreadsheet reads it: UTF-8 with its byte-order mark taken as one (utf-8-sig)."""
+    data = _text(report, "csv").encode("utf-8")
+    assert data.startswith(b"\xef\xbb\xbf")
+    return data.decode("utf-8-sig")
 
 
 def _db(report, tmp_path: Path) -> sqlite3.Connection:
@@ -66,10 +84,11 @@ def test_matrix_cells_on_bundled_claims(bundled):
     rows = {s.id: dict(zip(topics, cells)) for s, cells in bundled.rows()}
     assert rows["003-bbce"]["ceasefire.initial_date"] == "self_contradiction"
     assert rows["000-fa57"]["ceasefire.initial_date"] == "silent"
-    # a 1-1 split has no majority: neither source is marked as the one that differs
-    assert rows["000-fa57"]["pakistan_delegation.size"] == rows["001-71e8"]["pakistan_delegation.size"] == "no_majority"
-    # changing facts are compared on the same date: three sources say in_progress on 2025-10-25
-    assert [rows[s]["talks.outcome"] for s in sorted(rows)] == ["agrees", "agrees", "agrees", "no_majority", "no_majority"]
+    # a 1-1 split has no majority: no side is picked, and both sides conflict
+    assert rows["000-fa57"]["pakistan_delegation.size"] == rows["001-71e8"]["pakistan_delegation.size"] == "differs"
+    # changing facts are compared on the same date: three sources say in_progress on 2025-10-25; on the
+    # 27th deadlock (003) and partial_agreement (004) are incompatible labels, so both conflict
+    assert [rows[s]["talks.outcome"] for s in sorted(rows)] == ["agrees", "agrees", "agrees", "differs", "differs"]
     assert rows["003-bbce"]["conflict.trigger"] == "partly"  # airstrikes, compatible with the majority kabul_strike
     assert rows["002-7ad1"]["border.length_km"] == "only_source"
 
@@ -85,7 +104,7 @@ def test_every_format_shows_the_conflicts_with_each_quote(bundled, name, tmp_pat
         assert all((t, c.source_id, c.quote, c.attributed_to) in shown for t, c in conflict_claims)
         assert [g["topic"] for g in doc["groups"] if g["status"] == "conflict"] == CONFLICTS
     elif name == "csv":
-        rows = list(csv.DictReader(io.StringIO(_text(bundled, name))))
+        rows = list(csv.DictReader(io.StringIO(_csv(bundled))))
         shown = {(r["topic"], r["status"], r["source"], r["quote"], r["attributed_to"]) for r in rows}
         assert all((t, "conflict", c.source_id, c.quote, c.attributed_to) in shown for t, c in conflict_claims)
     elif name == "sqlite":
@@ -95,6 +114,8 @@ def test_every_format_shows_the_conflicts_with_each_quote(bundled, name, tmp_pat
         assert shown == {(t, c.source_id, c.quote, c.attributed_to) for t, c in conflict_claims}
     else:
         text = _text(bundled, name)
+        # the value is marked inside each quote: <mark class="value"> in HTML, bold in Markdown
+        text = re.sub(r'</?mark(?: class="v")?>', "", text) if name == "html" else re.sub(r"(?<!\\)\*\*", "", text)
         esc = (lambda s: str(escape(s))) if name == "html" else md
         for topic in CONFLICTS:
             assert esc(topic) in text
@@ -214,15 +235,30 @@ def test_matrix_rules(scratch):
     assert by["pakistan_delegation.size"].majority_note(0) == "majority"
 
 
-def test_tie_has_no_majority(scratch):
+def test_a_tie_picks_no_side_and_both_conflict(scratch):
     claims = _claim_set(scratch, MATRIX_ARTICLE, {
         "a": [{"topic": "pakistan_delegation.size", "value": 7, "quote": "seven members"}],
         "b": [{"topic": "pakistan_delegation.size", "value": 2, "quote": "two members"}],
     })
-    (t,) = build_report(_load(claims)).topics
+    report = build_report(_load(claims))
+    (t,) = report.topics
     assert t.majority[0].cluster is None and len(t.majority[0].tied) == 2
-    assert {t.cell("a"), t.cell("b")} == {"no_majority"}
+    assert {t.cell("a"), t.cell("b")} == {"differs"}
+    assert (t.cell_text("a"), t.cell_text("b")) == ("7 members", "2 members")
     assert t.majority_note(0) == t.majority_note(1) == ""
+    (d,) = report.discrepancies
+    assert [t.shown(i) for i in d.clusters] == ["7 members", "2 members"] and d.topic_reasons == ("7 ≠ 2",)
+
+
+def test_a_tie_of_compatible_values_partly_agrees(scratch):
+    claims = _claim_set(scratch, MATRIX_ARTICLE, {
+        "a": [{"topic": "clashes.duration", "value": 14, "quote": "two weeks"}],
+        "b": [{"topic": "clashes.duration", "value": "nearly 14", "quote": "nearly two weeks"}],
+    })
+    report = build_report(_load(claims))
+    (t,) = report.topics
+    assert (t.cell("a"), t.cell("b")) == ("partly", "partly") and report.discrepancies == ()
+    assert (t.cell_text("a"), t.cell_text("b")) == ("14 days", "nearly 14 days")
 
 
 # Quotes a hostile or careless article could hold; every one is in the article text, so it loads.
@@ -305,7 +341,7 @@ def test_md_escapes_line_breaks():
 
 
 def test_csv_neutralises_formulas(hostile):
-    rows = list(csv.reader(io.StringIO(_text(hostile, "csv"))))
+    rows = list(csv.reader(io.StringIO(_csv(hostile))))
     assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for row in rows for cell in row)
     cells = {cell for row in rows[1:] for cell in row}
     assert {"'" + HOSTILE["formula"], "'+1", "'@SUM(A1)", HOSTILE["script"]} <= cells
@@ -326,8 +362,8 @@ def test_provenance_counts_a_shared_origin_once(hostile):
     assert len(t.group.clusters[vp.cluster].sources) == 3 and vp.independent == 2
     (shared,) = vp.repeated
     assert shared.origin == "Reuters" and shared.sources == ("evil-c", "evil-d")
-    assert "evil-c, evil-d all credit Reuters" in _text(hostile, "md")
-    assert "evil-c, evil-d</span> all credit <b class=\"untrusted\">Reuters</b>" in _text(hostile, "html")
+    assert "evil-c news (evil-c), evil-d news (evil-d) all credit Reuters" in _text(hostile, "md")
+    assert "evil-c news (evil-c), evil-d news (evil-d)</span> all credit <b class=\"untrusted\">Reuters</b>" in _text(hostile, "html")
 
 
 # --------------------------------------------------------------------------- choosing a format and writing
@@ -378,9 +414,11 @@ def test_cli_writes_each_format(run, tmp_path):
         out = tmp_path / f"report.{FORMATS[name].extensions[0].lstrip('.')}"
         result = run("report", "--claims", ROOT / "claims", "-o", out)
         assert result.exit_code == 0, result.stderr
-        assert result.stderr == f"wrote {out}: 25 topics, 4 conflicts\n" and result.stdout == ""
+        also = f" and {tmp_path / 'report.metadata.json'}" if name == "sqlite" else ""
+        assert result.stderr == f"wrote {out}{also}: 25 topics, 4 conflicts\n" and result.stdout == ""
         assert out.stat().st_size > 1000
-    assert sorted(os.listdir(tmp_path)) == ["report.csv", "report.html", "report.json", "report.md", "report.sqlite"]
+    assert sorted(os.listdir(tmp_path)) == ["report.csv", "report.html", "report.json", "report.md",
+                                            "report.metadata.json", "report.sqlite"]
 
 
 def test_cli_stdout_and_filters(run):
@@ -433,3 +471,178 @@ def test_cli_output_inside_a_file_is_refused(run, tmp_path):
     (tmp_path / "notes.txt").write_text("x")
     result = run("report", "--claims", ROOT / "claims", "-o", tmp_path / "notes.txt" / "report.md")
     assert result.exit_code == 2 and "notes.txt' is not a folder" in result.stderr
+
+
+# --------------------------------------------------------------------------- run identity
+
+
+def test_run_identity_in_every_format(run, tmp_path, monkeypatch):
+    """--title, the generated-at time (SOURCE_DATE_EPOCH stands for now), the claim set's revision, the tool."""
+    from claimcheck import __version__
+    from claimcheck.revision import digest
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1761566400")  # 2025-10-27T12:00:00Z
+    stamp, tool = "2025-10-27T12:00:00Z", f"claimcheck {__version__}"
+    outputs = {}
+    for name in ("html", "md", "json", "csv", "sqlite"):
+        out = tmp_path / f"r.{FORMATS[name].extensions[0].lstrip('.')}"
+        result = run("report", "--claims", ROOT / "claims", "-o", out, "--title", "Day 3: <Istanbul> | talks")
+        assert result.exit_code == 0, result.stderr
+        outputs[name] = out
+    doc = json.loads(outputs["json"].read_text(encoding="utf-8"))
+    rev = doc["run"]["revision"]
+    assert doc["run"]["title"] == "Day 3: <Istanbul> | talks" and doc["run"]["generated_at"] == stamp
+    assert doc["run"]["tool"] == tool and re.fullmatch(r"git [0-9a-f]{12}|sha256 [0-9a-f]{16}", rev)
+    html = outputs["html"].read_text(encoding="utf-8")
+    assert "<h1 class=\"untrusted\">Day 3: &lt;Istanbul&gt; | talks</h1>" in html
+    assert f"generated <span class=\"nw\">{stamp}</span>" in html and rev in html and tool in html
+    md_text = outputs["md"].read_text(encoding="utf-8")
+    assert md_text.startswith(f"# Day 3: \\<Istanbul\\> \\| talks\n\ngenerated {stamp} · claim set {rev}")
+    row = next(csv.DictReader(io.StringIO(outputs["csv"].read_bytes().decode("utf-8-sig"))))
+    assert (row["report_title"], row["generated_at"], row["revision"], row["tool"]) == (
+        "Day 3: <Istanbul> | talks", stamp, rev, tool)
+    db = sqlite3.connect(outputs["sqlite"])
+    summary = dict(db.execute("SELECT key, value FROM summary"))
+    assert (summary["title"], summary["generated_at"], summary["revision"], summary["tool"]) == (
+        "Day 3: <Istanbul> | talks", stamp, rev, tool)
+    if rev.startswith("sha256"):
+        assert rev == f"sha256 {digest(load_claim_set(ROOT / 'claims'))}"
+
+
+def test_revision_is_the_commit_in_a_repository_and_a_digest_outside(scratch, tmp_path):
+    import shutil
+    import subprocess
+
+    from claimcheck.revision import describe, digest
+
+    scratch.article("a.txt", "seven members.")
+    scratch.source("a.yaml", _source("a", [{"topic": "pakistan_delegation.size", "value": 7, "quote": "seven members"}]))
+    cs = load_claim_set(scratch.claims)
+    first = digest(cs)
+    assert describe(cs) == (f"sha256 {first}", None)  # not in a repository
+    scratch.article("a.txt", "seven members. More text.")
+    assert digest(load_claim_set(scratch.claims)) != first  # an article is part of the claim set
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@e", "GIT_CONFIG_GLOBAL": os.devnull}
+    git = lambda *a: subprocess.run(["git", *a], cwd=scratch.root, env=env, check=True, capture_output=True, text=True).stdout
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-q", "-m", "one")
+    head = git("rev-parse", "HEAD").strip()
+    cs = load_claim_set(scratch.claims)
+    assert describe(cs) == (f"git {head[:12]}", None)
+    scratch.article("a.txt", "seven members. Edited.")
+    cs = load_claim_set(scratch.claims)
+    assert describe(cs) == (f"git {head[:12]}", f"with uncommitted changes to 1 file: sha256 {digest(cs)}")
+
+
+def test_units_follow_numbers(bundled):
+    doc = json.loads(_text(bundled, "json"))
+    size = next(g for g in doc["groups"] if g["topic"] == "pakistan_delegation.size")
+    assert size["unit"] == "members" and doc["matrix"]["units"]["border.length_km"] == "km"
+    claim = next(c for c in doc["claims"] if c["topic"] == "border.length_km")
+    assert (claim["value"], claim["unit"]) == ("2611", "km")
+    rows = list(csv.DictReader(io.StringIO(_csv(bundled))))
+    assert {(r["value"], r["unit"]) for r in rows if r["topic"] == "ceasefire.initial_duration"} == {("48", "hours")}
+    text = _text(bundled, "md")
+    assert "· 2611 km" in text and "**80 percent**" in text and "**dozens of people**" in text
+
+
+def test_csv_names_outlets_urls_and_notes(hostile):
+    rows = list(csv.DictReader(io.StringIO(_csv(hostile))))
+    assert list(rows[0])[:12] == ["topic", "status", "value", "unit", "cluster", "cluster_sources", "independent_origins",
+                                  "source", "outlet", "url", "cell", "claim_id"]
+    by = {r["claim_id"]: r for r in rows}
+    assert by["evil-c#1"]["outlet"] == "evil-c news" and by["evil-c#1"]["via"] == "Reuters"
+    assert by["evil-a#2"]["outlet"] == "<script>alert(1)</script>" and by["evil-a#2"]["unit"] == "members"
+
+
+def test_sqlite_full_text_search_and_source_names(bundled, tmp_path):
+    db = _db(bundled, tmp_path)
+    hits = db.execute("SELECT c.id FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid "
+                      "WHERE claims_fts MATCH 'seven' ORDER BY c.id").fetchall()
+    assert hits == [("001-71e8#11",), ("003-bbce#6",)]  # a quote, and a note ('counted back seven days')
+    assert db.execute("SELECT name FROM sources WHERE id = '000-fa57'").fetchone() == ("unknown outlet (000-fa57)",)
+    assert db.execute("SELECT shown FROM matrix WHERE source_id = '003-bbce' AND topic = 'ceasefire.initial_date'"
+                      ).fetchone() == ("2025-10-16; 2025-10-15",)
+
+
+# --------------------------------------------------------------------------- quotes in their articles
+
+
+def test_text_fragment_links_encode_the_directive_characters():
+    from claimcheck.report.html import text_fragment
+
+    assert text_fragment("https://x.example/a#top", ["Costs rose 5-7%, & more"]) == \
+        "https://x.example/a#:~:text=Costs%20rose%205%2D7%25%2C%20%26%20more"
+    long = ["one two three four five six", "seven eight nine ten eleven twelve"]
+    assert text_fragment("http://x.example/", long) == "http://x.example/#:~:text=one%20two%20three%20four%20five,eight%20nine%20ten%20eleven%20twelve"
+    assert text_fragment("javascript:alert(1)", ["a"]) is None and text_fragment(None, ["a"]) is None
+
+
+@pytest.mark.parametrize("topic, value, quote, marked", [
+    ("pakistan_delegation.size", 7, "Pakistan’s seven-member delegation comprises officials", "seven"),
+    ("border.length_km", 2611, "The 2,611-kilometer frontier", "2,611"),
+    ("clashes.duration", 14, "following two weeks of deadly clashes", "two weeks"),
+    ("clashes.duration", "nearly 14", "which triggered nearly two weeks of fighting", "nearly two weeks"),
+    ("afghan_delegation.leader", "Haji Najib", "led by Deputy Interior Minister Haji Najib, arrived", "Haji Najib"),
+    ("afghan_delegation.leader", "Haji Najib", "led by Najib, who arrived", "Najib"),
+    ("ceasefire.doha_date", "2025-10-19", "in Doha on October 18-19.", "October 18-19"),
+    ("talks.outcome", "deadlock", "talks have reportedly hit a deadlock", "deadlock"),
+    ("doha_talks.mediators", ["Qatar", "Turkey"], "brokered by Qatar and Turkey last Sunday", "Qatar and Turkey"),
+    ("ceasefire.renewal_dates", ["2025-10-17", "2025-10-19"], "renewed on October 17 and October 19, both sides",
+     "October 17 and October 19"),
+    ("asif.open_war_quote", "If these talks fail, it will be an open war", "“If these talks fail, it will be an open war,” Asif warned.",
+     "If these talks fail, it will be an open war"),
+])
+def test_the_value_is_found_in_its_quote(scratch, topic, value, quote, marked):
+    scratch.article("a.txt", quote)
+    claims = _claim_set(scratch, quote, {"a": [{"topic": topic, "value": value, "quote": quote}]})
+    report = build_report(_load(claims))
+    (t,) = report.topics
+    c = t.group.clusters[0].claims[0]
+    a, b = report.value_span(t, c)
+    assert quote[a:b] == marked
+
+
+def test_articles_mark_every_piece_of_a_quote(scratch):
+    article = "First part here. Some words between. Second part there.\nAnother line with seven members."
+    claims = _claim_set(scratch, article, {"a": [
+        {"topic": "asif.open_war_quote", "value": "First part here ... Second part there",
+         "quote": "First part here. ... Second part there.", "attributed_to": "Khawaja Asif"},
+        {"topic": "pakistan_delegation.size", "value": 7, "quote": "seven members"}]})
+    report = build_report(_load(claims))
+    (view,) = report.articles()
+    pieces = {p.claim.topic: [view.text[a:b] for a, b in p.pieces] for p in view.passages}
+    assert pieces == {"asif.open_war_quote": ["First part here.", "Second part there."],
+                      "pakistan_delegation.size": ["seven members"]}
+    page = _text(report, "html")
+    body = page.split('<div class="text untrusted">', 1)[1].split("</div>", 1)[0]
+    assert '<strong class="v">seven</strong>' in body
+    merged = re.sub(r'</mark><mark class="q">', "", re.sub(r"</?strong[^>]*>", "", body))  # marks split where a value starts
+    assert re.findall(r'<mark class="q">(.*?)</mark>', merged) == ["First part here.", "Second part there.", "seven members"]
+    assert "</p>\n<p>" in body  # a paragraph per line
+
+
+def test_an_article_that_cannot_be_read_again_is_named_not_shown(scratch):
+    claims = _claim_set(scratch, "seven members.", {"a": [{"topic": "pakistan_delegation.size", "value": 7,
+                                                          "quote": "seven members"}]})
+    comparison = _load(claims)
+    (scratch.articles / "a.txt").write_bytes(b"\xff\xfe not utf-8")
+    report = build_report(comparison)
+    (view,) = report.articles()
+    assert view.text is None and view.problem == "the article is not UTF-8"
+    page = _text(report, "html")
+    assert "The article text is not shown: <span class=\"untrusted\">the article is not UTF-8</span>" in page
+    assert 'href="#p1"' not in page  # no link to a passage that is not there
+
+
+def test_large_sets_leave_the_articles_out_and_say_so(hostile, monkeypatch):
+    import claimcheck.report.html as html
+
+    monkeypatch.setattr(html, "ARTICLES_UP_TO", 3)  # the hostile set has 4 sources
+    page = _text(hostile, "html")
+    assert "The 4 articles are not embedded: a page holding the texts of more than 3 sources" in page
+    assert '<details class="article"' not in page and 'href="#p1"' not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page

@@ -144,7 +144,8 @@ def test_every_report_shows_times_and_bounds(story, run, tmp_path, fmt):
     out = tmp_path / f"r.{fmt}"
     result = run("report", "--claims", s.claims, "-o", out)
     assert result.exit_code == 0, result.stderr
-    assert f"wrote {out}: 2 topics, 2 conflicts" in result.stdout + result.stderr
+    also = f" and {out.with_suffix('.metadata.json')}" if fmt == "sqlite" else ""  # Datasette's metadata beside it
+    assert f"wrote {out}{also}: 2 topics, 2 conflicts" in result.stdout + result.stderr
     if fmt == "sqlite":
         import sqlite3
 

@@ -398,19 +398,24 @@ def report(
     topic: Optional[List[str]] = TopicOpt,
     include_drafts: bool = DraftsOpt,
     quiet: bool = QuietOpt,
+    title: str = typer.Option("claimcheck report", "--title", help="The report's title, shown first in every format."),
+    licence: Optional[str] = typer.Option(None, "--licence", "--license", help="The claim set's licence, for the SQLite report's Datasette metadata."),
     max_bytes: int = MaxBytesOpt,
     allow_outside: bool = OutsideOpt,
 ) -> None:
     """Write a report to share: a summary, a source × topic matrix, each topic's values with every source's quote, and provenance.
 
-    The format follows the file's extension (see --format). The file is replaced in one step,
-    so a failed run leaves an existing report as it was.
+    The format follows the file's extension (see --format). Every format names the report
+    (--title), when it was made (UTC; SOURCE_DATE_EPOCH overrides), the claim set's revision (its
+    git commit, or a digest of its files) and the tool's version. SQLite gets a Datasette metadata
+    file beside it (report.metadata.json). Files are replaced in one step, so a failed run leaves
+    an existing report as it was.
 
-    Example: claimcheck report -o report.html --status conflict --status partial
+    Example: claimcheck report -o report.html --title "Istanbul talks, day 3" --status conflict
     """
     with _errors():
         from .compare import compare_claim_set
-        from .report import build_report, check_target, choose_format, render, write_atomic
+        from .report import build_report, check_target, choose_format, companions, render, write_atomic
         from .terminal import inert
 
         chosen = choose_format(output, fmt)
@@ -420,18 +425,31 @@ def report(
         _topics_shown(cs, topic)
         with _frozen():
             comparison = _keep(compare_claim_set(cs))
-        rep = build_report(comparison, [s.value for s in status or []], topic or [])
+        from .report.model import RunInfo
+        from .revision import describe, generated_at
+
+        revision, note = describe(cs)
+        run = RunInfo(" ".join(title.split()) or "claimcheck report", generated_at(), revision, note,
+                      f"claimcheck {__version__}", licence)
+        rep = build_report(comparison, [s.value for s in status or []], topic or [], run=run, max_bytes=max_bytes,
+                           allow_outside=allow_outside)
         data = render(rep, chosen)
+        extra = companions(rep, chosen, Path(output)) if output != "-" else {}
         if output == "-":
             sys.stdout.flush()
             sys.stdout.buffer.write(data.encode("utf-8"))
             sys.stdout.flush()
         else:
+            for path, content in extra.items():
+                check_target(path)
             write_atomic(Path(output), data)
+            for path, content in extra.items():
+                write_atomic(path, content)
         s = rep.summary
         where = "stdout" if output == "-" else inert(output)
+        also = "".join(f" and {inert(str(p))}" for p in extra)
         if not quiet:
-            print(f"wrote {where}: {s['topics']} topic{'s' if s['topics'] != 1 else ''}, "
+            print(f"wrote {where}{also}: {s['topics']} topic{'s' if s['topics'] != 1 else ''}, "
                   f"{s['conflict']} conflict{'s' if s['conflict'] != 1 else ''}", file=sys.stderr)
 
 
@@ -483,6 +501,80 @@ def schema(
         from .schema import json_schema
 
         print(json.dumps(json_schema(kind.value), indent=2, ensure_ascii=False))
+
+
+class DiffFormat(str, Enum):
+    text = "text"
+    md = "md"
+    json = "json"
+
+
+class DiffFailOn(str, Enum):
+    new_conflict = "new-conflict"
+
+
+def _snapshot(arg: str, claims: Path, max_bytes: int, allow_outside: bool, scratch: Path):
+    """One side of a diff: a report JSON file, a claims folder, or the claim set at a git revision."""
+    from .compare import compare_claim_set
+    from .diff import from_comparison, from_report_json
+    from .load import load_claim_set
+    from .revision import checkout, describe, is_revision
+
+    path = Path(arg)
+    if path.is_file():
+        return from_report_json(path, max_bytes)
+    if path.is_dir():
+        cs = load_claim_set(path, None, max_bytes=max_bytes, allow_outside=allow_outside, cache=True)
+        return from_comparison(compare_claim_set(cs), arg, describe(cs)[0])
+    where = claims if claims.is_dir() else Path(".")
+    if not is_revision(arg, where):
+        raise UsageError(arg, f"is not a report JSON file, a claims folder, or a git revision of {claims}; "
+                              "give one of those (e.g. HEAD~1)")
+    folder = checkout(arg, claims, scratch / f"rev{len(list(scratch.iterdir()))}")
+    cs = load_claim_set(folder, None, max_bytes=max_bytes, allow_outside=allow_outside, cache=False)
+    from .revision import _git
+
+    commit = _git(["rev-parse", "--verify", f"{arg}^{{commit}}"], where) or arg
+    return from_comparison(compare_claim_set(cs), f"{claims}@{arg}", f"git {commit[:12]}")
+
+
+@app.command()
+def diff(
+    old: str = typer.Argument(..., help="Before: a report JSON file, a claims folder, or a git revision of --claims (e.g. HEAD~1)."),
+    new: str = typer.Argument(..., help="After: the same kinds; e.g. the claims folder as it is now."),
+    claims: Path = typer.Option(Path("claims"), "--claims", help="The claims folder whose git revisions OLD and NEW may name."),
+    fmt: DiffFormat = typer.Option(DiffFormat.text, "--format", help="text, md (a pull-request comment) or json."),
+    fail_on: Optional[DiffFailOn] = typer.Option(None, "--fail-on", help="new-conflict: exit 1 when a topic conflicts in NEW that did not in OLD."),
+    max_bytes: int = MaxBytesOpt,
+    allow_outside: bool = OutsideOpt,
+) -> None:
+    """Show what changed between two versions of a claim set: sources added or removed, topics whose
+    status changed (new conflicts first), values added or withdrawn and the sources giving them.
+
+    Each side is a report JSON file (`claimcheck report -o FILE.json`), a claims folder, or a git
+    revision of the --claims folder (read with `git archive`; the repository is not touched).
+    Exit 0, or 1 with --fail-on new-conflict when a conflict appeared; 2 for unreadable input.
+
+    Example: claimcheck diff HEAD~1 claims --format md --fail-on new-conflict
+    """
+    with _errors():
+        import tempfile
+
+        from .diff import compare, document, markdown, plain
+        from .terminal import inert
+
+        with tempfile.TemporaryDirectory(prefix="claimcheck-diff-") as tmp:
+            before = _snapshot(old, claims, max_bytes, allow_outside, Path(tmp))
+            after = _snapshot(new, claims, max_bytes, allow_outside, Path(tmp))
+        d = compare(before, after)
+        if fmt is DiffFormat.json:
+            print(json.dumps(document(d), ensure_ascii=False, indent=2))
+        elif fmt is DiffFormat.md:
+            sys.stdout.write(markdown(d))
+        else:
+            sys.stdout.write("\n".join(inert(line, oneline=False) for line in plain(d).split("\n")))
+        if fail_on is DiffFailOn.new_conflict and d.new_conflicts:
+            raise typer.Exit(EXIT_INVALID)
 
 
 class FailOn(str, Enum):

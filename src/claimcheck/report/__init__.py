@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING
 
 _EXPORTS = {
     "FORMATS": "formats", "Format": "formats", "choose_format": "formats", "render": "formats",
+    "companions": "formats",
     "Report": "model", "build_report": "model",
     "check_target": "..atomic", "write_atomic": "..atomic",
 }
 __all__ = sorted(_EXPORTS)
 
 if TYPE_CHECKING:
-    from .formats import FORMATS, Format, choose_format, render
+    from .formats import FORMATS, Format, choose_format, companions, render
     from .model import Report, build_report
     from ..atomic import check_target, write_atomic
 

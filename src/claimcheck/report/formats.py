@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 class Format:
     """An output format: its name, the file extensions that select it, and its renderer module.
 
-    The module defines `render(report) -> str` (text, written as UTF-8) or `-> bytes` (binary).
+    The module defines `render(report) -> str` (text, written as UTF-8) or `-> bytes` (binary), and
+    may define `companions(report, path) -> {path: content}`: files written beside the report.
     """
 
     name: str
@@ -59,3 +60,10 @@ def render(report: Report, fmt: Format) -> str | bytes:
     """The whole report in one format, in memory (so nothing is written if rendering fails)."""
     module = importlib.import_module(f"{__package__}.{fmt.module}")
     return module.render(report)
+
+
+def companions(report: Report, fmt: Format, output: PurePath) -> dict:
+    """Files a format writes beside its report (SQLite: Datasette's metadata), rendered in memory too."""
+    module = importlib.import_module(f"{__package__}.{fmt.module}")
+    make = getattr(module, "companions", None)
+    return make(report, output) if make else {}

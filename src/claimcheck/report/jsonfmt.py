@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 
 from ..document import conflicts_doc
-from .model import CELL_LABEL, CELL_SYMBOL, CELLS, MAJORITY_RULE, PROVENANCE_RULE, Report
+from .model import CELL_LABEL, CELL_SYMBOL, CELLS, MATRIX_RULE, PROVENANCE_RULE, Report, source_name
+
+# The report's own keys (run, discrepancies, cells with values, units); `schema` is the conflicts document's.
+REPORT_SCHEMA = 2
 
 
 def _date(d) -> str | None:
@@ -15,25 +18,41 @@ def _date(d) -> str | None:
 def report_doc(report: Report) -> dict:
     """The report as plain data; the README's "Report JSON schema" describes it."""
     doc = conflicts_doc(report.comparison, [t.group for t in report.topics])
+    run = report.run
+    doc = {"schema": doc.pop("schema"), "report_schema": REPORT_SCHEMA,
+           "run": {"title": run.title, "generated_at": run.generated_at, "revision": run.revision,
+                   "revision_note": run.revision_note, "tool": run.tool}, **doc}
     doc["summary"] = {**report.summary, "filters": report.filters}
+    for t, g in zip(report.topics, doc["groups"]):
+        g["unit"] = t.unit
+    doc["discrepancies"] = [
+        {"topic": d.topic.name, "unit": d.topic.unit,
+         "as_of": [x.isoformat() for x in d.dates],
+         "values": [{"value_index": i, "value": d.topic.group.clusters[i].display, "shown": d.topic.shown(i),
+                     "sources": list(d.topic.group.clusters[i].sources)} for i in d.clusters],
+         "reasons": list(d.reasons), "more_reasons": d.more_reasons,
+         "self_contradictions": list(d.self_contradictions)}
+        for d in report.discrepancies
+    ]
     counts: dict[str, int] = {}
     for _, _, c in report.claims():
         counts[c.source_id] = counts.get(c.source_id, 0) + 1
     doc["sources"] = [
-        {"id": s.id, "outlet": s.outlet, "title": s.title, "published": _date(s.published), "url": s.url,
-         "file": s.where.path, "claims": counts.get(s.id, 0)}
+        {"id": s.id, "outlet": s.outlet, "name": source_name(s), "title": s.title, "published": _date(s.published),
+         "url": s.url, "file": s.where.path, "claims": counts.get(s.id, 0)}
         for s in report.sources
     ]
     doc["claims"] = [
         {"id": c.id, "source": c.source_id, "topic": t.name, "status": t.status, "value_index": i,
-         "value": t.group.clusters[i].display, "origin": c.origin, "cell": t.cell(c.source_id)}
+         "value": t.group.clusters[i].display, "unit": t.unit, "origin": c.origin, "cell": t.cell(c.source_id)}
         for t, i, c in report.claims()
     ]
     names = [t.name for t in report.topics]
     doc["matrix"] = {
         "legend": {k: f"{CELL_SYMBOL[k]} {CELL_LABEL[k]}" for k in CELLS},
-        "majority_rule": MAJORITY_RULE,
+        "rule": MATRIX_RULE,
         "topics": names,
+        "units": {t.name: t.unit for t in report.topics if t.unit},
         "majority": {
             t.name: [{"as_of": _date(m.as_of),
                       "value": t.group.clusters[m.cluster].display if m.cluster is not None else None,
@@ -42,12 +61,15 @@ def report_doc(report: Report) -> dict:
                      for m in t.majority]
             for t in report.topics
         },
-        "rows": [{"source": s.id, "cells": dict(zip(names, cells))} for s, cells in report.rows()],
+        "rows": [{"source": s.id, "cells": dict(zip(names, cells)),
+                  "values": {t.name: [t.group.clusters[i].display for i in t.source_values[s.id]]
+                             for t in report.topics if s.id in t.source_values}}
+                 for s, cells in report.rows()],
     }
     doc["provenance"] = {
         "rule": PROVENANCE_RULE,
         "values": [
-            {"topic": t.name, "value_index": vp.cluster, "value": t.group.clusters[vp.cluster].display,
+            {"topic": t.name, "value_index": vp.cluster, "value": t.group.clusters[vp.cluster].display, "unit": t.unit,
              "sources": t.value_sources[vp.cluster], "independent_origins": vp.independent,
              "origins": [{"origin": o.origin, "own_voice": o.own_voice, "sources": list(o.sources)} for o in vp.origins],
              "repeated": [o.origin for o in vp.repeated]}
