@@ -21,11 +21,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from claimcheck.article import read_article  # noqa: E402
 from claimcheck.check import Checker, relate  # noqa: E402
 from claimcheck.load import load_claim_set  # noqa: E402
 from claimcheck.values import COMPATIBLE, SAME, TYPES, Context, Names  # noqa: E402
+from eval_stories import score_article  # noqa: E402  (the same scoring for every evaluation)
 
 CORE = ("afghan_delegation.leader", "pakistan_delegation.size", "ceasefire.*", "talks.outcome")
 
@@ -46,29 +48,7 @@ def evaluate(claims_dir: Path):
             continue
         checker = Checker(cs, exclude=[sid])
         result = checker.check(read_article(src.text_path, 10 * 1024 * 1024), src.published)
-        asserted = [c.finding for c in result.findings if not c.possible]
-        gold: dict[str, list] = defaultdict(list)
-        for c in cs.claims:
-            if c.source_id != sid:
-                continue
-            topic = cs.codebook.topics[c.topic]
-            if not any(matches(topic, c.value, g.value, names) for g in gold[c.topic]):
-                gold[c.topic].append(c)
-        for t, gs in gold.items():
-            topic = cs.codebook.topics[t]
-            for g in gs:
-                per_topic[t]["gold"] += 1
-                hit = any(f.topic == t and matches(topic, f.value, g.value, names) for f in asserted)
-                per_topic[t]["found"] += hit
-                if not hit:
-                    details.append((sid, "missed", t, TYPES[topic.type].display(g.value), g.quote))
-        for f in asserted:
-            topic = cs.codebook.topics[f.topic]
-            per_topic[f.topic]["pred"] += 1
-            ok = any(matches(topic, f.value, g.value, names) for g in gold.get(f.topic, ()))
-            per_topic[f.topic]["right"] += ok
-            if not ok:
-                details.append((sid, "false", f.topic, f.display, f.sentence))
+        score_article(cs, sid, result, names, per_topic, details)
     return per_topic, details
 
 

@@ -58,6 +58,33 @@ def _matches(topic, a, b, names) -> bool:
     return kind == SAME or (topic.type == "date" and kind == COMPATIBLE)
 
 
+def score_article(cs: ClaimSet, sid: str, result, names, per_topic, details) -> None:
+    """Add one checked article's counts to per_topic and its misses and false findings to details:
+    asserted findings only, exact topic, each distinct gold value of the source once."""
+    asserted = [c.finding for c in result.findings if not c.possible]
+    gold: dict[str, list] = defaultdict(list)
+    for c in cs.claims:
+        if c.source_id == sid:
+            topic = cs.codebook.topics[c.topic]
+            if not any(_matches(topic, c.value, g.value, names) for g in gold[c.topic]):
+                gold[c.topic].append(c)
+    for t, gs in gold.items():
+        topic = cs.codebook.topics[t]
+        for g in gs:
+            per_topic[t]["gold"] += 1
+            hit = any(f.topic == t and _matches(topic, f.value, g.value, names) for f in asserted)
+            per_topic[t]["found"] += hit
+            if not hit:
+                details.append((sid, "missed", t, TYPES[topic.type].display(g.value), g.quote))
+    for f in asserted:
+        topic = cs.codebook.topics[f.topic]
+        per_topic[f.topic]["pred"] += 1
+        ok = any(_matches(topic, f.value, g.value, names) for g in gold.get(f.topic, ()))
+        per_topic[f.topic]["right"] += ok
+        if not ok:
+            details.append((sid, "false", f.topic, f.display, f"{f.sentence}  [{f.how}]"))
+
+
 def evaluate_story(story: Path, split: str, no_cues: bool, published: bool = False):
     """Per-topic counts and the list of misses and false findings for one story's split."""
     cs = load_claim_set(story / "claims")
@@ -72,28 +99,7 @@ def evaluate_story(story: Path, split: str, no_cues: bool, published: bool = Fal
         src = cs.sources[sid]
         checker = Checker(cs, exclude=[sid])
         result = checker.check(read_article(src.text_path, 10 * 1024 * 1024), src.published if published else None)
-        asserted = [c.finding for c in result.findings if not c.possible]
-        gold: dict[str, list] = defaultdict(list)
-        for c in cs.claims:
-            if c.source_id == sid:
-                topic = cs.codebook.topics[c.topic]
-                if not any(_matches(topic, c.value, g.value, names) for g in gold[c.topic]):
-                    gold[c.topic].append(c)
-        for t, gs in gold.items():
-            topic = cs.codebook.topics[t]
-            for g in gs:
-                per_topic[t]["gold"] += 1
-                hit = any(f.topic == t and _matches(topic, f.value, g.value, names) for f in asserted)
-                per_topic[t]["found"] += hit
-                if not hit:
-                    details.append((sid, "missed", t, TYPES[topic.type].display(g.value), g.quote))
-        for f in asserted:
-            topic = cs.codebook.topics[f.topic]
-            per_topic[f.topic]["pred"] += 1
-            ok = any(_matches(topic, f.value, g.value, names) for g in gold.get(f.topic, ()))
-            per_topic[f.topic]["right"] += ok
-            if not ok:
-                details.append((sid, "false", f.topic, f.display, f"{f.sentence}  [{f.how}]"))
+        score_article(cs, sid, result, names, per_topic, details)
     return per_topic, details, len(ids)
 
 

@@ -162,6 +162,8 @@ def state(claims: list[Claim], slots: list[int], changes: bool, as_of: dt.date |
     note, same_date = "", True
     positions: Iterable[int] = range(len(claims))
     if changes:
+        from .changing import state_at  # one rule for undated claims (changing.py)
+
         kept, note, same_date = state_at(claims, as_of)
         keep = set(map(id, kept))
         positions = [p for p in positions if id(claims[p]) in keep]
@@ -177,28 +179,6 @@ def state(claims: list[Claim], slots: list[int], changes: bool, as_of: dt.date |
         else:
             multis[tuple(slots[p] for p in ps)].append((sid, [(p, claims[p], slots[p]) for p in ps]))
     return (dict(singles), dict(multis), note, same_date) if by_source else None
-
-
-def state_at(claims: list[Claim], as_of: dt.date | None) -> tuple[list[Claim], str, bool]:
-    """For a fact that changes: the claims stating its latest state known at the article's date,
-    a note saying which, and whether that state is of the article's own date."""
-    dated = sorted({c.as_of for c in claims if c.as_of})
-    if not dated:
-        return claims, "", False
-    if as_of is None:
-        when = dated[-1]
-        note = f"undated article compared with the latest state in the claim set (as of {when})"
-    else:
-        earlier = [d for d in dated if d <= as_of]
-        if not earlier:
-            return [], f"the sources report this only after {as_of} (first as of {dated[0]})", False
-        when = earlier[-1]
-        note = "" if when == as_of else f"compared with the latest state before {as_of} (as of {when})"
-    others = sorted({(c.as_of, c.source_id) for c in claims if c.as_of and c.as_of != when})
-    if others:
-        note = "; ".join(x for x in (note, "other dates: " + ", ".join(f"{s} as of {d}" for d, s in others)) if x)
-    return [c for c in claims if c.as_of == when or c.as_of is None], note, when == as_of
-
 
 
 # --------------------------------------------------------------------------- the companion file
