@@ -24,18 +24,12 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from claimcheck.article import read_article  # noqa: E402
-from claimcheck.check import Checker, relate  # noqa: E402
+from claimcheck.check import Checker  # noqa: E402
 from claimcheck.load import load_claim_set  # noqa: E402
-from claimcheck.values import COMPATIBLE, SAME, TYPES, Context, Names  # noqa: E402
+from claimcheck.values import Names  # noqa: E402
 from eval_stories import score_article  # noqa: E402  (the same scoring for every evaluation)
 
 CORE = ("afghan_delegation.leader", "pakistan_delegation.size", "ceasefire.*", "talks.outcome")
-
-
-def matches(topic, finding_value, claim_value, names) -> bool:
-    vtype = TYPES[topic.type]
-    kind = relate(vtype, finding_value, claim_value, Context(topic, names)).kind
-    return kind == SAME or (topic.type == "date" and kind == COMPATIBLE)
 
 
 def evaluate(claims_dir: Path):
