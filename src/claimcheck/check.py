@@ -473,16 +473,13 @@ def _claims_from_numbers(result, checker: Checker, seen: dict[tuple[str | None, 
 
 
 def _check_one(checker: Checker, name: str, data: bytes | None, published, max_bytes: int, html_extractor: str):
-    from .article import article_from_bytes, read_article
-
-    try:
-        if data is not None:
-            article = article_from_bytes(data, "<stdin>" if name == "-" else name, None, html_extractor)
-        else:
-            article = read_article(name, max_bytes, html_extractor=html_extractor)
-        return checker.check(article, published)
-    except ClaimcheckError as exc:
-        return CheckError(name, str(exc), exc.exit_code)
+    """One article named on the command line (its bytes already read for stdin)."""
+    if data is not None:
+        item = ArticleInput("<stdin>" if name == "-" else name, data=data)
+    else:
+        item = ArticleInput(name, path=name)
+    result = check_text(item, checker, max_bytes=max_bytes, html_extractor=html_extractor, published=published)
+    return replace(result, article=name) if isinstance(result, CheckError) else result
 
 
 def _fork_workers(jobs: int, articles: int) -> int:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .check import ArticleInput, CheckError, CheckResult, Checker, check_text
+from .check import ArticleInput, CheckError, CheckResult, Checker, _fork_workers, check_text
 from .errors import EXIT_USAGE, UnreadableInput
 
 #: Fields a feed line may hold; `text` or `path` is required.
@@ -201,12 +201,6 @@ _CHECKER: Checker | None = None  # set before forking: the workers inherit it
 def _check_in_fork(index: int, item, max_bytes: int, published) -> Outcome:
     assert _CHECKER is not None
     return check_one(index, item, _CHECKER, max_bytes, published)
-
-
-def _fork_workers(jobs: int, n: int) -> int:
-    from .check import _fork_workers as forks
-
-    return forks(jobs, n)
 
 
 def _in_order(on_line: Callable[[Outcome], None]) -> Callable[[Outcome], None]:

@@ -116,7 +116,7 @@ def trim_around(text: str, span: Span | None, width: int) -> tuple[str, Span | N
     if len(text) <= width:
         return text, span
     if span is None:
-        return trim_middle(text, width), None
+        return trim(text, width), None
     a, b = span
     room = max(0, width - (b - a) - 4)
     before = min(a, room // 2)
@@ -135,8 +135,8 @@ def trim_around(text: str, span: Span | None, width: int) -> tuple[str, Span | N
     return out, (a + shift, b + shift)
 
 
-def trim_middle(text: str, width: int) -> str:
-    """Shortened in the middle, at word boundaries."""
+def trim(text: str, width: int) -> str:
+    """Shortened in the middle, at word boundaries: a quote's start gives context, its end often carries the fact."""
     if len(text) <= width:
         return text
     head = text[: width * 2 // 5].rsplit(" ", 1)[0]

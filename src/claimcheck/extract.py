@@ -739,19 +739,7 @@ class Extractor:
             if role and role not in takes:
                 continue  # "until October 30" ends something, "will meet again on ..." plans it: not this day
             best = None
-            for h, sub, sdist, apart_s in hits:
-                if n.end <= h.start:
-                    gap = s[n.end:h.start]
-                elif n.start >= h.end:
-                    gap = s[h.end:n.start]
-                else:
-                    continue
-                if re.search(r"[.;!?]", gap):
-                    continue
-                d = _count_words(gap, _SKIPPABLE)
-                apart = _clauses_apart(cl, h.start, n.start)
-                if d > 8 or apart > 1:
-                    continue
+            for h, sub, sdist, apart_s, d, apart in near_cues(s, cl, n, hits, 8, r"[.;!?]"):
                 conf = (n.confidence if n.value is not None else 0.5) * _distance_factor(d) * _CLAUSE_FACTOR[apart_s] * _VALUE_CLAUSE[apart] * h.cue.weight
                 how = f"{n.how}, {d} word{'s' if d != 1 else ''} from the cue {h.cue.shown}"
                 cand = _Cand(rules.topic.name, "date", n.value, ((n.start, n.end),), conf, how, h.end - h.start,
@@ -923,6 +911,27 @@ def _dateline(head: str, m) -> bool:
     if re.fullmatch(r"\s*(?:(?:first|last)\s+)?(?:date[sd]?|updated|published|posted|modified)\s*:?\s*(?:on\s+)?", before, re.I):
         return True  # "date 2025-04-01 Myanmar earthquake news: ..."
     return len(_WORD.findall(before)) <= 4 and bool(re.match(r"\s*(?:\(|[-\u2013\u2014:|/])", after))
+
+
+def near_cues(s: str, cl, n, hits, max_words: int, stops: str):
+    """The cue hits a value mention may be read through: on either side of it, no `stops` mark between,
+    at most `max_words` words that are not skippable between, at most one clause apart; each as
+    (hit, subject, subject distance, subject clauses apart, words between, clauses apart). The date
+    and time readers share it."""
+    for h, sub, sdist, apart_s in hits:
+        if n.end <= h.start:
+            gap = s[n.end:h.start]
+        elif n.start >= h.end:
+            gap = s[h.end:n.start]
+        else:
+            continue
+        if re.search(stops, gap):
+            continue
+        d = _count_words(gap, _SKIPPABLE)
+        apart = _clauses_apart(cl, h.start, n.start)
+        if d > max_words or apart > 1:
+            continue
+        yield h, sub, sdist, apart_s, d, apart
 
 
 def _plausible(q, seen: tuple[float, float], factor: float = 500.0) -> bool:

@@ -197,9 +197,9 @@ def _sources_said(c, topic: Topic | None, width: int, verbose: bool):
 
 
 def _short(text: str, width: int) -> str:
-    from .excerpt import trim_middle
+    from .excerpt import trim
 
-    return trim_middle(text, width)
+    return trim(text, width)
 
 
 def _verdict(c):

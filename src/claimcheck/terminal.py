@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .excerpt import trim_around, value_span, with_unit
+from .excerpt import trim, trim_around, value_span, with_unit  # noqa: F401  (trim: used through terminal by the views)
 from .model import Comparison, Group
 from .safetext import visible
 
@@ -15,16 +15,6 @@ STATUS_STYLE = {"conflict": "bold red", "partial": "yellow", "agree": "green", "
 def inert(text: object, oneline: bool = True) -> str:
     """Text that cannot drive the terminal: control characters, escapes and bidi controls shown as codes (safetext.visible)."""
     return visible(text, oneline)
-
-
-def trim(text: str, width: int) -> str:
-    """Shortened in the middle: a quote's start gives context, its end often carries the fact."""
-    if len(text) <= width:
-        return text
-    head = text[: width * 2 // 5].rsplit(" ", 1)[0]
-    tail = text[len(text) - (width - len(head) - 3):]
-    tail = tail.split(" ", 1)[1] if " " in tail else tail
-    return f"{head} … {tail}"
 
 
 def credit(c) -> str:

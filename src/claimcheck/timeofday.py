@@ -231,26 +231,14 @@ def find_times(s: str, skip: list[tuple[int, int]] = ()) -> list:
 
 def read_times(s: str, cl, rules, hits) -> list:
     """`check`'s candidates for a time topic in one sentence: each time near one of the topic's cues."""
-    from .extract import _CLAUSE_FACTOR, _SKIPPABLE, _VALUE_CLAUSE, _Cand, _clauses_apart, _count_words, _distance_factor
+    from .extract import _CLAUSE_FACTOR, _VALUE_CLAUSE, _Cand, _distance_factor, near_cues
     from .mentions import find_dates
 
     dates = [(m.start, m.end) for m in find_dates(s, _no_anchor())]
     out = []
     for n in find_times(s, dates):
         best = None
-        for h, sub, sdist, apart_s in hits:
-            if n.end <= h.start:
-                gap = s[n.end:h.start]
-            elif n.start >= h.end:
-                gap = s[h.end:n.start]
-            else:
-                continue
-            if re.search(r"[;!?]|\.\s", gap):
-                continue
-            d = _count_words(gap, _SKIPPABLE)
-            apart = _clauses_apart(cl, h.start, n.start)
-            if d > 6 or apart > 1:
-                continue
+        for h, sub, sdist, apart_s, d, apart in near_cues(s, cl, n, hits, 6, r"[;!?]|\.\s"):  # "1.39 pm" holds a dot
             conf = n.confidence * _distance_factor(d) * _CLAUSE_FACTOR[apart_s] * _VALUE_CLAUSE[apart] * h.cue.weight
             how = f"{n.how} '{n.text}', {d} word{'s' if d != 1 else ''} from the cue {h.cue.shown}"
             cand = _Cand(rules.topic.name, "time", n.value, ((n.start, n.end),), conf, how, h.end - h.start,
