@@ -24,7 +24,7 @@ FEED_KEYS = ("id", "url", "published", "text", "path")
 
 @dataclass(frozen=True)
 class Outcome:
-    """What comes back from checking one article: its line of output and what the summary counts."""
+    """What comes back from checking one article: its line of output and what the summary and exit code need."""
 
     index: int
     id: str
@@ -32,7 +32,6 @@ class Outcome:
     error: str | None = None  # the one-line message, for an article that could not be checked
     exit_code: int = 0
     contradicted: bool = False
-    counts: tuple[tuple[str, int], ...] = ()
 
 
 def items_from_paths(paths: Iterable[str]) -> Iterator[ArticleInput]:
@@ -115,8 +114,7 @@ def render_line(index: int, item: ArticleInput | CheckError, result: CheckResult
         doc = {"id": ident, **error_doc(err)}
         return Outcome(index, ident, json_safe(json.dumps(doc, ensure_ascii=False)), err.message, err.exit_code)
     doc = {"id": item.id, "url": item.url, **check_doc(result)}
-    counts = tuple(result.counts().items())
-    return Outcome(index, item.id, json_safe(json.dumps(doc, ensure_ascii=False)), contradicted=result.contradicted, counts=counts)
+    return Outcome(index, item.id, json_safe(json.dumps(doc, ensure_ascii=False)), contradicted=result.contradicted)
 
 
 def check_one(index: int, item: ArticleInput | CheckError, checker: Checker, max_bytes: int,

@@ -99,7 +99,6 @@ class Evidence:
 
     cues: tuple[LearnedCue, ...] = ()
     subjects: tuple[str, ...] = ()
-    examples: int = 0
 
 
 def examples_by_topic(claims: Iterable[Claim], limit: int = MAX_EXAMPLES) -> dict[str, list[Claim]]:
@@ -183,7 +182,7 @@ def learn(codebook: Codebook, claims: Iterable[Claim], value_span) -> dict[str, 
             (lem for lem, k in word_counts[name].items()
              if k >= max(2, (n + 1) // 2) and doc_freq[lem] <= max(1, n_topics // 3)),
             key=lambda lem: (-word_counts[name][lem], lem))[:6])
-        out[name] = Evidence(tuple(sorted(cues, key=lambda c: (-c.support, c.lemmas))), subjects, n)
+        out[name] = Evidence(tuple(sorted(cues, key=lambda c: (-c.support, c.lemmas))), subjects)
     return out
 
 
