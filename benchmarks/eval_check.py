@@ -23,9 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from claimcheck.article import read_article  # noqa: E402
-from claimcheck.check import Checker  # noqa: E402
-from claimcheck.load import load_claim_set  # noqa: E402
+from claimcheck.check.article import read_article  # noqa: E402
+from claimcheck.check.checker import Checker  # noqa: E402
+from claimcheck.claimset.load import load_claim_set  # noqa: E402
 from claimcheck.values import Names  # noqa: E402
 from eval_stories import score_article  # noqa: E402  (the same scoring for every evaluation)
 

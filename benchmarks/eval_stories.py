@@ -34,9 +34,9 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import yaml  # noqa: E402
 
-from claimcheck.article import read_article  # noqa: E402
-from claimcheck.check import Checker, relate  # noqa: E402
-from claimcheck.load import load_claim_set  # noqa: E402
+from claimcheck.check.article import read_article  # noqa: E402
+from claimcheck.check.checker import Checker, relate  # noqa: E402
+from claimcheck.claimset.load import load_claim_set  # noqa: E402
 from claimcheck.model import ClaimSet  # noqa: E402
 from claimcheck.values import COMPATIBLE, SAME, TYPES, Context, Names  # noqa: E402
 

@@ -123,7 +123,7 @@ def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float, int]:
 def render_only(claims: Path, runs: int) -> None:
     """In one process: load and compare once, then time building the report and rendering each format."""
     from claimcheck.compare import compare_claim_set
-    from claimcheck.load import load_claim_set
+    from claimcheck.claimset.load import load_claim_set
     from claimcheck.report import FORMATS as REGISTRY, build_report, render
 
     start = time.perf_counter()

@@ -17,7 +17,7 @@ SEEDS = ROOT / "seeds"
 @pytest.fixture
 def run():
     """Run the CLI in-process; returns the click Result (exit_code, stdout, stderr)."""
-    from claimcheck.cli import app
+    from claimcheck.cli.app import app
 
     runner = CliRunner()
 

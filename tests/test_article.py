@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from claimcheck.article import article_from_bytes, html_text, read_article, stdlib_html_text
+from claimcheck.check.article import article_from_bytes, html_text, read_article, stdlib_html_text
 from claimcheck.errors import UnreadableInput
 
 from conftest import ROOT

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import atomic
+from claimcheck.output import atomic
 from claimcheck.errors import UsageError
 
 

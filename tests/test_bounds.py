@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from claimcheck.mentions import find_numbers
+from claimcheck.check.mentions import find_numbers
 from claimcheck.values import COMPATIBLE, DIFFERENT, SAME, TYPES, parse_quantity
 
 NUMBER = TYPES["number"]

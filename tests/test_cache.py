@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import cache, cachefile, load
+from claimcheck.speed import cache, cachefile
+from claimcheck.claimset import load
 from claimcheck.errors import ValidationFailed
-from claimcheck.load import load_claim_set
+from claimcheck.claimset.load import load_claim_set
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -233,7 +234,7 @@ def test_a_cold_load_reads_each_input_once(claims, store, monkeypatch):
     # With no entry yet, the key is taken from the bytes the load parses: no file is read twice
     # (at a million claims the separate pass took five seconds before the parallel read began).
     opened: list[str] = []
-    from claimcheck import files
+    from claimcheck.claimset import files
 
     real = files.open_checked
 

@@ -8,7 +8,7 @@ import pytest
 
 from claimcheck.changing import RULE
 from claimcheck.compare import compare_claim_set
-from claimcheck.load import load_claim_set
+from claimcheck.claimset.load import load_claim_set
 
 CODEBOOK = """
 topics:

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.article import read_article
-from claimcheck.check import Checker
-from claimcheck.cli import main
-from claimcheck.load import load_claim_set
+from claimcheck.check.article import read_article
+from claimcheck.check.checker import Checker
+from claimcheck.cli.app import main
+from claimcheck.claimset.load import load_claim_set
 
 from conftest import CLAIMS, ROOT, SEEDS
 
@@ -124,7 +124,7 @@ def test_untrusted_text_is_inert(run, tmp_path):
     assert "\x1b" not in result.stdout and "\\x1b[31m" in result.stdout
     from rich.console import Console
 
-    from claimcheck.layout import rich_check
+    from claimcheck.output.layout import rich_check
 
     checker = Checker(load_claim_set(CLAIMS))
     r = checker.check(read_article(str(p), 1000))

@@ -6,10 +6,10 @@ import threading
 
 import pytest
 
-from claimcheck import check
-from claimcheck.check import Checker, CheckError, CheckResult, check_articles
-from claimcheck.checkreport import plain_check
-from claimcheck.load import load_claim_set
+from claimcheck.check import checker as check
+from claimcheck.check.checker import Checker, CheckError, CheckResult, check_articles
+from claimcheck.output.checkreport import plain_check
+from claimcheck.claimset.load import load_claim_set
 
 from conftest import CLAIMS, ROOT, SEEDS
 
@@ -58,8 +58,8 @@ def test_equal_findings_share_one_judgement():
 def test_the_extractor_learns_the_same_names_from_each_values_first_and_last_claim(tmp_path):
     import sys
 
-    from claimcheck.checkset import naming_claims
-    from claimcheck.extract import Extractor
+    from claimcheck.check.checkset import naming_claims
+    from claimcheck.check.extract import Extractor
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
     try:

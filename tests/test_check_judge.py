@@ -8,10 +8,10 @@ from collections import Counter, defaultdict
 
 import pytest
 
-from claimcheck.check import _ORDER, _STRENGTH, Checker, relate, without_sources
+from claimcheck.check.checker import _ORDER, _STRENGTH, Checker, relate, without_sources
 from claimcheck.changing import state_at
 from claimcheck.compare import compare_claim_set
-from claimcheck.load import load_claim_set
+from claimcheck.claimset.load import load_claim_set
 from claimcheck.values import COMPATIBLE, DIFFERENT, SAME, TYPES, Context, Names
 
 from conftest import ROOT
@@ -94,8 +94,8 @@ def test_verdicts_on_a_generated_set_are_the_per_claim_rule(generated, exclude):
 
 
 def test_plain_output_quotes_ten_contradicted_sources_and_counts_the_rest_by_value(generated):
-    from claimcheck.article import read_article
-    from claimcheck.checkreport import AGREEING, QUOTED, plain_check
+    from claimcheck.check.article import read_article
+    from claimcheck.output.checkreport import AGREEING, QUOTED, plain_check
 
     checker = Checker(load_claim_set(generated / "claims"))
     article = sorted((generated / "articles").glob("*.txt"))[0]

@@ -7,11 +7,11 @@ import stat
 
 import pytest
 
-from claimcheck import passages
-from claimcheck.cache import digest
-from claimcheck.check import Checker
-from claimcheck.load import load_claim_set
-from claimcheck.passages import PassageIndex
+from claimcheck.check import passages
+from claimcheck.speed.cache import digest
+from claimcheck.check.checker import Checker
+from claimcheck.claimset.load import load_claim_set
+from claimcheck.check.passages import PassageIndex
 
 from conftest import CLAIMS
 

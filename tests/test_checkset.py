@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import cache, cachefile, checkset, load
-from claimcheck.check import Checker, check_articles
-from claimcheck.checkreport import check_doc
-from claimcheck.load import load_check_set, load_claim_set
+from claimcheck.speed import cache, cachefile
+from claimcheck.check import checkset
+from claimcheck.claimset import load
+from claimcheck.check.checker import Checker, check_articles
+from claimcheck.output.checkreport import check_doc
+from claimcheck.claimset.load import load_check_set, load_claim_set
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -173,7 +175,7 @@ def _rewrite(path: Path, **changes) -> None:
 
 
 def opened_format(kind: str):
-    from claimcheck import topicfile
+    from claimcheck.speed import topicfile
 
     return {"entry": cache.FORMAT, "topics": topicfile.FORMAT}[kind]
 

@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from claimcheck import claimpack
-from claimcheck.load import load_claim_set
+from claimcheck.speed import claimpack
+from claimcheck.claimset.load import load_claim_set
 from claimcheck.model import Claim, Where
 
 from conftest import CLAIMS, ROOT

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from claimcheck import __version__
-from claimcheck.cli import app, main
+from claimcheck.cli.app import app, main
 
 from conftest import CLAIMS, ROOT
 
@@ -134,7 +134,7 @@ def test_rich_table_on_a_terminal_respects_no_color(tmp_path):
         out.extend(data)
         return data
 
-    code = f"import sys; sys.argv=['claimcheck','conflicts','--claims',{str(CLAIMS)!r},'--status','conflict']; from claimcheck.cli import main; sys.exit(main())"
+    code = f"import sys; sys.argv=['claimcheck','conflicts','--claims',{str(CLAIMS)!r},'--status','conflict']; from claimcheck.cli.app import main; sys.exit(main())"
     old = dict(os.environ)
     os.environ.update(env)
     try:

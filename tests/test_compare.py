@@ -3,7 +3,7 @@
 import pytest
 
 from claimcheck.compare import compare_claim_set
-from claimcheck.load import load_claim_set
+from claimcheck.claimset.load import load_claim_set
 
 from conftest import CLAIMS
 

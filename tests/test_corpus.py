@@ -157,9 +157,9 @@ def test_the_prepared_checker_ships_whole():
     """What a worker receives checks as the original does (it is pickled once and broadcast)."""
     import pickle
 
-    from claimcheck.check import ArticleInput, Checker, check_text
-    from claimcheck.checkreport import check_doc
-    from claimcheck.load import load_check_set
+    from claimcheck.check.checker import ArticleInput, Checker, check_text
+    from claimcheck.output.checkreport import check_doc
+    from claimcheck.claimset.load import load_check_set
 
     cs = load_check_set(CLAIMS, None, max_bytes=10 ** 7, allow_outside=False, cache=False)
     checker = Checker(cs, ["003-bbce"], 0.6, 10 ** 7)
@@ -169,10 +169,10 @@ def test_the_prepared_checker_ships_whole():
 
 
 def test_the_shipped_bytes_make_one_checker_per_worker():
-    from claimcheck.check import ArticleInput, Checker, check_text
-    from claimcheck.checkreport import check_doc
-    from claimcheck.dask_engine import Shipped, _LOADED
-    from claimcheck.load import load_check_set
+    from claimcheck.check.checker import ArticleInput, Checker, check_text
+    from claimcheck.output.checkreport import check_doc
+    from claimcheck.speed.dask_engine import Shipped, _LOADED
+    from claimcheck.claimset.load import load_check_set
 
     cs = load_check_set(CLAIMS, None, max_bytes=10 ** 7, allow_outside=False, cache=False)
     checker = Checker(cs, [], 0.6, 10 ** 7)

@@ -85,7 +85,7 @@ claims:
     ("The Afghan delegation is led by Rahmatullah Mujib", None, None),
 ])
 def test_attribution_is_read_from_the_sentence(sentence, who, via):
-    from claimcheck.draft import attribution
+    from claimcheck.output.draft import attribution
 
     assert attribution(sentence) == (who, via)
 
@@ -96,7 +96,7 @@ def test_attribution_is_read_from_the_sentence(sentence, who, via):
     ("Talks resume\n\nTalks resumed on Monday (local time).", None),
 ])
 def test_the_outlet_comes_from_the_dateline_or_byline(head, outlet):
-    from claimcheck.draft import stated_outlet
+    from claimcheck.output.draft import stated_outlet
 
     assert stated_outlet(head) == outlet
 

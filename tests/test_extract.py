@@ -10,11 +10,11 @@ import datetime as dt
 
 import pytest
 
-from claimcheck.article import read_article
-from claimcheck.extract import Extractor
-from claimcheck.load import load_claim_set, load_codebook
-from claimcheck.mentions import Anchor, find_dates, find_names, find_numbers
-from claimcheck.sentences import clauses, split_sentences
+from claimcheck.check.article import read_article
+from claimcheck.check.extract import Extractor
+from claimcheck.claimset.load import load_claim_set, load_codebook
+from claimcheck.check.mentions import Anchor, find_dates, find_names, find_numbers
+from claimcheck.check.sentences import clauses, split_sentences
 
 from conftest import CLAIMS, ROOT, SEEDS
 
@@ -199,7 +199,7 @@ def test_lower_unsafe_lists_every_character_re_folds_to_ascii_that_lower_does_no
     import re
     import sys
 
-    from claimcheck.extract import _LOWER_UNSAFE
+    from claimcheck.check.extract import _LOWER_UNSAFE
 
     ascii_ci = re.compile("[!-~]", re.I)
     missed = []
@@ -218,7 +218,7 @@ def test_lower_unsafe_lists_every_character_re_folds_to_ascii_that_lower_does_no
     "The K\u212aabul delegation was led by Haji Najib, the cease-fire held.",  # Kelvin sign
 ])
 def test_needles_never_rule_out_a_cue_the_scan_would_find(extractor, monkeypatch, text):
-    from claimcheck import extract
+    from claimcheck.check import extract
 
     texts = [text] + [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] \
         + [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("check-*.txt"))]
@@ -228,7 +228,7 @@ def test_needles_never_rule_out_a_cue_the_scan_would_find(extractor, monkeypatch
 
 
 def test_phrase_needles_are_the_literal_pieces_of_the_pattern():
-    from claimcheck.extract import phrase_needles
+    from claimcheck.check.extract import phrase_needles
 
     assert phrase_needles("Led  by") == ("led", "by")
     assert phrase_needles("cease-fire") == ("cease", "fire")

@@ -7,7 +7,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck.fastjson import dumps_indented
+from claimcheck.output.fastjson import dumps_indented
 
 SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True, allow_infinity=True),
                     st.text(max_size=8))
@@ -34,8 +34,8 @@ def test_what_it_does_not_handle_goes_to_json_dumps():
 
 def test_a_conflicts_document(run):
     from claimcheck.compare import compare_claim_set
-    from claimcheck.document import conflicts_doc
-    from claimcheck.load import load_claim_set
+    from claimcheck.output.document import conflicts_doc
+    from claimcheck.claimset.load import load_claim_set
 
     from conftest import CLAIMS
 

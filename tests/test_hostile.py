@@ -5,7 +5,7 @@ import os
 import subprocess
 import sys
 
-from claimcheck.terminal import inert
+from claimcheck.output.terminal import inert
 
 HOSTILE = "Asif said \x1b[2J\x1b[31mRED\x1b[0m [bold red]loud[/] [link=http://evil.example]x[/link] \u202eevil\u202c end"
 
@@ -51,7 +51,7 @@ def test_terminal_table_prints_markup_literally(scratch):
         return data
 
     code = (f"import sys; sys.argv=['claimcheck','conflicts','--claims',{str(claims)!r},'--verbose']; "
-            "from claimcheck.cli import main; sys.exit(main())")
+            "from claimcheck.cli.app import main; sys.exit(main())")
     env = dict(os.environ)
     os.environ.update({"COLUMNS": "250", "TERM": "xterm", "NO_COLOR": "1"})
     try:

@@ -150,7 +150,7 @@ def test_validate_takes_the_files_pre_commit_passes(story, tmp_path):
 
 
 def test_the_repository_hook_is_the_one_init_configures(story):
-    from claimcheck.init import HOOK
+    from claimcheck.cli.init import HOOK
 
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hooks == [HOOK]

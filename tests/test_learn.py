@@ -13,10 +13,10 @@ import textwrap
 
 import pytest
 
-from claimcheck.extract import Extractor
-from claimcheck.learn import learn, lemma
-from claimcheck.load import load_claim_set
-from claimcheck.mentions import Anchor, find_dates, find_numbers
+from claimcheck.check.extract import Extractor
+from claimcheck.check.learn import learn, lemma
+from claimcheck.claimset.load import load_claim_set
+from claimcheck.check.mentions import Anchor, find_dates, find_numbers
 
 CODEBOOK = """\
 topics:
@@ -162,7 +162,7 @@ def test_a_label_is_read_from_its_definition_and_examples(flood):
 
 def test_a_negated_label_turns_to_its_negation_only_where_the_codebook_has_one(flood, tmp_path):
     cs, _ = flood
-    from claimcheck.load import load_claim_set as load
+    from claimcheck.claimset.load import load_claim_set as load
 
     # The bundled codebook has agreement and no_agreement: "did not reach" turns one into the other.
     bundled = load("claims")
@@ -264,7 +264,7 @@ def test_check_with_a_codebook_without_cues_explains_what_it_learned(run, tmp_pa
 
 
 def test_a_day_carries_to_the_next_sentence_that_points_back_to_it():
-    from claimcheck.load import load_claim_set as load
+    from claimcheck.claimset.load import load_claim_set as load
 
     bundled = load("claims")
     ex = Extractor(bundled.codebook, bundled.claims, 2025)

@@ -19,9 +19,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimcheck.article import _HEADING, _heading, _without_code_blocks, _without_comments, markdown_text
-from claimcheck.ground import ELLIPSIS_REFERENCE, split_ellipses
-from claimcheck.sentences import CLAUSE_BREAK_REFERENCE, clause_breaks
+from claimcheck.check.article import _HEADING, _heading, _without_code_blocks, _without_comments, markdown_text
+from claimcheck.claimset.ground import ELLIPSIS_REFERENCE, split_ellipses
+from claimcheck.check.sentences import CLAUSE_BREAK_REFERENCE, clause_breaks
 
 from conftest import CLAIMS
 

@@ -1,7 +1,7 @@
 """Curation warnings: the editorial standard's machine-checkable rules."""
 
-from claimcheck.lint import lint
-from claimcheck.load import load_claim_set
+from claimcheck.claimset.lint import lint
+from claimcheck.claimset.load import load_claim_set
 
 from conftest import CLAIMS
 
@@ -59,7 +59,7 @@ def test_number_visibility_looks_only_at_number_word_windows():
     import random
     import re
 
-    from claimcheck.lint import _value_visible
+    from claimcheck.claimset.lint import _value_visible
     from claimcheck.model import Claim
     from claimcheck.values import Quantity, fold, words_to_number
 
@@ -87,7 +87,7 @@ def test_number_visibility_looks_only_at_number_word_windows():
 
 from hypothesis import given, settings, strategies as st  # noqa: E402
 
-from claimcheck import lint as lintmod  # noqa: E402
+from claimcheck.claimset import lint as lintmod  # noqa: E402
 
 _WORDS = ["on", "Tuesday", "last", "week", "days", "ago", "this", "month", "Yesterday", "TONIGHT", "tomorrow's",
           "by", "Sunday", "a", "the", "talks", "earlier", "year", "since", "Monday's", "weeks", "later", "K", "ſ"]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck.errors import UnreadableInput, ValidationFailed
-from claimcheck.load import load_claim_set
+from claimcheck.claimset.load import load_claim_set
 
 from conftest import CLAIMS
 
@@ -136,7 +136,7 @@ def test_bundled_claims_are_valid():
 
 
 def test_the_plain_claim_keys_are_schema_claimins_fields():
-    from claimcheck import load, schema
+    from claimcheck.claimset import load, schema
 
     assert load._CLAIM_KEYS == frozenset(schema.ClaimIn.model_fields)
 
@@ -146,7 +146,7 @@ def test_prefetching_is_only_a_hint(tmp_path):
     # a folder, a missing file, or a name that is no path at all.
     import os
 
-    from claimcheck.load import _prefetch
+    from claimcheck.claimset.load import _prefetch
 
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
@@ -158,7 +158,7 @@ def test_prefetching_is_only_a_hint(tmp_path):
 def test_articles_are_read_ahead_only_where_they_would_be_read(tmp_path):
     # A worker advises the kernel on articles before checking them: only on those the checks would let
     # it read (inside the claim set's root unless --allow-outside).
-    from claimcheck import load
+    from claimcheck.claimset import load
 
     outside = tmp_path / "outside.txt"
     outside.write_text("x", encoding="utf-8")

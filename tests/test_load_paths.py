@@ -13,9 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimcheck.errors import ValidationFailed
-from claimcheck.ground import Article, normalise, normalise_text
-from claimcheck.load import _new_claim, _plain_claim, load_claim_set
-from claimcheck.schema import ClaimIn
+from claimcheck.claimset.ground import Article, normalise, normalise_text
+from claimcheck.claimset.load import _new_claim, _plain_claim, load_claim_set
+from claimcheck.claimset.schema import ClaimIn
 from claimcheck.model import Claim, Where
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,8 +77,8 @@ def test_validate_reports_what_load_and_lint_find(tmp_path: Path, monkeypatch):
     # validate_claim_set never gathers the claims in the parent; its counts and warnings must be
     # those of load + lint, whether files are read here or by workers, and with a cache entry
     # stored by validate itself or by a command that did not lint.
-    from claimcheck.lint import lint
-    from claimcheck.load import validate_claim_set
+    from claimcheck.claimset.lint import lint
+    from claimcheck.claimset.load import validate_claim_set
 
     claims = generate(tmp_path / "set", sources=12, claims_per_source=8, seed=3)
     for f in sorted(claims.glob("0*.yaml")):  # a name its quote does not show: a curation warning
@@ -90,7 +90,7 @@ def test_validate_reports_what_load_and_lint_find(tmp_path: Path, monkeypatch):
     for workers in (1, 2):
         v = validate_claim_set(claims, workers=workers)
         assert (v.claims, v.sources, v.topics, v.warnings) == expected
-    import claimcheck.load as loadmod
+    import claimcheck.claimset.load as loadmod
 
     monkeypatch.setattr(loadmod, "CACHE_MIN_FILES", 0)
     for first in ("validate", "load"):
@@ -190,7 +190,7 @@ def _plain(ns):
 
 
 def _yaml_mappings(generated: Path):
-    from claimcheck import yamlread
+    from claimcheck.claimset import yamlread
 
     paths = [p for p in sorted(ROOT.rglob("*.y*ml")) if ".venv" not in p.parts and ".git" not in p.parts]
     paths += sorted(generated.glob("*.yaml"))
@@ -233,8 +233,8 @@ def test_plain_sources_and_codebooks_are_what_pydantic_gives(generated: Path):
 
     from pydantic import ValidationError
 
-    from claimcheck.load import _plain_codebook, _plain_source
-    from claimcheck.schema import CodebookIn, SourceIn
+    from claimcheck.claimset.load import _plain_codebook, _plain_source
+    from claimcheck.claimset.schema import CodebookIn, SourceIn
 
     seen = {"source": 0, "codebook": 0, "refused": 0}
     docs = list(_yaml_mappings(generated))

@@ -8,9 +8,9 @@ import json
 import pytest
 
 from claimcheck.compare import compare_claim_set
-from claimcheck.load import load_claim_set
+from claimcheck.claimset.load import load_claim_set
 from claimcheck.model import Codebook, Entity
-from claimcheck.namekeys import differing_parts, roman_key, roman_part
+from claimcheck.values.namekeys import differing_parts, roman_key, roman_part
 from claimcheck.values import COMPATIBLE, DIFFERENT, SAME, Names
 
 CODEBOOK = """

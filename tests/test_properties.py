@@ -9,10 +9,10 @@ from hypothesis import strategies as st
 
 from claimcheck.compare import compare_topic
 from claimcheck.errors import ClaimcheckError, ValidationFailed
-from claimcheck.load import load_claim_set, load_codebook
+from claimcheck.claimset.load import load_claim_set, load_codebook
 from claimcheck.model import Claim, Topic, Where
 from claimcheck.values import TYPES, Context, Names
-from claimcheck import yamlread
+from claimcheck.claimset import yamlread
 
 from conftest import CLAIMS
 

@@ -126,7 +126,7 @@ def test_every_other_shown_command_prints_what_the_readme_shows(tmp_path):
 
 def test_yaml_examples_satisfy_the_schema():
     jsonschema = pytest.importorskip("jsonschema")
-    from claimcheck.schema import json_schema
+    from claimcheck.claimset.schema import json_schema
 
     examples = [yaml.safe_load(body) for lang, body, _ in blocks() if lang == "yaml"]
     assert len(examples) >= 2
@@ -138,7 +138,7 @@ def test_yaml_examples_satisfy_the_schema():
 def test_command_lines_name_real_commands_and_options():
     import typer.main
 
-    from claimcheck.cli import app
+    from claimcheck.cli.app import app
 
     group = typer.main.get_command(app)
     seen = 0

@@ -15,7 +15,7 @@ import pytest
 from markupsafe import escape
 
 from claimcheck.compare import compare_claim_set
-from claimcheck.load import load_claim_set
+from claimcheck.claimset.load import load_claim_set
 from claimcheck.report import FORMATS, build_report, choose_format, render, write_atomic
 from claimcheck.report.csv import neutralise
 from claimcheck.report.markdown import md
@@ -34,7 +34,7 @@ def _load(claims: Path):
 # A fixed identity for the golden files: the real digest of the bundled claim set's files, a fixed time.
 def _run(cs) -> RunInfo:
     from claimcheck import __version__
-    from claimcheck.revision import digest
+    from claimcheck.claimset.revision import digest
 
     return RunInfo("Istanbul talks: what the sources say", "2025-10-27T12:00:00Z", f"sha256 {digest(cs)}", None,
                    f"claimcheck {__version__}")
@@ -459,7 +459,7 @@ def test_cli_usage_errors_exit_2_and_write_nothing(run, tmp_path, args, message)
 
 
 def test_cli_unwritable_folder(run, tmp_path, monkeypatch):
-    import claimcheck.atomic as write
+    import claimcheck.output.atomic as write
 
     monkeypatch.setattr(write, "_writable", lambda folder: False)  # a read-only folder (root would ignore chmod)
     result = run("report", "--claims", ROOT / "claims", "-o", tmp_path / "report.html")
@@ -479,7 +479,7 @@ def test_cli_output_inside_a_file_is_refused(run, tmp_path):
 def test_run_identity_in_every_format(run, tmp_path, monkeypatch):
     """--title, the generated-at time (SOURCE_DATE_EPOCH stands for now), the claim set's revision, the tool."""
     from claimcheck import __version__
-    from claimcheck.revision import digest
+    from claimcheck.claimset.revision import digest
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1761566400")  # 2025-10-27T12:00:00Z
     stamp, tool = "2025-10-27T12:00:00Z", f"claimcheck {__version__}"
@@ -513,7 +513,7 @@ def test_revision_is_the_commit_in_a_repository_and_a_digest_outside(scratch, tm
     import shutil
     import subprocess
 
-    from claimcheck.revision import describe, digest
+    from claimcheck.claimset.revision import describe, digest
 
     scratch.article("a.txt", "seven members.")
     scratch.source("a.yaml", _source("a", [{"topic": "pakistan_delegation.size", "value": 7, "quote": "seven members"}]))

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck.compare import compare_claim_set
-from claimcheck.load import load_claim_set
+from claimcheck.claimset.load import load_claim_set
 from claimcheck.report import FORMATS, build_report, render
 from claimcheck.report.model import RunInfo
 
@@ -406,7 +406,7 @@ def test_print_fits_the_matrix_on_the_page_and_expands_everything(browser, bundl
 @pytest.mark.skipif(not os.environ.get("UPDATE_SCREENSHOT"), reason="set UPDATE_SCREENSHOT=1 to refresh docs/report*.png")
 def test_update_readme_screenshots(browser, tmp_path):
     from claimcheck import __version__
-    from claimcheck.revision import describe
+    from claimcheck.claimset.revision import describe
 
     docs = ROOT / "docs"
     comparison = compare_claim_set(load_claim_set(CLAIMS))

@@ -17,7 +17,7 @@ def served(tmp_path_factory):
     """The bundled set's SQLite report and its metadata, written by the command, opened by Datasette."""
     from typer.testing import CliRunner
 
-    from claimcheck.cli import app
+    from claimcheck.cli.app import app
 
     folder = tmp_path_factory.mktemp("datasette")
     out = folder / "story.sqlite"

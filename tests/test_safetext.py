@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from claimcheck.safetext import UNSAFE, json_safe, visible
-from claimcheck.terminal import inert
+from claimcheck.output.safetext import UNSAFE, json_safe, visible
+from claimcheck.output.terminal import inert
 
 DANGEROUS = ["\x1b", "\x07", "\x08", "\r", "\x0b", "\x0c", "\x7f", "\x85", "\x9b", "\u061c", "\u200e", "\u200f",
              "\u2028", "\u2029", *map(chr, range(0x202a, 0x202f)), *map(chr, range(0x2066, 0x206a))]

@@ -7,9 +7,9 @@ import json
 import pytest
 
 from claimcheck.compare import compare_claim_set
-from claimcheck.draft import draft_value
-from claimcheck.load import load_claim_set
-from claimcheck.timeofday import find_times, parse_time
+from claimcheck.output.draft import draft_value
+from claimcheck.claimset.load import load_claim_set
+from claimcheck.values.timeofday import find_times, parse_time
 from claimcheck.values import COMPATIBLE, DIFFERENT, SAME, TYPES
 
 TIME = TYPES["time"]

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from claimcheck.load import load_codebook
+from claimcheck.claimset.load import load_codebook
 from claimcheck.values import TYPES, Context, Names, parse_quantity, words_to_number
 
 from conftest import CLAIMS

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from claimcheck.errors import InvalidData
-from claimcheck.yamlread import MAX_DEPTH, _too_deep_at, parse_full
+from claimcheck.claimset.yamlread import MAX_DEPTH, _too_deep_at, parse_full
 
 
 def _shapes(levels: int) -> dict[str, str]:
@@ -51,7 +51,7 @@ def test_a_parser_depth_error_is_mapped_to_our_message(monkeypatch):
     """PyYAML 6.0.2 stops nothing itself: make the parser raise as 6.0.4 does and see the mapping."""
     import yaml
 
-    import claimcheck.yamlread as yamlread
+    import claimcheck.claimset.yamlread as yamlread
 
     class Refusing(yamlread._Loader):
         def get_single_node(self):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck import yamlfast, yamlread
-from claimcheck.lint import lint
-from claimcheck.load import load_claim_set
+from claimcheck.claimset import yamlread_fast as yamlfast, yamlread
+from claimcheck.claimset.lint import lint
+from claimcheck.claimset.load import load_claim_set
 
 CODEBOOK = """
 topics:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck import yamlfast, yamlread
+from claimcheck.claimset import yamlread_fast as yamlfast, yamlread
 from claimcheck.errors import InvalidData
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,5 +1,5 @@
 """`python -m claimcheck`."""
 
-from .cli import run
+from claimcheck.cli.app import run
 
 run()

@@ -10,7 +10,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any, Callable, Sequence
 
-from .model import Claim, Pair, Relation, Topic
+from claimcheck.model import Claim, Pair, Relation, Topic
 
 DIFFERENT = "different"
 UNDATED = "undated"

@@ -7,9 +7,9 @@ from itertools import chain, compress, groupby
 from operator import attrgetter, eq, itemgetter
 from typing import Hashable, Iterable
 
-from . import changing
-from .model import Claim, ClaimSet, Comparison, Group, Pair, Relation, Topic, TimelinePoint, ValueCluster
-from .values import COMPATIBLE, DIFFERENT, SAME, TYPES, Context, Names
+from claimcheck import changing
+from claimcheck.model import Claim, ClaimSet, Comparison, Group, Pair, Relation, Topic, TimelinePoint, ValueCluster
+from claimcheck.values import COMPATIBLE, DIFFERENT, SAME, TYPES, Context, Names
 
 _RANK = {"conflict": 0, "partial": 1, "agree": 2, "single": 3}
 _CLAIM_ORDER = attrgetter("source_id", "id")

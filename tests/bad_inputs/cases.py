@@ -258,7 +258,7 @@ class Run:
 
 
 CLI = [sys.executable, "-m", "claimcheck"]
-#: Characters that must never reach a terminal raw (claimcheck.safetext.UNSAFE, spelled out again here).
+#: Characters that must never reach a terminal raw (claimcheck.output.safetext.UNSAFE, spelled out again here).
 UNSAFE = [chr(c) for c in (*range(0, 9), *range(11, 32), *range(0x7f, 0xa0), 0x061c, 0x200e, 0x200f,
                            *range(0x202a, 0x202f), *range(0x2066, 0x206a))]
 
@@ -341,7 +341,7 @@ def _planted(kind: str, command: str) -> Callable[[Path], Setup]:
             target.write_bytes(data.replace(b"arrived", b"departs"))
         elif how == "forged-link":  # a well-formed entry for the same inputs but other claims, reached by a link
             sys.path.insert(0, str(REPO / "src"))
-            from claimcheck import cachefile, cache as cachemod
+            from claimcheck.speed import cachefile, cache as cachemod
 
             opened = cachefile.open_file(cache, target.name, "entry", cachemod.FORMAT)
             sections = [opened.section(i) for i in range(len(opened.places))]

@@ -12,19 +12,19 @@ _EXPORTS = {
     "FORMATS": "formats", "Format": "formats", "choose_format": "formats", "render": "formats",
     "companions": "formats",
     "Report": "model", "build_report": "model",
-    "check_target": "..atomic", "write_atomic": "..atomic",
+    "check_target": "claimcheck.output.atomic", "write_atomic": "claimcheck.output.atomic",
 }
 __all__ = sorted(_EXPORTS)
 
 if TYPE_CHECKING:
-    from .formats import FORMATS, Format, choose_format, companions, render
-    from .model import Report, build_report
-    from ..atomic import check_target, write_atomic
+    from claimcheck.report.formats import FORMATS, Format, choose_format, companions, render
+    from claimcheck.report.model import Report, build_report
+    from claimcheck.output.atomic import check_target, write_atomic
 
 
 def __getattr__(name: str):
     if name in _EXPORTS:
         module = _EXPORTS[name]
-        target = f"{__package__.rsplit('.', 1)[0]}.{module[2:]}" if module.startswith("..") else f"{__name__}.{module}"
+        target = module if "." in module else f"{__name__}.{module}"
         return getattr(import_module(target), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

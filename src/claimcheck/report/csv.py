@@ -10,8 +10,8 @@ from __future__ import annotations
 import csv
 import io
 
-from ..safetext import visible
-from .model import Report
+from claimcheck.output.safetext import visible
+from claimcheck.report.model import Report
 
 COLUMNS = ("topic", "status", "value", "unit", "cluster", "cluster_sources", "independent_origins", "source",
            "outlet", "url", "cell", "claim_id", "attributed_to", "via", "origin", "own_voice", "hedge", "as_of",

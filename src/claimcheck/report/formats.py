@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from ..errors import UsageError
+from claimcheck.errors import UsageError
 
 if TYPE_CHECKING:
-    from .model import Report
+    from claimcheck.report.model import Report
 
 
 @dataclass(frozen=True)

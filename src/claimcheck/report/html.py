@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from urllib.parse import quote as _percent
 
-from .model import (CELL_LABEL, CELL_MEANING, CELL_SYMBOL, CELLS, MATRIX_RULE, PROVENANCE_RULE, STATUS_SYMBOL,
+from claimcheck.report.model import (CELL_LABEL, CELL_MEANING, CELL_SYMBOL, CELLS, MATRIX_RULE, PROVENANCE_RULE, STATUS_SYMBOL,
                     ArticleView, Report, TopicReport, credit, listing, shorten, source_name)
 
 OPEN_UP_TO = 20  # topic sections with more claims than this start collapsed
@@ -230,8 +230,8 @@ def _claim_items(report: Report, found: set[int], fragments: dict[int, str]):
 
 
 def render(report: Report) -> str:
-    from .. import __version__
-    from ..safetext import visible
+    from claimcheck import __version__
+    from claimcheck.output.safetext import visible
 
     embed = len(report.sources) <= ARTICLES_UP_TO
     articles = report.articles() if embed else []
@@ -245,7 +245,7 @@ def render(report: Report) -> str:
             if link:
                 fragments[p.number] = link
     if not embed:  # the quote's own pieces, which are the article's words
-        from ..ground import quote_segments
+        from claimcheck.claimset.ground import quote_segments
 
         for t, _, c in report.claims():
             s = report.source_by_id.get(c.source_id)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from ..document import conflicts_doc
-from .model import CELL_LABEL, CELL_SYMBOL, CELLS, MATRIX_RULE, PROVENANCE_RULE, Report, source_name
+from claimcheck.output.document import conflicts_doc
+from claimcheck.report.model import CELL_LABEL, CELL_SYMBOL, CELLS, MATRIX_RULE, PROVENANCE_RULE, Report, source_name
 
 # The report's own keys (run, discrepancies, cells with values, units); `schema` is the conflicts document's.
 REPORT_SCHEMA = 2
@@ -97,6 +97,6 @@ def _layout(value, depth: int = 0, open_depth: int = 4) -> str:
 
 
 def render(report: Report) -> str:
-    from ..safetext import json_safe
+    from claimcheck.output.safetext import json_safe
 
     return json_safe(_layout(report_doc(report))) + "\n"  # controls and bidi as \u escapes: inert when printed

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .model import (CELL_LABEL, CELL_SYMBOL, CELLS, CELL_MEANING, MATRIX_RULE, PROVENANCE_RULE, STATUS_SYMBOL,
+from claimcheck.report.model import (CELL_LABEL, CELL_SYMBOL, CELLS, CELL_MEANING, MATRIX_RULE, PROVENANCE_RULE, STATUS_SYMBOL,
                     Discrepancy, Report, TopicReport, credit, listing, shorten)
 
 CELL_CHARS = 40  # a matrix cell's value is cut past this; the topic's section below has it whole
@@ -155,6 +155,6 @@ def render(report: Report) -> str:
                   [[md(s.outlet), md(s.id), md(s.title or ""), md(s.published or ""), md(s.url or "")]
                    for s in report.sources])
     out += ["", f"Made by {md(report.run.tool)}." if report.run.tool else ""]
-    from ..safetext import visible
+    from claimcheck.output.safetext import visible
 
     return visible("\n".join(out).rstrip("\n") + "\n", oneline=False)  # controls and bidi shown as codes: `cat report.md` is safe

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterable, Iterator
 
-from ..document import select
-from ..model import STATUSES, Claim, Comparison, Group, Source
-from ..values import Names
+from claimcheck.output.document import select
+from claimcheck.model import STATUSES, Claim, Comparison, Group, Source
+from claimcheck.values import Names
 
 STATUS_SYMBOL = {"conflict": "✗", "partial": "≈", "agree": "✓", "single": "·"}
 
@@ -302,15 +302,15 @@ class Report:
         spans = self._value_spans
         key = id(c)
         if key not in spans:
-            from .spans import value_span
+            from claimcheck.report.spans import value_span
 
             spans[key] = value_span(c, t.group.topic, self.source_by_id.get(c.source_id))
         return spans[key]
 
     def articles(self) -> list[ArticleView]:
         """Each source with shown claims, its article text read again and every quote located in it."""
-        from .spans import quote_pieces
-        from ..ground import Article
+        from claimcheck.report.spans import quote_pieces
+        from claimcheck.claimset.ground import Article
 
         by_source: dict[str, list[tuple[TopicReport, Claim]]] = defaultdict(list)
         for t, _, c in self.claims():
@@ -342,8 +342,8 @@ def read_article(s: Source, claims_root: str, max_bytes: int, allow_outside: boo
     UTF-8); (None, why) when it has none or it can no longer be read so."""
     from pathlib import Path
 
-    from ..errors import ClaimcheckError
-    from ..load import read_bytes
+    from claimcheck.errors import ClaimcheckError
+    from claimcheck.claimset.load import read_bytes
 
     if not s.text_path:
         return None, "the claim file names no article text"

@@ -13,8 +13,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from ..ground import Article, normalise, normalise_text, quote_segments
-from ..model import Claim, Source, Topic
+from claimcheck.claimset.ground import Article, normalise, normalise_text, quote_segments
+from claimcheck.model import Claim, Source, Topic
 
 Span = tuple[int, int]
 # Printable ASCII but the backtick, single spaces: what normalise() leaves as it is.
@@ -108,7 +108,7 @@ def _digits_pattern(n: float) -> re.Pattern | None:
 
 
 def _number_span(folded: str, value: Any, unit: str | None) -> Span | None:
-    from ..mentions import convert, find_dates, find_numbers, Anchor
+    from claimcheck.check.mentions import convert, find_dates, find_numbers, Anchor
 
     if getattr(value, "exact", False):  # the usual case: the digits stand once in the quote
         pattern = _digits_pattern(value.low)
@@ -135,7 +135,7 @@ def _number_span(folded: str, value: Any, unit: str | None) -> Span | None:
 
 
 def _date_span(folded: str, value: Any, published) -> Span | None:
-    from ..mentions import Anchor, find_dates
+    from claimcheck.check.mentions import Anchor, find_dates
 
     year = getattr(value, "start", None)
     anchor = Anchor(date=published, how="publication date", year=year.year if year else None)
@@ -155,7 +155,7 @@ def _item_span(folded: str, item: str, published) -> Span | None:
     if span is None and re.fullmatch(r"\d{4}-\d\d-\d\d", item):
         import datetime as dt
 
-        from ..values import DateSpan
+        from claimcheck.values import DateSpan
 
         try:
             day = dt.date.fromisoformat(item)

@@ -12,7 +12,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from .model import CELL_LABEL, CELL_MEANING, CELLS, MATRIX_RULE, PROVENANCE_RULE, Report, source_name
+from claimcheck.report.model import CELL_LABEL, CELL_MEANING, CELLS, MATRIX_RULE, PROVENANCE_RULE, Report, source_name
 
 SCHEMA = """
 CREATE TABLE sources (

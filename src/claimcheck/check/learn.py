@@ -1,0 +1,285 @@
+"""What `check` learns from the curation: each curated claim is an example of how its topic is written.
+
+A claim holds its topic, its value and the verbatim quote the value was read from. The words
+right beside the value in that quote ("led by" before a name, "killed" after a number) are how
+articles signal the topic; the words that recur across a topic's quotes ("delegation", "Afghan")
+name what it is about; the words of a label's quotes that its definition or name also uses
+("acquitted", "guilty") signal that label. Learned cues are compared as lemmas, so "collapsed",
+"collapse" and "collapsing" are one word, and each keeps the count of examples it came from and
+how specific it is to its topic, which `check` turns into confidence and shows in its `how`.
+
+Nothing here is tuned to a story: the only knowledge is English function words (below) and what
+the claim set's curators wrote. The more a team curates, the more `check` finds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+from claimcheck.model import Claim, Codebook
+
+#: Words that carry no topic of their own: never a learned cue or subject by themselves.
+FUNCTION_WORDS = frozenset("""
+a an the this that these those its it his her their our your my he she they we you i him them us who whom
+whose which what when where while as at by for from in into of on onto to with without within over under
+about after before during since until than then and or but nor so yet also too very just only even still
+is are was were be been being am has have had having do does did done will would shall should can could
+may might must not no never n't s 's said says say told tell according some any all each every both either
+neither other another such more most much many few several one ones there here up down out off again
+further once per via among between against across through toward towards upon new now today yesterday
+last next first mr mrs ms dr how why if unless whether because though although however
+""".split())
+#: Prepositions kept after a content word in a cue ("led by", "deaths of"): they say which side the value is on.
+_LINKS = frozenset("by of to at on in for from with as".split())
+#: Negations kept in label cues: "not guilty" is not "guilty".
+_NEGATIONS = frozenset("not no never without n't".split())
+
+_TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
+#: How many words on each side of a value its cues are learnt from.
+WINDOW = 4
+#: Examples learnt from per topic: enough to cover how a story is written, few enough to stay quick.
+MAX_EXAMPLES = 40
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """The lower-case dictionary form of an English word ('collapsed' -> 'collapse', 'led' -> 'lead')."""
+    import simplemma
+
+    w = word.casefold()
+    if not w.isalpha():
+        return w
+    try:
+        return simplemma.lemmatize(w, lang="en").casefold()
+    except Exception:  # pragma: no cover - a word the lemmatiser cannot take is its own lemma
+        return w
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    lemma: str
+
+
+def tokens(s: str) -> list[Token]:
+    """The words of `s` with their offsets and lemmas; a capitalised word inside a sentence is a name
+    and keeps its own form ("Maria" is no "mare")."""
+    out = []
+    for m in _TOKEN.finditer(s):
+        w = m.group(0)
+        inside = m.start() > 0 and not re.search(r"[.!?:\n\"\u201c]\s*$", s[max(0, m.start() - 3):m.start()])
+        out.append(Token(m.start(), m.end(), w, w.casefold() if inside and w[:1].isupper() else lemma(w)))
+    return out
+
+
+def content(lem: str) -> bool:
+    return lem not in FUNCTION_WORDS and not lem.isdigit() and len(lem) > 1
+
+
+@dataclass(frozen=True)
+class LearnedCue:
+    """A run of lemmas seen beside a topic's values (or in a label's quotes) in curated claims."""
+
+    lemmas: tuple[str, ...]
+    text: str  # the words as first seen, for showing
+    support: int  # curated examples it came from
+    specificity: float  # of the examples of this type's topics it came from, the share that are this topic's
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A topic's learned cues and subject lemmas."""
+
+    cues: tuple[LearnedCue, ...] = ()
+    subjects: tuple[str, ...] = ()
+
+
+def examples_by_topic(claims: Iterable[Claim], limit: int = MAX_EXAMPLES) -> dict[str, list[Claim]]:
+    """Up to `limit` claims per topic with distinct quotes, in claim-set order."""
+    out: dict[str, list[Claim]] = defaultdict(list)
+    seen: set[tuple[str, str]] = set()
+    for c in claims:
+        if len(out[c.topic]) >= limit or (c.topic, c.quote) in seen:
+            continue
+        seen.add((c.topic, c.quote))
+        out[c.topic].append(c)
+    return out
+
+
+def learn(codebook: Codebook, claims: Iterable[Claim], value_span) -> dict[str, Evidence]:
+    """Each topic's evidence from the curated claims.
+
+    value_span(claim, folded_quote) -> (start, end) | None finds the value's words in its quote
+    (the extractor's own recognisers, so that what is learnt is what `check` can read).
+    """
+    from claimcheck.check.sentences import fold
+
+    by_topic = examples_by_topic(claims)
+    slot_counts: dict[str, Counter] = defaultdict(Counter)  # topic -> cue lemmas -> examples
+    first_text: dict[tuple[str, ...], str] = {}
+    word_counts: dict[str, Counter] = defaultdict(Counter)  # topic -> content lemma -> examples
+    label_counts: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
+    capitalised: Counter = Counter()
+    lowercase: Counter = Counter()
+    for topic, examples in by_topic.items():
+        t = codebook.topics.get(topic)
+        if t is None:
+            continue
+        for c in examples:
+            q = fold(c.quote)
+            toks = tokens(q)
+            word_counts[topic].update({tk.lemma for tk in toks if content(tk.lemma)})
+            if t.type == "label":
+                grams = _label_grams(toks, first_text)
+                label_counts[topic][str(c.value)].update(grams)
+                capitalised.update(tk.lemma for tk in toks if tk.text[:1].isupper())
+                lowercase.update(tk.lemma for tk in toks if not tk.text[:1].isupper())
+                continue
+            if t.type == "text":
+                continue
+            span = value_span(c, q)
+            if span is None:
+                continue
+            slot_counts[topic].update(_slot_cues(q, toks, span, t.type, first_text))
+            capitalised.update(tk.lemma for tk in toks if tk.text[:1].isupper())
+            lowercase.update(tk.lemma for tk in toks if not tk.text[:1].isupper())
+    out: dict[str, Evidence] = {}
+    by_type: dict[str, list[str]] = defaultdict(list)
+    for name, t in codebook.topics.items():
+        by_type[t.type].append(name)
+    n_topics = max(1, len(by_topic))
+    doc_freq = Counter(lem for counts in word_counts.values() for lem in counts)
+    for name, t in codebook.topics.items():
+        n = len(by_topic.get(name, ()))
+        if not n and t.type != "label":
+            continue
+        cues: list[LearnedCue] = []
+        proper = {lem for lem in capitalised if not lowercase.get(lem)}  # places and names: subjects, not cues
+        for lems, k in slot_counts[name].items():
+            if proper & set(lems):
+                continue
+            rivals = sum(slot_counts[o].get(lems, 0) for o in by_type[t.type])
+            # A word all of the story's quotes use ("quake", "talks") names the story, not this fact.
+            spread = max((word_counts[name].get(lem, 0) / max(1, sum(wc.get(lem, 0) for wc in word_counts.values()))
+                          for lem in lems if content(lem)), default=0.0)
+            cues.append(LearnedCue(lems, first_text.get(lems, " ".join(lems)), k, round(k / rivals * min(1.0, 2 * spread), 3)))
+        if t.type == "label":
+            # Words naming a label topic's subject ("trafficking"), or a person or place, are not what a label says.
+            named = {tk.lemma for other in codebook.topics.values() if other.type == "label"
+                     for phrase in (*other.subject, other.name.replace(".", " ").replace("_", " ")) for tk in tokens(phrase)}
+            named |= {lem for lem in capitalised if not lowercase.get(lem)}
+            cues += [lc for lc in _label_cues(t, label_counts[name], first_text)
+                     if lc.support == 0 or not set(lc.lemmas) & named]
+        # Subjects: content words in at least half of the topic's quotes (two at least) that few topics share.
+        subjects = tuple(sorted(
+            (lem for lem, k in word_counts[name].items()
+             if k >= max(2, (n + 1) // 2) and doc_freq[lem] <= max(1, n_topics // 3)),
+            key=lambda lem: (-word_counts[name][lem], lem))[:6])
+        out[name] = Evidence(tuple(sorted(cues, key=lambda c: (-c.support, c.lemmas))), subjects)
+    return out
+
+
+def _slot_cues(q: str, toks: list[Token], span: tuple[int, int], vtype: str, first_text) -> set[tuple[str, ...]]:
+    """The lemma runs right before and right after the value's words, within its clause."""
+    from claimcheck.check.mentions import TITLE_WORDS
+
+    a, b = span
+    before = [tk for tk in toks if tk.end <= a]
+    after = [tk for tk in toks if tk.start >= b]
+    found: set[tuple[str, ...]] = set()
+    # A title right before a name ("Judge Arun Subramanian", "coordinator Maria Keller") is a cue itself.
+    if vtype in ("person", "list") and before and not re.search(r"[^\s]", q[before[-1].end:a]) \
+            and (before[-1].lemma in TITLE_WORDS or before[-1].text[:1].isupper()) and content(before[-1].lemma):
+        title = (before[-1].text.casefold(),)
+        found.add(title)
+        first_text.setdefault(title, before[-1].text)
+    # Before: walk back over titles and the name's own capitalised words to the nearest content word.
+    run: list[Token] = []
+    for tk in reversed(before[-7:]):
+        if re.search(r"[.;:!?()\"]", q[tk.end:(run[0].start if run else a)]):
+            break
+        if vtype in ("person", "list") and (tk.lemma in TITLE_WORDS or tk.text[:1].isupper()) and not run:
+            continue
+        run.insert(0, tk)
+        if content(tk.lemma):
+            break
+    else:
+        run = []
+    if run and content(run[0].lemma):
+        links = [tk for tk in run[1:] if tk.lemma in _LINKS][:1]
+        lems = (run[0].lemma, *(tk.lemma for tk in links))
+        found.add(lems)
+        first_text.setdefault(lems, " ".join([run[0].text, *(tk.text for tk in links)]))
+    # Further words of the clause close by: each is a cue of its own, kept if other quotes repeat it.
+    for side, near in (("before", list(reversed(before[-WINDOW:]))), ("after", after[:WINDOW])):
+        edge = a if side == "before" else b
+        for tk in near:
+            between = q[tk.end:edge] if side == "before" else q[edge:tk.start]
+            if re.search(r"[.;:!?()\"]", between):
+                break
+            if content(tk.lemma) and not (vtype in ("person", "list") and tk.text[:1].isupper()):
+                found.add((tk.lemma,))
+                first_text.setdefault((tk.lemma,), tk.text)
+    # After: the nearest content word within three words ("seven-member delegation", "were killed").
+    for i, tk in enumerate(after[:3]):
+        if re.search(r"[.;:!?()\"]", q[b:tk.start]):
+            break
+        if content(tk.lemma):
+            found.add((tk.lemma,))
+            first_text.setdefault((tk.lemma,), tk.text)
+            nxt = after[i + 1] if i + 1 < len(after) else None
+            if nxt is not None and content(nxt.lemma) and not re.search(r"[^\s-]", q[tk.end:nxt.start]):
+                pair = (tk.lemma, nxt.lemma)
+                found.add(pair)
+                first_text.setdefault(pair, f"{tk.text} {nxt.text}")
+            break
+    return found
+
+
+def _label_grams(toks: list[Token], first_text) -> set[tuple[str, ...]]:
+    """Content lemmas of a label's quote, alone and with a negation or link before them."""
+    out: set[tuple[str, ...]] = set()
+    for i, tk in enumerate(toks):
+        if not content(tk.lemma):
+            continue
+        out.add((tk.lemma,))
+        first_text.setdefault((tk.lemma,), tk.text)
+        if i and toks[i - 1].lemma in _NEGATIONS:
+            g = (toks[i - 1].lemma, tk.lemma)
+            out.add(g)
+            first_text.setdefault(g, f"{toks[i - 1].text} {tk.text}")
+    return out
+
+
+def _label_cues(topic, counts: dict[str, Counter], first_text) -> list[LearnedCue]:
+    """A label's cues: its own name ("not guilty", "deadlock"), and the words of its curated quotes
+    that its definition also uses and no quote of the topic's other labels holds; a word
+    the quotes negate is learnt with its negation ("not guilty"), never alone."""
+    out: list[LearnedCue] = []
+    names = {tuple(tk.lemma for tk in tokens(label.replace("_", " "))) for label in topic.labels}
+    for label, lab in topic.labels.items():
+        named = tuple(tk.lemma for tk in tokens(label.replace("_", " ")))
+        if named:
+            out.append(LearnedCue(named, label.replace("_", " "), 0, 1.0, label))
+        grams = counts.get(label)
+        if not grams:
+            continue
+        defined = {tk.lemma for tk in tokens(lab.definition) if content(tk.lemma)}  # the name is its own cue, whole
+        others: Counter = Counter()
+        for other, g in counts.items():
+            if other != label:
+                others.update(g)
+        for g, k in grams.items():
+            if g in names or g[-1] not in defined or others.get(g):  # a label's name is that label's cue alone
+                continue
+            if len(g) == 1 and any(grams.get((neg, g[0]), 0) >= k for neg in _NEGATIONS):
+                continue  # only ever seen negated here: the pair is the cue
+            out.append(LearnedCue(g, first_text.get(g, " ".join(g)), k, 1.0, label))
+    return out

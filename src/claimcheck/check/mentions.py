@@ -1,0 +1,484 @@
+"""Dates, numbers, names and quotations as they are written in a sentence, whatever the topic.
+
+Recognisers here know English, not the codebook: extract.py decides which topic a mention
+belongs to. Every mention keeps its span (offsets into the folded sentence) so that its
+distance from a cue can be measured and a curator can see the words it was read from.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from claimcheck.values import QUALIFIER_WORDS, VAGUE, DateSpan, Quantity, parse_quantity, words_to_number
+
+# --------------------------------------------------------------------------- words
+
+_MONTHS = {m.casefold(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.casefold(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTHS["sept"] = 9
+_WEEKDAYS = {d.casefold(): i for i, d in enumerate(calendar.day_name)}
+_MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+_UNIT_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+               "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety").split()
+_NUMBER_WORD = r"(?:" + "|".join(sorted(_UNIT_WORDS + ["hundred", "thousand", "million", "billion"], key=len, reverse=True)) + r")"
+_ORDINAL_WORD = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+                 r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)")
+_QUALIFIER = r"(?:" + "|".join(q.replace(" ", r"\s+") for q in QUALIFIER_WORDS) + ")"  # values.QUALIFIERS
+#: Vague quantities that are too common as ordinary words to count unless a cue is right beside them.
+WEAK_VAGUE = {"some", "many", "few", "a few", "several"}
+
+#: How many of a topic's unit one of these is worth, for converting "two weeks" into days.
+TIME_UNITS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0}
+
+
+def unit_of(word: str | None) -> str | None:
+    """'weeks' -> 'week', 'Hours' -> 'hour'; None for words that are not time units."""
+    if not word:
+        return None
+    w = word.casefold().rstrip("s")
+    return w if w in TIME_UNITS else None
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A value as written: its span in the sentence, the typed value, and how it was read."""
+
+    kind: str  # "date", "number", "name", "quote"
+    start: int
+    end: int
+    text: str
+    value: Any = None  # DateSpan | Quantity | str; None when it cannot be resolved
+    how: str = ""
+    confidence: float = 1.0
+    unit: str | None = None  # for numbers: the word after it ("member", "hour", "weeks")
+    ordinal: bool = False
+    unresolved: str | None = None  # why a date could not be pinned down
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """What relative dates are counted from, and what fills in a missing year."""
+
+    date: dt.date | None = None  # the article's publication date
+    how: str = ""  # "--published", "dateline 'Oct 27, 2025'"
+    year: int | None = None  # when there is no date: the year the claim set is about
+    year_how: str = ""
+    inferred: bool = False  # the date is the latest the article itself gives, not its dateline: trusted less
+    span: tuple[int, int] | None = None  # where the dateline stands in the article: the article's date, no fact
+
+
+def _resolve_year(month: int, day: int, anchor: Anchor) -> tuple[int | None, str]:
+    if anchor.date:
+        year = anchor.date.year
+        try:
+            if dt.date(year, month, day) > anchor.date + dt.timedelta(days=60):
+                year -= 1  # "December 28" in an article of 3 January
+        except ValueError:
+            return None, ""
+        return year, f"year {year} from the {anchor.how}"
+    if anchor.year:
+        return anchor.year, f"year {anchor.year} assumed from {anchor.year_how}"
+    return None, ""
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+_ABS_DATE = re.compile(
+    rf"(?<![\w-])(?:(?P<m1>{_MONTH_RE})\s+(?P<d1>{_DAY_RE})(?:\s*(?:-|to|and)\s*(?P<d1b>{_DAY_RE}))?(?![\w])(?:,?\s+(?P<y1>(?:19|20)\d\d))?"
+    rf"|(?P<d2>{_DAY_RE})(?:\s*(?:-|to|and)\s*(?P<d2b>{_DAY_RE}))?\s+(?:of\s+)?(?P<m2>{_MONTH_RE})(?:,?\s+(?P<y2>(?:19|20)\d\d))?"
+    rf"|(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))"
+    rf"|(?P<part>early|mid|late)[-\s](?P<m3>{_MONTH_RE})(?:\s+(?P<y3>(?:19|20)\d\d))?"
+    rf"|(?P<m4>{_MONTH_RE})\s+(?P<y4>(?:19|20)\d\d))(?![\w])",
+    re.I)
+_REL_DATE = re.compile(
+    rf"(?<![\w-])(?:(?P<pre>last|this|next|on|by|since|until|from|past)\s+)?(?P<wd>{_WEEKDAY_RE})(?P<poss>'s)?(?![\w])"
+    rf"|(?<![\w-])(?P<word>yesterday|today|tomorrow)(?![\w])"
+    rf"|(?<![\w-])(?P<span>(?:earlier|later)\s+this\s+(?:month|week)|this\s+(?:month|week)|last\s+(?:month|week))(?![\w])"
+    rf"|(?<![\w-])(?P<ago>(?P<count>\d{{1,2}}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<agounit>days?|weeks?)\s+ago)(?![\w])",
+    re.I)
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10}
+
+
+def find_dates(s: str, anchor: Anchor) -> list[Mention]:
+    """Every date written in the (folded) sentence `s`, resolved against `anchor` where it must be."""
+    out: list[Mention] = []
+    for m in _ABS_DATE.finditer(s):
+        out.append(_absolute(m, anchor))
+    taken = [(x.start, x.end) for x in out]
+    for m in _REL_DATE.finditer(s):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        # a weekday right next to an absolute date ("Saturday, October 25") adds nothing
+        if m.group("wd") and any(0 <= a - m.end() <= 2 or (0 <= m.start() - b <= 2 and not m.group("pre"))
+                                 for a, b in taken):
+            continue
+        out.append(_relative(m, anchor))
+    return sorted(out, key=lambda x: x.start)
+
+
+def _absolute(m: re.Match, anchor: Anchor) -> Mention:
+    text = m.group(0)
+    g = m.groupdict()
+    if g["iso"]:
+        d = _safe_date(int(g["iy"]), int(g["im"]), int(g["id"]))
+        if d is None:
+            return Mention("date", m.start(), m.end(), text, None, unresolved="not a real day")
+        return Mention("date", m.start(), m.end(), text, DateSpan(d, d), "ISO date", 0.95)
+    if g["part"]:
+        month = _MONTHS[g["m3"].rstrip(".").casefold()]
+        year, yhow = (int(g["y3"]), "") if g["y3"] else _resolve_year(month, 15, anchor)
+        if year is None:
+            return Mention("date", m.start(), m.end(), text, None, unresolved="no year and no publication date; pass --published")
+        last = calendar.monthrange(year, month)[1]
+        lo, hi = {"early": (1, 10), "mid": (11, 20), "late": (21, last)}[g["part"].casefold()]
+        how = f"'{text}' read as days {lo}-{hi}" + (f"; {yhow}" if yhow else "")
+        return Mention("date", m.start(), m.end(), text, DateSpan(dt.date(year, month, lo), dt.date(year, month, hi)), how, 0.5)
+    if g["m4"]:
+        month = _MONTHS[g["m4"].rstrip(".").casefold()]
+        year = int(g["y4"])
+        last = calendar.monthrange(year, month)[1]
+        return Mention("date", m.start(), m.end(), text, DateSpan(dt.date(year, month, 1), dt.date(year, month, last)),
+                       "a whole month", 0.55)
+    mon = g["m1"] or g["m2"]
+    day_a = g["d1"] or g["d2"]
+    day_b = g["d1b"] or g["d2b"]
+    y = g["y1"] or g["y2"]
+    month = _MONTHS[mon.rstrip(".").casefold()]
+    da = int(re.match(r"\d+", day_a).group())
+    db = int(re.match(r"\d+", day_b).group()) if day_b else da
+    if y:
+        year, yhow, conf = int(y), "", 0.95
+    else:
+        year, yhow = _resolve_year(month, da, anchor)
+        conf = 0.9 if anchor.date else 0.85
+        if year is None:
+            return Mention("date", m.start(), m.end(), text, None,
+                           unresolved="no year in the text and no publication date; pass --published")
+    a, b = _safe_date(year, month, da), _safe_date(year, month, db)
+    if a is None or b is None or b < a:
+        return Mention("date", m.start(), m.end(), text, None, unresolved="not a real day")
+    how = "date as written" + (f"; {yhow}" if yhow else "")
+    return Mention("date", m.start(), m.end(), text, DateSpan(a, b), how, conf)
+
+
+def _relative(m: re.Match, anchor: Anchor) -> Mention:
+    text = m.group(0)
+    g = m.groupdict()
+    if anchor.date is None:
+        return Mention("date", m.start(), m.end(), text, None,
+                       unresolved="a relative date and no publication date to count from; pass --published")
+    a = anchor.date
+    trust = 0.8 if anchor.inferred else 1.0  # counted from a date the article gives, not from its own date
+    if g["ago"]:
+        count = g["count"].casefold()
+        n = int(count) if count.isdigit() else _COUNT_WORDS[count]
+        days = n * (7 if g["agounit"].casefold().startswith("week") else 1)
+        d = a - dt.timedelta(days=days)
+        how = f"'{text}' counted back from the {anchor.how} ({a.isoformat()})"
+        return Mention("date", m.start(), m.end(), text, DateSpan(d, d), how, (0.8 if days < 7 else 0.6) * trust)
+    if g["wd"]:
+        wd = _WEEKDAYS[g["wd"].casefold()]
+        pre = (g["pre"] or "").casefold()
+        back = (a.weekday() - wd) % 7
+        if pre == "next":
+            d = a + dt.timedelta(days=(wd - a.weekday()) % 7 or 7)
+        elif pre in ("last", "past"):
+            d = a - dt.timedelta(days=back or 7)
+        else:
+            d = a - dt.timedelta(days=back)
+        how = f"'{text}' counted from the {anchor.how} ({a.isoformat()}, a {calendar.day_name[a.weekday()]})"
+        return Mention("date", m.start(), m.end(), text, DateSpan(d, d), how, 0.8 * trust)
+    if g["word"]:
+        delta = {"yesterday": -1, "today": 0, "tomorrow": 1}[g["word"].casefold()]
+        d = a + dt.timedelta(days=delta)
+        return Mention("date", m.start(), m.end(), text, DateSpan(d, d), f"'{text}' counted from the {anchor.how}", 0.8 * trust)
+    span = " ".join(g["span"].casefold().split())
+    if span.endswith("month"):
+        if span.startswith("last"):
+            first = (a.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+            lo, hi = first, a.replace(day=1) - dt.timedelta(days=1)
+        else:
+            lo, hi = a.replace(day=1), a
+            if span.startswith("earlier"):
+                hi = max(lo, a - dt.timedelta(days=1))
+    else:
+        # Weeks start on Monday in some newsrooms and on Sunday in others: a week phrase spans both
+        # readings, so "this week" is from the Sunday before the anchor's Monday to the anchor.
+        monday = a - dt.timedelta(days=a.weekday())
+        if span.startswith("last"):
+            lo, hi = monday - dt.timedelta(days=8), monday - dt.timedelta(days=1)
+        else:
+            lo, hi = monday - dt.timedelta(days=1), a
+            if span.startswith("earlier"):
+                hi = max(lo, a - dt.timedelta(days=1))
+    how = f"'{text}' as a span counted from the {anchor.how}; vague"
+    return Mention("date", m.start(), m.end(), text, DateSpan(lo, hi), how, 0.45 * trust)
+
+
+_NUMBER = re.compile(
+    rf"(?<![\w.,-])(?:(?P<qual>{_QUALIFIER})\s+)?(?P<cur>[$\u20ac\u00a3](?=\d))?"
+    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:a\s+|half\s+a\s+)?dozen|{_NUMBER_WORD}(?:(?:\s+and\s+|[\s-]+){_NUMBER_WORD})*(?:\s+dozen)?|{_ORDINAL_WORD}|a\s+(?:hundred|thousand))"
+    rf"(?=\s*(?:-|–|\bto\b)\s*(?P<num2>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?![\d.,]))?"
+    rf"(?P<suffix>st|nd|rd|th)?(?![A-Za-z0-9])"
+    rf"(?:(?:-|\s+)(?P<unit>[A-Za-z]+))?",
+    re.I)
+_VAGUE_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(v) for v in sorted(VAGUE, key=len, reverse=True)) + r")(?![\w-])", re.I)
+
+
+#: Words after which a number names a thing rather than counting one.
+_ID_WORDS = frozenset({"flight", "no", "no.", "number", "route", "case", "article", "section", "room", "platform",
+                       "gate", "bus", "train", "highway", "road", "chapter", "page", "line", "pier", "runway", "unit"})
+
+
+def _identifier_before(s: str, start: int, counts_something: bool) -> bool:
+    """Is the word right before `start` one that makes the number an identifier: an id word
+    ("flight 171", "No. 5"), or a capitalised name that does not open the sentence, the number
+    counting nothing after it ("Boeing 787 carried", not "In Bangkok 10 people died")?"""
+    m = re.search(r"([A-Za-z][\w.'-]*)\s+$", s[max(0, start - 40):start])
+    if m is None:
+        return False
+    word = m.group(1)
+    if word.casefold() in _ID_WORDS:
+        return True
+    before = s[:start - len(m.group(0))].rstrip()
+    opens = not before or before[-1] in ".!?:;\"\u201c("
+    return not counts_something and word[:1].isupper() and not opens and word.rstrip(".").casefold() not in _MONTHS and word.isalpha() \
+        and word.casefold() not in _NOT_NAMES
+
+
+#: Capitalised words a count can follow in a headline or title ("Kills 20", "Over 100").
+_NOT_NAMES = frozenset({"kills", "killed", "kill", "dead", "over", "under", "about", "nearly", "around", "top", "tops",
+                        "hits", "reaches", "rises", "climbs", "passes", "exceeds", "to", "at", "of", "and", "the", "with",
+                        "least", "than", "more", "some", "only", "all", "injures", "injured", "leaves", "leave"})
+
+
+_CURRENCY = {"$": "dollars", "\u20ac": "euros", "\u00a3": "pounds"}
+_SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+_AM_PM = re.compile(r"\s*[ap]\.?\s?m\b", re.I)
+_FROM = re.compile(r"\bfrom\s+$", re.I)
+_AFTER = re.compile(r"(?:-|\s+)([A-Za-z]+)")
+
+
+def find_numbers(s: str, skip: list[tuple[int, int]] = ()) -> list[Mention]:
+    """Numbers in digits or words, ordinals, and vague quantities; spans in `skip` (dates) are left out."""
+    out: list[Mention] = []
+    covered = 0
+    for m in _NUMBER.finditer(s):
+        num = m.group("num")
+        start, end = m.start(), m.end("suffix") if m.group("suffix") else m.end("num")
+        if any(a < end and start < b for a, b in skip):
+            continue
+        if re.fullmatch(r"(?:19|20)\d\d", num) and not m.group("unit"):
+            continue  # a year
+        if re.fullmatch(r"(?:18|19|20)\d\d", num) and m.group("unit") and not s[m.end("num"):m.end("num") + 1] == "-":
+            continue  # "in 2021 the ..." - a year followed by a word
+        if s[end:end + 1] == ":" or s[max(0, start - 1):start] == ":" or _AM_PM.match(s, end):
+            continue  # a time of day (timeofday.py reads those)
+        counts = (m.group("unit") or "").casefold()
+        counts_something = counts.endswith("s") or counts in ("people", "men", "women", "children", "staff", "crew")
+        if num[:1].isdigit() and not m.group("qual") and not m.group("cur") and _identifier_before(s, start, counts_something):
+            continue  # "Flight 171", "Boeing 787", "No. 5": a name or a number plate, not a count
+        value = words_to_number(num)
+        if value is None:
+            continue
+        if start < covered:
+            continue  # the second number of a range read already
+        if m.group("num2") and not m.group("qual") and not _FROM.search(s, max(0, start - 12), start):
+            span = parse_quantity(f"{_fmt(value)}-{m.group('num2')}")  # '10-12 people'; 'from 10 to 12' is a change
+            if span is not None and span.low < span.high:
+                covered = end = m.end("num2")
+                after = _AFTER.match(s, end)
+                out.append(Mention("number", start, end, s[start:end], span, "range as written", 0.85,
+                                   after.group(1) if after else None))
+                continue
+        unit = m.group("unit")
+        scale = _SCALE_WORDS.get((unit or "").casefold()) if num[:1].isdigit() else None
+        if scale:  # "88 million euros", "$1.2 billion": the scale is part of the number, the word after it its unit
+            value = float(round(value * scale))
+            end = m.end("unit")
+            after = _AFTER.match(s, end)
+            unit = after.group(1) if after else None
+        if m.group("cur") and not unit:
+            unit = _CURRENCY[m.group("cur")]  # "$102 million": dollars
+        ordinal = bool(m.group("suffix")) or bool(re.fullmatch(_ORDINAL_WORD, num, re.I))
+        qual = m.group("qual")
+        if qual:
+            q = parse_quantity(f"{qual} {_fmt(value)}")
+            if q is None:
+                q = Quantity(value, value)
+        else:
+            q = Quantity(value, value)
+        conf = 0.9
+        if num.casefold() == "one" and s[m.end("num"):m.end("num") + 1] != "-":
+            conf = 0.5  # "one official said": more often a pronoun than a count
+        out.append(Mention("number", start, end, s[start:end], q, "number as written", conf, unit, ordinal))
+    taken = [(x.start, x.end) for x in out] + list(skip)
+    for m in _VAGUE_RE.finditer(s):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        word = " ".join(m.group(1).casefold().split())
+        q = parse_quantity(word)
+        nxt = re.match(r"\s*(?:of\s+)?([A-Za-z]+)", s[m.end():])
+        out.append(Mention("number", m.start(), m.end(), m.group(1), q, f"vague quantity '{word}'",
+                           0.5 if word in WEAK_VAGUE else 0.85, nxt.group(1) if nxt else None))
+    return sorted(out, key=lambda x: x.start)
+
+
+def _fmt(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def convert(q: Quantity, mention_unit: str | None, topic_unit: str | None) -> tuple[Quantity, str]:
+    """'two weeks' for a topic counted in days -> 14; anything else unchanged."""
+    have, want = unit_of(mention_unit), unit_of(topic_unit)
+    if not have or not want or have == want:
+        return q, ""
+    factor = TIME_UNITS[have] / TIME_UNITS[want]
+    lo, hi = q.low * factor, q.high * factor
+    if q.text is None:
+        return Quantity(lo, hi), f"{_fmt(q.low)} {have}s = {_fmt(lo)} {want}s"
+    qual = re.match(rf"{_QUALIFIER}", q.text, re.I)
+    if qual and q.text[len(qual.group(0)):].strip().replace(".", "", 1).isdigit():
+        converted = parse_quantity(f"{qual.group(0)} {_fmt(float(q.text[len(qual.group(0)):]) * factor)}")
+        if converted:
+            return converted, f"'{q.text} {have}s' = '{converted.text}' {want}s"
+    return Quantity(lo, hi, q.text), f"in {want}s"
+
+
+# --------------------------------------------------------------------------- names
+
+#: Words for offices and ranks that stand before a name and are not part of it.
+TITLE_WORDS = {
+    "minister", "deputy", "interior", "defence", "defense", "foreign", "prime", "president", "vice", "chief",
+    "secretary", "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "special", "representative",
+    "acting", "senior", "head", "director", "commander", "army", "field", "marshal", "general", "state",
+    "affairs", "information", "finance", "trade", "commerce", "home", "justice", "security", "national",
+    "adviser", "advisor", "governor", "mayor", "senator", "lawmaker", "speaker", "leader", "chairman", "chair",
+    "judge", "king", "queen", "prince", "emir", "sultan", "officer", "colonel", "major", "captain",
+    "lieutenant", "brigadier", "admiral", "sergeant", "former", "federal", "provincial", "military",
+    "intelligence", "supreme", "first", "lady", "negotiator", "delegate", "chief's", "premier", "cabinet",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sen", "rep", "gov", "sir", "dame", "lord",
+    "minister's", "ministry", "of", "the", "for", "respected", "honourable", "honorable", "afghan",
+    "pakistani", "turkish", "qatari", "indian", "american", "chinese", "iranian", "saudi", "british",
+    "russian", "us", "u.s", "un", "u.n", "uk", "eu", "european", "german", "french", "iraqi", "syrian",
+    "taliban", "editor", "reporter", "correspondent", "analyst", "expert", "economist", "diplomat",
+}
+#: Words that make a capitalised run an institution or a place, not a person.
+_NOT_PERSON = {
+    "ministry", "embassy", "government", "council", "office", "university", "committee", "party", "group",
+    "news", "times", "tribune", "post", "agency", "army", "forces", "force", "police", "department",
+    "commission", "assembly", "parliament", "senate", "court", "bank", "chamber", "summit", "line", "province",
+    "district", "city", "state", "republic", "kingdom", "emirate", "union", "nations", "organisation",
+    "organization", "institute", "centre", "center", "club", "company", "corporation", "radio", "tv",
+    "television", "media", "press", "channel", "network", "daily", "herald", "express", "dawn", "reuters",
+    "afp", "ap", "bbc", "cnn", "al", "crisis", "airport", "border", "road", "street", "hotel", "palace",
+}
+_FUNCTION = {
+    "the", "a", "an", "in", "on", "at", "this", "that", "these", "those", "he", "she", "it", "they", "we", "i",
+    "his", "her", "their", "our", "its", "but", "and", "or", "as", "after", "before", "while", "when", "if",
+    "according", "following", "despite", "during", "however", "meanwhile", "now", "then", "also", "with",
+    "by", "from", "to", "for", "of", "since", "until", "both", "all", "each", "every", "there", "here",
+    "what", "why", "how", "who", "where", "which", "did", "does", "do", "is", "are", "was", "were", "will",
+    "would", "could", "should", "may", "might", "sources", "officials", "reports", "said", "says",
+}
+_CONNECTORS = {"bin", "ibn", "al", "ul", "ud", "e", "de", "van", "von", "da", "di", "la", "le", "du", "el", "abu", "bint"}
+_NAME_TOKEN = re.compile(r"[A-Z][\w'.]*(?:-(?:[A-Z][\w'.]*|[a-z]{1,2}(?=-[A-Z])))*|[a-z]{1,3}(?=\s+[A-Z])")
+
+
+def _word(tok: str) -> str:
+    return re.sub(r"['.]s?$", "", tok).casefold().rstrip(".")
+
+
+def find_names(s: str, skip: list[tuple[int, int]] = ()) -> list[Mention]:
+    """Runs of capitalised words that may name a person or a country, titles stripped from the front.
+
+    "Deputy Interior Minister Haji Najib" -> "Haji Najib"; "the Afghan Ministry of Defense" is
+    kept for lists but marked (confidence 0.3) as unlikely to be a person.
+    """
+    months = set(_MONTHS) | set(_WEEKDAYS)
+    tokens = []
+    for m in _NAME_TOKEN.finditer(s):
+        tok = m.group()
+        if tok.endswith(".") and len(tok.rstrip(".").replace(".", "")) > 3:
+            tok = tok.rstrip(".")  # the end of a sentence, not an initial
+        tokens.append((m.start(), m.start() + len(tok), tok))
+    out: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        run = []
+        j = i
+        while j < len(tokens):
+            st, en, tok = tokens[j]
+            if run and s[run[-1][1]:st] not in (" ",):
+                break
+            if tok[0].islower():
+                if not run or tok not in _CONNECTORS:
+                    break
+            run.append(tokens[j])
+            j += 1
+            if re.search(r"'s?$", tok):
+                break  # "Pakistan's Defence Minister ...": a possessive ends a name
+        if not run:
+            i += 1
+            continue
+        i = j if j > i else i + 1
+        while run and run[-1][2][0].islower():
+            run.pop()
+        # strip titles and function words from the front, keep what is left
+        k = 0
+        while k < len(run) and (_word(run[k][2]) in TITLE_WORDS or _word(run[k][2]) in _FUNCTION):
+            k += 1
+        core = run[k:]
+        while core and _word(core[-1][2]) in TITLE_WORDS and not re.search(r"'s?$", core[-1][2]):
+            core = core[:-1]
+        if not core:
+            continue
+        if any(_word(t[2]) in months for t in core):
+            continue
+        start, end = core[0][0], core[-1][1]
+        text = s[start:end]
+        if text.endswith("'s"):
+            text, end = text[:-2], end - 2
+        text = text.rstrip(".'")
+        end = start + len(text)
+        if any(a < end and start < b for a, b in skip) or not text:
+            continue
+        words = [_word(t[2]) for t in core]
+        person_like = not any(w in _NOT_PERSON for w in words)
+        conf = (0.85 if len(core) >= 2 else 0.55) if person_like else 0.3
+        out.append(Mention("name", start, end, text, text, "capitalised name", conf))
+    return out
+
+
+_QUOTE = re.compile(r'"([^"]{3,}?)"')
+
+
+def find_quotes(s: str) -> list[Mention]:
+    """Quoted passages (straight quotes after folding); the value is the words inside, trailing comma dropped."""
+    out = []
+    if s.count('"') % 2:
+        return out
+    for m in _QUOTE.finditer(s):
+        inner = m.group(1).strip().rstrip(",").strip()
+        if inner.endswith(".") and inner.count(".") == 1 and not inner.endswith(".."):
+            inner = inner[:-1]
+        out.append(Mention("quote", m.start(1), m.end(1), inner, inner, "quoted words", 0.9))
+    return out

@@ -1,0 +1,462 @@
+"""Shared passages: the sentences an article shares near-verbatim with the sources' own articles.
+
+An article that copies a source's wording is not independent corroboration of it. Every source
+sentence of six words or more is folded (values.fold) and cut into five-word shingles; an article
+sentence's candidates are the source sentences sharing enough of its shingles, and a candidate
+counts when the rapidfuzz ratio of the folded texts is at least SHARED_SIMILARITY (or, for
+sentences of ten words or more, the partial ratio: a sentence copied in part is still copied).
+
+Splitting and folding every source text is most of the cost (seconds at 5,000 articles), and it
+depends only on those texts. So the index is built once per distinct set of texts and, for large
+sets, kept in the user's cache folder (cache.cache_dir()) under a name derived from the digests of
+the texts and of the code that builds it: a changed text or rule is another file, never a stale one.
+The file holds plain arrays and text (no pickle), in cachefile.py's format: written atomically with
+mode 0600, opened once (no link followed, no pipe waited on), read only when the current user owns
+it and no one else can write it, and each part checked against its digest. Identical sentences (wire copy, boilerplate) are indexed once with all their sources, so a
+check costs what the article's own sentences find, not the size of the claim set.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import unicodedata
+from array import array
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence
+
+from claimcheck.model import Source
+
+#: Near-verbatim: sentences at least this similar (rapidfuzz ratio of folded text, 0..1) are shared.
+SHARED_SIMILARITY = 0.85
+MIN_WORDS = 6  # shorter sentences ("Talks resumed on Monday.") are shared by chance
+PARTIAL_WORDS = 10  # from this length a sentence copied in part counts (partial_ratio)
+_SHINGLE = 5
+#: Candidates scored per article sentence: those sharing the most shingles, ties with the last included.
+_CANDIDATES = 5
+_MAX_TIED = 64
+#: Sets with at least this many source texts keep their index on disk (smaller ones build in milliseconds).
+PERSIST_MIN_SOURCES = 100
+MAX_FILES = 8  # index files kept in the cache folder, least recently used removed first
+FORMAT = 3  # 2: keyed by each text's cache.digest; 3: cachefile.py's format
+_KIND = "passages"
+_SUFFIX = ".passages"
+_MASK = (1 << 64) - 1
+
+
+@dataclass(frozen=True)
+class SharedPassage:
+    """Text the article shares near-verbatim with a source's article: not independent corroboration."""
+
+    source: str
+    similarity: float
+    article_text: str
+    source_text: str
+    start: int
+    end: int
+
+
+def _words(text: str) -> list[str]:
+    from claimcheck.values import fold
+
+    return fold(text).split()
+
+
+def _shingle_keys(ids: Sequence[int | None]) -> list[int | None]:
+    """One stable 64-bit key per five-word shingle (fewer words: one for them all); None if a word is unknown.
+
+    Tuples of ints hash the same in every process of one Python version (unlike str), and the
+    index's key includes the version.
+    """
+    if len(ids) < _SHINGLE:
+        spans = [tuple(ids)]
+    else:
+        spans = [tuple(ids[i:i + _SHINGLE]) for i in range(len(ids) - _SHINGLE + 1)]
+    return [None if None in sp else hash(sp) & _MASK for sp in spans]
+
+
+class PassageIndex:
+    """Distinct folded source sentences, their shingles and where each occurs (source, text as written).
+
+    Plain arrays, so the index is written and read back as bytes; `shared` looks shingles up by
+    bisection and touches only what the article's sentences hit.
+    """
+
+    def __init__(self, sources: list[str], vocabulary: list[str], keys: array, post_start: array, post: array,
+                 folded: str, folded_start: array, occ_start: array, occ_source: array, occ_text: array,
+                 texts: str, text_start: array):
+        self.sources = sources  # source ids, in claim-set order
+        self.vocabulary = vocabulary
+        self.word_id = {w: i for i, w in enumerate(vocabulary)}
+        self.keys, self.post_start, self.post = keys, post_start, post  # sorted shingle keys -> distinct sentences
+        self.folded, self.folded_start = folded, folded_start  # distinct sentence -> its folded words, joined
+        self.occ_start, self.occ_source, self.occ_text = occ_start, occ_source, occ_text  # -> (source, text) pairs
+        self.texts, self.text_start = texts, text_start  # sentences as written, each once
+        self._held: dict[int, frozenset[int]] = {}
+
+    # ----------------------------------------------------------------- building
+
+    @classmethod
+    def build(cls, texts: Mapping[str, str]) -> "PassageIndex":
+        """Index every sentence of MIN_WORDS words or more of each source's text."""
+        from claimcheck.check.sentences import split_sentences
+
+        word_id: dict[str, int] = {}
+        distinct: dict[str, int] = {}  # folded sentence -> its number
+        folded_of: dict[str, str] = {}  # sentence as written -> folded (wire copy repeats sentences)
+        text_id: dict[str, int] = {}
+        occurrences: list[list[int]] = []  # per distinct sentence: source, text, source, text, ...
+        postings: dict[int, list[int]] = defaultdict(list)
+        sources = list(texts)
+        for si, sid in enumerate(sources):
+            for s in split_sentences(texts[sid]):
+                folded = folded_of.get(s.text)
+                if folded is None:
+                    folded = folded_of[s.text] = " ".join(_words(s.text))
+                if folded.count(" ") + 1 < MIN_WORDS:
+                    continue
+                d = distinct.get(folded)
+                if d is None:
+                    d = distinct[folded] = len(occurrences)
+                    occurrences.append([])
+                    ids = [word_id.setdefault(w, len(word_id)) for w in folded.split(" ")]
+                    for k in set(_shingle_keys(ids)):
+                        postings[k].append(d)
+                t = text_id.get(s.text)
+                if t is None:
+                    t = text_id[s.text] = len(text_id)
+                occurrences[d] += (si, t)
+        keys = sorted(postings)
+        post_start, post = array("I", [0]), array("I")
+        for k in keys:
+            post.extend(postings[k])
+            post_start.append(len(post))
+        folded_list = list(distinct)
+        occ_start, occ_source, occ_text = array("I", [0]), array("I"), array("I")
+        for occ in occurrences:
+            occ_source.extend(occ[0::2])
+            occ_text.extend(occ[1::2])
+            occ_start.append(len(occ_source))
+        text_list = list(text_id)
+        return cls(sources, list(word_id), array("Q", keys), post_start, post,
+                   "".join(folded_list), _starts(folded_list), occ_start, occ_source, occ_text,
+                   "".join(text_list), _starts(text_list))
+
+    # ----------------------------------------------------------------- querying
+
+    def _folded(self, d: int) -> str:
+        return self.folded[self.folded_start[d]:self.folded_start[d + 1]]
+
+    def _text(self, t: int) -> str:
+        return self.texts[self.text_start[t]:self.text_start[t + 1]]
+
+    def _sources(self, d: int) -> array:
+        """The sources holding distinct sentence d, in claim-set order (a source may repeat)."""
+        return self.occ_source[self.occ_start[d]:self.occ_start[d + 1]]
+
+    def _holders(self, d: int) -> frozenset[int]:
+        """The sources holding distinct sentence d, as a set (kept: articles on one story copy the same sentences)."""
+        found = self._held.get(d)
+        if found is None:
+            if len(self._held) >= 65536:
+                self._held.clear()
+            found = self._held[d] = frozenset(self._sources(d))
+        return found
+
+    def _postings(self, key: int) -> Sequence[int]:
+        i = bisect_left(self.keys, key)
+        if i == len(self.keys) or self.keys[i] != key:
+            return ()
+        return self.post[self.post_start[i]:self.post_start[i + 1]]
+
+    def shared(self, text: str, exclude: Iterable[str] = ()) -> list[SharedPassage]:
+        """Runs of the article's sentences that are near-copies of one source's sentences.
+
+        Where several sources hold an equally similar sentence, adjacent copied sentences are given
+        to one source as long as one holds them all (a copied paragraph is one passage), the first
+        such source in claim-set order.
+        """
+        from rapidfuzz import fuzz
+
+        from claimcheck.check.sentences import split_sentences
+
+        excluded = set(exclude)
+        drop = {i for i, sid in enumerate(self.sources) if sid in excluded} if excluded else set()
+        if not self.occ_source or len(drop) == len(self.sources):
+            return []
+        matches = []  # (sentence, similarity, the most similar distinct source sentences, the sources holding them)
+        for s in split_sentences(text):
+            words = _words(s.text)
+            if len(words) < MIN_WORDS:
+                continue
+            keys = _shingle_keys([self.word_id.get(w) for w in words])
+            hits: dict[int, int] = defaultdict(int)
+            for k in keys:
+                if k is not None:
+                    for d in self._postings(k):
+                        hits[d] += 1
+            need = max(1, len(keys) // 4)
+            ranked = sorted((d for d, n in hits.items() if n >= need), key=lambda d: (-hits[d], d))
+            candidates: list[int] = []
+            for d in ranked:
+                if len(candidates) >= _CANDIDATES and (hits[d] < hits[candidates[-1]] or len(candidates) >= _MAX_TIED):
+                    break
+                if not drop or not drop.issuperset(self._sources(d)):
+                    candidates.append(d)
+            a = " ".join(words)
+            best: tuple[tuple[float, float], list[int]] | None = None  # ((similarity, whole-sentence ratio), sentences)
+            for d in candidates:
+                b = self._folded(d)
+                ratio = fuzz.ratio(a, b) / 100
+                score = ratio
+                if min(len(words), b.count(" ") + 1) >= PARTIAL_WORDS:
+                    score = max(score, fuzz.partial_ratio(a, b) / 100)
+                if score < SHARED_SIMILARITY:
+                    continue
+                # of equally similar sentences, the one closest as a whole (the same heading rather
+                # than a longer sentence that contains it)
+                if best is None or (score, ratio) > best[0]:
+                    best = ((score, ratio), [d])
+                elif (score, ratio) == best[0]:
+                    best[1].append(d)
+            if best is not None:
+                holders = self._holders(best[1][0]) if len(best[1]) == 1 else frozenset().union(*map(self._holders, best[1]))
+                if drop:
+                    holders = holders - drop
+                matches.append((s, best[0][0], best[1], holders))
+        return _runs(text, self._assign(text, matches), self.sources)
+
+    def _assign(self, text: str, matches: list) -> list[tuple]:
+        """One source per matched sentence: the longest runs of adjacent sentences one source holds."""
+        out = []
+        i = 0
+        while i < len(matches):
+            common = matches[i][3]
+            j = i + 1
+            while j < len(matches) and _adjacent(text, matches[j - 1][0].end, matches[j][0].start):
+                both = common & matches[j][3]
+                if not both:
+                    break
+                common = both
+                j += 1
+            src = min(common)
+            for s, score, tied, _ in matches[i:j]:
+                out.append((s, src, score, self._text(self._occurrence(tied, src))))
+            i = j
+        return out
+
+    def _occurrence(self, tied: list[int], src: int) -> int:
+        """The sentence as `src` writes it: of the first of the tied distinct sentences it holds."""
+        for d in tied:
+            lo, hi = self.occ_start[d], self.occ_start[d + 1]
+            i = bisect_left(self.occ_source, src, lo, hi)
+            if i < hi and self.occ_source[i] == src:
+                return self.occ_text[i]
+        raise AssertionError("a source chosen for a sentence it does not hold")
+
+
+def _runs(text: str, matches: list, sources: list[str]) -> list[SharedPassage]:
+    """Adjacent matched sentences of one source as one passage, with their mean similarity."""
+    passages: list[SharedPassage] = []
+    run: list = []
+
+    def flush():
+        if run:
+            start, end = run[0][0].start, run[-1][0].end
+            sim = round(sum(m[2] for m in run) / len(run), 3)
+            passages.append(SharedPassage(sources[run[0][1]], sim, text[start:end], " ".join(m[3] for m in run), start, end))
+
+    for m in matches:
+        if run and run[-1][1] == m[1] and _adjacent(text, run[-1][0].end, m[0].start):
+            run.append(m)
+        else:
+            flush()
+            run = [m]
+    flush()
+    return passages
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    return not text[end:start].strip()
+
+
+def _starts(parts: list[str]) -> array:
+    out = array("I", [0])
+    n = 0
+    for p in parts:
+        n += len(p)
+        out.append(n)
+    return out
+
+
+# --------------------------------------------------------------------------- the sources' texts, and the index on disk
+
+
+def source_texts(sources: Mapping[str, Source], max_bytes: int | None) -> dict[str, bytes]:
+    """Each source's article as bytes, in claim-set order; unreadable ones (missing, a folder, over the
+    size cap) are left out, as load.read_bytes would refuse them (validation reports them)."""
+    from claimcheck.claimset.load import DEFAULT_MAX_BYTES
+
+    from claimcheck.claimset.files import read_capped
+
+    cap = max_bytes or DEFAULT_MAX_BYTES
+    out = {}
+    for sid, src in sources.items():
+        if src.text_path:
+            # files.read_capped, not load.read_bytes: thousands of files are read on every check, to know
+            # the texts unchanged, and one that is not there is left out, not an error
+            try:
+                out[sid] = read_capped(src.text_path, cap)[0]
+            except OSError:  # missing, a folder, a FIFO or device, unreadable, or over the cap
+                continue
+    return out
+
+
+def _decode(data: bytes) -> str | None:
+    """The text as load._decode gives it (UTF-8, a byte-order mark dropped), or None where it refuses it."""
+    if b"\x00" in data:
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+
+
+def index_for(sources: Mapping[str, Source], max_bytes: int | None = None,
+              digests: Mapping[str, str] | None = None) -> PassageIndex:
+    """The index over every source's text: from the cache folder when it holds one for exactly these
+    texts, else built (and stored, for large sets).
+
+    `digests` (cache.digest of each text, by the source's text path) may vouch for the texts when the
+    caller knows them current, as a fresh claim-set cache entry does: the index is then found
+    without reading every source's text again (0.1 s at 5,000 sources).
+    """
+    with_text = {sid: src.text_path for sid, src in sources.items() if src.text_path}
+    folder = None
+    if len(with_text) >= PERSIST_MIN_SOURCES:
+        from claimcheck.speed.cache import cache_dir
+
+        folder = cache_dir()
+    raw = None
+    vouched = digests is not None and all(p in digests for p in with_text.values())
+    if vouched:
+        known = {sid: digests[p] for sid, p in with_text.items()}  # type: ignore[index]
+    else:
+        raw = source_texts(sources, max_bytes)
+        known = {sid: _digest(data) for sid, data in raw.items()}
+    key = path = None
+    if folder is not None:
+        key = _key(known)
+        path = folder / (key[:32] + _SUFFIX)
+        found = _read(path, key)
+        if found is not None:
+            return found
+    if raw is None:
+        raw = source_texts(sources, max_bytes)
+    texts = {sid: t for sid, t in ((sid, _decode(b)) for sid, b in raw.items()) if t is not None}
+    index = PassageIndex.build(texts)
+    if path is not None and key is not None and (not vouched or {sid: _digest(b) for sid, b in raw.items()} == known):
+        _write(path, key, index)  # not under the key of texts that changed since they were vouched for
+    return index
+
+
+def _digest(data: bytes) -> str:
+    from claimcheck.speed.cache import digest
+
+    return digest(data)
+
+
+_code: str | None = None
+
+
+def _code_digest() -> str:
+    """The code an index is built by: these rules, the sentence splitter and the folding."""
+    global _code
+    if _code is None:
+        from claimcheck.check import sentences
+        from claimcheck import values
+
+        h = hashlib.blake2b(digest_size=20)
+        for mod in (sys.modules[__name__], sentences, values):
+            h.update(Path(mod.__file__).read_bytes())  # type: ignore[arg-type]
+        _code = h.hexdigest()
+    return _code
+
+
+def _key(digests: Mapping[str, str]) -> str:
+    """The index's key: the code that builds it and each source's id and text (by cache.digest)."""
+    h = hashlib.blake2b(digest_size=32)
+    h.update(repr((FORMAT, sys.version, sys.byteorder, unicodedata.unidata_version, _code_digest())).encode())
+    for sid, d in digests.items():
+        h.update(f"\0{sid}\0{d}".encode())
+    return h.hexdigest()
+
+
+_ARRAYS = ("keys", "post_start", "post", "folded_start", "occ_start", "occ_source", "occ_text", "text_start")
+_STRINGS = ("folded", "texts")
+
+
+def _write(path: Path, key: str, index: PassageIndex) -> None:
+    """Store the index in one step (a reader never sees half of it); failing to is not an error."""
+    from claimcheck.speed import cachefile
+
+    sections = [getattr(index, name).tobytes() for name in _ARRAYS]
+    sections += [getattr(index, name).encode("utf-8", "surrogatepass") for name in _STRINGS]
+    sections.append(json.dumps([index.sources, index.vocabulary], ensure_ascii=False).encode("utf-8", "surrogatepass"))
+    header = {"format": FORMAT, "key": key, "byteorder": sys.byteorder}
+    if cachefile.write(path.parent, path.name, _KIND, header, sections):
+        cachefile.prune(path.parent, _KIND, path.name, MAX_FILES)
+
+
+def _read(path: Path, key: str) -> PassageIndex | None:
+    """The stored index for `key`, or None: missing, not a cache file that may be read, or not intact."""
+    from claimcheck.speed import cachefile
+
+    opened = cachefile.open_file(path.parent, path.name, _KIND, FORMAT)
+    if opened is None:
+        return None
+    try:
+        if opened.header.get("key") != key or len(opened.places) != len(_ARRAYS) + len(_STRINGS) + 1:
+            return None
+        fields: dict = {}
+        for i, name in enumerate((*_ARRAYS, *_STRINGS)):
+            chunk = opened.section(i)
+            if name in _ARRAYS:
+                a = array("Q" if name == "keys" else "I")
+                a.frombytes(chunk)
+                fields[name] = a
+            else:
+                fields[name] = chunk.decode("utf-8", "surrogatepass")
+        names = json.loads(opened.section(len(_ARRAYS) + len(_STRINGS)).decode("utf-8", "surrogatepass"))
+        if type(names) is not list or len(names) != 2:
+            return None
+        sources, vocabulary = names
+        if type(sources) is not list or type(vocabulary) is not list \
+                or not all(type(x) is str for x in sources) or not all(type(x) is str for x in vocabulary):
+            return None
+        index = PassageIndex(sources, vocabulary, **fields)
+        if not _consistent(index):
+            return None
+    except Exception:  # a partial, foreign or outdated file is a miss, whatever went wrong
+        return None
+    finally:
+        opened.close()
+    cachefile.touch(path.parent, path.name)  # recently used: the last to be pruned
+    return index
+
+
+def _consistent(ix: PassageIndex) -> bool:
+    """Every number in the arrays points inside what it indexes (a file that passed its digest always does)."""
+    distinct = len(ix.folded_start) - 1
+    ends = ((ix.post_start, len(ix.post)), (ix.occ_start, len(ix.occ_source)),
+            (ix.folded_start, len(ix.folded)), (ix.text_start, len(ix.texts)))
+    return (len(ix.post_start) == len(ix.keys) + 1 and len(ix.occ_start) == distinct + 1
+            and len(ix.occ_text) == len(ix.occ_source)
+            and all(a[0] == 0 and a[-1] == n for a, n in ends)
+            and (not ix.post or max(ix.post) < distinct)
+            and (not ix.occ_source or max(ix.occ_source) < len(ix.sources))
+            and (not ix.occ_text or max(ix.occ_text) < len(ix.text_start) - 1))

@@ -1,0 +1,1 @@
+"""What a person or a program reads: safe text, terminal tables and plain text, JSON documents, drafts, atomic writes."""
