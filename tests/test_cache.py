@@ -8,10 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.speed import cache, cachefile
+from claimcheck.claimset import files as filesmod
+
+from claimcheck import api as _api
+
+from claimcheck.speed import cache, cachefile, claimpack
 from claimcheck.claimset import load
 from claimcheck.errors import ValidationFailed
-from claimcheck.claimset.load import load_claim_set
+from claimcheck.api import load_claim_set
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -20,7 +24,7 @@ from generate import generate  # noqa: E402
 
 @pytest.fixture(autouse=True)
 def small_sets_too(monkeypatch):
-    monkeypatch.setattr(load, "CACHE_MIN_FILES", 0)
+    monkeypatch.setattr(_api, "CACHE_MIN_FILES", 0)
 
 
 @pytest.fixture
@@ -192,7 +196,7 @@ def test_pruning_removes_only_claimcheck_files(tmp_path, monkeypatch):
 
 def test_unchanged_files_are_not_read_again(claims, store, loads, monkeypatch):
     # Old enough files are vouched for by size, times, inode and device; a hit then reads none of them.
-    monkeypatch.setattr(cache, "RACY_NS", -(10**18))
+    monkeypatch.setattr(filesmod, "RACY_NS", -(10**18))
     first = load_claim_set(claims, cache=store)
     hashed = []
     real = cache.digest
@@ -204,7 +208,7 @@ def test_unchanged_files_are_not_read_again(claims, store, loads, monkeypatch):
 def test_a_rewrite_that_keeps_size_and_mtime_is_still_a_miss(claims, store, loads, monkeypatch):
     import time
 
-    monkeypatch.setattr(cache, "RACY_NS", -(10**18))
+    monkeypatch.setattr(filesmod, "RACY_NS", -(10**18))
     load_claim_set(claims, cache=store)
     time.sleep(0.05)  # past the file system's clock tick, so the rewrite's ctime differs
     for f in (_first_claim_file(claims), _article_of(_first_claim_file(claims))):
@@ -253,7 +257,7 @@ def test_a_cold_load_reads_each_input_once(claims, store, monkeypatch):
 def test_a_file_changed_after_the_load_read_it_is_a_miss_next_time(claims, store, loads, monkeypatch):
     # The entry is keyed by the bytes parsed, so a write between the read and the store cannot
     # leave old claims under the new bytes' key.
-    monkeypatch.setattr(cache, "RACY_NS", -(10**18))
+    monkeypatch.setattr(filesmod, "RACY_NS", -(10**18))
     target = _first_claim_file(claims)
     real = load._FileLoader.load_file
 
@@ -317,7 +321,7 @@ def test_a_warm_conflicts_prints_what_the_last_one_printed_without_reading_a_cla
                                                                 ("--format", "json", "--topic", "ceasefire.*")]}
     assert loads.count == 1  # the first read the files; the others read the entry back
     decoded = []
-    monkeypatch.setattr(load.claimpack, "loads", lambda data: decoded.append(1) or [])
+    monkeypatch.setattr(claimpack, "loads", lambda data: decoded.append(1) or [])
     for args, (code, out) in fresh.items():
         assert _conflicts(run, claims, *args) == (code, out)  # the same bytes, from the stored outputs
     assert decoded == [] and loads.count == 1
@@ -346,8 +350,8 @@ def test_an_output_is_never_stored_under_another_sets_entry(claims, store, run, 
     monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(store))
     _, first = _conflicts(run, claims, "--format", "json")
     other = generate(tmp_path / "other", sources=3, claims_per_source=4, seed=11)
-    monkeypatch.setattr(load, "CACHE_MIN_FILES", 5)  # the other set has 3 files: no entry of its own
+    monkeypatch.setattr(_api, "CACHE_MIN_FILES", 5)  # the other set has 3 files: no entry of its own
     _, second = _conflicts(run, other, "--format", "json")
     assert second != first
-    monkeypatch.setattr(load, "CACHE_MIN_FILES", 0)
+    monkeypatch.setattr(_api, "CACHE_MIN_FILES", 0)
     assert _conflicts(run, claims, "--format", "json") == (0, first)

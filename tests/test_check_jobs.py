@@ -7,9 +7,11 @@ import threading
 import pytest
 
 from claimcheck.check import checker as check
-from claimcheck.check.checker import Checker, CheckError, CheckResult, check_articles
+from claimcheck.api import check_articles
+from claimcheck.speed.workers import fork_workers
+from claimcheck.check.checker import Checker, CheckError, CheckResult
 from claimcheck.output.checkreport import plain_check
-from claimcheck.claimset.load import load_claim_set
+from claimcheck.api import load_claim_set
 
 from conftest import CLAIMS, ROOT, SEEDS
 
@@ -36,7 +38,7 @@ def _run(jobs: int):
 
 @pytest.mark.skipif(threading.active_count() > 1, reason="forking is refused while threads run")
 def test_forked_workers_give_the_same_results_and_output():
-    assert check._fork_workers(2, len(ARTICLES)) == 2  # the workers are really used here
+    assert fork_workers(2, len(ARTICLES)) == 2  # the workers are really used here
     one, shown_one = _run(1)
     two, shown_two = _run(2)
     assert two == one and shown_two == shown_one

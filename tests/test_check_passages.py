@@ -7,10 +7,12 @@ import stat
 
 import pytest
 
+from claimcheck import api
 from claimcheck.check import passages
+from claimcheck.speed import passage_store
 from claimcheck.speed.cache import digest
 from claimcheck.check.checker import Checker
-from claimcheck.claimset.load import load_claim_set
+from claimcheck.api import load_claim_set
 from claimcheck.check.passages import PassageIndex
 
 from conftest import CLAIMS
@@ -74,7 +76,7 @@ def stored(tmp_path, monkeypatch):
     """The bundled claim set's passage index kept in a scratch cache folder (as large sets' are)."""
     monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(tmp_path))
     monkeypatch.delenv("CLAIMCHECK_CACHE", raising=False)
-    monkeypatch.setattr(passages, "PERSIST_MIN_SOURCES", 1)
+    monkeypatch.setattr(passage_store, "PERSIST_MIN_SOURCES", 1)
     return tmp_path
 
 
@@ -87,12 +89,12 @@ def _article() -> str:
 
 def test_a_stored_index_is_used_and_gives_what_a_fresh_one_gives(stored):
     cs = load_claim_set(CLAIMS)
-    fresh = Checker(cs).passages.shared(_article())
+    fresh = api.checker(cs).passages.shared(_article())
     assert fresh and {p.source for p in fresh} == {"002-7ad1"}
     (path,) = stored.glob("*.passages")
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     os.utime(path, (1, 1))
-    again = Checker(cs).passages.shared(_article())
+    again = api.checker(cs).passages.shared(_article())
     assert again == fresh
     assert path.stat().st_mtime > 1  # read back (and marked recently used), not rebuilt under another name
     assert list(stored.glob("*.passages")) == [path]
@@ -100,16 +102,16 @@ def test_a_stored_index_is_used_and_gives_what_a_fresh_one_gives(stored):
 
 def test_a_tampered_or_foreign_writable_index_is_not_used(stored):
     cs = load_claim_set(CLAIMS)
-    fresh = Checker(cs).passages.shared(_article())
+    fresh = api.checker(cs).passages.shared(_article())
     (path,) = stored.glob("*.passages")
     data = bytearray(path.read_bytes())
     data[-10] ^= 0xFF  # one byte of the stored sentences changed
     path.write_bytes(bytes(data))
-    assert passages._read(path, passages._key({s: digest(b) for s, b in passages.source_texts(cs.sources, None).items()})) is None
-    assert Checker(cs).passages.shared(_article()) == fresh
+    assert passage_store._read(path, passage_store._key({s: digest(b) for s, b in passages.source_texts(cs.sources, None).items()})) is None
+    assert api.checker(cs).passages.shared(_article()) == fresh
     os.chmod(path, 0o666)  # writable by others: never read
-    assert passages._read(path, passages._key({s: digest(b) for s, b in passages.source_texts(cs.sources, None).items()})) is None
-    assert Checker(cs).passages.shared(_article()) == fresh
+    assert passage_store._read(path, passage_store._key({s: digest(b) for s, b in passages.source_texts(cs.sources, None).items()})) is None
+    assert api.checker(cs).passages.shared(_article()) == fresh
 
 
 def test_a_changed_source_text_is_another_index(stored, scratch):
@@ -126,10 +128,10 @@ def test_a_changed_source_text_is_another_index(stored, scratch):
                 quote: "{article if i else 'Nothing to see here at all'}"
             """)
     cs = load_claim_set(scratch.claims)
-    assert [p.source for p in Checker(cs).passages.shared(article)] == ["s1"]
+    assert [p.source for p in api.checker(cs).passages.shared(article)] == ["s1"]
     (scratch.articles / "s1.txt").write_text("Turkish officials said nothing.", encoding="utf-8")
     (scratch.articles / "s0.txt").write_text(article, encoding="utf-8")
-    assert [p.source for p in Checker(cs).passages.shared(article)] == ["s0"]
+    assert [p.source for p in api.checker(cs).passages.shared(article)] == ["s0"]
     assert len(list(stored.glob("*.passages"))) == 2
 
 
@@ -137,13 +139,13 @@ def test_digests_vouched_for_find_the_index_without_reading_and_stale_ones_store
     cs = load_claim_set(CLAIMS)
     raw = passages.source_texts(cs.sources, None)
     digests = {cs.sources[sid].text_path: digest(b) for sid, b in raw.items()}
-    built = passages.index_for(cs.sources, None, digests)
+    built = passage_store.cached_index(cs.sources, None, digests)
     (path,) = stored.glob("*.passages")
     reads = []
-    monkeypatch.setattr(passages, "source_texts", lambda *a: reads.append(1) or raw)
-    assert passages.index_for(cs.sources, None, digests).shared(_article()) == built.shared(_article())
+    monkeypatch.setattr(passage_store, "source_texts", lambda *a: reads.append(1) or raw)
+    assert passage_store.cached_index(cs.sources, None, digests).shared(_article()) == built.shared(_article())
     assert reads == []  # found by the digests alone
     path.unlink()
     stale = {p: "0" * 40 for p in digests}  # texts changed since they were vouched for
-    assert passages.index_for(cs.sources, None, stale).shared(_article()) == built.shared(_article())
+    assert passage_store.cached_index(cs.sources, None, stale).shared(_article()) == built.shared(_article())
     assert reads == [1] and list(stored.glob("*.passages")) == []  # built from the texts, never stored under that key

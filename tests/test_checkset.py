@@ -10,12 +10,15 @@ from pathlib import Path
 
 import pytest
 
+from claimcheck import api as _api
+
 from claimcheck.speed import cache, cachefile
 from claimcheck.check import checkset
 from claimcheck.claimset import load
-from claimcheck.check.checker import Checker, check_articles
+from claimcheck.api import check_articles
+from claimcheck.check.checker import Checker
 from claimcheck.output.checkreport import check_doc
-from claimcheck.claimset.load import load_check_set, load_claim_set
+from claimcheck.api import load_check_set, load_claim_set
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -24,7 +27,7 @@ import generate  # noqa: E402
 
 @pytest.fixture(autouse=True)
 def small_sets_too(monkeypatch):
-    monkeypatch.setattr(load, "CACHE_MIN_FILES", 0)
+    monkeypatch.setattr(_api, "CACHE_MIN_FILES", 0)
 
 
 @pytest.fixture(scope="module")

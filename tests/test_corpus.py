@@ -159,7 +159,7 @@ def test_the_prepared_checker_ships_whole():
 
     from claimcheck.check.checker import ArticleInput, Checker, check_text
     from claimcheck.output.checkreport import check_doc
-    from claimcheck.claimset.load import load_check_set
+    from claimcheck.api import load_check_set
 
     cs = load_check_set(CLAIMS, None, max_bytes=10 ** 7, allow_outside=False, cache=False)
     checker = Checker(cs, ["003-bbce"], 0.6, 10 ** 7)
@@ -172,7 +172,7 @@ def test_the_shipped_bytes_make_one_checker_per_worker():
     from claimcheck.check.checker import ArticleInput, Checker, check_text
     from claimcheck.output.checkreport import check_doc
     from claimcheck.speed.dask_engine import Shipped, _LOADED
-    from claimcheck.claimset.load import load_check_set
+    from claimcheck.api import load_check_set
 
     cs = load_check_set(CLAIMS, None, max_bytes=10 ** 7, allow_outside=False, cache=False)
     checker = Checker(cs, [], 0.6, 10 ** 7)

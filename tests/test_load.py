@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck.errors import UnreadableInput, ValidationFailed
-from claimcheck.claimset.load import load_claim_set
+from claimcheck.api import load_claim_set
 
 from conftest import CLAIMS
 
@@ -146,7 +146,7 @@ def test_prefetching_is_only_a_hint(tmp_path):
     # a folder, a missing file, or a name that is no path at all.
     import os
 
-    from claimcheck.claimset.load import _prefetch
+    from claimcheck.speed.pool import prefetch as _prefetch
 
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)

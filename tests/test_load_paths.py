@@ -9,12 +9,15 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from claimcheck import api as _api
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimcheck.errors import ValidationFailed
 from claimcheck.claimset.ground import Article, normalise, normalise_text
-from claimcheck.claimset.load import _new_claim, _plain_claim, load_claim_set
+from claimcheck.claimset.load import _new_claim, _plain_claim
+from claimcheck.api import load_claim_set
 from claimcheck.claimset.schema import ClaimIn
 from claimcheck.model import Claim, Where
 
@@ -78,7 +81,7 @@ def test_validate_reports_what_load_and_lint_find(tmp_path: Path, monkeypatch):
     # those of load + lint, whether files are read here or by workers, and with a cache entry
     # stored by validate itself or by a command that did not lint.
     from claimcheck.claimset.lint import lint
-    from claimcheck.claimset.load import validate_claim_set
+    from claimcheck.api import validate_claim_set
 
     claims = generate(tmp_path / "set", sources=12, claims_per_source=8, seed=3)
     for f in sorted(claims.glob("0*.yaml")):  # a name its quote does not show: a curation warning
@@ -92,7 +95,7 @@ def test_validate_reports_what_load_and_lint_find(tmp_path: Path, monkeypatch):
         assert (v.claims, v.sources, v.topics, v.warnings) == expected
     import claimcheck.claimset.load as loadmod
 
-    monkeypatch.setattr(loadmod, "CACHE_MIN_FILES", 0)
+    monkeypatch.setattr(_api, "CACHE_MIN_FILES", 0)
     for first in ("validate", "load"):
         store = tmp_path / f"cache-{first}"
         if first == "validate":

@@ -6,8 +6,8 @@ contradicted only when none of its claims on the topic agrees with the article.
 
 At scale (100,000 claims, thousands of articles) the work is kept to what an article needs: topics
 compared when first needed, one comparison per distinct value, one judgement per topic, value and
-date shared by every article stating it, the shared-passage index read back from the cache folder
-(passages.py), and worker processes forked from the prepared checker.
+date shared by every article stating it; the shared-passage index and worker processes are
+claimcheck.api's to add (from claimcheck.speed).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from claimcheck.check.checkset import CheckSet, in_clusters, state
 from claimcheck.errors import ClaimcheckError, UnreadableInput, UsageError
 from claimcheck.check.extract import DEFAULT_MIN_CONFIDENCE, Extractor, Finding, Unresolved
 from claimcheck.model import Claim, ClaimSet, Group, Relation, Topic
-from claimcheck.check.passages import SHARED_SIMILARITY, PassageIndex, SharedPassage, index_for  # noqa: F401 (SharedPassage is part of this module's results)
+from claimcheck.check.passages import SHARED_SIMILARITY, PassageIndex, SharedPassage, build_index  # noqa: F401 (SharedPassage is part of this module's results)
 from claimcheck.values import COMPATIBLE, DIFFERENT, SAME, TYPES, Context, Names
 
 T = TypeVar("T")
@@ -109,12 +109,14 @@ class Checker:
 
     Only what an article needs is worked out, once: a topic's claims are read (checkset.py) and
     compared (compare.compare_topic, exactly as `conflicts` does) the first time a finding is about
-    it, and the passage index comes from the cache folder when the sources' texts are unchanged
-    (passages.py).
+    it. `passages`: the shared-passage index over every source's text, when the caller has one
+    (claimcheck.api takes it from the cache folder); else it is built here. The checker reads no
+    cache and writes no file.
     """
 
     def __init__(self, claims: ClaimSet | CheckSet, exclude: Iterable[str] = (),
-                 min_confidence: float = DEFAULT_MIN_CONFIDENCE, max_bytes: int | None = None):
+                 min_confidence: float = DEFAULT_MIN_CONFIDENCE, max_bytes: int | None = None,
+                 passages: PassageIndex | None = None):
         everything = claims if isinstance(claims, CheckSet) else CheckSet.of(claims)
         self.exclude = tuple(dict.fromkeys(exclude))
         known_sources(everything.sources, self.exclude)
@@ -127,15 +129,11 @@ class Checker:
         self._prepared: dict[str, tuple[list[Claim], list[int], list]] = {}  # see _topic_claims
         self._judged: dict[tuple, tuple] = {}  # see _verdict
         self._states: dict[tuple, tuple | None] = {}  # see _state
-        self._numbered: dict[int, tuple[tuple, bytes]] = {}  # see _claims_as_numbers
-        self._claim_positions: dict[str, dict[int, int]] = {}
-        self._source_pos: dict[str, int] | None = None
-        self._source_list: list[str] | None = None
         years = Counter(s.published.year for s in self.data.sources.values() if s.published)
         year = years.most_common(1)[0][0] if years else None
         self.extractor = Extractor(self.codebook, self.data.naming, year, "the claim set's publication dates")
         # Over every source's text, excluded ones too, so that --exclude does not make another index.
-        self.passages: PassageIndex = index_for(everything.sources, max_bytes, everything.digests)
+        self.passages: PassageIndex = passages if passages is not None else build_index(everything.sources, max_bytes)
 
     def group(self, topic: str) -> Group | None:
         """The topic's claims compared as `conflicts` compares them, or None when no source covers it."""
@@ -191,31 +189,11 @@ class Checker:
 
     def __getstate__(self) -> dict:
         """The checker as shipped to another process (a Dask worker): every topic read and compared
-        first, and the memos keyed by object identity left behind (they mean nothing elsewhere)."""
+        first, and the memo keyed by object identity left behind (it means nothing elsewhere)."""
         self.prepare()
         state = dict(self.__dict__)
-        state["_numbered"], state["_claim_positions"], state["_judged"] = {}, {}, {}
-        state["_source_pos"] = state["_source_list"] = None
+        state["_judged"] = {}
         return state
-
-    def _source_positions(self) -> dict[str, int]:
-        """Each source's position in the claim set (results cross from workers as positions)."""
-        if self._source_pos is None:
-            self._source_pos = {sid: i for i, sid in enumerate(self.data.sources)}
-        return self._source_pos
-
-    def _source_ids(self) -> list[str]:
-        """The sources by position (see _source_positions)."""
-        if self._source_list is None:
-            self._source_list = list(self.data.sources)
-        return self._source_list
-
-    def _positions(self, topic: str) -> dict[int, int]:
-        """Each of the topic's claims' position among them, by identity (results cross from workers as positions)."""
-        found = self._claim_positions.get(topic)
-        if found is None:
-            found = self._claim_positions[topic] = {id(c): i for i, c in enumerate(self.data.claims(topic))}
-        return found
 
     def check(self, article: ArticleText, published: dt.date | None = None) -> CheckResult:
         """Every finding in the article with its verdict, the topics it leaves out, and shared text."""
@@ -405,73 +383,6 @@ def _mark_dependence(c: Checked, shared: Sequence[SharedPassage]) -> Checked:
     return replace(c, not_independent_of=deps) if deps else c
 
 
-# --------------------------------------------------------------------------- many articles
-
-_WORKER: tuple[Checker, Callable | None] | None = None  # set in the parent just before forking; the workers inherit it
-
-
-def _check_in_worker(name: str, data: bytes | None, published: dt.date | None, max_bytes: int,
-                     html_extractor: str):
-    assert _WORKER is not None
-    checker, render = _WORKER
-    result = _check_one(checker, name, data, published, max_bytes, html_extractor)
-    return _claims_as_numbers(result, checker), render(result) if render else None
-
-
-def _claims_as_numbers(result, checker: Checker):
-    """The result with its claims as positions among their topic's claims, and its sources as positions
-    among the claim set's, both of which the parent holds too, packed as bytes: a finding may cite
-    thousands of claims and sources, and pickling each would cost more than the check (and leave
-    the parent a copy per article instead of one per judgement)."""
-    if not isinstance(result, CheckResult):
-        return result
-    memo = checker._numbered
-    source_pos = checker._source_positions()
-
-    def numbers(topic: str | None, items: tuple) -> bytes:
-        found = memo.get(id(items))
-        if found is None:
-            if len(memo) >= _JUDGED_MAX:
-                memo.clear()
-            if topic is None:
-                packed = array("I", [source_pos[s] for s in items]).tobytes()
-            else:
-                pos = checker._positions(topic)
-                packed = array("I", [pos[id(x)] for x in items]).tobytes()
-            found = memo[id(items)] = (items, packed)  # the tuple is kept: its id stays its own
-        return found[1]
-
-    return replace(result, findings=tuple(replace(c, against=numbers(c.finding.topic, c.against),
-                                                  supporting=numbers(c.finding.topic, c.supporting),
-                                                  agrees_with=numbers(None, c.agrees_with),
-                                                  contradicts=numbers(None, c.contradicts))
-                                          for c in result.findings))
-
-
-def _claims_from_numbers(result, checker: Checker, seen: dict[tuple[str | None, bytes], tuple]):
-    """The worker's result with its claims and sources again; equal lists are one tuple, and equal
-    reasons one string (as in a one-process check, where equal judgements share theirs)."""
-    if not isinstance(result, CheckResult):
-        return result
-    source_ids = checker._source_ids()
-
-    def back(topic: str | None, packed: bytes) -> tuple:
-        found = seen.get((topic, packed))
-        if found is None:
-            numbers = array("I")
-            numbers.frombytes(packed)
-            items = source_ids if topic is None else checker.data.claims(topic)
-            found = seen[(topic, packed)] = tuple(map(items.__getitem__, numbers))
-        return found
-
-    return replace(result, findings=tuple(replace(c, against=back(c.finding.topic, c.against),
-                                                  supporting=back(c.finding.topic, c.supporting),
-                                                  agrees_with=back(None, c.agrees_with),
-                                                  contradicts=back(None, c.contradicts),
-                                                  reason=seen.setdefault(("reason", c.reason), c.reason))
-                                          for c in result.findings))
-
-
 def _check_one(checker: Checker, name: str, data: bytes | None, published, max_bytes: int, html_extractor: str):
     """One article named on the command line (its bytes already read for stdin)."""
     if data is not None:
@@ -480,17 +391,6 @@ def _check_one(checker: Checker, name: str, data: bytes | None, published, max_b
         item = ArticleInput(name, path=name)
     result = check_text(item, checker, max_bytes=max_bytes, html_extractor=html_extractor, published=published)
     return replace(result, article=name) if isinstance(result, CheckError) else result
-
-
-def _fork_workers(jobs: int, articles: int) -> int:
-    """How many worker processes: forked ones inherit the prepared checker, which is only safe with
-    one thread and only available on Linux here; otherwise the articles are checked in this process."""
-    import sys
-    import threading
-
-    if jobs <= 1 or articles <= 1 or not sys.platform.startswith("linux") or threading.active_count() > 1:
-        return 1
-    return min(jobs, articles)
 
 
 @dataclass(frozen=True)
@@ -538,50 +438,19 @@ def check_text(item: ArticleInput, checker: Checker, *, max_bytes: int, html_ext
         return CheckError(item.id, str(exc), exc.exit_code)
 
 
-def check_articles(names: Sequence[str], checker: Checker, *, published: dt.date | None = None,
-                   max_bytes: int, jobs: int = 1, stdin: bytes | None = None, html_extractor: str = "auto",
-                   render: Callable[[CheckResult | CheckError], T] | None = None,
-                   on_done: Callable[[int, CheckResult | CheckError, T | None], None] | None = None,
-                   ) -> list[CheckResult | CheckError]:
-    """Check many articles, in order; with jobs > 1 in forked worker processes that share `checker`.
-
-    The results are the same whatever `jobs` is. `render(result)`, if given, runs where the article
-    was checked (so that turning a result into output is shared by the workers too), and
-    `on_done(index, result, rendered)` is called in this process as each article finishes, in any order.
-    """
-    results: list[CheckResult | CheckError | None] = [None] * len(names)
-    payload = [stdin if n == "-" else None for n in names]
-    workers = _fork_workers(jobs, len(names))
-    if workers <= 1:
-        for i, n in enumerate(names):
-            results[i] = _check_one(checker, n, payload[i], published, max_bytes, html_extractor)
-            shown = render(results[i]) if render else None  # type: ignore[arg-type]
-            if on_done:
-                on_done(i, results[i], shown)  # type: ignore[arg-type]
-        return results  # type: ignore[return-value]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
-    global _WORKER
-    checker.prepare()  # read and compared once here, not once per worker
-    for topic in checker.data.topics:
-        checker._positions(topic)
-    checker._source_positions()
-    import gc
-
-    gc.freeze()  # what the workers inherit stays out of their collections, which would copy every page they touch
-    seen: dict[tuple[str | None, bytes], tuple] = {}
-    _WORKER = (checker, render)
-    try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            futures = {pool.submit(_check_in_worker, n, payload[i], published, max_bytes, html_extractor): i
-                       for i, n in enumerate(names)}
-            for fut in as_completed(futures):
-                i = futures[fut]
-                result, shown = fut.result()
-                results[i] = _claims_from_numbers(result, checker, seen)
-                if on_done:
-                    on_done(i, results[i], shown)  # type: ignore[arg-type]
-    finally:
-        _WORKER = None
-    return results  # type: ignore[return-value]
+def check_articles_here(names: Sequence[str], checker: Checker, *, published: dt.date | None = None,
+                        max_bytes: int, stdin: bytes | None = None, html_extractor: str = "auto",
+                        render: Callable[[CheckResult | CheckError], T] | None = None,
+                        on_done: Callable[[int, CheckResult | CheckError, T | None], None] | None = None,
+                        ) -> list[CheckResult | CheckError]:
+    """Check many articles in this process, in order (claimcheck.api.check_articles forks workers for
+    --jobs). `render(result)`, if given, turns each result into output as it is made, and
+    `on_done(index, result, rendered)` is called as each article finishes."""
+    results: list[CheckResult | CheckError] = []
+    for i, n in enumerate(names):
+        result = _check_one(checker, n, stdin if n == "-" else None, published, max_bytes, html_extractor)
+        results.append(result)
+        shown = render(result) if render else None
+        if on_done:
+            on_done(i, result, shown)
+    return results

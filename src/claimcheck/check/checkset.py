@@ -6,20 +6,15 @@ claim set leaves a companion beside its cache entry (cache.py): the codebook, th
 claims the extractor learns names from, and per topic its claims in claim-set order with what
 verdicts need of their comparison (compare.compare_topic): the claims cluster by cluster and, for a
 fact that does not change, each source's. Later checks read back only the topics an article is about.
-
-The companion names the entry it was made from by the entry's id, which every write of an entry
-draws anew: when any input changes the entry is written again and the companion no longer matches.
-It is read only when the entry itself was found fresh, from a file only its owner can write.
+This module is the pure part; the file is claimcheck.speed.topicfile's.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from pathlib import Path
 from typing import Callable, Iterable
 
-from claimcheck.speed.cache import COMPANION
 from claimcheck.model import Claim, ClaimSet, Codebook, Group, Source
 
 FORMAT = 4  # 2: in_clusters and state stored too; 3: not the Group they are derived from; 4: learning examples in naming
@@ -179,26 +174,3 @@ def state(claims: list[Claim], slots: list[int], changes: bool, as_of: dt.date |
         else:
             multis[tuple(slots[p] for p in ps)].append((sid, [(p, claims[p], slots[p]) for p in ps]))
     return (dict(singles), dict(multis), note, same_date) if by_source else None
-
-
-# --------------------------------------------------------------------------- the companion file
-
-
-def companion(entry_path: Path) -> Path:
-    return entry_path.with_suffix(COMPANION)
-
-
-def write(entry_path: Path, entry_id: str, cs: CheckSet) -> None:
-    """Store `cs` (held in memory) with every topic compared; failing to is not an error (topicfile.py)."""
-    from claimcheck.speed import topicfile
-
-    topicfile.write(entry_path, entry_id, cs)
-
-
-def read(entry_path: Path, entry_id: object, whole: Callable[[], ClaimSet],
-         digests: dict[str, str] | None = None) -> CheckSet | None:
-    """The companion of the entry with this id, its topics read when first asked for; None if there is
-    none for it (topicfile.py: missing, made from another entry, not one that may be read, or damaged)."""
-    from claimcheck.speed import topicfile
-
-    return topicfile.read(entry_path, entry_id, whole, digests)

@@ -12,8 +12,10 @@ instead of hanging.
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import stat
+import time
 
 _CHUNK = 1 << 20
 
@@ -113,3 +115,23 @@ def read_capped(path: str | os.PathLike, cap: int, *, named: bool = False) -> tu
     if len(data) > cap:
         raise TooLarge(st.st_size if regular else None)
     return data, st
+
+
+# What a file was when it was read: the cache's key for it, and how it knows the file unchanged.
+
+def digest(data: bytes) -> str:
+    """The bytes' identity (BLAKE2b, 160 bits): what a cache entry records of each file it read."""
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+Signature = tuple[int, int, int, int, int]  # size, mtime and ctime (ns), inode, device
+#: A file changed this recently is not vouched for by its signature: a write later in the same clock
+#: tick would leave the same times (git's "racily clean" files); its bytes are read and hashed instead.
+RACY_NS = 2_000_000_000
+
+
+def signature(st: os.stat_result) -> Signature | None:
+    """Size, times, inode and device: the file unchanged without reading it, unless changed too recently to tell."""
+    if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) < RACY_NS:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)

@@ -4,25 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import gc
 import os
 import re
 import stat
-import sys
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 
-from claimcheck.speed import claimpack
 from claimcheck.claimset import yamlread
+from claimcheck.claimset.files import digest, signature
 from claimcheck.errors import ClaimcheckError, InvalidData, Problem, UnreadableInput, ValidationFailed
 from claimcheck.model import VALUE_TYPES, Claim, ClaimSet, Codebook, Entity, Label, Source, Topic, Where
 
-if TYPE_CHECKING:
-    from claimcheck.check.checkset import CheckSet
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 CODEBOOK_NAME = "topics.yaml"
@@ -99,8 +94,6 @@ def load_codebook(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, *, reads
         confine(path, root, "codebook")
     data, st = read_bytes_stat(path, max_bytes, "codebook", named)
     if reads is not None:
-        from claimcheck.speed.cache import digest, signature
-
         reads[shown] = (signature(st), digest(data))
     text = _decode(path, data, "codebook")
     doc = yamlread.parse(text, shown)
@@ -226,8 +219,6 @@ class _FileLoader:
                 confine(path, self.root, "claim file", self.resolve)
             data, st = read_bytes_stat(path, self.max_bytes, "claim file")
             if self.digests:  # the cache keys its entry by the bytes read here, not read again
-                from claimcheck.speed.cache import digest, signature
-
                 out.read = (signature(st), digest(data))
             text = _decode(path, data, "claim file")
             doc = yamlread.parse(text, shown, light=True)
@@ -276,8 +267,6 @@ class _FileLoader:
             events.append(Problem(shown, f"article '{rel}': {exc.problem.message}", *at))
             return None, None
         if self.digests:
-            from claimcheck.speed.cache import digest, signature
-
             out.article = (str(target), str(resolved), digest(data), signature(st))
         return str(target), Article(text) if self.ground_quotes else None
 
@@ -398,7 +387,7 @@ class _SetLoader:
         self.claim_ids: dict[str, str] = {}
         self.warnings: list[Problem] = []
         self.topics: set[str] = set()
-        self.parts: list[bytes | list[Claim]] = []  # the claims in file order: lists, or encoded by a worker (claimpack)
+        self.parts: list = []  # the claims in file order: lists, or packed by a worker (speed/pool.py)
         self.reads: dict[str, tuple] = {}  # per file read, (signature, digest) of its bytes, for the cache's key
 
     def add(self, r: _FileResult) -> None:
@@ -435,7 +424,7 @@ class _SetLoader:
         assert not self.problems
         out: list[Claim] = []
         for part in self.parts:
-            out.extend(claimpack.loads(part) if isinstance(part, bytes) else part)
+            out.extend(part if isinstance(part, list) else part.unpack())  # a worker's (speed/pool.py)
         return tuple(out)
 
 
@@ -598,207 +587,72 @@ def _grounding_message(quote: str, g, article: str | None) -> str:
     return msg
 
 
-# --------------------------------------------------------------------------- many files at once
+# --------------------------------------------------------------------------- the whole set
 
-#: Claim sets with at least this many files are read by several processes when `workers` is None.
-PARALLEL_MIN_FILES = 400
-#: Smaller claim sets load faster than a cache entry is checked and read back: `cache` is ignored.
-CACHE_MIN_FILES = 100
-_CHUNK = 64  # files per task: small enough to keep both cores busy, large enough to cost little
-_worker_loader: _FileLoader | None = None  # set in the parent just before forking; the children inherit it
+#: Reads a set's files: (loader, files) -> each batch of results in file order, with its claims.
+#: This module reads them one after another; claimcheck.speed.pool in forked processes.
+FileResults = Callable[["_FileLoader", list[Path]], Iterator[tuple[list[_FileResult], list]]]
 
 
-def _load_chunk(files: list[Path]) -> tuple[list[_FileResult], bytes]:
-    """In a worker: the files' results, and their claims encoded here (claimpack.py), once, so that the
-    parent decodes them only if it needs them (never for `validate`) and the cache stores the bytes as they are."""
-    gc.disable()  # a short-lived child that builds many objects and no cycles
-    loader = _worker_loader
-    assert loader is not None
-    # The kernel reads the chunk's files ahead while this process parses: a file not in the page
-    # cache costs 60-100 µs of waiting, with a core idle. The claim files first, then, once each
-    # names its article, the articles.
-    _prefetch(files)
-    sources = [loader.read_source(f) for f in files]
-    _prefetch(t for t in (f.parent / src.text for f, (_, _, src) in zip(files, sources) if src is not None and src.text)
-              if loader.may_read(t))
-    results = [loader.load_file(f, s) for f, s in zip(files, sources)]
-    claims = [c for r in results for c in r.claims]
-    for r in results:
-        r.claims = []
-    return results, claimpack.dumps(claims)
+def serial_results(loader: _FileLoader, files: list[Path]) -> Iterator[tuple[list[_FileResult], list[Claim]]]:
+    """The files' results in file order, read in this process one after another."""
+    for f in files:
+        r = loader.load_file(f)
+        claims, r.claims = r.claims, []
+        yield [r], claims
 
 
-def _prefetch(paths: Iterable[Path]) -> None:
-    """Ask the kernel to start reading these files into its cache (where it can: on Linux). Only a
-    hint: a file that is not there, or not a regular file, is skipped, and no byte is read here."""
-    advise = getattr(os, "posix_fadvise", None)
-    if advise is None:  # pragma: no cover - not on Linux
-        return
-    for path in paths:
-        try:
-            if not stat.S_ISREG(os.stat(path).st_mode):  # never open a device or a pipe to advise on it
-                continue
-            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
-        except (OSError, ValueError):
-            continue
-        try:
-            advise(fd, 0, 0, os.POSIX_FADV_WILLNEED)
-        except OSError:  # swapped for a pipe since the stat: nothing to advise
-            pass
-        finally:
-            os.close(fd)
-
-
-def _worker_count(workers: int | None, files: int) -> int:
-    """How many processes to read with: 1 unless the set is large (or workers is given) and forking is safe."""
-    import threading
-
-    if workers == 1 or (workers is None and files < PARALLEL_MIN_FILES):
-        return 1
-    # fork is fast (the children inherit the loaded codebook) but only safe with one thread, and
-    # only the default on Linux; elsewhere the set is read in this process.
-    if not sys.platform.startswith("linux") or threading.active_count() > 1:
-        return 1
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):  # pragma: no cover
-        cores = os.cpu_count() or 1
-    return max(1, min(workers or cores, cores, 8))
-
-
-def _file_results(loader: _FileLoader, files: list[Path], workers: int) -> Iterator[tuple[list[_FileResult], bytes | list[Claim]]]:
-    """The files' results in file order, a batch at a time with the batch's claims: read here, or
-    by `workers` forked processes."""
-    if workers <= 1:
-        for f in files:
-            r = loader.load_file(f)
-            claims, r.claims = r.claims, []
-            yield [r], claims
-        return
-    import multiprocessing
-
-    global _worker_loader
-    _worker_loader = loader
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            chunks = [files[i:i + _CHUNK] for i in range(0, len(files), _CHUNK)]
-            yield from pool.imap(_load_chunk, chunks)
-    finally:
-        _worker_loader = None
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Cyclic garbage collection off while a claim set is built: it makes millions of objects and no
-    cycles, and each full collection would walk all of them again."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
+def read_set(claims_dir: Path, files: list[Path], cb_path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
+             allow_outside: bool = False, ground_quotes: bool = True, record: bool = False, lint: bool = False,
+             allow_empty: bool = False, named_codebook: bool = False,
+             file_results: FileResults = serial_results) -> _SetLoader:
+    """Read and check every file, raising ValidationFailed on any problem. `record`: note what each
+    file read was (signature and digest, in `reads`; each article in `articles`), for a cache."""
+    reads: dict[str, tuple] = {}
+    root = claims_dir.resolve().parent
+    book = load_codebook(cb_path, max_bytes, reads=reads if record else None, named=named_codebook,
+                         root=None if allow_outside or named_codebook else root)
+    if not files and not allow_empty:
+        others = sorted(p.name for p in claims_dir.iterdir() if p.name != CODEBOOK_NAME)[:3]
+        found = f"; found only {', '.join(others)}" if others else ""
+        raise UnreadableInput(claims_dir, f"holds no claim files (*.yaml besides topics.yaml){found}; write one by "
+                              "hand, or draft one from an article with `claimcheck check ARTICLE --draft "
+                              f"{claims_dir / 'NAME.yaml'}`")
+    loader = _SetLoader(book, root, max_bytes, allow_outside, ground_quotes, record, lint)
+    for results, claims in file_results(loader.files, files):
+        for r in results:
+            loader.add(r)
+        loader.parts.append(claims)
+    if loader.problems:
+        raise ValidationFailed(loader.problems)
+    reads.update(loader.reads)
+    loader.reads = reads
+    return loader
 
 
 def load_claim_set(claims_dir: str | Path = "claims", codebook: str | Path | None = None, *,
                    max_bytes: int = DEFAULT_MAX_BYTES, allow_outside: bool = False,
-                   ground_quotes: bool = True, workers: int | None = None,
-                   cache: bool | str | Path = False, allow_empty: bool = False) -> ClaimSet:
+                   ground_quotes: bool = True, allow_empty: bool = False) -> ClaimSet:
     """Load and validate a claim set; raise ValidationFailed with every problem found, in file order.
 
     The claim set's root, which article paths may not leave, is the folder holding the claims folder.
-    `workers`: processes reading files (None: one per core for large sets, on Linux; 1: this one only).
-    The result and the problems are the same whatever the number.
-    `cache`: True (the user's cache folder, see cache.py) or a folder: reuse the claim set a previous
-    successful load stored there if none of its inputs changed, and store this one (for sets of at
-    least CACHE_MIN_FILES files).
     `allow_empty`: a folder holding only the codebook is a claim set with no sources (for `check --draft`,
-    which writes its first claim file), not an error.
+    which writes its first claim file), not an error. claimcheck.api.load_claim_set is the same load
+    with a cache and worker processes.
     """
-    _remember(None, None)  # until this load says which entry it came from
-    claims_dir, files, cb_path, entry = _prepare(claims_dir, codebook, cache, (max_bytes, allow_outside, ground_quotes))
-    if entry is not None:
-        hit = entry.load(_articles_unchanged)
-        if hit is not None:
-            _remember(entry, hit[0]["id"])
-            return hit[1]
-    loader = _read(claims_dir, files, cb_path, max_bytes, allow_outside, ground_quotes, workers, entry, lint=False,
-                   allow_empty=allow_empty, named_codebook=codebook is not None)
-    if entry is not None and entry.stored_id is not None:
-        _remember(entry, entry.stored_id)
-    with _gc_paused():
-        return ClaimSet(loader.files.codebook, loader.sources, loader.claims(), str(claims_dir))
+    claims_dir = Path(claims_dir)
+    loader = read_set(claims_dir, claim_files(claims_dir), codebook_path(claims_dir, codebook), max_bytes=max_bytes,
+                      allow_outside=allow_outside, ground_quotes=ground_quotes, allow_empty=allow_empty,
+                      named_codebook=codebook is not None)
+    return claim_set_of(loader, claims_dir)
 
 
-#: The cache entry the last load_claim_set of this process was read from or stored as (folder,
-#: name, id): what a command's rendered output is stored beside (cache.write_output).
-last_entry: tuple[Path, str, str] | None = None
+def claim_set_of(loader: _SetLoader, claims_dir: Path) -> ClaimSet:
+    return ClaimSet(loader.files.codebook, loader.sources, loader.claims(), str(claims_dir))
 
 
-def _remember(entry, entry_id: object) -> None:
-    global last_entry
-    last_entry = (entry.folder, entry.name, entry_id) if isinstance(entry_id, str) else None
-
-
-def cached_output(claims_dir: str | Path, codebook: str | Path | None, key: str, *,
-                  max_bytes: int = DEFAULT_MAX_BYTES, allow_outside: bool = False) -> tuple[dict, bytes] | None:
-    """What a command printed before for this claim set and these options (`key`), if no input has
-    changed since (the cache entry is fresh: every check load_claim_set makes) and it is stored;
-    else None. The claims themselves are not read back."""
-    try:
-        _, _, _, entry = _prepare(claims_dir, codebook, True, (max_bytes, allow_outside, True))
-    except ClaimcheckError:
-        return None  # the load that follows says what is wrong
-    if entry is None:
-        return None
-    hit = entry.load(_articles_unchanged, body=False)
-    if hit is None:
-        return None
-    from claimcheck.speed.cache import read_output
-
-    return read_output(entry.folder, entry.name, hit[0]["id"], key)
-
-
-def load_check_set(claims_dir: str | Path = "claims", codebook: str | Path | None = None, *,
-                   max_bytes: int = DEFAULT_MAX_BYTES, allow_outside: bool = False,
-                   workers: int | None = None, cache: bool | str | Path = False,
-                   allow_empty: bool = False) -> CheckSet:
-    """load_claim_set's claim set (the same checks, problems and cache entry) as `check` reads it,
-    topic by topic (checkset.py): from the entry's companion when it has one, else stored there."""
-    from claimcheck.check import checkset
-
-    args = (claims_dir, codebook)
-    kwargs = dict(max_bytes=max_bytes, allow_outside=allow_outside, workers=workers, cache=cache,
-                  allow_empty=allow_empty)
-    claims_dir, files, cb_path, entry = _prepare(claims_dir, codebook, cache, (max_bytes, allow_outside, True))
-    if entry is None:
-        return checkset.CheckSet.of(load_claim_set(*args, **kwargs))
-    found = None
-
-    def whole() -> ClaimSet:  # for a damaged companion, or a check that sets sources aside
-        return load_claim_set(*args, **kwargs)
-
-    def need_claims(header: dict) -> bool:
-        nonlocal found
-        found = checkset.read(entry.path, header.get("id"), whole, _digests(header["articles"]))
-        return found is None
-
-    hit = entry.load(_articles_unchanged, body=need_claims)
-    if found is not None:
-        return found
-    if hit is not None:
-        claim_set, entry_id, articles = hit[1], hit[0].get("id"), hit[0]["articles"]
-    else:
-        loader = _read(claims_dir, files, cb_path, max_bytes, allow_outside, True, workers, entry, lint=False,
-                       named_codebook=codebook is not None)
-        with _gc_paused():
-            claim_set = ClaimSet(loader.files.codebook, loader.sources, loader.claims(), str(claims_dir))
-        entry_id, articles = entry.stored_id, loader.articles
-    cs = checkset.CheckSet.of(claim_set, _digests(articles))
-    if isinstance(entry_id, str):
-        with _gc_paused():
-            checkset.write(entry.path, entry_id, cs)
-    return cs
+def codebook_path(claims_dir: Path, codebook: str | Path | None) -> Path:
+    return Path(codebook) if codebook else claims_dir / CODEBOOK_NAME
 
 
 @dataclass(frozen=True)
@@ -812,6 +666,21 @@ class Validation:
     drafts: int = 0  # sources marked `status: draft`
 
 
+def validation_of(loader: _SetLoader) -> Validation:
+    return Validation(len(loader.claim_ids), len(loader.sources), len(loader.topics), tuple(loader.warnings),
+                      sum(s.status == "draft" for s in loader.sources.values()))
+
+
+def validate_claim_set(claims_dir: str | Path = "claims", codebook: str | Path | None = None, *,
+                       max_bytes: int = DEFAULT_MAX_BYTES, allow_outside: bool = False) -> Validation:
+    """load_claim_set's checks and lint's warnings, for `validate`: the same problems raised as
+    ValidationFailed, but the claims are never gathered."""
+    claims_dir = Path(claims_dir)
+    loader = read_set(claims_dir, claim_files(claims_dir), codebook_path(claims_dir, codebook), max_bytes=max_bytes,
+                      allow_outside=allow_outside, lint=True, named_codebook=codebook is not None)
+    return validation_of(loader)
+
+
 def without_drafts(claim_set: ClaimSet) -> ClaimSet:
     """The claim set without the sources marked `status: draft` (and their claims): what `conflicts`,
     `report` and `check` count until a curator has reviewed a draft and removed the mark."""
@@ -820,115 +689,3 @@ def without_drafts(claim_set: ClaimSet) -> ClaimSet:
         return claim_set
     return ClaimSet(claim_set.codebook, {k: v for k, v in claim_set.sources.items() if k not in drafts},
                     tuple(c for c in claim_set.claims if c.source_id not in drafts), claim_set.root)
-
-
-def validate_claim_set(claims_dir: str | Path = "claims", codebook: str | Path | None = None, *,
-                       max_bytes: int = DEFAULT_MAX_BYTES, allow_outside: bool = False,
-                       workers: int | None = None, cache: bool | str | Path = False) -> Validation:
-    """load_claim_set's checks and lint's warnings, for `validate`: the same problems raised as
-    ValidationFailed, but the claims are never gathered in this process, and a cached set is not read back."""
-    options = (max_bytes, allow_outside, True)
-    claims_dir, files, cb_path, entry = _prepare(claims_dir, codebook, cache, options)
-    if entry is not None:
-        # the claims are read back only from an entry stored by a command that did not lint
-        hit = entry.load(_articles_unchanged, body=lambda header: header.get("warnings") is None)
-        if hit is not None and hit[1] is None:
-            h = hit[0]
-            return Validation(h["claims"], h["sources"], h["topics"], tuple(h["warnings"]), h.get("drafts", 0))
-        if hit is not None:
-            from claimcheck.claimset.lint import lint
-
-            cs = hit[1]
-            return Validation(len(cs.claims), len(cs.sources), len({c.topic for c in cs.claims}), tuple(lint(cs)),
-                              sum(s.status == "draft" for s in cs.sources.values()))
-    loader = _read(claims_dir, files, cb_path, max_bytes, allow_outside, True, workers, entry, lint=True,
-                   named_codebook=codebook is not None)
-    return Validation(len(loader.claim_ids), len(loader.sources), len(loader.topics), tuple(loader.warnings),
-                      sum(s.status == "draft" for s in loader.sources.values()))
-
-
-def _prepare(claims_dir: str | Path, codebook: str | Path | None, cache: bool | str | Path, options: tuple):
-    claims_dir = Path(claims_dir)
-    files = claim_files(claims_dir)
-    cb_path = Path(codebook) if codebook else claims_dir / CODEBOOK_NAME
-    use_cache = cache and len(files) >= CACHE_MIN_FILES
-    entry = _cache_entry(cache, claims_dir, cb_path, files, options) if use_cache else None
-    return claims_dir, files, cb_path, entry
-
-
-def _read(claims_dir: Path, files: list[Path], cb_path: Path, max_bytes: int, allow_outside: bool,
-          ground_quotes: bool, workers: int | None, entry, lint: bool, allow_empty: bool = False,
-          named_codebook: bool = False) -> _SetLoader:
-    """Read and check every file (raising ValidationFailed on any problem) and store the set in the cache entry."""
-    reads: dict[str, tuple] = {}
-    root = claims_dir.resolve().parent
-    book = load_codebook(cb_path, max_bytes, reads=reads if entry is not None else None, named=named_codebook,
-                         root=None if allow_outside or named_codebook else root)
-    if not files and not allow_empty:
-        others = sorted(p.name for p in claims_dir.iterdir() if p.name != CODEBOOK_NAME)[:3]
-        found = f"; found only {', '.join(others)}" if others else ""
-        raise UnreadableInput(claims_dir, f"holds no claim files (*.yaml besides topics.yaml){found}; write one by "
-                              "hand, or draft one from an article with `claimcheck check ARTICLE --draft "
-                              f"{claims_dir / 'NAME.yaml'}`")
-    loader = _SetLoader(book, root, max_bytes, allow_outside, ground_quotes, entry is not None, lint)
-    with _gc_paused():
-        for results, claims in _file_results(loader.files, files, _worker_count(workers, len(files))):
-            for r in results:
-                loader.add(r)
-            loader.parts.append(claims)
-    if loader.problems:
-        raise ValidationFailed(loader.problems)
-    if entry is not None:
-        header = {"claims": len(loader.claim_ids), "sources": len(loader.sources), "topics": len(loader.topics),
-                  "warnings": loader.warnings if lint else None,
-                  "drafts": sum(s.status == "draft" for s in loader.sources.values())}
-        reads.update(loader.reads)
-        with _gc_paused():
-            entry.store(header, (book, loader.sources, str(claims_dir)), loader.parts, loader.articles, reads)
-    return loader
-
-
-def _cache_entry(cache: bool | str | Path, claims_dir: Path, codebook: Path, files: list[Path], options: tuple):
-    from claimcheck.speed import cache as cachemod
-
-    folder = cachemod.cache_dir() if cache is True else Path(cache)
-    if folder is None:
-        return None
-    try:
-        return cachemod.Entry(folder, claims_dir, codebook, files, options)
-    except Exception:  # an unreadable input: no cache, and the load reports it
-        return None
-
-
-def _digests(articles: list[tuple]) -> dict[str, str]:
-    """Each article's digest by the path its claim file gives (cache.ArticleDigest)."""
-    return {target: d for target, _, d, _ in articles}
-
-
-def _articles_unchanged(articles: list[tuple], cap: int = DEFAULT_MAX_BYTES) -> bool:
-    """Whether every article a cached claim set read still resolves to the same place and holds the same bytes.
-
-    Paths are the strings load stored (str of a Path); an article that is no link, in a folder already
-    resolved, takes one lstat, which is also its signature (cache.py)."""
-    from claimcheck.speed.cache import signature, unchanged
-
-    resolve = _Resolver()
-    folders: dict[str, str] = {}
-    for target, resolved, expected, sig in articles:
-        folder, name = os.path.split(target)
-        try:
-            st = os.lstat(target)
-        except OSError:
-            st = None
-        if st is None or stat.S_ISLNK(st.st_mode) or not folder or name in (".", ".."):
-            if str(resolve(Path(target))) != resolved or not unchanged(target, sig, expected, cap):
-                return False
-            continue
-        real = folders.get(folder)
-        if real is None:
-            real = folders[folder] = str(resolve(Path(target)).parent)
-        if os.path.join(real, name) != resolved:
-            return False
-        if (sig is None or signature(st) != sig) and not unchanged(target, None, expected, cap):
-            return False
-    return True

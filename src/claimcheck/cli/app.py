@@ -164,7 +164,7 @@ def _claims(claims: Optional[Path]) -> Path:
 
 def _load(claims: Optional[Path], codebook: Optional[Path], max_bytes: int, allow_outside: bool,
           include_drafts: bool = False):
-    from claimcheck.claimset.load import load_claim_set, without_drafts
+    from claimcheck.api import load_claim_set, without_drafts
 
     # cache=True: a later command on unchanged files reuses this load (cache.py; CLAIMCHECK_CACHE=0 turns it off).
     with _frozen():
@@ -205,25 +205,10 @@ def _keep(loaded):
     return loaded
 
 
-@contextmanager
-def _frozen() -> Iterator[None]:
-    """Load (or compare) with the cyclic collector off, then freeze what was made before turning it on again.
+def _frozen():
+    from claimcheck.speed.pool import frozen_after
 
-    Everything loaded (modules, the claim set) lives until the command ends: later collections, and
-    the one at exit, need not walk it again (at 100,000 claims that halves the time to compare and
-    render; on the bundled set it saves `validate` 50 ms at exit). Frozen only after the load, the
-    first allocation after it would still walk every object the load made (0.2 s at 100,000 claims),
-    since all of them count as new."""
-    import gc
-
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was:
-            gc.enable()
+    return frozen_after()
 
 
 @app.command()
@@ -250,7 +235,7 @@ def validate(
     Example: claimcheck validate --claims claims --strict
     """
     with _errors():
-        from claimcheck.claimset.load import validate_claim_set
+        from claimcheck.api import validate_claim_set
         from claimcheck.output.terminal import inert
 
         if paths:
@@ -323,7 +308,7 @@ def conflicts(
         key = repr(("conflicts", fmt.value, sorted(s.value for s in status or []), list(topic or []), verbose,
                     include_drafts))
         if not tty and not quiet and _cache_usable():
-            from claimcheck.claimset.load import cached_output
+            from claimcheck.api import cached_output
 
             found = cached_output(_claims(claims), codebook, key, max_bytes=max_bytes, allow_outside=allow_outside)
             if found is not None:
@@ -373,13 +358,13 @@ def _cache_usable() -> bool:
 
 def _store_output(key: str, meta: dict, text: str) -> None:
     """Keep what was printed beside the cache entry the claim set came from (cache.write_output)."""
-    from claimcheck.claimset import load
+    from claimcheck import api
 
-    if load.last_entry is None or not _cache_usable():
+    if api.last_entry is None or not _cache_usable():
         return
     from claimcheck.speed.cache import write_output
 
-    folder, name, entry_id = load.last_entry
+    folder, name, entry_id = api.last_entry
     try:
         data = text.encode("utf-8")
     except UnicodeError:
@@ -517,7 +502,7 @@ def _snapshot(arg: str, claims: Path, max_bytes: int, allow_outside: bool, scrat
     """One side of a diff: a report JSON file, a claims folder, or the claim set at a git revision."""
     from claimcheck.compare import compare_claim_set
     from claimcheck.report.diff import from_comparison, from_report_json
-    from claimcheck.claimset.load import load_claim_set
+    from claimcheck.api import load_claim_set
     from claimcheck.claimset.revision import checkout, describe, is_revision
 
     path = Path(arg)
@@ -651,7 +636,8 @@ def check(
         if (scheduler is not None or workers != 2) and engine is not Engine.dask:
             raise UsageError("--scheduler" if scheduler is not None else "--workers", "goes with --engine dask")
 
-        from claimcheck.check.checker import Checker, CheckError, check_articles, known_sources
+        from claimcheck import api
+        from claimcheck.check.checker import CheckError, known_sources
         from claimcheck.output.draft import check_draft_target, write_draft
         from claimcheck.output.terminal import inert
 
@@ -670,12 +656,10 @@ def check(
         # Validated exactly as by `validate` (and through the same cache): a claim set whose quotes are
         # not in their articles is not one to check an article against (its contradictions would cite
         # unverified words).
-        from claimcheck.claimset.load import load_check_set
-
         # Topic by topic: a warm check reads back only the topics the articles are about (checkset.py).
         # With --draft, a claim set of only a codebook is fine: the draft is its first claim file.
         with _frozen():
-            cs = _keep(load_check_set(_claims(claims), codebook, max_bytes=max_bytes, allow_outside=allow_outside,
+            cs = _keep(api.load_check_set(_claims(claims), codebook, max_bytes=max_bytes, allow_outside=allow_outside,
                                       cache=True, allow_empty=draft is not None))
         known_sources(cs.sources, exclude or [])  # an unknown --exclude is a usage error before any work
         if not include_drafts:  # drafts are set aside as --exclude sets a source aside, passages included
@@ -687,7 +671,7 @@ def check(
             if len(stdin) > max_bytes:
                 raise UsageError("<stdin>", f"article is over the {max_bytes:,}-byte cap; raise it with --max-bytes if this is intended")
         # Built once, here: with --jobs the workers are forked from this process and inherit it.
-        checker = Checker(cs, exclude or [], min_confidence, max_bytes)
+        checker = api.checker(cs, exclude or [], min_confidence=min_confidence, max_bytes=max_bytes)
         if corpus:
             _check_corpus(checker, articles, feed, engine, jobs, not unordered, scheduler, workers, pub, max_bytes, fail_on)
             return
@@ -750,7 +734,7 @@ def check(
                 progress.advance(task)
                 progress.refresh()
         try:
-            results = check_articles(articles, checker, published=pub, max_bytes=max_bytes, jobs=jobs, stdin=stdin,
+            results = api.check_articles(articles, checker, published=pub, max_bytes=max_bytes, jobs=jobs, stdin=stdin,
                                      render=render, on_done=finished)
         finally:
             if progress:
@@ -788,7 +772,7 @@ def check(
 
 def _check_corpus(checker, articles, feed, engine, jobs, ordered, scheduler, workers, published, max_bytes, fail_on) -> None:
     """`check` over a corpus: JSON Lines on stdout as articles are checked, errors and a summary on stderr."""
-    from claimcheck.cli.corpus import check_corpus, items_from_feed, items_from_paths
+    from claimcheck.speed.corpus import check_corpus, items_from_feed, items_from_paths
 
     items = items_from_feed(str(feed), max_bytes) if feed is not None else items_from_paths(articles)
     out = sys.stdout
@@ -847,19 +831,10 @@ def run() -> None:
     Everything a command writes is written and closed by the time main() returns (files by
     atomic.py, worker pools by their context managers); only stdout and stderr are left to flush.
     What the command loaded is then freed by the operating system at once, not object by object."""
+    from claimcheck.speed.lifetime import end_process
+
     code = main()
-    if _watched():
-        sys.exit(code)
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (BrokenPipeError, ValueError):  # the reader went away, or the stream is closed: nothing to lose
-            pass
-        except OSError as exc:  # what was left to write cannot be: a full disk, /dev/full
-            if stream is sys.stdout:
-                _say_error(f"cannot write the output: {exc.strerror or exc}")
-                code = EXIT_USAGE
-    os._exit(code)
+    end_process(code, lambda exc: _say_error(f"cannot write the output: {exc.strerror or exc}"), EXIT_USAGE)
 
 
 class _Closed:
@@ -882,14 +857,6 @@ class _Closed:
     @property
     def buffer(self):
         return self
-
-
-def _watched() -> bool:
-    """Whether a profiler, tracer or coverage tool runs in this process: it writes its results at exit."""
-    if sys.getprofile() is not None or sys.gettrace() is not None:
-        return True
-    monitoring = getattr(sys, "monitoring", None)  # Python 3.12+: coverage may use it instead of a tracer
-    return monitoring is not None and any(monitoring.get_tool(i) is not None for i in range(6))
 
 
 if __name__ == "__main__":  # pragma: no cover

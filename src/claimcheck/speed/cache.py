@@ -34,6 +34,7 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable
 
+from claimcheck.claimset.files import RACY_NS, Signature, digest, signature  # noqa: F401 (the cache's names for them)
 from claimcheck.speed import cachefile, claimpack, codec
 from claimcheck.model import ClaimSet
 
@@ -59,10 +60,6 @@ def cache_dir() -> Path | None:
     return Path(base) / "claimcheck"
 
 
-def digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=20).hexdigest()
-
-
 def file_bytes(path: str | Path, cap: int = DEFAULT_CAP) -> bytes:
     """A regular file's bytes, at most `cap` (files.read_capped: OSError for anything else, or more)."""
     from claimcheck.claimset.files import read_capped
@@ -84,18 +81,6 @@ def _code_digest() -> str:
             h.update(p.read_bytes())
         _code = h.hexdigest()
     return _code
-
-
-Signature = tuple[int, int, int, int, int]  # size, mtime and ctime (ns), inode, device
-#: A file changed this recently is not vouched for by its signature: a write later in the same clock
-#: tick would leave the same times (git's "racily clean" files); its bytes are read and hashed instead.
-RACY_NS = 2_000_000_000
-
-
-def signature(st: os.stat_result) -> Signature | None:
-    if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) < RACY_NS:
-        return None
-    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
 
 
 def _same_signature(path: str | Path, sig: Signature | None) -> bool:

@@ -15,7 +15,7 @@ import pickle
 from typing import Callable, Iterable
 
 from claimcheck.check.checker import ArticleInput, CheckError, Checker
-from claimcheck.cli.corpus import WINDOW_PER_WORKER, Outcome, Tally, _in_order, check_one
+from claimcheck.speed.corpus import WINDOW_PER_WORKER, Outcome, Tally, _in_order, check_one
 from claimcheck.errors import UsageError
 
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from claimcheck.check.checker import ArticleInput, CheckError, CheckResult, Checker, _fork_workers, check_text
+from claimcheck.check.checker import ArticleInput, CheckError, CheckResult, Checker, check_text
+from claimcheck.speed.workers import fork_workers
 from claimcheck.errors import EXIT_USAGE, UnreadableInput
 
 #: Fields a feed line may hold; `text` or `path` is required.
@@ -163,7 +164,7 @@ def check_corpus(items: Iterable[ArticleInput | CheckError], checker: Checker, *
         on_line(o)
 
     emit = _in_order(done) if ordered else done
-    workers = _fork_workers(jobs, expected or 2)
+    workers = fork_workers(jobs, expected or 2)
     if workers <= 1:
         for i, item in enumerate(items):
             emit(check_one(i, item, checker, max_bytes, published))
