@@ -11,7 +11,6 @@ from typing import Any
 
 _SOURCE_ID = attrgetter("source_id")
 
-VALUE_TYPES = ("person", "number", "date", "list", "label", "text", "time")  # values.TYPES, by name
 STATUSES = ("conflict", "partial", "agree", "single")
 
 

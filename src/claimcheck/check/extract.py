@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from types import SimpleNamespace
 from typing import Any, Iterable
 
 from claimcheck.check.mentions import (
@@ -494,7 +495,7 @@ class Extractor:
         cands: list[_Cand] = []
         for topic, topic_hits in hits.items():
             rules = self.rules[topic]
-            reader = getattr(self, f"_read_{rules.topic.type}")
+            reader = getattr(self, f"_read_{rules.topic.type}", None) or self._read_found
             cands.extend(reader(s, cl, rules, topic_hits, mentions))
         hedge = next((h for h in _HEDGES if re.search(rf"(?<![\w]){re.escape(h)}(?![\w])", s, re.I)), None)
         factor = (0.55 if sent.question else 1.0) * (0.95 if hedge else 1.0)
@@ -813,6 +814,25 @@ class Extractor:
                                      f"quoted words holding the cue {h.cue.shown}", h.end - h.start,
                                      bool(sub and sub.proper), sdist))
                     break
+        return out
+
+    def _read_found(self, s, cl, rules, hits, mentions) -> list[_Cand]:
+        """A type without a reader here (one added in a module of its own): the values its `find`
+        sees in the sentence, each read through the nearest cue of the topic, as dates are."""
+        vtype = TYPES[rules.topic.type]
+        out = []
+        for start, end, value, read in vtype.find(s):
+            at = SimpleNamespace(start=start, end=end)
+            best = None
+            for h, sub, sdist, apart_s, d, apart in near_cues(s, cl, at, hits, 8, r"[.;!?]"):
+                conf = 0.85 * _distance_factor(d) * _CLAUSE_FACTOR[apart_s] * _VALUE_CLAUSE[apart] * h.cue.weight
+                how = f"{read}, {d} word{'s' if d != 1 else ''} from the cue {h.cue.shown}"
+                cand = _Cand(rules.topic.name, vtype.name, value, ((start, end),), conf, how, h.end - h.start,
+                             bool(sub and sub.proper), sdist)
+                if best is None or cand.confidence > best.confidence:
+                    best = cand
+            if best:
+                out.append(best)
         return out
 
     # ----------------------------------------------------------------- article-level passes

@@ -16,7 +16,8 @@ from typing import Any, Callable, Iterable, Iterator
 from claimcheck.claimset import yamlread
 from claimcheck.claimset.files import digest, signature
 from claimcheck.errors import ClaimcheckError, InvalidData, Problem, UnreadableInput, ValidationFailed
-from claimcheck.model import VALUE_TYPES, Claim, ClaimSet, Codebook, Entity, Label, Source, Topic, Where
+from claimcheck.values import TYPES
+from claimcheck.model import Claim, ClaimSet, Codebook, Entity, Label, Source, Topic, Where
 
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -444,7 +445,6 @@ _CLAIM_TEXT = ("id", "attributed_to", "via", "hedge", "note")
 _SOURCE_KEYS = frozenset({"id", "outlet", "title", "published", "url", "text", "note", "status", "claims"})  # schema.SourceIn's
 _SOURCE_ID = re.compile(r"[\w.\-]+")  # schema.SourceIn's id rule
 _TOPIC_KEYS = frozenset({"type", "description", "subject", "cues", "changes_over_time", "direction", "unit", "labels", "compatible"})
-_TOPIC_TYPES = frozenset(VALUE_TYPES)
 _CODEBOOK_KEYS = frozenset({"honorifics", "entities", "distinct", "person_match_threshold", "topics"})
 
 
@@ -501,7 +501,7 @@ def _plain_codebook(data: dict) -> SimpleNamespace | None:
     for name, t in topics.items():
         if type(name) is not str or type(t) is not dict or not t.keys() <= _TOPIC_KEYS:
             return None
-        if t.get("type") not in _TOPIC_TYPES or type(t.get("type")) is not str or type(t.get("description")) is not str:
+        if t.get("type") not in TYPES or type(t.get("type")) is not str or type(t.get("description")) is not str:
             return None
         if not _strings(t.get("subject", [])) or not _strings(t.get("cues", [])) or not _pairs(t.get("compatible", [])):
             return None

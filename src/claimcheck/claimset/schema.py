@@ -13,10 +13,10 @@ import re
 from typing import Any, Callable, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 
 from claimcheck.claimset import yamlread
 from claimcheck.errors import Problem
-from claimcheck.model import VALUE_TYPES
 
 __all__ = ["ValidationError", "CodebookIn", "SourceIn", "ClaimIn", "ClaimFileDoc", "json_schema", "date_hint", "problems",
            "codebook_fields", "source_fields"]
@@ -74,12 +74,8 @@ class LabelIn(Strict):
 class TopicIn(Strict):
     """A fact a claim can be about: its value type and how `check` finds it in an article."""
 
-    type: Literal[VALUE_TYPES] = Field(  # type: ignore[valid-type]
-        description="How values are read and compared: person (a name as written), number (7, or vague or a bound: "
-                    "'dozens', 'nearly 14', 'up to 36', '10-12'), date (2025-10-19, a range '2025-10-18/2025-10-19', a month "
-                    "'2025-10'), time (a time of day: '13:39', '1:39 p.m.', 'around 2:00 p.m.'), list ([Qatar, Turkey]), "
-                    "label (one of `labels`), text (a wording).",
-        examples=["person"])
+    type: str = Field(description="How values are read and compared (the registered value types).",
+                      examples=["person"])
     description: str = Field(description="One line saying what is measured.",
                              examples=["Who led the Afghan delegation at the Istanbul talks."])
     subject: list[str] = Field([], description="Words that name what the topic is about (used by `check`).",
@@ -96,6 +92,15 @@ class TopicIn(Strict):
     labels: dict[str, LabelIn] = Field({}, description="For label topics: each allowed label and its definition.")
     compatible: list[tuple[str, str]] = Field([], description="For label topics: pairs of labels that partly agree.",
                                               examples=[[["deadlock", "no_agreement"]]])
+
+    @field_validator("type", mode="before")
+    @classmethod
+    def _registered(cls, v: Any) -> str:
+        names = type_names()
+        if type(v) is not str or v not in names:
+            shown = ", ".join(f"'{n}'" for n in names[:-1]) + f" or '{names[-1]}'"
+            raise PydanticCustomError("literal_error", "Input should be {expected}", {"expected": shown})
+        return v
 
 
 class EntityIn(Strict):
@@ -180,10 +185,24 @@ class ClaimFileDoc(SourceIn):
     claims: list[ClaimIn] = Field(description="The claims the article makes, one per fact.")  # type: ignore[assignment]
 
 
+def type_names() -> list[str]:
+    """The value types a topic may have: the registry's (values.TYPES), whatever registered since."""
+    from claimcheck.values import TYPES
+
+    return list(TYPES)
+
+
 def json_schema(kind: str) -> dict:
     """The JSON Schema of a claim file ('claims') or of the codebook ('codebook'), from these models."""
+    from claimcheck.values import TYPES
+
     model = {"claims": ClaimFileDoc, "codebook": CodebookIn}[kind]
     doc = model.model_json_schema()
+    if kind == "codebook":  # the value types as registered now, each with what it reads
+        prop = doc["$defs"]["TopicIn"]["properties"]["type"]
+        prop["description"] = "How values are read and compared: " + ", ".join(
+            f"{t.name} ({t.help})" if t.help else t.name for t in TYPES.values()) + "."
+        doc["$defs"]["TopicIn"]["properties"]["type"] = {"description": prop.pop("description"), "enum": list(TYPES), **prop}
     title = {"claims": "claimcheck claim file", "codebook": "claimcheck codebook (topics.yaml)"}[kind]
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **{k: v for k, v in doc.items() if k != "title"}}
 

@@ -36,17 +36,7 @@ def text_copy_path(draft: Path) -> Path:
 
 def draft_value(type_name: str, value):
     """A value as a curator writes it in a claim file (what values.TYPES[type].parse reads back)."""
-    if isinstance(value, Quantity):
-        if value.text:
-            return value.text
-        return int(value.low) if float(value.low).is_integer() else value.low
-    if isinstance(value, DateSpan):  # a day as YAML's date, as curators write it; a range as a string
-        return value.start if value.start == value.end else f"{value.start.isoformat()}/{value.end.isoformat()}"
-    if isinstance(value, TimeOfDay):
-        return TYPES["time"].display(value)  # '13:39', '13:39 UTC' or 'around 2:00 p.m.', as parse reads them
-    if isinstance(value, tuple):
-        return list(value)
-    return value
+    return TYPES[type_name].to_raw(value)
 
 
 def source_id_for(result: CheckResult) -> str:

@@ -1,8 +1,9 @@
 """One comparer per value type: how a value is read, shown, keyed, and related to another.
 
-A new value type is one class, here or in a module of its own that adds itself to TYPES (as
-timeofday.py does for `time`), and its name in model.VALUE_TYPES; `check` reads it through the
-Extractor's `_read_<type>` method.
+TYPES is the registry: a new value type is one module in values/ whose ValueType subclass calls
+register() (as timeofday.py does for `time`, and tests/values/test_toy_type.py for a toy one). The
+codebook's schema, the loader, `conflicts`, `check` (through the type's `find`) and `--draft`
+(through its `to_raw`) take their names and rules from here; nothing else lists the types.
 """
 
 from __future__ import annotations
@@ -237,8 +238,13 @@ class Context:
 
 
 class ValueType:
+    """A value type: how a claim's value is read (parse), shown, keyed and related to another, written
+    back for a draft (to_raw) and found in an article (find). A new type is one module in values/
+    that subclasses this and calls register(); nothing else in claimcheck names the types."""
+
     name = "?"
     example = ""
+    help = ""  # what a value looks like, for the codebook's JSON Schema
 
     def parse(self, raw: Any, ctx: Context) -> Any:
         raise NotImplementedError
@@ -267,12 +273,23 @@ class ValueType:
         rel = self.relate_keyed
         return {(i, j): rel(a, values[j], keys[i], keys[j], ctx) for i, a in enumerate(values) for j in range(i + 1, len(values))}
 
+    def to_raw(self, value: Any) -> Any:
+        """The value as a curator writes it in a claim file: what parse reads back as the same value."""
+        return value
+
+    def find(self, text: str) -> list[tuple[int, int, Any, str]]:
+        """Values of this type as an article writes them, for `check`: (start, end, value, how it was
+        read). check/extract.py binds each to the topic whose cue stands nearest. The built-in types
+        have readers of their own there and find nothing here; a new type defines this."""
+        return []
+
     def to_json(self, value: Any) -> Any:
         return value
 
 
 class PersonType(ValueType):
     name = "person"
+    help = 'a name as written'
     example = "Haji Najib"
 
     def parse(self, raw, ctx):
@@ -416,6 +433,7 @@ def _fmt(x: float) -> str:
 
 class NumberType(ValueType):
     name = "number"
+    help = "7, or vague or a bound: 'dozens', 'nearly 14', 'up to 36', '10-12'"
     example = "7, 'dozens', 'nearly 14', '10-12'"
 
     def parse(self, raw, ctx):
@@ -463,6 +481,11 @@ class NumberType(ValueType):
         if a.meets(b):
             return Relation(COMPATIBLE, f"'{self.display(a)}' ({a.bounds()}) and '{self.display(b)}' ({b.bounds()}) can both be true; vague, never an exact match")
         return Relation(DIFFERENT, f"{self.display(a)} and {self.display(b)} do not overlap ({a.bounds()}; {b.bounds()})")
+
+    def to_raw(self, q):
+        if q.text:
+            return q.text
+        return int(q.low) if float(q.low).is_integer() else q.low
 
     def to_json(self, q):
         if q.exact:
@@ -565,6 +588,7 @@ def _day_or_month(s: str) -> DateSpan:
 
 class DateType(ValueType):
     name = "date"
+    help = "2025-10-19, a range '2025-10-18/2025-10-19', a month '2025-10'"
     example = "2025-10-19 or '2025-10-18/2025-10-19'"
 
     def parse(self, raw, ctx):
@@ -591,6 +615,9 @@ class DateType(ValueType):
         gap = min(abs((a.start - b.end).days), abs((b.start - a.end).days))
         return Relation(DIFFERENT, f"{gap} day{'s' if gap != 1 else ''} apart")
 
+    def to_raw(self, v):  # a day as YAML's date, as curators write it; a range as a string
+        return v.start if v.start == v.end else f"{v.start.isoformat()}/{v.end.isoformat()}"
+
     def to_json(self, v):
         if v.start == v.end:
             return v.start.isoformat()
@@ -599,6 +626,7 @@ class DateType(ValueType):
 
 class ListType(ValueType):
     name = "list"
+    help = '[Qatar, Turkey]'
     example = "[Qatar, Turkey]"
 
     def parse(self, raw, ctx):
@@ -615,6 +643,9 @@ class ListType(ValueType):
 
     def display(self, v):
         return ", ".join(v)
+
+    def to_raw(self, v):
+        return list(v)
 
     def key(self, v, ctx):
         return frozenset(ctx.names.key(x) for x in v)
@@ -642,6 +673,7 @@ class ListType(ValueType):
 
 class LabelType(ValueType):
     name = "label"
+    help = 'one of `labels`'
     example = "a label from the topic's list"
 
     def parse(self, raw, ctx):
@@ -662,6 +694,7 @@ class LabelType(ValueType):
 
 class TextType(ValueType):
     name = "text"
+    help = 'a wording'
     example = "the words quoted"
     same_at = 0.95
 
@@ -709,7 +742,17 @@ def word_diff(wa: list[str], wb: list[str]) -> str:
     return " ".join(f"[{w}]" for w in out) or "punctuation only"
 
 
-TYPES: dict[str, ValueType] = {t.name: t for t in (PersonType(), NumberType(), DateType(), ListType(), LabelType(), TextType())}
+TYPES: dict[str, ValueType] = {}  # the registry of value types, by name
+
+
+def register(vtype: ValueType) -> ValueType:
+    """Add a value type to the registry (a module of its own calls this when imported)."""
+    TYPES[vtype.name] = vtype
+    return vtype
+
+
+for _t in (PersonType(), NumberType(), DateType(), ListType(), LabelType(), TextType()):
+    register(_t)
 # A type in a module of its own adds itself to TYPES when imported (timeofday.py: `time`); importing
 # it here makes the registry whole whichever module is imported first.
 from claimcheck.values import timeofday  # noqa: E402,F401

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimcheck.model import Relation
-from claimcheck.values import COMPATIBLE, DIFFERENT, SAME, TYPES, ValueError_, ValueType
+from claimcheck.values import COMPATIBLE, DIFFERENT, SAME, TYPES, ValueError_, ValueType, register
 
 DAY = 24 * 60
 
@@ -140,6 +140,10 @@ def _minutes_words(n: int) -> str:
 class TimeType(ValueType):
     name = "time"
     example = "'13:39', '1:39 p.m.', 'around 2:00 p.m.'"
+    help = "a time of day: '13:39', '1:39 p.m.', 'around 2:00 p.m.'"
+
+    def to_raw(self, value):  # '13:39', '13:39 UTC' or 'around 2:00 p.m.', as parse reads them
+        return self.display(value)
 
     def parse(self, raw: Any, ctx) -> TimeOfDay:
         if isinstance(raw, str):
@@ -198,7 +202,7 @@ class TimeType(ValueType):
         return {"text": self.display(v), "earliest": clock(v.earliest), "latest": clock(v.latest), "zone": v.zone}
 
 
-TYPES[TimeType.name] = TimeType()  # the registry: values.py imports this module, so it is always there
+register(TimeType())  # values/__init__.py imports this module, so the registry always has it
 
 
 # --------------------------------------------------------------------------- in an article
