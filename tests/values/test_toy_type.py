@@ -54,7 +54,7 @@ class ScoreType(values.ValueType):
 @pytest.fixture
 def toy(monkeypatch, scratch):
     """The score type registered (and gone again after the test), and a claim set with two sources on it."""
-    monkeypatch.setattr(values, "TYPES", dict(values.TYPES))
+    monkeypatch.setitem(values.TYPES, "score", None)  # so that the registry is as it was after the test
     values.register(ScoreType())
     scratch.codebook(CODEBOOK)
     for sid, score, text in [("herald", "3-1", "Riverton won the cup final 3-1 on Saturday, the club said."),

@@ -16,6 +16,7 @@ import typer
 from claimcheck import __version__
 from claimcheck.output.atomic import Terminated, on_termination
 from claimcheck.errors import EXIT_INVALID, EXIT_USAGE, ClaimcheckError, UsageError, ValidationFailed
+from claimcheck.output.formats import CHECK as CHECK_FORMATS, CONFLICTS as CONFLICTS_FORMATS
 from claimcheck.report.formats import FORMATS as REPORT_FORMATS
 
 app = typer.Typer(
@@ -35,9 +36,17 @@ class Status(str, Enum):
     single = "single"
 
 
-class Format(str, Enum):
-    table = "table"
-    json = "json"
+def _choices(registry: dict, name: str):
+    """An option's choices as an Enum, from an output registry (output/formats.py)."""
+    return Enum(name, {k: k for k in registry}, type=str)
+
+
+def _formats_help(registry: dict) -> str:
+    shown = [f"{f.name} ({f.help})" for f in registry.values()]
+    return (", ".join(shown[:-1]) + " or " + shown[-1] if len(shown) > 1 else shown[0]) + "."
+
+
+Format = _choices(CONFLICTS_FORMATS, "Format")
 
 
 class Color(str, Enum):
@@ -284,7 +293,7 @@ def conflicts(
     codebook: Optional[Path] = CodebookOpt,
     status: Optional[List[Status]] = StatusOpt,
     topic: Optional[List[str]] = TopicOpt,
-    fmt: Format = typer.Option(Format.table, "--format", help="table (for people) or json (for programs)."),
+    fmt: Format = typer.Option(Format.table, "--format", help=_formats_help(CONFLICTS_FORMATS)),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show whole quotes, not trimmed ones."),
     fail_on: Optional[List[Status]] = typer.Option(None, "--fail-on", help="Exit 1 if a shown topic has this status (repeatable), for CI."),
     include_drafts: bool = DraftsOpt,
@@ -302,7 +311,7 @@ def conflicts(
     """
     with _errors():
         failing = {s.value for s in fail_on or []}
-        tty = fmt is Format.table and _terminal(color) is not None
+        tty = CONFLICTS_FORMATS[fmt.value].draw is not None and _terminal(color) is not None
         # Not on a terminal, the output is a function of the claim set and these options alone: a warm
         # run prints what the last one printed if no input changed (cache.read_output), reading no claim.
         key = repr(("conflicts", fmt.value, sorted(s.value for s in status or []), list(topic or []), verbose,
@@ -319,30 +328,21 @@ def conflicts(
                     raise typer.Exit(EXIT_INVALID)
                 return
         from claimcheck.compare import compare_claim_set
-        from claimcheck.output.document import conflicts_doc, select
+        from claimcheck.output.document import select
 
         cs = _load(claims, codebook, max_bytes, allow_outside, include_drafts)
         _topics_shown(cs, topic)
         with _frozen():  # as many objects as claims, and no cycles: at 1,000,000 claims, collections cost 1.2 s
             comparison = _keep(compare_claim_set(cs))
         groups = select(comparison, [s.value for s in status or []], topic or [])
-        console = None if quiet or fmt is Format.json else _terminal(color)
+        shape = CONFLICTS_FORMATS[fmt.value]
+        console = None if quiet or shape.draw is None else _terminal(color)
         if quiet:
             pass
         elif console is not None:
-            from claimcheck.output.layout import rich_conflicts
-
-            console.print(rich_conflicts(groups, comparison, verbose, console.width))
+            console.print(shape.draw(groups, comparison, verbose, console.width))
         else:
-            if fmt is Format.json:
-                from claimcheck.output.fastjson import dumps_indented
-                from claimcheck.output.safetext import json_safe
-
-                text = json_safe(dumps_indented(conflicts_doc(comparison, groups))) + "\n"
-            else:
-                from claimcheck.output.terminal import plain_conflicts
-
-                text = plain_conflicts(groups, comparison, verbose) + "\n"
+            text = shape.render(groups, comparison, verbose)
             sys.stdout.write(text)
             _store_output(key, {"statuses": sorted({g.status for g in groups})}, text)
         if failing and any(g.status in failing for g in groups):
@@ -566,10 +566,7 @@ class FailOn(str, Enum):
     contradicts = "contradicts"
 
 
-class CheckFormat(str, Enum):
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
+CheckFormat = _choices(CHECK_FORMATS, "CheckFormat")
 
 
 class Engine(str, Enum):
@@ -582,7 +579,7 @@ def check(
     articles: Optional[List[str]] = typer.Argument(None, help="Article files (plain text, Markdown or HTML), or - for stdin."),
     published: Optional[str] = typer.Option(None, "--published", metavar="YYYY-MM-DD",
                                             help="When the article was published: relative dates ('on Saturday') count from it [default: a dateline in the article, if any]."),
-    fmt: CheckFormat = typer.Option(CheckFormat.table, "--format", help="table (for people), json (one document per article, a list for several) or jsonl (one line per article, as it is checked)."),
+    fmt: CheckFormat = typer.Option(CheckFormat.table, "--format", help=_formats_help(CHECK_FORMATS)),
     draft: Optional[Path] = typer.Option(None, "--draft", help="Also write a claims YAML for the article to this file (one article only)."),
     force: bool = typer.Option(False, "--force", help="Let --draft overwrite an existing file."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes when checking many articles."),
@@ -620,12 +617,12 @@ def check(
         import datetime as dt
 
         articles = articles or []
-        corpus = feed is not None or engine is Engine.dask or fmt is CheckFormat.jsonl
+        corpus = feed is not None or engine is Engine.dask or CHECK_FORMATS[fmt.value].corpus
         if not articles and feed is None:
             raise UsageError("ARTICLES", "give article files, - for stdin, or --input FILE.jsonl")
         if corpus and fmt is CheckFormat.table and (feed is not None or engine is Engine.dask):
             fmt = CheckFormat.jsonl  # a corpus comes as JSON Lines
-        if corpus and fmt is not CheckFormat.jsonl:
+        if corpus and not CHECK_FORMATS[fmt.value].corpus:
             raise UsageError("--format", "--input and --engine dask give JSON Lines; use --format jsonl")
         if corpus and draft is not None:
             raise UsageError("--draft", "drafts one article at a time, not a corpus")
@@ -678,44 +675,31 @@ def check(
         # Plain text and JSON are rendered where each article is checked (by the workers too) and
         # written as soon as the articles before it are; rich tables for a terminal are rendered here.
         out = sys.stdout
-        console = _terminal(color) if fmt is CheckFormat.table and not quiet else None
+        shape = CHECK_FORMATS[fmt.value]
+        console = _terminal(color) if shape.draw is not None and not quiet else None
         tables = console is not None
         single = len(articles) == 1
         topics = checker.codebook.topics
-        if fmt is CheckFormat.json:
-            from claimcheck.output.checkreport import check_doc, error_doc
-            from claimcheck.output.safetext import json_safe
-
+        join = shape.join
+        if not tables:
             def render(r):
-                return None if isinstance(r, CheckError) else json_safe(json.dumps(check_doc(r), ensure_ascii=False, indent=2))
-        elif not tables:
-            from claimcheck.output.checkreport import plain_check, plain_summary
-
-            def render(r):
-                return None if isinstance(r, CheckError) else plain_check(r, verbose, topics)
+                return None if isinstance(r, CheckError) else shape.render(r, verbose, topics)
         else:
             render = None
         waiting: dict[int, tuple] = {}
-        written = [0, 0]  # articles written, and of them checked
+        written = [0]  # articles written, in order
+        pieces = [0]  # texts written
 
         def write(r, text) -> None:
             """One article's output, in article order: the same bytes as rendering them all at the end."""
-            n, ok = written
             if isinstance(r, CheckError):
                 _say_error(r.message)
-                if fmt is CheckFormat.json and not single:
-                    text = json_safe(json.dumps(error_doc(r), ensure_ascii=False, indent=2))
-            if quiet:
-                pass
-            elif fmt is CheckFormat.json and text is not None:
-                if single:
-                    out.write(text + "\n")
-                else:  # json.dumps(list of documents, indent=2), a document at a time
-                    out.write(("[\n  " if n == 0 else ",\n  ") + text.replace("\n", "\n  "))
-            elif not tables and text is not None:
-                out.write(("\n\n" if ok else "") + text)  # "\n\n".join(...)
+                if shape.error is not None and not single:
+                    text = shape.error(r)
+            if not quiet and not tables and text is not None:
+                out.write(join.piece(text, pieces[0], single))
+                pieces[0] += 1
             written[0] += 1
-            written[1] += not isinstance(r, CheckError)
 
         progress = None
         if len(articles) > 1 and sys.stderr.isatty():
@@ -741,22 +725,20 @@ def check(
                 progress.stop()
         errors = [r for r in results if isinstance(r, CheckError)]
         done = [r for r in results if not isinstance(r, CheckError)]
-        if fmt is CheckFormat.json:
-            if not single:
-                out.write("\n]\n" if results else "[]\n")
-        elif quiet:
+        if quiet:
             pass
         elif tables:
             from claimcheck.output.checkreport import rich_summary
-            from claimcheck.output.layout import rich_check
 
             for r in done:
-                console.print(rich_check(r, topics, verbose, console.width))
+                console.print(shape.draw(r, topics, verbose, console.width))
             if len(articles) > 1:
                 console.print(rich_summary(results))
         else:
-            out.write("\n")
-            if len(articles) > 1:
+            out.write(join.close(pieces[0], single))
+            if len(articles) > 1 and shape.error is None:  # a JSON list carries its errors; text gets a summary
+                from claimcheck.output.checkreport import plain_summary
+
                 print("\n" + plain_summary(results))
         if draft is not None and done:
             written = write_draft(done[0], draft, force, checker.codebook)
