@@ -47,8 +47,9 @@ class ScoreType(values.ValueType):
     def to_raw(self, v):
         return f"{v[0]}-{v[1]}"
 
-    def find(self, text):
-        return [(m.start(), m.end(), (int(m[1]), int(m[2])), f"score as written '{m[0]}'") for m in _SCORE.finditer(text)]
+    def find(self, text, taken=()):
+        return [(m.start(), m.end(), (int(m[1]), int(m[2])), f"score as written '{m[0]}'", 0.85)
+                for m in _SCORE.finditer(text) if not any(a < m.end() and m.start() < b for a, b in taken)]
 
 
 @pytest.fixture

@@ -369,10 +369,9 @@ class Extractor:
                     if m.unit:
                         self._counted[claim.topic][lemma(m.unit)] += 1
                 return span
-            if t.type == "time":
-                from claimcheck.values.timeofday import find_times
-
-                return one(find_times(q), lambda m: vtype.relate(m.value, claim.value, ctx).kind == "same")
+            if not hasattr(self, f"_read_{t.type}"):  # a type read by its own `find` (time, and any new one)
+                found = [SimpleNamespace(start=a, end=b, value=v) for a, b, v, _, _ in vtype.find(q)]
+                return one(found, lambda m: vtype.relate(m.value, claim.value, ctx).kind == "same")
             if t.type in ("person", "list"):
                 names = [claim.value] if t.type == "person" else [v for v in claim.value if isinstance(v, str)]
                 spans = [sp for sp in (_name_span(q, n, self.names) for n in names) if sp]
@@ -817,15 +816,15 @@ class Extractor:
         return out
 
     def _read_found(self, s, cl, rules, hits, mentions) -> list[_Cand]:
-        """A type without a reader here (one added in a module of its own): the values its `find`
-        sees in the sentence, each read through the nearest cue of the topic, as dates are."""
+        """A type without a reader here (`time`, or one added in a module of its own): the values its
+        `find` sees in the sentence outside its dates, each read through the topic's nearest cue."""
         vtype = TYPES[rules.topic.type]
         out = []
-        for start, end, value, read in vtype.find(s):
+        for start, end, value, read, found_conf in vtype.find(s, [(m.start, m.end) for m in find_dates(s, Anchor())]):
             at = SimpleNamespace(start=start, end=end)
             best = None
-            for h, sub, sdist, apart_s, d, apart in near_cues(s, cl, at, hits, 8, r"[.;!?]"):
-                conf = 0.85 * _distance_factor(d) * _CLAUSE_FACTOR[apart_s] * _VALUE_CLAUSE[apart] * h.cue.weight
+            for h, sub, sdist, apart_s, d, apart in near_cues(s, cl, at, hits, vtype.reach, vtype.stops):
+                conf = found_conf * _distance_factor(d) * _CLAUSE_FACTOR[apart_s] * _VALUE_CLAUSE[apart] * h.cue.weight
                 how = f"{read}, {d} word{'s' if d != 1 else ''} from the cue {h.cue.shown}"
                 cand = _Cand(rules.topic.name, vtype.name, value, ((start, end),), conf, how, h.end - h.start,
                              bool(sub and sub.proper), sdist)
@@ -1129,13 +1128,3 @@ def _choose(cands: list[_Cand]) -> list[_Cand]:
         taken[c.kind].extend(c.spans)
         out.append(c)
     return out
-
-
-def _read_time(self, s, cl, rules, hits, mentions) -> list[_Cand]:
-    """Times of day near the topic's cues: timeofday.py finds and weighs them."""
-    from claimcheck.values.timeofday import read_times
-
-    return read_times(s, cl, rules, hits)
-
-
-Extractor._read_time = _read_time  # the `time` type's reader, kept in its own module

@@ -15,7 +15,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any, Callable, Hashable
+from typing import Any, Callable, Hashable, Sequence
 
 from rapidfuzz import fuzz
 
@@ -277,10 +277,15 @@ class ValueType:
         """The value as a curator writes it in a claim file: what parse reads back as the same value."""
         return value
 
-    def find(self, text: str) -> list[tuple[int, int, Any, str]]:
+    #: How far `check` looks from a value found by `find` for the topic's cue: words, and marks it may not cross.
+    reach = 8
+    stops = r"[.;!?]"
+
+    def find(self, text: str, taken: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, Any, str, float]]:
         """Values of this type as an article writes them, for `check`: (start, end, value, how it was
-        read). check/extract.py binds each to the topic whose cue stands nearest. The built-in types
-        have readers of their own there and find nothing here; a new type defines this."""
+        read, confidence 0..1), none overlapping the spans in `taken` (the sentence's dates).
+        check/extract.py binds each to the topic whose cue stands nearest. The built-in types but
+        `time` have readers of their own there and find nothing here; a new type defines this."""
         return []
 
     def to_json(self, value: Any) -> Any:

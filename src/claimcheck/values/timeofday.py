@@ -142,8 +142,14 @@ class TimeType(ValueType):
     example = "'13:39', '1:39 p.m.', 'around 2:00 p.m.'"
     help = "a time of day: '13:39', '1:39 p.m.', 'around 2:00 p.m.'"
 
+    reach = 6  # words between a time and its cue
+    stops = r"[;!?]|\.\s"  # "1.39 pm" holds a dot
+
     def to_raw(self, value):  # '13:39', '13:39 UTC' or 'around 2:00 p.m.', as parse reads them
         return self.display(value)
+
+    def find(self, text, taken=()):
+        return [(m.start, m.end, m.value, f"{m.how} '{m.text}'", m.confidence) for m in find_times(text, taken)]
 
     def parse(self, raw: Any, ctx) -> TimeOfDay:
         if isinstance(raw, str):
@@ -208,10 +214,20 @@ register(TimeType())  # values/__init__.py imports this module, so the registry 
 # --------------------------------------------------------------------------- in an article
 
 
-def find_times(s: str, skip: list[tuple[int, int]] = ()) -> list:
-    """Times of day written in the (folded) sentence `s`, as mentions.Mention of kind 'time'."""
-    from claimcheck.check.mentions import Mention
+@dataclass(frozen=True)
+class TimeMention:
+    """A time of day as written in a sentence: its span, the typed value, and how it was read."""
 
+    start: int
+    end: int
+    text: str
+    value: TimeOfDay
+    how: str
+    confidence: float
+
+
+def find_times(s: str, skip=()) -> list[TimeMention]:
+    """Times of day written in the (folded) sentence `s`, outside the spans in `skip` (its dates)."""
     out = []
     for m in _TIME.finditer(s):
         if any(a < m.end() and m.start() < b for a, b in skip):
@@ -229,32 +245,5 @@ def find_times(s: str, skip: list[tuple[int, int]] = ()) -> list:
         if g["local"]:
             how += "; local time, zone not named"
         conf = 0.9 if (g["ampm"] or g["zone"] or g["word"] or g["h4"] or int(g["h"] or 0) > 12) else 0.8
-        out.append(Mention("time", m.start(), m.end(), text, value, how, conf))
+        out.append(TimeMention(m.start(), m.end(), text, value, how, conf))
     return out
-
-
-def read_times(s: str, cl, rules, hits) -> list:
-    """`check`'s candidates for a time topic in one sentence: each time near one of the topic's cues."""
-    from claimcheck.check.extract import _CLAUSE_FACTOR, _VALUE_CLAUSE, _Cand, _distance_factor, near_cues
-    from claimcheck.check.mentions import find_dates
-
-    dates = [(m.start, m.end) for m in find_dates(s, _no_anchor())]
-    out = []
-    for n in find_times(s, dates):
-        best = None
-        for h, sub, sdist, apart_s, d, apart in near_cues(s, cl, n, hits, 6, r"[;!?]|\.\s"):  # "1.39 pm" holds a dot
-            conf = n.confidence * _distance_factor(d) * _CLAUSE_FACTOR[apart_s] * _VALUE_CLAUSE[apart] * h.cue.weight
-            how = f"{n.how} '{n.text}', {d} word{'s' if d != 1 else ''} from the cue {h.cue.shown}"
-            cand = _Cand(rules.topic.name, "time", n.value, ((n.start, n.end),), conf, how, h.end - h.start,
-                         bool(sub and sub.proper), sdist)
-            if best is None or cand.confidence > best.confidence:
-                best = cand
-        if best:
-            out.append(best)
-    return out
-
-
-def _no_anchor():
-    from claimcheck.check.mentions import Anchor
-
-    return Anchor()
