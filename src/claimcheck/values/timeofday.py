@@ -3,7 +3,7 @@
 One module holds all of it: reading a claim value ('13:39', '1:39 p.m.', 'around 2:00 p.m.',
 'shortly after 1:30 pm', '13:39 UTC'), comparing two times (minutes apart is a conflict, an
 approximate time is partial within its tolerance), and finding times in an article's sentence for
-`check` (find_times, read_times). values.TYPES lists it; extract.py's `_read_time` calls read_times.
+`check` (find_times, through TimeType.find: check/extract.py binds each to the nearest cue).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimcheck.model import Relation
-from claimcheck.values import COMPATIBLE, DIFFERENT, SAME, TYPES, ValueError_, ValueType, register
+from claimcheck.values.base import COMPATIBLE, DIFFERENT, SAME, TYPES, ValueError_, ValueType, register
 
 DAY = 24 * 60
 
