@@ -290,6 +290,15 @@ class Extractor:
             if learned:
                 self._units[n] = self._units.get(n, set()) | learned
         self._unit_owner = {u for us in self._units.values() for u in us}
+        # A topic that is itself a maximum (or a minimum) reads "up to 10 years" as 10 ("at least 5" as 5).
+        self._bound_is_value: dict[str, str] = {}
+        for n, t in codebook.topics.items():
+            if t.type == "number":
+                words = {w.casefold() for w in _ALNUM.findall(f"{n} {t.description}".replace("_", " "))}
+                if words & {"maximum", "max", "most", "ceiling", "cap"}:
+                    self._bound_is_value[n] = "max"
+                elif words & {"minimum", "min", "least", "floor"}:
+                    self._bound_is_value[n] = "min"
         owners: dict[str, list[str]] = defaultdict(list)
         for n, us in self._units.items():
             for u in us:
@@ -330,6 +339,27 @@ class Extractor:
                         known.setdefault(item, f"named in {c.source_id}'s claims")
                         listed.add(item)
         self.known = known
+        # The claim set's own words for what stands before its people's names ("Junta Chief", "Taliban"):
+        # the capitalised words right before a curated name in its quote that are not part of it.
+        titles: set[str] = set()
+        for c in claims:
+            t = codebook.topics.get(c.topic)
+            if t is None or t.type != "person" or not isinstance(c.value, str):
+                continue
+            q = fold(c.quote)
+            span = _name_span(q, c.value, self.names)
+            if span is None:
+                continue
+            own = {fold_name(p) for p in c.value.split()}
+            start = span[0]
+            for tk in reversed([tk for tk in tokens(q) if tk.end <= start][-4:]):
+                if not tk.text[:1].isupper() or q[tk.end:start] != " ":
+                    break  # only the capitalised run the name ends
+                word = tk.text.casefold()
+                if word not in _FUNCTION_TITLES and word not in TITLE_WORDS and fold_name(tk.text) not in own:
+                    titles.add(word)
+                start = tk.start
+        self.titles = frozenset(titles)
         # Names the claims list but never as a person's value (countries, bodies): not people.
         self._not_people = {fold(n) for n in listed if self.names.strip(n) not in self.person_names}
         spellings = sorted({fold(k) for k in known if k.strip()}, key=len, reverse=True)
@@ -503,7 +533,7 @@ class Extractor:
             proper = [sub for sub in self.rules[c.topic].subjects if sub.proper]
             if proper and not any(sub.proper for *_, sub in subjects.get(c.topic, ())):
                 c.unnamed = True  # the topic's event has a name the sentence does not use
-            c.nearness = _subject_nearness(s, c, subjects.get(c.topic, ()))
+            c.nearness = _subject_nearness(s, c, subjects.get(c.topic, ()), cl)
             if c.nearness < 0.925:  # the value stands far from anything naming the topic's subject
                 c.confidence *= c.nearness / 0.925
                 c.how += f"; {c.subject_gap} words from the nearest subject word"
@@ -585,12 +615,13 @@ class Extractor:
         return any(sub.proper and a < hi and b > lo for a, b, sub in subjects[h.topic])
 
     def _named_elsewhere(self, s, cl, h: _Hit, hits: list[_Hit], subjects) -> bool:
-        """Is the cue better read as another topic's, one whose named subject is in the window?"""
+        """Is the cue better read as another topic's of the same type, one whose named subject is in the window?"""
         lo, hi = cl.window(h.start, SUBJECT_REACH)
         own = {fold_name(x.text) for x in self.rules[h.topic].subjects}
+        kind = self.rules[h.topic].topic.type
         for o in hits:
-            if o.topic == h.topic or not (o.start < h.end and h.start < o.end):
-                continue
+            if o.topic == h.topic or not (o.start < h.end and h.start < o.end) or self.rules[o.topic].topic.type != kind:
+                continue  # a count's cue does not take a verdict's words: they read different values
             for a, b, sub in subjects[o.topic]:
                 if sub.proper and a < hi and b > lo and fold_name(sub.text) not in own:
                     return True
@@ -599,7 +630,7 @@ class Extractor:
     # ----------------------------------------------------------------- names
 
     def _names(self, s: str, skip) -> list[Mention]:
-        names = find_names(s, skip)
+        names = find_names(s, skip, self.titles)
         out: dict[tuple[int, int], Mention] = {}
         if self._known_re is not None:
             for m in self._known_re.finditer(s):
@@ -652,8 +683,10 @@ class Extractor:
                 if d > 1 or re.search(r"[.;:!?]", gap) or _clauses_apart(cl, h.start, n.start) > 1:
                     continue
                 by_cue = h.cue.text.rstrip().endswith(" by")
+                # A title cue ("junta chief") is followed by its holder; a name before it says whose office it is.
+                title_cue = (_ALNUM.findall(h.cue.text.casefold()) or [""])[-1] in TITLE_WORDS | self.titles
                 conf = n.confidence * _distance_factor(d) * _CLAUSE_FACTOR[apart_s] * _VALUE_CLAUSE[_clauses_apart(cl, h.start, n.start)] * h.cue.weight
-                if by_cue and not after:
+                if (by_cue or title_cue) and not after:
                     conf *= 0.6
                 how = f"{n.how} {d} word{'s' if d != 1 else ''} {'after' if after else 'before'} the cue {h.cue.shown}"
                 cand = _Cand(rules.topic.name, "person", " ".join(n.value.split()), ((n.start, n.end),), conf, how,
@@ -709,6 +742,13 @@ class Extractor:
                 if unit_of(n.unit) and not unit_of(rules.topic.unit) and rules.topic.unit:
                     continue  # "four days" is no count of members
                 value, conv = convert(n.value, n.unit, rules.topic.unit)
+                bound = self._bound_is_value.get(rules.topic.name)
+                if bound and value.text and (value.high if bound == "max" else value.low) not in (None, float("inf")) \
+                        and (value.low == 0 if bound == "max" else value.high == float("inf")) \
+                        and not (value.low_open or value.high_open):
+                    edge = value.high if bound == "max" else value.low
+                    conv = (conv + "; " if conv else "") + f"'{value.text}' of a topic that is the {'maximum' if bound == 'max' else 'minimum'} is {_fmt_num(edge)}"
+                    value = type(value)(edge, edge)
                 conf = n.confidence * _distance_factor(d) * _CLAUSE_FACTOR[apart_s] * _VALUE_CLAUSE[_clauses_apart(cl, h.start, n.start)] * h.cue.weight
                 written = "" if n.how.startswith("vague") else f" '{n.text}'"
                 how = f"{n.how}{written}" + (f" ({conv})" if conv else "") + f", {d} word{'s' if d != 1 else ''} from the cue {h.cue.shown}"
@@ -788,6 +828,9 @@ class Extractor:
                 continue  # "failure to reach a breakthrough", "could end in a stalemate"
             if set(before[-2:]) & _ALMOST:
                 continue  # "almost collapsed" did not collapse
+            governed = self._governed(s, cl, h)
+            if governed and rules.topic.name not in governed:
+                continue  # "acquitted of A but convicted of B": the cue speaks of another topic's subject
             label, turned = h.cue.label, ""
             if not (cue_words & _NEGATION) and set(before[-3:]) & _NEGATION:
                 label = self._negated.get((rules.topic.name, label))
@@ -800,6 +843,40 @@ class Extractor:
             out.append(_Cand(rules.topic.name, "label", label, ((h.start, h.end),), conf, how,
                              h.end - h.start, bool(sub and sub.proper), sdist))
         return out
+
+    def _governed(self, s: str, cl, h: _Hit) -> set[str]:
+        """The label topics whose subject a label cue speaks of: the subjects after it, up to the next
+        label cue or the clause's end ("acquitted of A and B but convicted of C" gives "acquitted" A
+        and B), or failing those the subjects before it in its clause, back to the previous label cue
+        (with none there but an earlier label cue in the sentence, {""}: the subject is that cue's); a subject
+        joined to the one before by a preposition, not "and" or a comma, modifies it ("trafficking
+        for the purpose of prostitution" is about trafficking). Empty when no subject is there."""
+        others = [x for t, hs in self._hits_here.items() if self.rules[t].topic.type == "label"
+                  for x, *_ in hs if x.cue.label is not None and not (x.start < h.end and h.start < x.end)]
+        lo, hi = cl.bounds[cl.index(h.start)][0], cl.bounds[cl.index(max(h.start, h.end - 1))][1]
+        nxt = min([x.start for x in others if x.start >= h.end] + [hi])
+        earlier = [x.end for x in others if x.end <= h.start]
+        prev = max(earlier + [lo])
+        found: list[tuple[int, int, str]] = []
+        for name, r in self.rules.items():
+            if r.topic.type != "label":
+                continue
+            for sub in r.subjects:
+                for m in sub.pattern.finditer(s, prev, nxt):
+                    found.append((m.start(), m.end(), name))
+        after = sorted(f for f in found if f[1] > h.start)  # a subject inside the cue ("tracking down the jewels") first
+        if after:
+            out, end = set(), None
+            for a, b, name in after:
+                if end is not None and a >= end and not re.search(r",|\b(?:and|or|nor|as well as)\b", s[end:a]):
+                    break
+                out.add(name)
+                end = b if end is None else max(end, b)
+            return out
+        before = {name for a, b, name in found if b <= h.start}
+        if not before and earlier:
+            return {""}  # "found guilty of A, despite being acquitted of the most serious charges": A is the first cue's
+        return before
 
     def _read_text(self, s, cl, rules, hits, mentions) -> list[_Cand]:
         out = []
@@ -866,6 +943,8 @@ class Extractor:
 
 
 _NEGATION_LEMMAS = frozenset({"not", "no", "never", "n't", "without", "nor", "neither"})
+#: Capitalised words before a curated name that are not a title learnt from it ("Judge" is one already).
+_FUNCTION_TITLES = frozenset({"the", "a", "an", "and", "but", "said", "says", "by", "of", "in", "on", "at", "to", "with"})
 
 
 #: A topic whose name or description uses one of these is about an end, or about a plan.
@@ -971,8 +1050,10 @@ def rules_type(r: _Rules) -> str:
     return r.topic.type
 
 
-def _subject_nearness(s: str, c: _Cand, subjects) -> float:
-    """A value belongs to the event named nearest to it: 'on Saturday in Istanbul' is Istanbul's date."""
+def _subject_nearness(s: str, c: _Cand, subjects, cl=None) -> float:
+    """A value belongs to the event named nearest to it: 'on Saturday in Istanbul' is Istanbul's date.
+    A clause break between them ("... confirms military government; 8 killed in Thailand") counts
+    as words: the subject of the clause before is further than the one in the value's own clause."""
     if not subjects or c.kind == "label":
         return 1.0
     vs, ve = min(a for a, _ in c.spans), max(b for _, b in c.spans)
@@ -981,9 +1062,19 @@ def _subject_nearness(s: str, c: _Cand, subjects) -> float:
         if a < ve and vs < b:
             gaps.append(0)
         else:
-            gaps.append(len(_WORD.findall(s[b:vs] if b <= vs else s[ve:a])))
+            words = len(_WORD.findall(s[b:vs] if b <= vs else s[ve:a]))
+            hard = len(re.findall(r"[;:]|\s[\u2013\u2014-]\s", s[b:vs] if b <= vs else s[ve:a]))
+            gaps.append(words + _CLAUSE_BREAK_WORDS * hard)
     c.subject_gap = min(gaps)
     return max(0.7, 1.0 - 0.015 * min(gaps))
+
+
+#: What a semicolon, colon or dash between a value and a subject word counts as, in words.
+_CLAUSE_BREAK_WORDS = 4
+
+
+def _fmt_num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
 
 
 def _short(text: str, n: int = 70) -> str:
