@@ -362,6 +362,10 @@ class Extractor:
         self.titles = frozenset(titles)
         # Names the claims list but never as a person's value (countries, bodies): not people.
         self._not_people = {fold(n) for n in listed if self.names.strip(n) not in self.person_names}
+        # A capitalised one-word subject of a topic names the place, body or event it is about ("Myanmar"), not a person.
+        person_parts = {fold_name(p) for v in self.person_names.values() for p in v.split()}
+        self._not_people |= {fold(sub) for t in codebook.topics.values() if t.type != "person" for sub in t.subject
+                             if sub[:1].isupper() and len(sub.split()) == 1 and fold_name(sub) not in person_parts}
         spellings = sorted({fold(k) for k in known if k.strip()}, key=len, reverse=True)
         self._known_re = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(k) for k in spellings) + r")(?![\w])") if spellings else None
         self._known_by_fold = {fold(k): v for k, v in known.items()}
@@ -730,9 +734,12 @@ class Extractor:
                             continue  # "3,408 injured and 139 still missing": 139 is the missing, not the injured
                     else:
                         continue
-                    if re.search(r"[.;:!?]", gap):
+                    if _STOP.search(gap):
                         continue
                     d = _count_words(gap, _SKIPPABLE)
+                    if d > 3 and n.start >= h.end and _LEVEL.search(gap) and not re.search(r"[,(]", gap) \
+                            and _clauses_apart(cl, h.start, n.start) == 0:
+                        d = 3  # "the death toll from the quake in Myanmar has risen to 694": the toll's level
                     if d > 3 or _clauses_apart(cl, h.start, n.start) > 1:
                         continue
                 if n.confidence <= 0.5 and (d > 0 or h.cue.learned is not None):
@@ -1069,6 +1076,12 @@ def _subject_nearness(s: str, c: _Cand, subjects, cl=None) -> float:
     return max(0.7, 1.0 - 0.015 * min(gaps))
 
 
+#: A mark that ends what a cue can reach; a decimal point ("magnitude 7.7") is none.
+_STOP = re.compile(r"[;:!?]|\.(?!\d)|(?<!\d)\.")
+#: A verb saying where a quantity stands, right before its number: "the toll ... has risen to", "stands at".
+_LEVEL = re.compile(r"(?<![\w])(?:(?:has|have|had)\s+)?(?:risen|rose|rises|climbed|climbs|surged|surges|jumped|reached|reaches|"
+                    r"stood|stands|increased|grown|grew|soared|passed|topped|exceeded|surpassed|hit|is|was|now)"
+                    r"(?:\s+(?:to|at|past))?\s*(?:at\s+least|more\s+than|over|nearly|almost|about|around)?\s*$", re.I)
 #: What a semicolon, colon or dash between a value and a subject word counts as, in words.
 _CLAUSE_BREAK_WORDS = 4
 
