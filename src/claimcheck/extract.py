@@ -21,7 +21,7 @@ from .mentions import (
 from .learn import Evidence, LearnedCue, content, examples_by_topic, learn, lemma, tokens
 from .model import Claim, Codebook, Topic
 from .sentences import Sentence, clauses, fold, split_sentences
-from .values import DIFFERENT, TYPES, Context, Names
+from .values import DIFFERENT, TYPES, Context, Names, parse_quantity
 from .values import fold as fold_name
 
 #: Findings under this confidence are shown as `possible` and never asserted.
@@ -458,8 +458,10 @@ class Extractor:
         raw: list[Finding] = []
         unresolved: list[Unresolved] = []
         carried: list[Mention] = []  # the previous sentence's dates, for "that day", "the meeting"
+        prev = ""  # the previous sentence, for one that opens with a pronoun ("They were out in four minutes")
         for sent in split_sentences(text):
-            f, u, dates = self._sentence(sent, anchor, carried)
+            f, u, dates = self._sentence(sent, anchor, carried, prev)
+            prev = "" if sent.heading else sent.text
             raw.extend(f)
             unresolved.extend(u)
             carried = [d for d in dates or () if d.value is not None and not _ANAPHOR.fullmatch(d.text)][-1:]
@@ -470,18 +472,18 @@ class Extractor:
         findings.sort(key=lambda f: (order[f.topic], f.start))
         return Extraction(tuple(findings), tuple(unresolved), anchor, tuple(notes))
 
-    def _sentence(self, sent: Sentence, anchor: Anchor, carried: list[Mention] = ()) -> tuple[list[Finding], list[Unresolved], list[Mention] | None]:
+    def _sentence(self, sent: Sentence, anchor: Anchor, carried: list[Mention] = (), prev: str = "") -> tuple[list[Finding], list[Unresolved], list[Mention] | None]:
         """The sentence's findings, its unresolved dates, and its date mentions (None when it was not
         searched for any; then the next sentence carries none over)."""
         found: dict[str, list[Mention]] = {}
-        f, u = self._read_sentence(sent, anchor, carried, found)
+        f, u = self._read_sentence(sent, anchor, carried, found, prev)
         if sent.heading:
             return f, u, []  # a headline's date is not the next sentence's
         if "date" not in found and _DATE_HINT.search(sent.text):
             found["date"] = find_dates(fold(sent.text), anchor)
         return f, u, found.get("date")
 
-    def _read_sentence(self, sent: Sentence, anchor: Anchor, carried, lazy) -> tuple[list[Finding], list[Unresolved]]:
+    def _read_sentence(self, sent: Sentence, anchor: Anchor, carried, lazy, prev: str = "") -> tuple[list[Finding], list[Unresolved]]:
         s = fold(sent.text)
         toks = tokens(s)
         units_here = bool(self._unique_unit) and (any(t.lemma in self._unique_unit for t in toks) or bool(_CURRENCY_SIGN.search(s)))
@@ -489,7 +491,7 @@ class Extractor:
                 and not any(t.lemma in self._by_lemma for t in toks):
             return [], []
         cl = clauses(sent.text)
-        hits, subjects = self._valid_hits(s, cl, toks)
+        hits, subjects = self._valid_hits(s, cl, toks, prev)
         if not hits and not units_here:
             return [], []
 
@@ -532,6 +534,12 @@ class Extractor:
             cands.extend(reader(s, cl, rules, topic_hits, mentions))
         hedge = next((h for h in _HEDGES if re.search(rf"(?<![\w]){re.escape(h)}(?![\w])", s, re.I)), None)
         factor = (0.55 if sent.question else 1.0) * (0.95 if hedge else 1.0)
+        # "The thieves took nine pieces - but what were these items?": only the part after the last
+        # dash, colon or semicolon asks; what comes before it is stated.
+        asked_from = 0
+        if sent.question:
+            breaks = [m.end() for m in re.finditer(r"\s[-\u2013\u2014]\s|[;:]\s", s)]
+            asked_from = breaks[-1] if breaks and "?" in s[breaks[-1]:] and "?" not in s[:breaks[-1]] else 0
         for c in cands:
             c.cue_hits = len({h.cue.text.casefold() for h, *_ in hits.get(c.topic, ())})
             proper = [sub for sub in self.rules[c.topic].subjects if sub.proper]
@@ -548,16 +556,17 @@ class Extractor:
                 unresolved.append(Unresolved(c.topic, c.text, c.unresolved, sent.text, sent.start, sent.end))
                 continue
             vtype = TYPES[rules_type(self.rules[c.topic])]
-            conf = round(min(0.99, c.confidence * factor), 3)
-            how = c.how + ("; a question, not a statement" if sent.question else "")
             vs, ve = min(a for a, _ in c.spans), max(b for _, b in c.spans)
+            asked = sent.question and not (asked_from and ve <= asked_from)
+            conf = round(min(0.99, c.confidence * (factor if asked or not sent.question else factor / 0.55)), 3)
+            how = c.how + ("; a question, not a statement" if asked else "")
             findings.append(Finding(c.topic, vtype.name, c.value, vtype.display(c.value), conf, how, sent.text,
                                     sent.start, sent.end, sent.start + vs, sent.start + ve, hedge))
         return findings, unresolved
 
     # ----------------------------------------------------------------- cues and subjects
 
-    def _valid_hits(self, s: str, cl, toks=()) -> tuple[dict[str, list[tuple[_Hit, _Subject | None, int, int]]], dict]:
+    def _valid_hits(self, s: str, cl, toks=(), prev: str = "") -> tuple[dict[str, list[tuple[_Hit, _Subject | None, int, int]]], dict]:
         """For each topic: its cue hits that have a subject nearby, with the subject, its distance in
         words and in clauses; and every subject word found, by topic. A cue inside a longer cue of another topic, or one whose
         nearby subject is only generic while another topic's named subject is there with the same cue,
@@ -596,6 +605,15 @@ class Extractor:
                     key = (apart, not sub.proper, dist)
                     if best is None or key < best[0]:
                         best = (key, sub, dist, apart)
+            if best is None and prev and _PRONOUN_OPENER.match(s) and not any(
+                    o.topic.type == rules.topic.type and o is not rules and any(x.pattern.search(s) for x in o.subjects)
+                    for o in self.rules.values()):
+                # "They were out in under four minutes": the sentence before names who "they" are
+                # (unless this one names another topic's subject: then the cue is that topic's).
+                before = fold(prev)
+                for sub in rules.subjects:
+                    if sub.pattern.search(before):
+                        return (sub, len(_WORD.findall(s[:hit.start])), SUBJECT_REACH)
             return None if best is None else best[1:]
 
         out: dict[str, list] = defaultdict(list)
@@ -684,6 +702,11 @@ class Extractor:
                     continue
                 gap = s[h.end:n.start] if after else s[n.end:h.start]
                 d = _count_words(gap, _PERSON_SKIP | TITLE_WORDS)
+                words = _WORD.findall(gap)
+                if after and d > 1 and words and words[-1].casefold() in TITLE_WORDS | self.titles and len(words) <= 7:
+                    # "Interior Minister and former Paris police prefect Laurent Nuñez": offices joined by
+                    # "and" up to the name; whose offices they are (capitalised) does not part them from it.
+                    d = sum(1 for w in words if w[:1].islower() and w.casefold() not in _PERSON_SKIP | TITLE_WORDS | {"and"})
                 if d > 1 or re.search(r"[.;:!?]", gap) or _clauses_apart(cl, h.start, n.start) > 1:
                     continue
                 by_cue = h.cue.text.rstrip().endswith(" by")
@@ -749,6 +772,12 @@ class Extractor:
                 if unit_of(n.unit) and not unit_of(rules.topic.unit) and rules.topic.unit:
                     continue  # "four days" is no count of members
                 value, conv = convert(n.value, n.unit, rules.topic.unit)
+                beyond = _BEYOND.search(s, 0, n.start)
+                if beyond and value.low == value.high and value.text is None:
+                    more = parse_quantity(f"more than {_fmt_num(value.low)}")
+                    if more is not None:
+                        conv = (conv + "; " if conv else "") + f"'{beyond.group(1)} {n.text}' is more than {_fmt_num(value.low)}"
+                        value = more
                 bound = self._bound_is_value.get(rules.topic.name)
                 if bound and value.text and (value.high if bound == "max" else value.low) not in (None, float("inf")) \
                         and (value.low == 0 if bound == "max" else value.high == float("inf")) \
@@ -853,13 +882,13 @@ class Extractor:
 
     def _governed(self, s: str, cl, h: _Hit) -> set[str]:
         """The label topics whose subject a label cue speaks of: the subjects after it, up to the next
-        label cue or the clause's end ("acquitted of A and B but convicted of C" gives "acquitted" A
+        cue of another label or the clause's end ("acquitted of A and B but convicted of C" gives "acquitted" A
         and B), or failing those the subjects before it in its clause, back to the previous label cue
         (with none there but an earlier label cue in the sentence, {""}: the subject is that cue's); a subject
         joined to the one before by a preposition, not "and" or a comma, modifies it ("trafficking
         for the purpose of prostitution" is about trafficking). Empty when no subject is there."""
         others = [x for t, hs in self._hits_here.items() if self.rules[t].topic.type == "label"
-                  for x, *_ in hs if x.cue.label is not None and not (x.start < h.end and h.start < x.end)]
+                  for x, *_ in hs if x.cue.label not in (None, h.cue.label) and not (x.start < h.end and h.start < x.end)]
         lo, hi = cl.bounds[cl.index(h.start)][0], cl.bounds[cl.index(max(h.start, h.end - 1))][1]
         nxt = min([x.start for x in others if x.start >= h.end] + [hi])
         earlier = [x.end for x in others if x.end <= h.start]
@@ -1076,6 +1105,10 @@ def _subject_nearness(s: str, c: _Cand, subjects, cl=None) -> float:
     return max(0.7, 1.0 - 0.015 * min(gaps))
 
 
+#: A verb that puts a quantity above its number: "could surpass 10,000" is more than 10,000.
+_BEYOND = re.compile(r"(?<![\w])(surpass(?:es|ed)?|exceed(?:s|ed)?|top(?:s|ped)?|outstrip(?:s|ped)?)\s+$", re.I)
+#: A sentence opening with a personal pronoun continues the one before it.
+_PRONOUN_OPENER = re.compile(r"\s*(?:he|she|they|it|his|her|their|its)\s", re.I)
 #: A mark that ends what a cue can reach; a decimal point ("magnitude 7.7") is none.
 _STOP = re.compile(r"[;:!?]|\.(?!\d)|(?<!\d)\.")
 #: A verb saying where a quantity stands, right before its number: "the toll ... has risen to", "stands at".
