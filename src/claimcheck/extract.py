@@ -884,7 +884,8 @@ class Extractor:
         """The label topics whose subject a label cue speaks of: the subjects after it, up to the next
         cue of another label or the clause's end ("acquitted of A and B but convicted of C" gives "acquitted" A
         and B), or failing those the subjects before it in its clause, back to the previous label cue
-        (with none there but an earlier label cue in the sentence, {""}: the subject is that cue's); a subject
+        (with none there but an earlier label cue in the sentence, and several label topics using this
+        cue's words, {""}: the subject is that cue's); a subject
         joined to the one before by a preposition, not "and" or a comma, modifies it ("trafficking
         for the purpose of prostitution" is about trafficking). Empty when no subject is there."""
         others = [x for t, hs in self._hits_here.items() if self.rules[t].topic.type == "label"
@@ -910,7 +911,9 @@ class Extractor:
                 end = b if end is None else max(end, b)
             return out
         before = {name for a, b, name in found if b <= h.start}
-        if not before and earlier:
+        shared = sum(1 for t, hs in self._hits_here.items() if self.rules[t].topic.type == "label"
+                     and any(x.start < h.end and h.start < x.end and x.cue.label is not None for x, *_ in hs)) > 1
+        if not before and earlier and shared:
             return {""}  # "found guilty of A, despite being acquitted of the most serious charges": A is the first cue's
         return before
 

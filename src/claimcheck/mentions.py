@@ -459,8 +459,9 @@ def find_names(s: str, skip: list[tuple[int, int]] = (), titles: frozenset[str] 
         if last is not None and len(run) - last - 1 >= 2:
             k = last + 1
         core = run[k:]
+        whose = False  # "the Afghan Ministry": what is left before an office word is whose office it is
         while core and _word(core[-1][2]) in TITLE_WORDS and not re.search(r"'s?$", core[-1][2]):
-            core = core[:-1]
+            core, whose = core[:-1], True
         if not core:
             continue
         if any(_word(t[2]) in months for t in core):
@@ -477,7 +478,7 @@ def find_names(s: str, skip: list[tuple[int, int]] = (), titles: frozenset[str] 
         person_like = not any(w in _NOT_PERSON for w in words)
         conf = (0.85 if len(core) >= 2 else 0.55) if person_like else 0.3
         office = re.match(r"(?:'s)?\s+((?:[a-z]+\s+){1,3})[A-Z]", s[end:])
-        if office and _word(office.group(1).split()[-1]) in TITLE_WORDS:
+        if whose or office and _word(office.group(1).split()[-1]) in _TITLE_ENDS:
             conf = min(conf, 0.3)  # "Taliban spokesman Zabihullah Mujahid": whose office, not a person
         out.append(Mention("name", start, end, text, text, "capitalised name", conf))
     return out
