@@ -313,6 +313,20 @@ class Extractor:
                 lo, hi = self._ranges.get(c.topic, (v.low, v.low))
                 top = v.high if v.high != float("inf") else v.low
                 self._ranges[c.topic] = (min(lo, v.low), max(hi, top))
+        # How many label topics use each label cue's words ("acquitted" may be any count's verdict).
+        self._label_cue_topics: Counter = Counter()
+        for r in self.rules.values():
+            if r.topic.type == "label":
+                self._label_cue_topics.update({c.text.casefold() for c in r.cues if c.label is not None})
+        # Number topics whose curated values are all whole: "6.1" is no count of theirs.
+        whole: dict[str, bool] = {}
+        for c in claims:
+            t = codebook.topics.get(c.topic)
+            v = c.value
+            if t is not None and t.type == "number" and getattr(v, "low", None) is not None:
+                whole[c.topic] = whole.get(c.topic, True) and float(v.low).is_integer() \
+                    and (v.high == float("inf") or float(v.high).is_integer())
+        self._whole = {n for n, w in whole.items() if w}
         # Cues found by lemma, indexed by their first lemma.
         self._by_lemma: dict[str, list[tuple[str, _Cue]]] = defaultdict(list)
         for name, r in self.rules.items():
@@ -740,6 +754,9 @@ class Extractor:
             votes = self._ordinal_votes.get(rules.topic.name)
             if votes and votes[1] >= 2 and votes[0] in (0, votes[1]) and n.ordinal != bool(votes[0]):
                 continue  # the sources write this one "second round" (or "two rounds"); the other kind is another number
+            if rules.topic.name in self._whole and n.value is not None and re.search(r"\d\.\d", n.text) \
+                    and not float(n.value.low).is_integer():
+                continue  # "magnitude 6.1": the sources count this one in whole numbers
             if seen and n.value is not None and not _plausible(n.value, seen):
                 continue  # a thousand times what any source gives: another quantity ("10,000" is no magnitude)
             best = None
@@ -911,8 +928,7 @@ class Extractor:
                 end = b if end is None else max(end, b)
             return out
         before = {name for a, b, name in found if b <= h.start}
-        shared = sum(1 for t, hs in self._hits_here.items() if self.rules[t].topic.type == "label"
-                     and any(x.start < h.end and h.start < x.end and x.cue.label is not None for x, *_ in hs)) > 1
+        shared = self._label_cue_topics.get(h.cue.text.casefold(), 0) > 1
         if not before and earlier and shared:
             return {""}  # "found guilty of A, despite being acquitted of the most serious charges": A is the first cue's
         return before
