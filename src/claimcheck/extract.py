@@ -17,6 +17,7 @@ from typing import Any, Iterable
 
 from .mentions import (
     TITLE_WORDS, Anchor, Mention, convert, find_dates, find_names, find_numbers, find_quotes, unit_of,
+    _fmt as _fmt_num,
 )
 from .learn import Evidence, LearnedCue, content, examples_by_topic, learn, lemma, tokens
 from .model import Claim, Codebook, Topic
@@ -1136,10 +1137,6 @@ _LEVEL = re.compile(r"(?<![\w])(?:(?:has|have|had)\s+)?(?:risen|rose|rises|climb
                     r"(?:\s+(?:to|at|past))?\s*(?:at\s+least|more\s+than|over|nearly|almost|about|around)?\s*$", re.I)
 #: What a semicolon, colon or dash between a value and a subject word counts as, in words.
 _CLAUSE_BREAK_WORDS = 4
-
-
-def _fmt_num(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else f"{x:g}"
 
 
 def _short(text: str, n: int = 70) -> str:
