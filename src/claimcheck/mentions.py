@@ -379,12 +379,12 @@ TITLE_WORDS = {
     "minister's", "ministry", "of", "the", "for", "respected", "honourable", "honorable",
     "us", "u.s", "un", "u.n", "uk", "eu", "editor", "reporter", "correspondent", "analyst", "expert",
     "economist", "diplomat", "prefect", "inspector", "superintendent", "attorney", "prosecutor", "lawyer",
-    "counsel", "spokesperson's", "official", "rapper", "singer", "actor", "mogul", "star", "detective",
+    "counsel", "spokesperson's", "official", "detective",
 }
 #: Title words that end a title before a name even after other words ("Myanmar Junta Chief Min
 #: Aung Hlaing" is Min Aung Hlaing): the offices, not the particles and abbreviations.
 _TITLE_ENDS = TITLE_WORDS - {"of", "the", "for", "us", "u.s", "un", "u.n", "uk", "eu", "first", "state", "home",
-                             "national", "federal", "field", "special", "general", "major", "star"}
+                             "national", "federal", "field", "special", "general", "major"}
 #: Words that make a capitalised run an institution or a place, not a person.
 _NOT_PERSON = {
     "ministry", "embassy", "government", "council", "office", "university", "committee", "party", "group",
