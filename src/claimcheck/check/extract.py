@@ -18,11 +18,12 @@ from typing import Any, Iterable
 
 from claimcheck.check.mentions import (
     TITLE_WORDS, Anchor, Mention, convert, find_dates, find_names, find_numbers, find_quotes, unit_of,
+    _fmt as _fmt_num,
 )
 from claimcheck.check.learn import Evidence, LearnedCue, content, examples_by_topic, learn, lemma, tokens
 from claimcheck.model import Claim, Codebook, Topic
 from claimcheck.check.sentences import Sentence, clauses, fold, split_sentences
-from claimcheck.values import DIFFERENT, TYPES, Context, Names
+from claimcheck.values import DIFFERENT, TYPES, Context, Names, parse_quantity
 from claimcheck.values import fold as fold_name
 
 #: Findings under this confidence are shown as `possible` and never asserted.
@@ -291,6 +292,15 @@ class Extractor:
             if learned:
                 self._units[n] = self._units.get(n, set()) | learned
         self._unit_owner = {u for us in self._units.values() for u in us}
+        # A topic that is itself a maximum (or a minimum) reads "up to 10 years" as 10 ("at least 5" as 5).
+        self._bound_is_value: dict[str, str] = {}
+        for n, t in codebook.topics.items():
+            if t.type == "number":
+                words = {w.casefold() for w in _ALNUM.findall(f"{n} {t.description}".replace("_", " "))}
+                if words & {"maximum", "max", "most", "ceiling", "cap"}:
+                    self._bound_is_value[n] = "max"
+                elif words & {"minimum", "min", "least", "floor"}:
+                    self._bound_is_value[n] = "min"
         owners: dict[str, list[str]] = defaultdict(list)
         for n, us in self._units.items():
             for u in us:
@@ -305,6 +315,20 @@ class Extractor:
                 lo, hi = self._ranges.get(c.topic, (v.low, v.low))
                 top = v.high if v.high != float("inf") else v.low
                 self._ranges[c.topic] = (min(lo, v.low), max(hi, top))
+        # How many label topics use each label cue's words ("acquitted" may be any count's verdict).
+        self._label_cue_topics: Counter = Counter()
+        for r in self.rules.values():
+            if r.topic.type == "label":
+                self._label_cue_topics.update({c.text.casefold() for c in r.cues if c.label is not None})
+        # Number topics whose curated values are all whole: "6.1" is no count of theirs.
+        whole: dict[str, bool] = {}
+        for c in claims:
+            t = codebook.topics.get(c.topic)
+            v = c.value
+            if t is not None and t.type == "number" and getattr(v, "low", None) is not None:
+                whole[c.topic] = whole.get(c.topic, True) and float(v.low).is_integer() \
+                    and (v.high == float("inf") or float(v.high).is_integer())
+        self._whole = {n for n, w in whole.items() if w}
         # Cues found by lemma, indexed by their first lemma.
         self._by_lemma: dict[str, list[tuple[str, _Cue]]] = defaultdict(list)
         for name, r in self.rules.items():
@@ -331,8 +355,33 @@ class Extractor:
                         known.setdefault(item, f"named in {c.source_id}'s claims")
                         listed.add(item)
         self.known = known
+        # The claim set's own words for what stands before its people's names ("Junta Chief", "Taliban"):
+        # the capitalised words right before a curated name in its quote that are not part of it.
+        titles: set[str] = set()
+        for c in claims:
+            t = codebook.topics.get(c.topic)
+            if t is None or t.type != "person" or not isinstance(c.value, str):
+                continue
+            q = fold(c.quote)
+            span = _name_span(q, c.value, self.names)
+            if span is None:
+                continue
+            own = {fold_name(p) for p in c.value.split()}
+            start = span[0]
+            for tk in reversed([tk for tk in tokens(q) if tk.end <= start][-4:]):
+                if not tk.text[:1].isupper() or q[tk.end:start] != " ":
+                    break  # only the capitalised run the name ends
+                word = tk.text.casefold()
+                if word not in _FUNCTION_TITLES and word not in TITLE_WORDS and fold_name(tk.text) not in own:
+                    titles.add(word)
+                start = tk.start
+        self.titles = frozenset(titles)
         # Names the claims list but never as a person's value (countries, bodies): not people.
         self._not_people = {fold(n) for n in listed if self.names.strip(n) not in self.person_names}
+        # A capitalised one-word subject of a topic names the place, body or event it is about ("Myanmar"), not a person.
+        person_parts = {fold_name(p) for v in self.person_names.values() for p in v.split()}
+        self._not_people |= {fold(sub) for t in codebook.topics.values() if t.type != "person" for sub in t.subject
+                             if sub[:1].isupper() and len(sub.split()) == 1 and fold_name(sub) not in person_parts}
         spellings = sorted({fold(k) for k in known if k.strip()}, key=len, reverse=True)
         self._known_re = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(k) for k in spellings) + r")(?![\w])") if spellings else None
         self._known_by_fold = {fold(k): v for k, v in known.items()}
@@ -424,8 +473,10 @@ class Extractor:
         raw: list[Finding] = []
         unresolved: list[Unresolved] = []
         carried: list[Mention] = []  # the previous sentence's dates, for "that day", "the meeting"
+        prev = ""  # the previous sentence, for one that opens with a pronoun ("They were out in four minutes")
         for sent in split_sentences(text):
-            f, u, dates = self._sentence(sent, anchor, carried)
+            f, u, dates = self._sentence(sent, anchor, carried, prev)
+            prev = "" if sent.heading else sent.text
             raw.extend(f)
             unresolved.extend(u)
             carried = [d for d in dates or () if d.value is not None and not _ANAPHOR.fullmatch(d.text)][-1:]
@@ -436,18 +487,18 @@ class Extractor:
         findings.sort(key=lambda f: (order[f.topic], f.start))
         return Extraction(tuple(findings), tuple(unresolved), anchor, tuple(notes))
 
-    def _sentence(self, sent: Sentence, anchor: Anchor, carried: list[Mention] = ()) -> tuple[list[Finding], list[Unresolved], list[Mention] | None]:
+    def _sentence(self, sent: Sentence, anchor: Anchor, carried: list[Mention] = (), prev: str = "") -> tuple[list[Finding], list[Unresolved], list[Mention] | None]:
         """The sentence's findings, its unresolved dates, and its date mentions (None when it was not
         searched for any; then the next sentence carries none over)."""
         found: dict[str, list[Mention]] = {}
-        f, u = self._read_sentence(sent, anchor, carried, found)
+        f, u = self._read_sentence(sent, anchor, carried, found, prev)
         if sent.heading:
             return f, u, []  # a headline's date is not the next sentence's
         if "date" not in found and _DATE_HINT.search(sent.text):
             found["date"] = find_dates(fold(sent.text), anchor)
         return f, u, found.get("date")
 
-    def _read_sentence(self, sent: Sentence, anchor: Anchor, carried, lazy) -> tuple[list[Finding], list[Unresolved]]:
+    def _read_sentence(self, sent: Sentence, anchor: Anchor, carried, lazy, prev: str = "") -> tuple[list[Finding], list[Unresolved]]:
         s = fold(sent.text)
         toks = tokens(s)
         units_here = bool(self._unique_unit) and (any(t.lemma in self._unique_unit for t in toks) or bool(_CURRENCY_SIGN.search(s)))
@@ -455,7 +506,7 @@ class Extractor:
                 and not any(t.lemma in self._by_lemma for t in toks):
             return [], []
         cl = clauses(sent.text)
-        hits, subjects = self._valid_hits(s, cl, toks)
+        hits, subjects = self._valid_hits(s, cl, toks, prev)
         if not hits and not units_here:
             return [], []
 
@@ -498,12 +549,18 @@ class Extractor:
             cands.extend(reader(s, cl, rules, topic_hits, mentions))
         hedge = next((h for h in _HEDGES if re.search(rf"(?<![\w]){re.escape(h)}(?![\w])", s, re.I)), None)
         factor = (0.55 if sent.question else 1.0) * (0.95 if hedge else 1.0)
+        # "The thieves took nine pieces - but what were these items?": only the part after the last
+        # dash, colon or semicolon asks; what comes before it is stated.
+        asked_from = 0
+        if sent.question:
+            breaks = [m.end() for m in re.finditer(r"\s[-\u2013\u2014]\s|[;:]\s", s)]
+            asked_from = breaks[-1] if breaks and "?" in s[breaks[-1]:] and "?" not in s[:breaks[-1]] else 0
         for c in cands:
             c.cue_hits = len({h.cue.text.casefold() for h, *_ in hits.get(c.topic, ())})
             proper = [sub for sub in self.rules[c.topic].subjects if sub.proper]
             if proper and not any(sub.proper for *_, sub in subjects.get(c.topic, ())):
                 c.unnamed = True  # the topic's event has a name the sentence does not use
-            c.nearness = _subject_nearness(s, c, subjects.get(c.topic, ()))
+            c.nearness = _subject_nearness(s, c, subjects.get(c.topic, ()), cl)
             if c.nearness < 0.925:  # the value stands far from anything naming the topic's subject
                 c.confidence *= c.nearness / 0.925
                 c.how += f"; {c.subject_gap} words from the nearest subject word"
@@ -514,16 +571,17 @@ class Extractor:
                 unresolved.append(Unresolved(c.topic, c.text, c.unresolved, sent.text, sent.start, sent.end))
                 continue
             vtype = TYPES[rules_type(self.rules[c.topic])]
-            conf = round(min(0.99, c.confidence * factor), 3)
-            how = c.how + ("; a question, not a statement" if sent.question else "")
             vs, ve = min(a for a, _ in c.spans), max(b for _, b in c.spans)
+            asked = sent.question and not (asked_from and ve <= asked_from)
+            conf = round(min(0.99, c.confidence * (factor if asked or not sent.question else factor / 0.55)), 3)
+            how = c.how + ("; a question, not a statement" if asked else "")
             findings.append(Finding(c.topic, vtype.name, c.value, vtype.display(c.value), conf, how, sent.text,
                                     sent.start, sent.end, sent.start + vs, sent.start + ve, hedge))
         return findings, unresolved
 
     # ----------------------------------------------------------------- cues and subjects
 
-    def _valid_hits(self, s: str, cl, toks=()) -> tuple[dict[str, list[tuple[_Hit, _Subject | None, int, int]]], dict]:
+    def _valid_hits(self, s: str, cl, toks=(), prev: str = "") -> tuple[dict[str, list[tuple[_Hit, _Subject | None, int, int]]], dict]:
         """For each topic: its cue hits that have a subject nearby, with the subject, its distance in
         words and in clauses; and every subject word found, by topic. A cue inside a longer cue of another topic, or one whose
         nearby subject is only generic while another topic's named subject is there with the same cue,
@@ -562,6 +620,15 @@ class Extractor:
                     key = (apart, not sub.proper, dist)
                     if best is None or key < best[0]:
                         best = (key, sub, dist, apart)
+            if best is None and prev and _PRONOUN_OPENER.match(s) and not any(
+                    o.topic.type == rules.topic.type and o is not rules and any(x.pattern.search(s) for x in o.subjects)
+                    for o in self.rules.values()):
+                # "They were out in under four minutes": the sentence before names who "they" are
+                # (unless this one names another topic's subject: then the cue is that topic's).
+                before = fold(prev)
+                for sub in rules.subjects:
+                    if sub.pattern.search(before):
+                        return (sub, len(_WORD.findall(s[:hit.start])), SUBJECT_REACH)
             return None if best is None else best[1:]
 
         out: dict[str, list] = defaultdict(list)
@@ -585,12 +652,13 @@ class Extractor:
         return any(sub.proper and a < hi and b > lo for a, b, sub in subjects[h.topic])
 
     def _named_elsewhere(self, s, cl, h: _Hit, hits: list[_Hit], subjects) -> bool:
-        """Is the cue better read as another topic's, one whose named subject is in the window?"""
+        """Is the cue better read as another topic's of the same type, one whose named subject is in the window?"""
         lo, hi = cl.window(h.start, SUBJECT_REACH)
         own = {fold_name(x.text) for x in self.rules[h.topic].subjects}
+        kind = self.rules[h.topic].topic.type
         for o in hits:
-            if o.topic == h.topic or not (o.start < h.end and h.start < o.end):
-                continue
+            if o.topic == h.topic or not (o.start < h.end and h.start < o.end) or self.rules[o.topic].topic.type != kind:
+                continue  # a count's cue does not take a verdict's words: they read different values
             for a, b, sub in subjects[o.topic]:
                 if sub.proper and a < hi and b > lo and fold_name(sub.text) not in own:
                     return True
@@ -599,7 +667,7 @@ class Extractor:
     # ----------------------------------------------------------------- names
 
     def _names(self, s: str, skip) -> list[Mention]:
-        names = find_names(s, skip)
+        names = find_names(s, skip, self.titles)
         out: dict[tuple[int, int], Mention] = {}
         if self._known_re is not None:
             for m in self._known_re.finditer(s):
@@ -649,11 +717,18 @@ class Extractor:
                     continue
                 gap = s[h.end:n.start] if after else s[n.end:h.start]
                 d = _count_words(gap, _PERSON_SKIP | TITLE_WORDS)
+                words = _WORD.findall(gap)
+                if after and d > 1 and words and words[-1].casefold() in TITLE_WORDS | self.titles and len(words) <= 7:
+                    # "Interior Minister and former Paris police prefect Laurent Nuñez": offices joined by
+                    # "and" up to the name; whose offices they are (capitalised) does not part them from it.
+                    d = sum(1 for w in words if w[:1].islower() and w.casefold() not in _PERSON_SKIP | TITLE_WORDS | {"and"})
                 if d > 1 or re.search(r"[.;:!?]", gap) or _clauses_apart(cl, h.start, n.start) > 1:
                     continue
                 by_cue = h.cue.text.rstrip().endswith(" by")
+                # A title cue ("junta chief") is followed by its holder; a name before it says whose office it is.
+                title_cue = (_ALNUM.findall(h.cue.text.casefold()) or [""])[-1] in TITLE_WORDS | self.titles
                 conf = n.confidence * _distance_factor(d) * _CLAUSE_FACTOR[apart_s] * _VALUE_CLAUSE[_clauses_apart(cl, h.start, n.start)] * h.cue.weight
-                if by_cue and not after:
+                if (by_cue or title_cue) and not after:
                     conf *= 0.6
                 how = f"{n.how} {d} word{'s' if d != 1 else ''} {'after' if after else 'before'} the cue {h.cue.shown}"
                 cand = _Cand(rules.topic.name, "person", " ".join(n.value.split()), ((n.start, n.end),), conf, how,
@@ -680,6 +755,9 @@ class Extractor:
             votes = self._ordinal_votes.get(rules.topic.name)
             if votes and votes[1] >= 2 and votes[0] in (0, votes[1]) and n.ordinal != bool(votes[0]):
                 continue  # the sources write this one "second round" (or "two rounds"); the other kind is another number
+            if rules.topic.name in self._whole and n.value is not None and re.search(r"\d\.\d", n.text) \
+                    and not float(n.value.low).is_integer():
+                continue  # "magnitude 6.1": the sources count this one in whole numbers
             if seen and n.value is not None and not _plausible(n.value, seen):
                 continue  # a thousand times what any source gives: another quantity ("10,000" is no magnitude)
             best = None
@@ -697,9 +775,12 @@ class Extractor:
                             continue  # "3,408 injured and 139 still missing": 139 is the missing, not the injured
                     else:
                         continue
-                    if re.search(r"[.;:!?]", gap):
+                    if _STOP.search(gap):
                         continue
                     d = _count_words(gap, _SKIPPABLE)
+                    if d > 3 and n.start >= h.end and _LEVEL.search(gap) and not re.search(r"[,(]", gap) \
+                            and _clauses_apart(cl, h.start, n.start) == 0:
+                        d = 3  # "the death toll from the quake in Myanmar has risen to 694": the toll's level
                     if d > 3 or _clauses_apart(cl, h.start, n.start) > 1:
                         continue
                 if n.confidence <= 0.5 and (d > 0 or h.cue.learned is not None):
@@ -709,6 +790,19 @@ class Extractor:
                 if unit_of(n.unit) and not unit_of(rules.topic.unit) and rules.topic.unit:
                     continue  # "four days" is no count of members
                 value, conv = convert(n.value, n.unit, rules.topic.unit)
+                beyond = _BEYOND.search(s, 0, n.start)
+                if beyond and value.low == value.high and value.text is None:
+                    more = parse_quantity(f"more than {_fmt_num(value.low)}")
+                    if more is not None:
+                        conv = (conv + "; " if conv else "") + f"'{beyond.group(1)} {n.text}' is more than {_fmt_num(value.low)}"
+                        value = more
+                bound = self._bound_is_value.get(rules.topic.name)
+                if bound and value.text and (value.high if bound == "max" else value.low) not in (None, float("inf")) \
+                        and (value.low == 0 if bound == "max" else value.high == float("inf")) \
+                        and not (value.low_open or value.high_open):
+                    edge = value.high if bound == "max" else value.low
+                    conv = (conv + "; " if conv else "") + f"'{value.text}' of a topic that is the {'maximum' if bound == 'max' else 'minimum'} is {_fmt_num(edge)}"
+                    value = type(value)(edge, edge)
                 conf = n.confidence * _distance_factor(d) * _CLAUSE_FACTOR[apart_s] * _VALUE_CLAUSE[_clauses_apart(cl, h.start, n.start)] * h.cue.weight
                 written = "" if n.how.startswith("vague") else f" '{n.text}'"
                 how = f"{n.how}{written}" + (f" ({conv})" if conv else "") + f", {d} word{'s' if d != 1 else ''} from the cue {h.cue.shown}"
@@ -788,6 +882,9 @@ class Extractor:
                 continue  # "failure to reach a breakthrough", "could end in a stalemate"
             if set(before[-2:]) & _ALMOST:
                 continue  # "almost collapsed" did not collapse
+            governed = self._governed(s, cl, h)
+            if governed and rules.topic.name not in governed:
+                continue  # "acquitted of A but convicted of B": the cue speaks of another topic's subject
             label, turned = h.cue.label, ""
             if not (cue_words & _NEGATION) and set(before[-3:]) & _NEGATION:
                 label = self._negated.get((rules.topic.name, label))
@@ -800,6 +897,42 @@ class Extractor:
             out.append(_Cand(rules.topic.name, "label", label, ((h.start, h.end),), conf, how,
                              h.end - h.start, bool(sub and sub.proper), sdist))
         return out
+
+    def _governed(self, s: str, cl, h: _Hit) -> set[str]:
+        """The label topics whose subject a label cue speaks of: the subjects after it, up to the next
+        cue of another label or the clause's end ("acquitted of A and B but convicted of C" gives "acquitted" A
+        and B), or failing those the subjects before it in its clause, back to the previous label cue
+        (with none there but an earlier label cue in the sentence, and several label topics using this
+        cue's words, {""}: the subject is that cue's); a subject
+        joined to the one before by a preposition, not "and" or a comma, modifies it ("trafficking
+        for the purpose of prostitution" is about trafficking). Empty when no subject is there."""
+        others = [x for t, hs in self._hits_here.items() if self.rules[t].topic.type == "label"
+                  for x, *_ in hs if x.cue.label not in (None, h.cue.label) and not (x.start < h.end and h.start < x.end)]
+        lo, hi = cl.bounds[cl.index(h.start)][0], cl.bounds[cl.index(max(h.start, h.end - 1))][1]
+        nxt = min([x.start for x in others if x.start >= h.end] + [hi])
+        earlier = [x.end for x in others if x.end <= h.start]
+        prev = max(earlier + [lo])
+        found: list[tuple[int, int, str]] = []
+        for name, r in self.rules.items():
+            if r.topic.type != "label":
+                continue
+            for sub in r.subjects:
+                for m in sub.pattern.finditer(s, prev, nxt):
+                    found.append((m.start(), m.end(), name))
+        after = sorted(f for f in found if f[1] > h.start)  # a subject inside the cue ("tracking down the jewels") first
+        if after:
+            out, end = set(), None
+            for a, b, name in after:
+                if end is not None and a >= end and not re.search(r",|\b(?:and|or|nor|as well as)\b", s[end:a]):
+                    break
+                out.add(name)
+                end = b if end is None else max(end, b)
+            return out
+        before = {name for a, b, name in found if b <= h.start}
+        shared = self._label_cue_topics.get(h.cue.text.casefold(), 0) > 1
+        if not before and earlier and shared:
+            return {""}  # "found guilty of A, despite being acquitted of the most serious charges": A is the first cue's
+        return before
 
     def _read_text(self, s, cl, rules, hits, mentions) -> list[_Cand]:
         out = []
@@ -885,6 +1018,8 @@ class Extractor:
 
 
 _NEGATION_LEMMAS = frozenset({"not", "no", "never", "n't", "without", "nor", "neither"})
+#: Capitalised words before a curated name that are not a title learnt from it ("Judge" is one already).
+_FUNCTION_TITLES = frozenset({"the", "a", "an", "and", "but", "said", "says", "by", "of", "in", "on", "at", "to", "with"})
 
 
 #: A topic whose name or description uses one of these is about an end, or about a plan.
@@ -990,8 +1125,10 @@ def rules_type(r: _Rules) -> str:
     return r.topic.type
 
 
-def _subject_nearness(s: str, c: _Cand, subjects) -> float:
-    """A value belongs to the event named nearest to it: 'on Saturday in Istanbul' is Istanbul's date."""
+def _subject_nearness(s: str, c: _Cand, subjects, cl=None) -> float:
+    """A value belongs to the event named nearest to it: 'on Saturday in Istanbul' is Istanbul's date.
+    A clause break between them ("... confirms military government; 8 killed in Thailand") counts
+    as words: the subject of the clause before is further than the one in the value's own clause."""
     if not subjects or c.kind == "label":
         return 1.0
     vs, ve = min(a for a, _ in c.spans), max(b for _, b in c.spans)
@@ -1000,9 +1137,25 @@ def _subject_nearness(s: str, c: _Cand, subjects) -> float:
         if a < ve and vs < b:
             gaps.append(0)
         else:
-            gaps.append(len(_WORD.findall(s[b:vs] if b <= vs else s[ve:a])))
+            words = len(_WORD.findall(s[b:vs] if b <= vs else s[ve:a]))
+            hard = len(re.findall(r"[;:]|\s[\u2013\u2014-]\s", s[b:vs] if b <= vs else s[ve:a]))
+            gaps.append(words + _CLAUSE_BREAK_WORDS * hard)
     c.subject_gap = min(gaps)
     return max(0.7, 1.0 - 0.015 * min(gaps))
+
+
+#: A verb that puts a quantity above its number: "could surpass 10,000" is more than 10,000.
+_BEYOND = re.compile(r"(?<![\w])(surpass(?:es|ed)?|exceed(?:s|ed)?|top(?:s|ped)?|outstrip(?:s|ped)?)\s+$", re.I)
+#: A sentence opening with a personal pronoun continues the one before it.
+_PRONOUN_OPENER = re.compile(r"\s*(?:he|she|they|it|his|her|their|its)\s", re.I)
+#: A mark that ends what a cue can reach; a decimal point ("magnitude 7.7") is none.
+_STOP = re.compile(r"[;:!?]|\.(?!\d)|(?<!\d)\.")
+#: A verb saying where a quantity stands, right before its number: "the toll ... has risen to", "stands at".
+_LEVEL = re.compile(r"(?<![\w])(?:(?:has|have|had)\s+)?(?:risen|rose|rises|climbed|climbs|surged|surges|jumped|reached|reaches|"
+                    r"stood|stands|increased|grown|grew|soared|passed|topped|exceeded|surpassed|hit|is|was|now)"
+                    r"(?:\s+(?:to|at|past))?\s*(?:at\s+least|more\s+than|over|nearly|almost|about|around)?\s*$", re.I)
+#: What a semicolon, colon or dash between a value and a subject word counts as, in words.
+_CLAUSE_BREAK_WORDS = 4
 
 
 def _short(text: str, n: int = 70) -> str:

@@ -376,11 +376,15 @@ TITLE_WORDS = {
     "lieutenant", "brigadier", "admiral", "sergeant", "former", "federal", "provincial", "military",
     "intelligence", "supreme", "first", "lady", "negotiator", "delegate", "chief's", "premier", "cabinet",
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sen", "rep", "gov", "sir", "dame", "lord",
-    "minister's", "ministry", "of", "the", "for", "respected", "honourable", "honorable", "afghan",
-    "pakistani", "turkish", "qatari", "indian", "american", "chinese", "iranian", "saudi", "british",
-    "russian", "us", "u.s", "un", "u.n", "uk", "eu", "european", "german", "french", "iraqi", "syrian",
-    "taliban", "editor", "reporter", "correspondent", "analyst", "expert", "economist", "diplomat",
+    "minister's", "ministry", "of", "the", "for", "respected", "honourable", "honorable",
+    "us", "u.s", "un", "u.n", "uk", "eu", "editor", "reporter", "correspondent", "analyst", "expert",
+    "economist", "diplomat", "prefect", "inspector", "superintendent", "attorney", "prosecutor", "lawyer",
+    "counsel", "spokesperson's", "official", "detective",
 }
+#: Title words that end a title before a name even after other words ("Myanmar Junta Chief Min
+#: Aung Hlaing" is Min Aung Hlaing): the offices, not the particles and abbreviations.
+_TITLE_ENDS = TITLE_WORDS - {"of", "the", "for", "us", "u.s", "un", "u.n", "uk", "eu", "first", "state", "home",
+                             "national", "federal", "field", "special", "general", "major"}
 #: Words that make a capitalised run an institution or a place, not a person.
 _NOT_PERSON = {
     "ministry", "embassy", "government", "council", "office", "university", "committee", "party", "group",
@@ -407,11 +411,13 @@ def _word(tok: str) -> str:
     return re.sub(r"['.]s?$", "", tok).casefold().rstrip(".")
 
 
-def find_names(s: str, skip: list[tuple[int, int]] = ()) -> list[Mention]:
+def find_names(s: str, skip: list[tuple[int, int]] = (), titles: frozenset[str] = frozenset()) -> list[Mention]:
     """Runs of capitalised words that may name a person or a country, titles stripped from the front.
 
     "Deputy Interior Minister Haji Najib" -> "Haji Najib"; "the Afghan Ministry of Defense" is
-    kept for lists but marked (confidence 0.3) as unlikely to be a person.
+    kept for lists but marked (confidence 0.3) as unlikely to be a person. `titles` are a claim
+    set's own words for what stands before its people's names ("junta", "Taliban"), stripped
+    from the front too, but only when a name is left after them ("Taliban" alone stays a name).
     """
     months = set(_MONTHS) | set(_WEEKDAYS)
     tokens = []
@@ -444,11 +450,18 @@ def find_names(s: str, skip: list[tuple[int, int]] = ()) -> list[Mention]:
             run.pop()
         # strip titles and function words from the front, keep what is left
         k = 0
-        while k < len(run) and (_word(run[k][2]) in TITLE_WORDS or _word(run[k][2]) in _FUNCTION):
+        while k < len(run) and (_word(run[k][2]) in TITLE_WORDS or _word(run[k][2]) in _FUNCTION
+                                or (_word(run[k][2]) in titles and k + 1 < len(run))):
             k += 1
+        # An office further in ends the title: what stands before it is whose office it is.
+        last = max((i for i in range(k, len(run) - 1) if _word(run[i][2]) in _TITLE_ENDS
+                    and not re.search(r"'s?$", run[i][2])), default=None)
+        if last is not None and len(run) - last - 1 >= 2:
+            k = last + 1
         core = run[k:]
+        whose = False  # "the Afghan Ministry": what is left before an office word is whose office it is
         while core and _word(core[-1][2]) in TITLE_WORDS and not re.search(r"'s?$", core[-1][2]):
-            core = core[:-1]
+            core, whose = core[:-1], True
         if not core:
             continue
         if any(_word(t[2]) in months for t in core):
@@ -464,6 +477,9 @@ def find_names(s: str, skip: list[tuple[int, int]] = ()) -> list[Mention]:
         words = [_word(t[2]) for t in core]
         person_like = not any(w in _NOT_PERSON for w in words)
         conf = (0.85 if len(core) >= 2 else 0.55) if person_like else 0.3
+        office = re.match(r"(?:'s)?\s+((?:[a-z]+\s+){1,3})[A-Z]", s[end:])
+        if whose or office and _word(office.group(1).split()[-1]) in _TITLE_ENDS:
+            conf = min(conf, 0.3)  # "Taliban spokesman Zabihullah Mujahid": whose office, not a person
         out.append(Mention("name", start, end, text, text, "capitalised name", conf))
     return out
 

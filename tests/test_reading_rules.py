@@ -1,0 +1,184 @@
+"""Reading rules that bind a value to what it describes: which label a verdict word gives which
+count, whose number sits across a semicolon, where a title ends and a name begins, bounds written
+into the verb ("up to", "surpass"), and what a sentence carries over from the one before.
+
+The claim set is a made-up storm and trial story; its sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claimcheck.check.extract import Extractor
+from claimcheck.claimset.load import load_claim_set
+from claimcheck.check.mentions import find_names
+
+CODEBOOK = """\
+topics:
+  fraud.verdict:
+    type: label
+    description: The jury's decision on the fraud count.
+    subject: [fraud]
+    cues: [acquitted, convicted, found guilty]
+    labels:
+      not_guilty: {definition: The jury acquitted on this count., cues: [acquitted]}
+      guilty: {definition: The jury convicted on this count., cues: [convicted, found guilty]}
+  bribery.verdict:
+    type: label
+    description: The jury's decision on the bribery count.
+    subject: [bribery]
+    cues: [acquitted, convicted, found guilty]
+    labels:
+      not_guilty: {definition: The jury acquitted on this count., cues: [acquitted]}
+      guilty: {definition: The jury convicted on this count., cues: [convicted, found guilty]}
+  perjury.verdict:
+    type: label
+    description: The jury's decision on the perjury count.
+    subject: [perjury]
+    cues: [acquitted, convicted, found guilty]
+    labels:
+      not_guilty: {definition: The jury acquitted on this count., cues: [acquitted]}
+      guilty: {definition: The jury convicted on this count., cues: [convicted, found guilty]}
+  sentence.max_years:
+    type: number
+    unit: years
+    description: The maximum prison term the perjury count carries, in years.
+    subject: [perjury, count]
+    cues: [years in prison]
+  norland.deaths:
+    type: number
+    unit: people
+    description: How many people the storm killed in Norland.
+    subject: [Norland, council]
+    cues: [killed, dead, death toll, toll]
+  sudmark.deaths:
+    type: number
+    unit: people
+    description: How many people the storm killed in Sudmark.
+    subject: [Sudmark]
+    cues: [killed, dead, death toll]
+  storm.projection:
+    type: number
+    unit: people
+    description: How many deaths the weather office projects the storm could cause.
+    subject: [weather office, projected]
+    cues: [could surpass, could exceed]
+  climb.duration:
+    type: number
+    unit: hours
+    description: How long the rescue climbers took to come down, in hours.
+    subject: [climbers, crew]
+    cues: [hours]
+  council.leader:
+    type: person
+    description: Who heads Norland's council.
+    subject: [council]
+    cues: [head of, council chief]
+  finance.minister:
+    type: person
+    description: Norland's finance minister.
+    cues: [finance minister]
+"""
+
+SOURCES = {
+    "a": ("2026-05-04", "Storm Orla killed 31 people in Norland, council chief Ana Ortiz said."),
+    "b": ("2026-05-05", "Harbour Guild Director Ana Ortiz said the Norland toll rose to 33."),
+}
+CLAIMS = {
+    "a": [("norland.deaths", "31", "Storm Orla killed 31 people in Norland"),
+          ("council.leader", "Ana Ortiz", "council chief Ana Ortiz said")],
+    "b": [("norland.deaths", "33", "the Norland toll rose to 33"),
+          ("council.leader", "Ana Ortiz", "Harbour Guild Director Ana Ortiz said")],
+}
+
+
+@pytest.fixture(scope="module")
+def story(tmp_path_factory):
+    root = tmp_path_factory.mktemp("storm")
+    claims = root / "claims"
+    (root / "articles").mkdir()
+    claims.mkdir()
+    (claims / "topics.yaml").write_text(CODEBOOK)
+    for sid, (published, text) in SOURCES.items():
+        (root / "articles" / f"{sid}.txt").write_text(text)
+        lines = [f"id: {sid}", f"outlet: Outlet {sid.upper()}", f"published: {published}", f"text: ../articles/{sid}.txt", "claims:"]
+        for topic, value, quote in CLAIMS[sid]:
+            lines += [f"  - topic: {topic}", f"    value: {json.dumps(value)}", f"    quote: {json.dumps(quote)}"]
+        (claims / f"{sid}.yaml").write_text("\n".join(lines) + "\n")
+    cs = load_claim_set(claims)
+    return Extractor(cs.codebook, cs.claims, 2026)
+
+
+def found(ex, text):
+    return {(f.topic, f.display) for f in ex.extract(text).findings if f.confidence >= 0.6}
+
+
+def test_each_verdict_word_gives_its_label_to_the_counts_it_governs(story):
+    assert found(story, "The senator was acquitted of fraud and bribery but convicted of perjury on Tuesday.") == {
+        ("fraud.verdict", "not_guilty"), ("bribery.verdict", "not_guilty"), ("perjury.verdict", "guilty")}
+
+
+def test_a_count_named_after_a_preposition_modifies_the_one_before(story):
+    assert found(story, "The senator was acquitted of fraud committed for the purpose of bribery.") == {
+        ("fraud.verdict", "not_guilty")}
+
+
+def test_a_later_verdict_word_with_no_count_of_its_own_does_not_take_the_earlier_one(story):
+    assert found(story, "He was found guilty of perjury, despite being acquitted of the gravest charges.") == {
+        ("perjury.verdict", "guilty")}
+
+
+def test_a_subject_across_a_semicolon_is_further_than_one_in_the_value_s_clause(story):
+    assert found(story, "Storm report: 40 dead, confirms the Norland council; 6 killed in Sudmark") == {
+        ("norland.deaths", "40"), ("sudmark.deaths", "6")}
+
+
+def test_a_decimal_point_does_not_end_the_reach_of_a_cue_and_is_no_whole_count(story):
+    assert found(story, "The death toll from the magnitude 6.1 storm surge in Norland has risen to 52.") == {
+        ("norland.deaths", "52")}
+
+
+def test_up_to_is_the_value_of_a_topic_that_is_a_maximum(story):
+    ex = story
+    (f,) = [f for f in ex.extract("The perjury count carries up to ten years in prison.").findings if f.topic == "sentence.max_years"]
+    assert (f.display, f.confidence >= 0.6) == ("10", True)
+    assert "'up to 10' of a topic that is the maximum is 10" in f.how
+
+
+def test_a_verb_of_exceeding_makes_the_number_a_lower_bound(story):
+    (f,) = [f for f in story.extract("The weather office projected that deaths could surpass 5,000.").findings
+            if f.topic == "storm.projection"]
+    assert f.display == "more than 5000"
+    assert "'surpass 5,000' is more than 5000" in f.how
+
+
+def test_a_question_at_the_tail_leaves_the_statement_before_it_stated(story):
+    assert ("sudmark.deaths", "6") in found(story, "The storm killed 6 people in Sudmark - but who will pay for the damage?")
+    asked = [f for f in story.extract("Did the storm kill 6 people in Sudmark?").findings if f.topic == "sudmark.deaths"]
+    assert [f.confidence < 0.6 and "a question, not a statement" in f.how for f in asked] == [True]
+
+
+def test_a_sentence_opening_with_a_pronoun_takes_the_subject_of_the_one_before(story):
+    text = "The rescue climbers reached the stranded hikers at dawn. They were down in under six hours."
+    assert ("climb.duration", "under 6") in found(story, text)
+    assert "climb.duration" not in {t for t, _ in found(story, "They were down in under six hours.")}
+
+
+def test_titles_end_at_the_office_and_story_title_words_come_from_the_curated_quotes(story):
+    assert story.titles == {"harbour", "guild"}  # the words before "Ana Ortiz" in b's quote; "Director" is a title already
+    assert [m.text for m in find_names("Norland Council Chief Ana Ortiz spoke.")] == ["Ana Ortiz"]
+    assert [m.text for m in find_names("Guild Ana Ortiz spoke.", titles=story.titles)] == ["Ana Ortiz"]
+    assert [m.text for m in find_names("Guild Ana Ortiz spoke.")] == ["Guild Ana Ortiz"]
+    assert [m.text for m in find_names("The Guild spoke.", titles=story.titles)] == ["Guild"]  # alone it is a name
+
+
+def test_a_place_before_a_title_cue_or_a_proper_subject_is_not_the_person(story):
+    assert found(story, "Norland council chief Ana Ortiz said the roads were closed.") == {("council.leader", "Ana Ortiz")}
+    assert found(story, "The head of Norland's council said the roads were closed.") == set()
+
+
+def test_offices_joined_by_and_lead_to_the_name(story):
+    assert found(story, "Finance Minister and former Eastport city mayor Ana Ortiz said the fund was empty.") == {
+        ("finance.minister", "Ana Ortiz")}
