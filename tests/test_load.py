@@ -138,7 +138,7 @@ def test_bundled_claims_are_valid():
 def test_the_plain_claim_keys_are_schema_claimins_fields():
     from claimcheck.claimset import load, schema
 
-    assert load._CLAIM_KEYS == frozenset(schema.ClaimIn.model_fields)
+    assert load.CLAIM_KEYS == frozenset(schema.ClaimIn.model_fields)
 
 
 def test_prefetching_is_only_a_hint(tmp_path):

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from claimcheck.errors import ValidationFailed
 from claimcheck.claimset.ground import Article, normalise, normalise_text
-from claimcheck.claimset.load import _new_claim, _plain_claim
+from claimcheck.claimset.load import _new_claim
+from claimcheck.claimset.schema_fast import plain_claim as _plain_claim
 from claimcheck.api import load_claim_set
 from claimcheck.claimset.schema import ClaimIn
 from claimcheck.model import Claim, Where
@@ -236,7 +237,7 @@ def test_plain_sources_and_codebooks_are_what_pydantic_gives(generated: Path):
 
     from pydantic import ValidationError
 
-    from claimcheck.claimset.load import _plain_codebook, _plain_source
+    from claimcheck.claimset.schema_fast import plain_codebook as _plain_codebook, plain_source as _plain_source
     from claimcheck.claimset.schema import CodebookIn, SourceIn
 
     seen = {"source": 0, "codebook": 0, "refused": 0}

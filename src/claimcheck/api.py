@@ -203,7 +203,7 @@ def _articles_unchanged(articles: list[tuple], cap: int = DEFAULT_MAX_BYTES) -> 
 
     Paths are the strings load stored (str of a Path); an article that is no link, in a folder already
     resolved, takes one lstat, which is also its signature (cache.py)."""
-    resolve = load._Resolver()
+    resolve = load.Resolver()
     folders: dict[str, str] = {}
     for target, resolved, expected, sig in articles:
         folder, name = os.path.split(target)

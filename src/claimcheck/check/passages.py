@@ -308,7 +308,7 @@ def source_texts(sources: Mapping[str, Source], max_bytes: int | None) -> dict[s
 
 
 def _decode(data: bytes) -> str | None:
-    """The text as load._decode gives it (UTF-8, a byte-order mark dropped), or None where it refuses it."""
+    """The text as claimset.reading.decode gives it (UTF-8, a byte-order mark dropped), or None where it refuses it."""
     if b"\x00" in data:
         return None
     try:

@@ -9,153 +9,21 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any, Callable, Iterable, Iterator
 
 
 from claimcheck.claimset import yamlread
+from claimcheck.claimset.codebook import CODEBOOK_NAME, load_codebook  # noqa: F401 (load's names too)
+from claimcheck.claimset.reading import (  # noqa: F401 (load's names too)
+    DEFAULT_MAX_BYTES, Resolver, confine, decode, inside, mapping, read_bytes, read_bytes_stat,
+)
 from claimcheck.claimset.files import digest, signature
+from claimcheck.claimset.schema_fast import CLAIM_KEYS, plain_claim, plain_codebook, plain_source  # noqa: F401
 from claimcheck.errors import ClaimcheckError, InvalidData, Problem, UnreadableInput, ValidationFailed
-from claimcheck.values import TYPES
+
 from claimcheck.model import Claim, ClaimSet, Codebook, Entity, Label, Source, Topic, Where
 
 
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
-CODEBOOK_NAME = "topics.yaml"
-_TOPIC_NAME = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
-
-
-# --------------------------------------------------------------------------- reading
-
-
-def read_bytes(path: Path, max_bytes: int, what: str, named: bool = False) -> bytes:
-    """A file's bytes, refused with a one-line error when missing, a folder, unreadable or over the cap."""
-    return read_bytes_stat(path, max_bytes, what, named)[0]
-
-
-def read_bytes_stat(path: Path, max_bytes: int, what: str, named: bool = False) -> tuple[bytes, os.stat_result]:
-    """read_bytes, and the file's status as it was just before the read (for the cache's signatures).
-
-    At most max_bytes + 1 bytes are read whatever the file reports (files.py); a device, FIFO or
-    socket is refused unless `named` (the user gave this path on the command line)."""
-    from claimcheck.claimset.files import NotRegular, TooLarge, read_capped
-
-    def folder() -> UnreadableInput:
-        return UnreadableInput(path, f"is a folder, not a file; name the {what} itself")
-
-    try:
-        return read_capped(path, max_bytes, named=named)
-    except TooLarge as exc:
-        size = f"{exc.size:,} bytes" if exc.size else f"more than {max_bytes:,} bytes"
-        raise UnreadableInput(path, f"{what} is {size}, over the {max_bytes:,}-byte cap; raise it with --max-bytes if this is intended") from None
-    except NotRegular as exc:
-        raise UnreadableInput(path, f"{what} {exc.strerror}; only regular files are read unless named on the command line") from None
-    except IsADirectoryError:
-        raise folder() from None
-    except FileNotFoundError:
-        raise UnreadableInput(path, f"{what} not found") from None
-    except OSError as exc:
-        if isinstance(exc, PermissionError) and path.is_dir():  # how Windows refuses to open a folder
-            raise folder() from None
-        raise UnreadableInput(path, f"cannot read {what}: {exc.strerror or exc}") from None
-
-
-def _decode(path: Path, data: bytes, what: str) -> str:
-    """A text file's bytes as str: UTF-8 (a byte-order mark is dropped), not binary."""
-    if b"\x00" in data:
-        raise UnreadableInput(path, f"{what} is binary (it holds NUL bytes); expected UTF-8 text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise UnreadableInput(path, f"{what} is not UTF-8 (bad byte at offset {exc.start}); re-save it as UTF-8", line) from None
-
-
-def _mapping(doc: yamlread.Document, path: str, what: str) -> dict:
-    if not isinstance(doc.data, dict):
-        kind = type(doc.data).__name__ if doc.data is not None else "null"
-        kind = {"list": "a list", "str": "a single string", "int": "a number"}.get(kind, kind)
-        raise InvalidData(path, f"the file is {kind}; a {what} must be a YAML mapping of keys to values", 1, 1)
-    return doc.data
-
-
-def load_codebook(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, *, reads: dict | None = None,
-                  named: bool = True, root: Path | None = None) -> Codebook:
-    """Read and check the codebook; raise ValidationFailed listing every problem in it.
-
-    `reads`, if given, records what was read by the path: (signature, digest) of the bytes parsed, for the cache.
-    `named`: the user gave this path (a device or pipe is then read, with the cap); `root`: the claim
-    set's root, which the codebook (a link included) may not leave (None: no such rule)."""
-    path = Path(path)
-    shown = str(path)
-    if not path.exists() and not path.is_symlink():
-        raise UnreadableInput(path, "codebook not found; a claim set needs one: write it (`claimcheck init DIR` "
-                              "starts a claim set with a commented one), or pass --codebook FILE")
-    if root is not None:
-        confine(path, root, "codebook")
-    data, st = read_bytes_stat(path, max_bytes, "codebook", named)
-    if reads is not None:
-        reads[shown] = (signature(st), digest(data))
-    text = _decode(path, data, "codebook")
-    doc = yamlread.parse(text, shown)
-    data = _mapping(doc, shown, "codebook")
-    parsed = _plain_codebook(data)
-    if parsed is None:
-        from claimcheck.claimset import schema  # pydantic's models: only for a file that needs their judgement
-
-        try:
-            parsed = schema.CodebookIn.model_validate(data)
-        except schema.ValidationError as exc:
-            raise ValidationFailed(schema.problems(exc, doc, shown, fields=schema.codebook_fields)) from None
-    problems: list[Problem] = []
-    topics: dict[str, Topic] = {}
-    for name, t in parsed.topics.items():
-        line, col = doc.where(("topics", name), key=True)
-        if not _TOPIC_NAME.match(name):
-            problems.append(Problem(shown, f"topic name '{name}' should be subject.property in lower case, e.g. afghan_delegation.leader", line, col))
-        if t.type == "label" and not t.labels:
-            problems.append(Problem(shown, f"topic '{name}' is of type label but declares no labels", line, col))
-        if t.type != "label" and (t.labels or t.compatible):
-            problems.append(Problem(shown, f"topic '{name}' declares labels but is of type {t.type}", line, col))
-        if t.direction is not None and t.type != "number":
-            problems.append(Problem(shown, f"topic '{name}' declares direction: {t.direction} but is of type {t.type}; "
-                                           "only a number rises or falls", line, col))
-        elif t.direction is not None and not t.changes_over_time:
-            problems.append(Problem(shown, f"topic '{name}' declares direction: {t.direction} but not changes_over_time: "
-                                           "true; a value that rises or falls changes over time, so add it", line, col))
-        for i, pair in enumerate(t.compatible):
-            for label in pair:
-                if label not in t.labels:
-                    pl, pc = doc.where(("topics", name, "compatible", i))
-                    problems.append(Problem(shown, f"topic '{name}': compatible label '{label}' is not one of its labels", pl, pc))
-        topics[name] = Topic(
-            name=name, type=t.type, description=t.description, subject=tuple(t.subject), cues=tuple(t.cues),
-            changes_over_time=t.changes_over_time, unit=t.unit, direction=t.direction,
-            labels={k: Label(k, v.definition, tuple(v.cues)) for k, v in t.labels.items()},
-            compatible=frozenset(frozenset(p) for p in t.compatible),
-        )
-    if problems:
-        raise ValidationFailed(problems)
-    return Codebook(
-        topics=topics,
-        entities=tuple(Entity(e.name, tuple(e.aliases)) for e in parsed.entities),
-        honorifics=tuple(parsed.honorifics),
-        distinct=tuple(parsed.distinct),
-        person_match_threshold=parsed.person_match_threshold,
-        path=shown,
-    )
-
-
-def confine(path: Path, root: Path, what: str, resolve=None) -> None:
-    """Refuse a file of the claim set that resolves (through a link) outside its root: a shared claim
-    set must not make a command read, echo or embed a file elsewhere (the rule for article paths)."""
-    try:
-        resolved = (resolve or _Resolver())(path)
-    except (OSError, RuntimeError):
-        raise UnreadableInput(path, f"{what} cannot be resolved (a symlink loop?)") from None
-    if not _inside(resolved, root):
-        raise UnreadableInput(path, f"{what} is a link to a file outside the claim set's root {root}; "
-                                    "replace the link with the file or pass --allow-outside")
 
 
 def claim_files(claims_dir: Path) -> list[Path]:
@@ -186,7 +54,7 @@ class _FileLoader:
         self.types = TYPES
         self.contexts = {name: Context(t, self.names) for name, t in codebook.topics.items()}
         self._parsed: dict[Any, Any] = {}
-        self.resolve = _Resolver()
+        self.resolve = Resolver()
         self.digests = digests  # record what each article read was, for the cache
         self.lint = lint  # curation warnings per file (lint.py), computed where the file is read
 
@@ -221,13 +89,13 @@ class _FileLoader:
             data, st = read_bytes_stat(path, self.max_bytes, "claim file")
             if self.digests:  # the cache keys its entry by the bytes read here, not read again
                 out.read = (signature(st), digest(data))
-            text = _decode(path, data, "claim file")
+            text = decode(path, data, "claim file")
             doc = yamlread.parse(text, shown, light=True)
-            data = _mapping(doc, shown, "claim file")
+            data = mapping(doc, shown, "claim file")
         except (InvalidData, UnreadableInput) as exc:
             out.problems.append(exc.problem)
             return out, None, None
-        src = _plain_source(data)
+        src = plain_source(data)
         if src is None:
             from claimcheck.claimset import schema
 
@@ -244,7 +112,7 @@ class _FileLoader:
             resolved = self.resolve(target)
         except (OSError, RuntimeError):
             return False
-        return self.allow_outside or _inside(resolved, self.root)
+        return self.allow_outside or inside(resolved, self.root)
 
     def article(self, rel: str, claim_file: Path, doc: yamlread.Document, out: _FileResult):
         from claimcheck.claimset.ground import Article
@@ -258,12 +126,12 @@ class _FileLoader:
         except (OSError, RuntimeError):
             events.append(Problem(shown, f"article path '{rel}' cannot be resolved (a symlink loop?)", *at))
             return None, None
-        if not self.allow_outside and not _inside(resolved, self.root):
+        if not self.allow_outside and not inside(resolved, self.root):
             events.append(Problem(shown, f"article path '{rel}' points outside the claim set's root {self.root}; move the article inside it or pass --allow-outside", *at))
             return None, None
         try:
             data, st = read_bytes_stat(target, self.max_bytes, "article")
-            text = _decode(target, data, "article")
+            text = decode(target, data, "article")
         except UnreadableInput as exc:
             events.append(Problem(shown, f"article '{rel}': {exc.problem.message}", *at))
             return None, None
@@ -277,7 +145,7 @@ class _FileLoader:
         if not isinstance(raw, dict):
             events.append(Problem(shown, f"claims.{i}: each claim must be a mapping with topic, value and quote", *doc.where(base)))
             return
-        if _plain_claim(raw):
+        if plain_claim(raw):
             f = raw
         else:
             from claimcheck.claimset import schema
@@ -436,143 +304,6 @@ def _new_claim(**fields: Any) -> Claim:
     claim = object.__new__(Claim)
     claim.__dict__.update(fields)
     return claim
-
-
-_CLAIM_KEYS = frozenset({"id", "topic", "value", "quote", "attributed_to", "via", "hedge", "as_of", "note"})  # schema.ClaimIn's
-_CLAIM_TEXT = ("id", "attributed_to", "via", "hedge", "note")
-
-
-_SOURCE_KEYS = frozenset({"id", "outlet", "title", "published", "url", "text", "note", "status", "claims"})  # schema.SourceIn's
-_SOURCE_ID = re.compile(r"[\w.\-]+")  # schema.SourceIn's id rule
-_TOPIC_KEYS = frozenset({"type", "description", "subject", "cues", "changes_over_time", "direction", "unit", "labels", "compatible"})
-_CODEBOOK_KEYS = frozenset({"honorifics", "entities", "distinct", "person_match_threshold", "topics"})
-
-
-def _plain_source(data: dict) -> SimpleNamespace | None:
-    """The claim file's source fields as schema.SourceIn would give them, when each already has its
-    type (the usual case); None sends the file to SourceIn, which judges it with its messages. Valid
-    files are then read without importing pydantic (about 0.1 s of a small set's start-up)."""
-    if not data.keys() <= _SOURCE_KEYS or type(data.get("claims")) is not list:
-        return None
-    sid, outlet = data.get("id"), data.get("outlet")
-    if type(sid) is not str or type(outlet) is not str or not outlet or not _SOURCE_ID.fullmatch(sid):
-        return None
-    for key in ("title", "url", "text", "note"):
-        v = data.get(key)
-        if v is not None and type(v) is not str:
-            return None
-    published = data.get("published")
-    if published is not None and type(published) is not dt.date:
-        return None
-    status = data.get("status")
-    if status is not None and status != "draft":
-        return None
-    return SimpleNamespace(id=sid, outlet=outlet, title=data.get("title"), published=published, url=data.get("url"),
-                           text=data.get("text"), note=data.get("note"), status=status, claims=data["claims"])
-
-
-def _strings(v: Any) -> bool:
-    return type(v) is list and all(type(x) is str for x in v)
-
-
-def _pairs(v: Any) -> bool:
-    return type(v) is list and all(type(p) is list and len(p) == 2 and _strings(p) for p in v)
-
-
-def _plain_codebook(data: dict) -> SimpleNamespace | None:
-    """The codebook as schema.CodebookIn would give it, when every field already has its type; None
-    sends it to CodebookIn (see _plain_source)."""
-    topics = data.get("topics")
-    if not data.keys() <= _CODEBOOK_KEYS or type(topics) is not dict:
-        return None
-    if not _strings(data.get("honorifics", [])) or not _pairs(data.get("distinct", [])):
-        return None
-    threshold = data.get("person_match_threshold", 85.0)
-    if type(threshold) not in (int, float) or not 0 <= threshold <= 100:
-        return None
-    entities = data.get("entities", [])
-    if type(entities) is not list:
-        return None
-    for e in entities:
-        if type(e) is not dict or not e.keys() <= {"name", "aliases"} or type(e.get("name")) is not str \
-                or not _strings(e.get("aliases", [])):
-            return None
-    parsed_topics = {}
-    for name, t in topics.items():
-        if type(name) is not str or type(t) is not dict or not t.keys() <= _TOPIC_KEYS:
-            return None
-        if t.get("type") not in TYPES or type(t.get("type")) is not str or type(t.get("description")) is not str:
-            return None
-        if not _strings(t.get("subject", [])) or not _strings(t.get("cues", [])) or not _pairs(t.get("compatible", [])):
-            return None
-        if type(t.get("changes_over_time", False)) is not bool or type(t.get("unit", "")) not in (str, type(None)):
-            return None
-        if t.get("direction") not in (None, "rising", "falling") or type(t.get("direction", "")) not in (str, type(None)):
-            return None
-        labels = t.get("labels", {})
-        if type(labels) is not dict:
-            return None
-        for k, v in labels.items():
-            if type(k) is not str or type(v) is not dict or not v.keys() <= {"definition", "cues"} \
-                    or type(v.get("definition")) is not str or not _strings(v.get("cues", [])):
-                return None
-        parsed_topics[name] = SimpleNamespace(
-            type=t["type"], description=t["description"], subject=list(t.get("subject", [])), cues=list(t.get("cues", [])),
-            changes_over_time=t.get("changes_over_time", False), direction=t.get("direction"), unit=t.get("unit"),
-            labels={k: SimpleNamespace(definition=v["definition"], cues=list(v.get("cues", []))) for k, v in labels.items()},
-            compatible=[tuple(p) for p in t.get("compatible", [])])
-    return SimpleNamespace(
-        honorifics=list(data.get("honorifics", [])),
-        entities=[SimpleNamespace(name=e["name"], aliases=list(e.get("aliases", []))) for e in entities],
-        distinct=[tuple(p) for p in data.get("distinct", [])],
-        person_match_threshold=float(threshold), topics=parsed_topics)
-
-
-def _plain_claim(raw: dict) -> bool:
-    """Whether every field of a claim mapping already has the type schema.ClaimIn would give it (the
-    usual case), so the mapping can be used as it is; if not, ClaimIn judges it, with its messages."""
-    if not raw.keys() <= _CLAIM_KEYS or "value" not in raw:
-        return False
-    topic, quote = raw.get("topic"), raw.get("quote")
-    if type(topic) is not str or type(quote) is not str or not quote:
-        return False
-    for key in _CLAIM_TEXT:
-        v = raw.get(key)
-        if v is not None and type(v) is not str:
-            return False
-    as_of = raw.get("as_of")
-    return as_of is None or type(as_of) is dt.date
-
-
-class _Resolver:
-    """Path.resolve(strict=False), resolving each folder once: a claim set's articles share a few."""
-
-    def __init__(self) -> None:
-        self.folders: dict[str, Path | Exception] = {}
-
-    def __call__(self, target: Path) -> Path:
-        if target.name in ("", ".", "..") or os.path.islink(target):
-            return target.resolve(strict=False)
-        folder = str(target.parent)
-        real = self.folders.get(folder)
-        if real is None:
-            try:
-                real = target.parent.resolve(strict=False)
-            except (OSError, RuntimeError) as exc:
-                real = exc
-            if len(self.folders) < 100_000:
-                self.folders[folder] = real
-        if isinstance(real, Exception):
-            return target.resolve(strict=False)  # raises as it did for the folder
-        return real / target.name
-
-
-def _inside(path: Path, root: Path) -> bool:
-    try:
-        path.relative_to(root)
-        return True
-    except ValueError:
-        return False
 
 
 def _grounding_message(quote: str, g, article: str | None) -> str:
