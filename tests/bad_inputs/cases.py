@@ -512,6 +512,33 @@ def _hostile_text(command: list[str]) -> Callable[[Path], Setup]:
     return build
 
 
+def _hostile_draft(root: Path) -> Setup:
+    """`check --draft` on an article whose title, sentence and credit hold terminal-driving text: the
+    drafted claim file must hold none of it raw (a `cat` of it is safe), only YAML escapes that read
+    back as the article's characters, so `validate` still finds every quote in the article."""
+    claims = _base(root, _good())
+    title = f"Talks {HOSTILE} in Istanbul"
+    sentence = f"Pakistan's seven-member delegation {HOSTILE} arrived in Istanbul on Saturday, according to Reuters{HOSTILE}."
+    article = root / "articles" / "hostile.txt"
+    article.write_text(f"{title}\n\n{sentence}\n" + "Filler text of the article. " * 200, "utf-8")
+    draft = claims / "drafted.yaml"
+
+    def after(proc):
+        text = draft.read_text("utf-8")
+        assert not sorted({f"U+{ord(c):04X}" for c in text if c in UNSAFE} - {"U+000A"})
+        assert "\\u001b" in text and "\\u202e" in text and "\\u009b" in text  # shown as escapes, not dropped
+        import yaml
+
+        doc = yaml.safe_load(text)
+        assert HOSTILE in doc["title"] and HOSTILE in doc["claims"][0]["quote"]  # read back verbatim
+        assert doc["claims"][0]["attributed_to"].startswith("Reuters\x1b")
+        checked = subprocess.run([*CLI, "validate", "--claims", str(claims)], capture_output=True, text=True, timeout=60)
+        assert checked.returncode == 0, checked.stderr
+        assert "every quote found in its article" in checked.stdout
+
+    return Setup(["check", str(article), "--claims", str(claims), "--draft", str(draft)], after=after)
+
+
 def _slow_article(kind: str) -> Callable[[Path], Setup]:
     """An article to check whose text used to take quadratic time (the clause split, the Markdown rules)."""
     def build(root: Path) -> Setup:
@@ -574,6 +601,7 @@ RUNS: list[Run] = [
         ("validate", ["validate"]),
         ("check-json", ["check", "{out}/articles/a.txt", "--format", "json"]),
         ("check", ["check", "{out}/articles/a.txt"]), ("check-verbose", ["check", "{out}/articles/a.txt", "--verbose"]))],
+    Run("text/check-draft-file", _hostile_draft, 0, ""),
     Run("slow/check-a-sentence-with-a-long-run-of-spaces", _slow_article("space-run"), 0, ""),
     Run("slow/check-markdown-with-many-brackets", _slow_article("brackets"), 0, ""),
     Run("slow/check-markdown-with-many-emphasis-marks", _slow_article("emphasis"), 0, ""),

@@ -13,8 +13,8 @@ from pathlib import Path
 from claimcheck.output.atomic import write_atomic
 from claimcheck.check.checker import CheckResult
 from claimcheck.errors import UsageError
-from claimcheck.values.timeofday import TimeOfDay
-from claimcheck.values import TYPES, DateSpan, Quantity
+from claimcheck.output.safetext import UNSAFE
+from claimcheck.values import TYPES
 
 
 def check_draft_target(path: Path, force: bool) -> None:
@@ -134,8 +134,15 @@ def draft_document(result: CheckResult, text_ref: str) -> dict:
     }
 
 
+#: Written as \u escapes in a draft's double-quoted scalars: what must never reach a terminal raw
+#: (safetext.UNSAFE: article text is untrusted, and `cat draft.yaml` must be safe) and the two
+#: characters YAML cannot hold raw. The escape reads back as the character, so the quote stays verbatim.
+_ESCAPED = re.compile(f"[{UNSAFE}\ufffe\uffff]")
+
+
 def _scalar(v) -> str:
-    """A value as a curator writes it: plain when YAML reads it back as the same string, else double-quoted."""
+    """A value as a curator writes it: plain when YAML reads it back as the same string, else
+    double-quoted, with control and bidi characters as escapes (_ESCAPED)."""
     import json
 
     import yaml
@@ -151,6 +158,8 @@ def _scalar(v) -> str:
     if isinstance(v, (list, tuple)):
         return "[" + ", ".join(_scalar(x) for x in v) + "]"
     s = str(v)
+    if _ESCAPED.search(s):
+        return _ESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(s, ensure_ascii=False))
     if s and "\n" not in s and s == s.strip() and not s.startswith(("[", "{", "'", '"', "&", "*", "!", "|", ">", "%", "@", "`", "#", "-", "?")) \
             and ": " not in s and " #" not in s and not s.endswith(":"):
         try:
