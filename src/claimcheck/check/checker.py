@@ -13,7 +13,6 @@ claimcheck.api's to add (from claimcheck.speed).
 from __future__ import annotations
 
 import datetime as dt
-from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from itertools import chain

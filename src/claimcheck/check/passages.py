@@ -14,15 +14,10 @@ costs what the article's own sentences find, not the size of the claim set.
 
 from __future__ import annotations
 
-import hashlib
-import json
-import sys
-import unicodedata
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 from claimcheck.model import Source

@@ -5,11 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import os
-import re
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterator
 
 
 from claimcheck.claimset import yamlread
@@ -19,9 +17,9 @@ from claimcheck.claimset.reading import (  # noqa: F401 (load's names too)
 )
 from claimcheck.claimset.files import digest, signature
 from claimcheck.claimset.schema_fast import CLAIM_KEYS, plain_claim, plain_codebook, plain_source  # noqa: F401
-from claimcheck.errors import ClaimcheckError, InvalidData, Problem, UnreadableInput, ValidationFailed
+from claimcheck.errors import InvalidData, Problem, UnreadableInput, ValidationFailed
 
-from claimcheck.model import Claim, ClaimSet, Codebook, Entity, Label, Source, Topic, Where
+from claimcheck.model import Claim, ClaimSet, Codebook, Source, Topic, Where
 
 
 

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import errno
 import json
-import os
 import sys
-from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Iterator, List, Optional
+from typing import List, Optional
 
 import typer
 
+from claimcheck.cli.common import (
+    ClaimsOpt, CodebookOpt, Color, ColorOpt, DraftsOpt, Format, MaxBytesOpt, OutsideOpt, QuietOpt, Status, StatusOpt,
+    TopicOpt, _cache_usable, _claims, _errors, _formats_help, _frozen, _keep, _kept, _load, _say_error, _store_output,
+    _terminal, _topics_shown,
+)
 from claimcheck import __version__
-from claimcheck.output.atomic import Terminated, on_termination
-from claimcheck.errors import EXIT_INVALID, EXIT_USAGE, ClaimcheckError, UsageError, ValidationFailed
-from claimcheck.output.formats import CHECK as CHECK_FORMATS, CONFLICTS as CONFLICTS_FORMATS
+from claimcheck.output.atomic import on_termination
+from claimcheck.errors import EXIT_INVALID, EXIT_USAGE, UsageError, ValidationFailed
+from claimcheck.output.formats import CONFLICTS as CONFLICTS_FORMATS
 from claimcheck.report.formats import FORMATS as REPORT_FORMATS
 
 app = typer.Typer(
@@ -27,123 +30,6 @@ app = typer.Typer(
     help="Compare what news sources claim about one event: where they agree, partly agree, or conflict.",
     epilog="Exit codes: 0 fine; 1 invalid data, or findings you asked to fail on; 2 usage error, unreadable input or unwritable output.",
 )
-
-
-class Status(str, Enum):
-    conflict = "conflict"
-    partial = "partial"
-    agree = "agree"
-    single = "single"
-
-
-def _choices(registry: dict, name: str):
-    """An option's choices as an Enum, from an output registry (output/formats.py)."""
-    return Enum(name, {k: k for k in registry}, type=str)
-
-
-def _formats_help(registry: dict) -> str:
-    shown = [f"{f.name} ({f.help})" for f in registry.values()]
-    return (", ".join(shown[:-1]) + " or " + shown[-1] if len(shown) > 1 else shown[0]) + "."
-
-
-Format = _choices(CONFLICTS_FORMATS, "Format")
-
-
-class Color(str, Enum):
-    auto = "auto"
-    always = "always"
-    never = "never"
-
-
-# Options shared by every command that reads a claim set, declared once.
-ClaimsOpt = typer.Option(None, "--claims", help="Folder of claim files (*.yaml) and the codebook "
-                         "[default: ./claims, or the claim set found upward from here, as git finds its repository].")
-QuietOpt = typer.Option(False, "--quiet", "-q", help="Print only errors; the exit code tells the result.")
-ColorOpt = typer.Option(Color.auto, "--color", help="The terminal view in colour: auto (when stdout is a terminal, "
-                        "without colour if NO_COLOR is set; FORCE_COLOR forces it), always (even into a pipe), or "
-                        "never (plain text, or no colour on a terminal).")
-DraftsOpt = typer.Option(False, "--include-drafts", help="Count sources marked `status: draft` too "
-                         "(they are left out until a curator removes the mark).")
-CodebookOpt = typer.Option(None, "--codebook", help="Codebook file [default: CLAIMS/topics.yaml].")
-MaxBytesOpt = typer.Option(10 * 1024 * 1024, "--max-bytes", min=1, help="Refuse any file larger than this many bytes.")
-OutsideOpt = typer.Option(False, "--allow-outside", help="Let claim files, the codebook and articles lead (by a path or a link) outside the claim set's root.")
-StatusOpt = typer.Option(None, "--status", help="Only topics with this status (repeatable).")
-TopicOpt = typer.Option(None, "--topic", help="Only topics matching this glob, e.g. 'ceasefire.*' (repeatable).")
-
-
-def _stderr():
-    from rich.console import Console
-
-    return Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-def _say_error(message: str) -> None:
-    from claimcheck.output.terminal import inert
-
-    # print, not rich: a message may quote a curator's text and must not be read as markup
-    print(f"error: {inert(message)}", file=sys.stderr)
-
-
-@contextmanager
-def _errors() -> Iterator[None]:
-    """The one place where the tool's errors become messages and exit codes."""
-    try:
-        yield
-    except ValidationFailed as exc:
-        from claimcheck.output.terminal import inert
-
-        for p in exc.problems:
-            print(inert(str(p)), file=sys.stderr)
-        files = len({p.path for p in exc.problems})
-        print(f"{len(exc.problems)} problem{'s' if len(exc.problems) != 1 else ''} in {files} file{'s' if files != 1 else ''}; "
-              "fix them and run `claimcheck validate` again", file=sys.stderr)
-        raise typer.Exit(EXIT_INVALID) from None
-    except ClaimcheckError as exc:
-        _say_error(str(exc))
-        raise typer.Exit(exc.exit_code) from None
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        raise typer.Exit(130) from None
-    except Terminated:
-        print("terminated", file=sys.stderr)
-        raise typer.Exit(143) from None
-    except (typer.Exit, typer.Abort):
-        raise
-    except BrokenPipeError:
-        # The reader went away (`claimcheck conflicts | head`): stop quietly, as other tools do.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise typer.Exit(0) from None
-    except OSError as exc:
-        if exc.errno not in _OUTPUT_ERRORS:
-            _internal(exc)
-        # Output that cannot be written (a full disk, /dev/full, a closed stdout): unreadable-or-unwritable, exit 2.
-        _say_error(f"cannot write the output: {exc.strerror or exc}")
-        raise typer.Exit(EXIT_USAGE) from None
-    except Exception as exc:
-        _internal(exc)
-    finally:
-        _notices()
-
-
-_OUTPUT_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF, errno.EROFS}
-
-
-def _notices() -> None:
-    """Why the cache was not used, once (cachefile.NOTICES): the command itself went on without it."""
-    from claimcheck.speed.cachefile import NOTICES
-
-    for line in NOTICES:
-        print(line, file=sys.stderr)
-    NOTICES.clear()
-
-
-def _internal(exc: BaseException):
-    """A bug of ours: still one line, never a traceback, unless debugging."""
-    if os.environ.get("CLAIMCHECK_DEBUG"):
-        raise exc
-    _say_error(f"internal error ({type(exc).__name__}: {exc}); please report it with the command you ran "
-               "(set CLAIMCHECK_DEBUG=1 for details)")
-    raise typer.Exit(EXIT_INVALID) from None
 
 
 def _version(value: bool) -> None:
@@ -160,64 +46,6 @@ def _root(
 
     Exit codes: 0 fine; 1 invalid data, or findings you asked to fail on; 2 usage, unreadable input or unwritable output.
     """
-
-
-def _claims(claims: Optional[Path]) -> Path:
-    """The claim set's folder: as given, or found upward from the current folder (locate.py)."""
-    if claims is not None:
-        return claims
-    from claimcheck.claimset.locate import default_claims
-
-    return default_claims()
-
-
-def _load(claims: Optional[Path], codebook: Optional[Path], max_bytes: int, allow_outside: bool,
-          include_drafts: bool = False):
-    from claimcheck.api import load_claim_set, without_drafts
-
-    # cache=True: a later command on unchanged files reuses this load (cache.py; CLAIMCHECK_CACHE=0 turns it off).
-    with _frozen():
-        cs = load_claim_set(_claims(claims), codebook, max_bytes=max_bytes, allow_outside=allow_outside, cache=True)
-        return _keep(cs if include_drafts else without_drafts(cs))
-
-
-def _terminal(color: "Color"):
-    """A rich Console when output goes to a terminal (or colour is forced), else None for plain text.
-
-    NO_COLOR turns colour off (bold, italic and the value's mark stay), FORCE_COLOR turns the terminal
-    view on when stdout is not a terminal, and --color always/never override both."""
-    forced = os.environ.get("FORCE_COLOR", "") != ""
-    if not (sys.stdout.isatty() or color is Color.always or (color is Color.auto and forced)):
-        return None
-    from rich.console import Console
-
-    no_color = {Color.never: True, Color.always: False}.get(color)
-    return Console(highlight=False, force_terminal=True, no_color=no_color)
-
-
-def _topics_shown(cs, patterns: Optional[List[str]]) -> None:
-    """A usage error for a --topic glob that matches no topic of the codebook, with what was probably meant."""
-    if patterns:
-        from claimcheck.cli.filters import check_topic_patterns
-
-        check_topic_patterns(list(cs.codebook.topics), patterns)
-
-
-_kept: list = []
-
-
-def _keep(loaded):
-    """Hold a loaded claim set (or its comparison) until the process ends, which run() does without
-    freeing it: freeing a million claims object by object when the command returns took 1.5 s at the
-    end of `conflicts`."""
-    _kept.append(loaded)
-    return loaded
-
-
-def _frozen():
-    from claimcheck.speed.pool import frozen_after
-
-    return frozen_after()
 
 
 @app.command()
@@ -347,29 +175,6 @@ def conflicts(
             _store_output(key, {"statuses": sorted({g.status for g in groups})}, text)
         if failing and any(g.status in failing for g in groups):
             raise typer.Exit(EXIT_INVALID)
-
-
-def _cache_usable() -> bool:
-    """Whether stdout takes UTF-8 (what a stored output is) and the cache is on."""
-    from claimcheck.speed.cache import cache_dir
-
-    return (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "") == "utf8" and cache_dir() is not None
-
-
-def _store_output(key: str, meta: dict, text: str) -> None:
-    """Keep what was printed beside the cache entry the claim set came from (cache.write_output)."""
-    from claimcheck import api
-
-    if api.last_entry is None or not _cache_usable():
-        return
-    from claimcheck.speed.cache import write_output
-
-    folder, name, entry_id = api.last_entry
-    try:
-        data = text.encode("utf-8")
-    except UnicodeError:
-        return
-    write_output(folder, name, entry_id, key, meta, data)
 
 
 @app.command()
@@ -562,235 +367,9 @@ def diff(
             raise typer.Exit(EXIT_INVALID)
 
 
-class FailOn(str, Enum):
-    contradicts = "contradicts"
+from claimcheck.cli import checking  # noqa: E402 (the check command, registered last)
 
-
-CheckFormat = _choices(CHECK_FORMATS, "CheckFormat")
-
-
-class Engine(str, Enum):
-    local = "local"
-    dask = "dask"
-
-
-@app.command()
-def check(
-    articles: Optional[List[str]] = typer.Argument(None, help="Article files (plain text, Markdown or HTML), or - for stdin."),
-    published: Optional[str] = typer.Option(None, "--published", metavar="YYYY-MM-DD",
-                                            help="When the article was published: relative dates ('on Saturday') count from it [default: a dateline in the article, if any]."),
-    fmt: CheckFormat = typer.Option(CheckFormat.table, "--format", help=_formats_help(CHECK_FORMATS)),
-    draft: Optional[Path] = typer.Option(None, "--draft", help="Also write a claims YAML for the article to this file (one article only)."),
-    force: bool = typer.Option(False, "--force", help="Let --draft overwrite an existing file."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes when checking many articles."),
-    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 if an article contradicts the claim set (possible findings never count)."),
-    exclude: Optional[List[str]] = typer.Option(None, "--exclude", metavar="SOURCE_ID", help="Set this source aside, e.g. to check its own article against the others (repeatable)."),
-    min_confidence: float = typer.Option(0.6, "--min-confidence", min=0.0, max=1.0, help="Findings less sure than this are shown as possible and never asserted."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Show whole sentences and quotes, not trimmed ones."),
-    feed: Optional[Path] = typer.Option(None, "--input", metavar="FILE.jsonl", help="Articles from a JSON Lines file, one per line: id, url, published, and text or path (relative to the file). Results come as JSON Lines."),
-    engine: Engine = typer.Option(Engine.local, "--engine", help="local (this machine, --jobs processes) or dask (a Dask cluster; pip install 'claimcheck[dask]'). Results come as JSON Lines."),
-    unordered: bool = typer.Option(False, "--unordered", help="With JSON Lines: write each article's line as it finishes, not in input order."),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS", help="With --engine dask: an existing Dask scheduler, e.g. tcp://10.0.0.5:8786 [default: a local cluster]."),
-    workers: int = typer.Option(2, "--workers", min=1, help="With --engine dask and no --scheduler: worker processes of the local cluster."),
-    claims: Optional[Path] = ClaimsOpt,
-    codebook: Optional[Path] = CodebookOpt,
-    include_drafts: bool = DraftsOpt,
-    color: Color = ColorOpt,
-    quiet: bool = QuietOpt,
-    max_bytes: int = MaxBytesOpt,
-    allow_outside: bool = OutsideOpt,
-) -> None:
-    """Check a new article against the claim set: what it supports, contradicts or adds, and what it leaves out.
-
-    Facts are read from the article by the codebook's cues and subject words; each gets a
-    verdict per source, with the sources' own quotes beside the article's sentence. Passages the
-    article shares near-verbatim with a source's article are listed: such an article is not
-    independent corroboration. Exit 0, or 1 with --fail-on contradicts when an article
-    contradicts a source, or 2 for unreadable input.
-
-    A corpus (--input FILE.jsonl, --format jsonl or --engine dask) gives one JSON line per article,
-    an unreadable article an error line with its one-line message, and a summary on stderr.
-
-    Example: claimcheck check seeds/003_bbce39b4dcb24287.txt --exclude 003-bbce --published 2025-10-27
-    """
-    with _errors():
-        import datetime as dt
-
-        articles = articles or []
-        corpus = feed is not None or engine is Engine.dask or CHECK_FORMATS[fmt.value].corpus
-        if not articles and feed is None:
-            raise UsageError("ARTICLES", "give article files, - for stdin, or --input FILE.jsonl")
-        if corpus and fmt is CheckFormat.table and (feed is not None or engine is Engine.dask):
-            fmt = CheckFormat.jsonl  # a corpus comes as JSON Lines
-        if corpus and not CHECK_FORMATS[fmt.value].corpus:
-            raise UsageError("--format", "--input and --engine dask give JSON Lines; use --format jsonl")
-        if corpus and draft is not None:
-            raise UsageError("--draft", "drafts one article at a time, not a corpus")
-        if corpus and "-" in articles:
-            raise UsageError("-", "stdin is one article; for a corpus from a pipe use --input /dev/stdin")
-        if unordered and not corpus:
-            raise UsageError("--unordered", "only JSON Lines output can come as articles finish; add --format jsonl")
-        if (scheduler is not None or workers != 2) and engine is not Engine.dask:
-            raise UsageError("--scheduler" if scheduler is not None else "--workers", "goes with --engine dask")
-
-        from claimcheck import api
-        from claimcheck.check.checker import CheckError, known_sources
-        from claimcheck.output.draft import check_draft_target, write_draft
-        from claimcheck.output.terminal import inert
-
-        pub = None
-        if published is not None:
-            try:
-                pub = dt.date.fromisoformat(published)
-            except ValueError:
-                raise UsageError("--published", f"'{published}' is not a date; use YYYY-MM-DD, e.g. 2025-10-27") from None
-        if articles.count("-") > 1:
-            raise UsageError("-", "stdin can be read only once; give '-' once")
-        if draft is not None:
-            if len(articles) != 1:
-                raise UsageError("--draft", f"drafts one article at a time; {len(articles)} were given")
-            check_draft_target(draft, force)
-        # Validated exactly as by `validate` (and through the same cache): a claim set whose quotes are
-        # not in their articles is not one to check an article against (its contradictions would cite
-        # unverified words).
-        # Topic by topic: a warm check reads back only the topics the articles are about (checkset.py).
-        # With --draft, a claim set of only a codebook is fine: the draft is its first claim file.
-        with _frozen():
-            cs = _keep(api.load_check_set(_claims(claims), codebook, max_bytes=max_bytes, allow_outside=allow_outside,
-                                      cache=True, allow_empty=draft is not None))
-        known_sources(cs.sources, exclude or [])  # an unknown --exclude is a usage error before any work
-        if not include_drafts:  # drafts are set aside as --exclude sets a source aside, passages included
-            exclude = [*(exclude or []), *(sid for sid, s in cs.sources.items() if s.status == "draft"
-                                           and sid not in (exclude or []))]
-        stdin = None
-        if "-" in articles:
-            stdin = sys.stdin.buffer.read(max_bytes + 1)
-            if len(stdin) > max_bytes:
-                raise UsageError("<stdin>", f"article is over the {max_bytes:,}-byte cap; raise it with --max-bytes if this is intended")
-        # Built once, here: with --jobs the workers are forked from this process and inherit it.
-        checker = api.checker(cs, exclude or [], min_confidence=min_confidence, max_bytes=max_bytes)
-        if corpus:
-            _check_corpus(checker, articles, feed, engine, jobs, not unordered, scheduler, workers, pub, max_bytes, fail_on)
-            return
-        # Plain text and JSON are rendered where each article is checked (by the workers too) and
-        # written as soon as the articles before it are; rich tables for a terminal are rendered here.
-        out = sys.stdout
-        shape = CHECK_FORMATS[fmt.value]
-        console = _terminal(color) if shape.draw is not None and not quiet else None
-        tables = console is not None
-        single = len(articles) == 1
-        topics = checker.codebook.topics
-        join = shape.join
-        if not tables:
-            def render(r):
-                return None if isinstance(r, CheckError) else shape.render(r, verbose, topics)
-        else:
-            render = None
-        waiting: dict[int, tuple] = {}
-        written = [0]  # articles written, in order
-        pieces = [0]  # texts written
-
-        def write(r, text) -> None:
-            """One article's output, in article order: the same bytes as rendering them all at the end."""
-            if isinstance(r, CheckError):
-                _say_error(r.message)
-                if shape.error is not None and not single:
-                    text = shape.error(r)
-            if not quiet and not tables and text is not None:
-                out.write(join.piece(text, pieces[0], single))
-                pieces[0] += 1
-            written[0] += 1
-
-        progress = None
-        if len(articles) > 1 and sys.stderr.isatty():
-            from rich.progress import Progress
-
-            # no refresh thread: forking is only safe while this process has one thread
-            progress = Progress(console=_stderr(), transient=True, auto_refresh=False)
-            task = progress.add_task("checking", total=len(articles))
-            progress.start()
-
-        def finished(i, r, text):
-            waiting[i] = (r, text)
-            while written[0] in waiting:
-                write(*waiting.pop(written[0]))
-            if progress:
-                progress.advance(task)
-                progress.refresh()
-        try:
-            results = api.check_articles(articles, checker, published=pub, max_bytes=max_bytes, jobs=jobs, stdin=stdin,
-                                     render=render, on_done=finished)
-        finally:
-            if progress:
-                progress.stop()
-        errors = [r for r in results if isinstance(r, CheckError)]
-        done = [r for r in results if not isinstance(r, CheckError)]
-        if quiet:
-            pass
-        elif tables:
-            from claimcheck.output.checkreport import rich_summary
-
-            for r in done:
-                console.print(shape.draw(r, topics, verbose, console.width))
-            if len(articles) > 1:
-                console.print(rich_summary(results))
-        else:
-            out.write(join.close(pieces[0], single))
-            if len(articles) > 1 and shape.error is None:  # a JSON list carries its errors; text gets a summary
-                from claimcheck.output.checkreport import plain_summary
-
-                print("\n" + plain_summary(results))
-        if draft is not None and done:
-            written = write_draft(done[0], draft, force, checker.codebook)
-            if not quiet:
-                print(f"wrote {', '.join(inert(str(p)) for p in written)}: {len(done[0].findings)} draft claims, "
-                      "marked `status: draft` (left out of conflicts, report and check until you remove the mark); "
-                      f"check them with: claimcheck validate --claims {inert(str(draft.parent))}", file=sys.stderr)
-        if errors:
-            raise typer.Exit(max(e.exit_code for e in errors))
-        if fail_on is FailOn.contradicts and any(r.contradicted for r in done):
-            raise typer.Exit(EXIT_INVALID)
-
-
-def _check_corpus(checker, articles, feed, engine, jobs, ordered, scheduler, workers, published, max_bytes, fail_on) -> None:
-    """`check` over a corpus: JSON Lines on stdout as articles are checked, errors and a summary on stderr."""
-    from claimcheck.speed.corpus import check_corpus, items_from_feed, items_from_paths
-
-    items = items_from_feed(str(feed), max_bytes) if feed is not None else items_from_paths(articles)
-    out = sys.stdout
-    progress = None
-    if sys.stderr.isatty():
-        from rich.progress import Progress
-
-        progress = Progress(console=_stderr(), transient=True, auto_refresh=False)
-        task = progress.add_task("checking", total=len(articles) or None)
-        progress.start()
-
-    def on_line(o) -> None:
-        if o.error:
-            _say_error(o.error)
-        out.write(o.line + "\n")
-        if progress:
-            progress.advance(task)
-            progress.refresh()
-    try:
-        if engine is Engine.dask:
-            from claimcheck.speed.dask_engine import check_on_dask
-
-            tally = check_on_dask(items, checker, max_bytes=max_bytes, published=published, scheduler=scheduler,
-                                  workers=workers, ordered=ordered, on_line=on_line)
-        else:
-            tally = check_corpus(items, checker, max_bytes=max_bytes, published=published, jobs=jobs, ordered=ordered,
-                                 on_line=on_line, expected=len(articles))
-    finally:
-        if progress:
-            progress.stop()
-    out.flush()
-    print(tally.line(), file=sys.stderr)
-    if tally.exit_code:
-        raise typer.Exit(tally.exit_code)
-    if fail_on is FailOn.contradicts and tally.contradicted:
-        raise typer.Exit(EXIT_INVALID)
+app.command()(checking.check)
 
 
 def main(argv: Optional[List[str]] = None) -> int:

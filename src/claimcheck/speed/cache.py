@@ -30,7 +30,6 @@ import json
 import os
 import stat
 import sys
-import time
 from pathlib import Path
 from typing import Callable, Iterable
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimcheck.model import Relation
-from claimcheck.values.base import COMPATIBLE, DIFFERENT, SAME, TYPES, ValueError_, ValueType, register
+from claimcheck.values.base import COMPATIBLE, DIFFERENT, SAME, ValueError_, ValueType, register
 
 DAY = 24 * 60
 
