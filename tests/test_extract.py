@@ -199,7 +199,7 @@ def test_lower_unsafe_lists_every_character_re_folds_to_ascii_that_lower_does_no
     import re
     import sys
 
-    from claimcheck.check.extract import _LOWER_UNSAFE
+    from claimcheck.check.cues import _LOWER_UNSAFE
 
     ascii_ci = re.compile("[!-~]", re.I)
     missed = []
@@ -218,17 +218,17 @@ def test_lower_unsafe_lists_every_character_re_folds_to_ascii_that_lower_does_no
     "The K\u212aabul delegation was led by Haji Najib, the cease-fire held.",  # Kelvin sign
 ])
 def test_needles_never_rule_out_a_cue_the_scan_would_find(extractor, monkeypatch, text):
-    from claimcheck.check import extract
+    from claimcheck.check import readers
 
     texts = [text] + [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] \
         + [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("check-*.txt"))]
     fast = [extractor.extract(t, dt.date(2025, 10, 27)) for t in texts]
-    monkeypatch.setattr(extract, "lowered", lambda s: None)
+    monkeypatch.setattr(readers, "lowered", lambda s: None)
     assert [extractor.extract(t, dt.date(2025, 10, 27)) for t in texts] == fast
 
 
 def test_phrase_needles_are_the_literal_pieces_of_the_pattern():
-    from claimcheck.check.extract import phrase_needles
+    from claimcheck.check.cues import phrase_needles
 
     assert phrase_needles("Led  by") == ("led", "by")
     assert phrase_needles("cease-fire") == ("cease", "fire")

@@ -1,0 +1,472 @@
+"""The reading scaffolding `check` shares: cue phrases and their weights, candidate values, how far a value
+stands from its cue and its subject, dates' roles, and choosing among candidates."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from typing import Any
+
+from claimcheck.check.mentions import TITLE_WORDS, Mention
+from claimcheck.check.learn import LearnedCue, tokens
+from claimcheck.model import Topic
+from claimcheck.check.sentences import fold
+from claimcheck.values import Names
+from claimcheck.values import fold as fold_name
+
+#: How many clauses away from its cue a subject word may stand, and what each step costs.
+SUBJECT_REACH = 2
+_CLAUSE_FACTOR = (1.0, 0.92, 0.8)
+
+
+#: Words that may stand between "led by" and a name: articles, possessives and (from mentions) titles.
+_PERSON_SKIP = {"the", "a", "an", "its", "his", "her", "their", "respected", "newly", "appointed", "former", "acting"}
+
+
+#: Words that may stand between a cue and its value without weakening the link.
+_SKIPPABLE = {
+    "the", "a", "an", "on", "in", "at", "of", "by", "its", "his", "her", "their", "both", "jointly", "all",
+    "some", "about", "around", "nearly", "almost", "over", "since", "from", "to", "with", "was", "were",
+    "is", "are", "been", "be", "has", "have", "had", "just", "only", "also", "reportedly", "respected",
+    "newly", "appointed", "former", "then", "and", "as", "namely", "including", "led", "headed",
+}
+
+
+#: Words before a cue, in its clause, that make the statement a condition, a wish or a forecast.
+_HYPOTHETICAL = {
+    "if", "unless", "whether", "could", "would", "might", "may", "should", "failure", "fail", "fails",
+    "hope", "hopes", "hoped", "hoping", "expected", "expect", "expects", "aim", "aims", "aimed", "seek",
+    "seeks", "seeking", "want", "wants", "prevent", "avoid", "risk", "until", "unlikely", "likely", "possible",
+    "possibility", "fear", "fears", "feared", "warn", "warned", "warns", "threat", "threatened", "ahead",
+}
+
+
+_NEGATION = {"not", "no", "never", "n't", "without", "nor", "neither", "denied", "deny", "denies"}
+
+
+#: Words right before a label's cue that say the state was only approached.
+_ALMOST = {"almost", "nearly", "narrowly", "virtually"}
+
+
+_HEDGES = ("reportedly", "allegedly", "according to", "as per", "is said to", "are said to", "sources said",
+           "sources told", "reports citing", "citing sources", "reported", "purportedly", "unconfirmed")
+
+
+_WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
+
+
+_ALNUM = re.compile(r"[^\W_]+")
+
+
+def phrase_pattern(phrase: str) -> re.Pattern:
+    """A codebook phrase as a regex: case-insensitive, any spacing, a leading '-' meaning 'attached'."""
+    p = fold(phrase.strip())
+    attached = p.startswith("-")
+    body = p.lstrip("-").strip()
+    parts = []
+    for tok in re.split(r"(\s+|-)", body):
+        if not tok:
+            continue
+        if tok.isspace():
+            parts.append(r"\s+")
+        elif tok == "-":
+            parts.append(r"[-\s]?")
+        else:
+            parts.append(re.escape(tok))
+    rx = "".join(parts)
+    rx = (r"(?<=[\w])[-\s]" + rx) if attached else (r"(?<![\w])" + rx if body[:1].isalnum() else rx)
+    if body[-1:].isalnum():
+        rx += r"(?![\w])"
+    return re.compile(rx, re.I)
+
+
+def phrase_needles(phrase: str) -> tuple[str, ...] | None:
+    """The lower-cased pieces any match of phrase_pattern(phrase) contains word for word; None when
+    a piece is not ASCII (re's case-insensitive matching then reaches beyond str.lower)."""
+    body = fold(phrase.strip()).lstrip("-").strip()
+    pieces = tuple(t.lower() for t in re.split(r"\s+|-", body) if t)
+    return pieces if all(t.isascii() for t in pieces) else None
+
+
+# The characters re.IGNORECASE matches to an ASCII letter that str.lower() does not turn into it
+# (dotless i, long s) or turns into two characters (dotted capital I); tests/test_extract.py
+# checks the list against every code point.
+_LOWER_UNSAFE = re.compile("[\u0130\u0131\u017f]")
+
+
+def lowered(s: str) -> str | None:
+    """`s` lower-cased for ruling phrases out by their needles, or None when that would not be exact."""
+    return None if _LOWER_UNSAFE.search(s) else s.lower()
+
+
+@dataclass(frozen=True)
+class _Cue:
+    text: str
+    pattern: re.Pattern | None  # None for a learned cue, found by its lemmas only
+    label: str | None = None  # for a label topic's label cues
+    needles: tuple[str, ...] | None = None  # phrase_needles(text): a sentence without them holds no match
+    lemmas: tuple[str, ...] = ()  # the cue's words as lemmas: "collapsed" finds "collapse", "collapsing"
+    learned: LearnedCue | None = None
+
+    @property
+    def weight(self) -> float:
+        """How far a reading through this cue is trusted: a hand-written cue fully; a learned one by
+        how many curated quotes it came from and how much it belongs to this topic."""
+        if self.learned is None:
+            return 1.0
+        support = self.learned.support
+        # Specificity only tempers: a cue two topics share ("magnitude") is told apart by their subjects.
+        if support < 0:
+            return 0.8  # the unit only this topic counts
+        return (0.7 + 0.3 * self.learned.specificity) * (0.9 if support == 0 else min(1.0, 0.65 + 0.1 * support))
+
+    @property
+    def shown(self) -> str:
+        if self.learned is None:
+            return f"'{self.text}'"
+        if self.learned.support == 0:
+            return f"'{self.text}' (the label's name)"
+        if self.learned.support < 0:
+            return f"'{self.text}' (the unit only this topic counts)"
+        n = self.learned.support
+        return f"'{self.text}' (learned from {n} curated quote{'s' if n != 1 else ''})"
+
+
+def _cue_lemmas(text: str) -> tuple[str, ...]:
+    """A hand-written cue's words as lemmas, when it is plain words (attached and punctuated cues stay regex-only)."""
+    body = fold(text.strip())
+    if not body or body.startswith("-") or re.search(r"[^\w\s']", body):
+        return ()
+    return tuple(tk.lemma for tk in tokens(body))
+
+
+@dataclass(frozen=True)
+class _Subject:
+    text: str
+    pattern: re.Pattern
+    proper: bool  # names a particular place, body or event ("Istanbul", "Afghan delegation")
+
+
+@dataclass
+class _Rules:
+    topic: Topic
+    cues: list[_Cue]
+    subjects: list[_Subject]
+
+
+@dataclass(frozen=True)
+class _Hit:
+    topic: str
+    start: int
+    end: int
+    cue: _Cue
+
+
+@dataclass
+class _Cand:
+    topic: str
+    kind: str  # what it claims exclusively in its sentence: date, number, person, names, label, text
+    value: Any
+    spans: tuple[tuple[int, int], ...]
+    confidence: float
+    how: str
+    cue_len: int
+    subject_proper: bool
+    subject_distance: int
+    unresolved: str | None = None
+    text: str = ""
+    nearness: float = 1.0  # how close the value stands to the topic's subject (decides between topics)
+    subject_gap: int = 0
+    cue_hits: int = 1  # distinct cues of the topic in the sentence: more of them, more evidence
+    unnamed: bool = False
+
+
+_NEGATION_LEMMAS = frozenset({"not", "no", "never", "n't", "without", "nor", "neither"})
+
+
+#: Capitalised words before a curated name that are not a title learnt from it ("Judge" is one already).
+_FUNCTION_TITLES = frozenset({"the", "a", "an", "and", "but", "said", "says", "by", "of", "in", "on", "at", "to", "with"})
+
+
+#: A topic whose name or description uses one of these is about an end, or about a plan.
+_END_WORDS = frozenset({"end", "expire", "expiry", "deadline", "until"})
+
+
+_PLAN_TOPIC_WORDS = frozenset({"plan", "schedule", "propose", "expect", "due", "upcoming", "future", "next"})
+
+
+#: Words in a date's clause, before it, that make it a plan rather than a day something happened.
+_PLAN_WORDS = frozenset({"will", "would", "shall", "scheduled", "planned", "plan", "plans", "expected", "due",
+                         "next", "again", "upcoming", "set", "slated", "proposed"})
+
+
+_UNTIL = frozenset({"until", "till", "through", "thru", "untill"})
+
+
+def _date_role(s: str, cl, n) -> str | None:
+    """'end' for "until <date>", 'plan' for a date in a clause that looks ahead; None for a day that happened."""
+    lo = cl.bounds[cl.index(n.start)][0]
+    before = [w.casefold() for w in _WORD.findall(s[lo:n.start])]
+    if before[-1:] and before[-1] in _UNTIL or n.text.split()[0].casefold() in _UNTIL:
+        return "end"
+    if set(before[-6:]) & _PLAN_WORDS:
+        return "plan"
+    return None
+
+
+#: Words that point back to the previous sentence's day or event.
+_ANAPHOR = re.compile(r"(?<![\w])(?:that|the same|this)\s+(?:day|date|session|meeting|evening|morning|afternoon|night|"
+                      r"hearing|event|vote|round)(?![\w])|(?<![\w])the meeting(?![\w])|(?<![\w])the session(?![\w])", re.I)
+
+
+#: A cheap test for a sentence that may hold a date worth carrying over.
+_DATE_HINT = re.compile(r"\d|day\b|January|February|March|April|May|June|July|August|September|October|November|December|"
+                        r"Jan\b|Feb\b|Mar\b|Apr\b|Jun\b|Jul\b|Aug\b|Sept?\b|Oct\b|Nov\b|Dec\b", re.I)
+
+
+_CURRENCY_SIGN = re.compile("[$\u20ac\u00a3]\\d")
+
+
+#: Units too common to tell a topic by alone: nearly every count is of people.
+_COUNTLESS = frozenset({"people", "person", "member", "official", "time", "day", "hour", "minute", "week", "year", "month"})
+
+
+def _dateline(head: str, m) -> bool:
+    """Is the date a dateline: on a short line of its own ("Updated March 3, 2026", "date 2026-03-28"),
+    or opening a line before a dash or parenthesis ("Oct 27, 2025 (Reuters) -"), not inside a sentence?"""
+    line_start = head.rfind("\n", 0, m.start) + 1
+    line_end = head.find("\n", m.end)
+    line = head[line_start:line_end if line_end >= 0 else len(head)]
+    before, after = head[line_start:m.start], head[m.end:line_end if line_end >= 0 else len(head)]
+    if len(_WORD.findall(line)) <= 12 and not re.search(r"[.!?]\s+\S", line):
+        return True
+    if re.fullmatch(r"\s*(?:(?:first|last)\s+)?(?:date[sd]?|updated|published|posted|modified)\s*:?\s*(?:on\s+)?", before, re.I):
+        return True  # "date 2025-04-01 Myanmar earthquake news: ..."
+    return len(_WORD.findall(before)) <= 4 and bool(re.match(r"\s*(?:\(|[-\u2013\u2014:|/])", after))
+
+
+def near_cues(s: str, cl, n, hits, max_words: int, stops: str):
+    """The cue hits a value mention may be read through: on either side of it, no `stops` mark between,
+    at most `max_words` words that are not skippable between, at most one clause apart; each as
+    (hit, subject, subject distance, subject clauses apart, words between, clauses apart). The date
+    and time readers share it."""
+    for h, sub, sdist, apart_s in hits:
+        if n.end <= h.start:
+            gap = s[n.end:h.start]
+        elif n.start >= h.end:
+            gap = s[h.end:n.start]
+        else:
+            continue
+        if re.search(stops, gap):
+            continue
+        d = _count_words(gap, _SKIPPABLE)
+        apart = _clauses_apart(cl, h.start, n.start)
+        if d > max_words or apart > 1:
+            continue
+        yield h, sub, sdist, apart_s, d, apart
+
+
+def _plausible(q, seen: tuple[float, float], factor: float = 500.0) -> bool:
+    """Is the number within `factor` times the span of the topic's curated values (either way)?"""
+    lo, hi = seen
+    v = q.low if q.low else q.high
+    if not v or v == float("inf") or lo <= 0:
+        return True
+    return lo / factor <= v <= max(hi, lo) * factor
+
+
+def _lemma_run(toks, i: int, lemmas: tuple[str, ...], s: str) -> int | None:
+    """The end offset of `lemmas` matched from token i, one other word allowed between two of them
+    ("agreed to jointly set up"), never across a sentence mark; None when they do not follow."""
+    j, end = i, toks[i].end
+    for lem in lemmas[1:]:
+        for k in (j + 1, j + 2):
+            if k < len(toks) and toks[k].lemma == lem and not re.search(r"[.;:!?]", s[end:toks[k].start]) \
+                    and (k == j + 1 or toks[j + 1].lemma not in _NEGATION_LEMMAS):  # "have not begun" is no "have begun"
+                j, end = k, toks[k].end
+                break
+        else:
+            return None
+    return end
+
+
+def _name_span(q: str, name: str, names: Names) -> tuple[int, int] | None:
+    """The words of `name` (honorifics aside) in `q`: first to last part found, case and accents aside."""
+    parts = [p for p in fold_name(names.strip(name)).split() if len(p) > 1]
+    if not parts:
+        return None
+    found = [(tk.start, tk.end) for tk in tokens(q) if fold_name(tk.text) in parts]
+    return (found[0][0], found[-1][1]) if found else None
+
+
+def rules_type(r: _Rules) -> str:
+    return r.topic.type
+
+
+def _subject_nearness(s: str, c: _Cand, subjects, cl=None) -> float:
+    """A value belongs to the event named nearest to it: 'on Saturday in Istanbul' is Istanbul's date.
+    A clause break between them ("... confirms military government; 8 killed in Thailand") counts
+    as words: the subject of the clause before is further than the one in the value's own clause."""
+    if not subjects or c.kind == "label":
+        return 1.0
+    vs, ve = min(a for a, _ in c.spans), max(b for _, b in c.spans)
+    gaps = []
+    for a, b, _sub in subjects:
+        if a < ve and vs < b:
+            gaps.append(0)
+        else:
+            words = len(_WORD.findall(s[b:vs] if b <= vs else s[ve:a]))
+            hard = len(re.findall(r"[;:]|\s[\u2013\u2014-]\s", s[b:vs] if b <= vs else s[ve:a]))
+            gaps.append(words + _CLAUSE_BREAK_WORDS * hard)
+    c.subject_gap = min(gaps)
+    return max(0.7, 1.0 - 0.015 * min(gaps))
+
+
+#: A verb that puts a quantity above its number: "could surpass 10,000" is more than 10,000.
+_BEYOND = re.compile(r"(?<![\w])(surpass(?:es|ed)?|exceed(?:s|ed)?|top(?:s|ped)?|outstrip(?:s|ped)?)\s+$", re.I)
+
+
+#: A sentence opening with a personal pronoun continues the one before it.
+_PRONOUN_OPENER = re.compile(r"\s*(?:he|she|they|it|his|her|their|its)\s", re.I)
+
+
+#: A mark that ends what a cue can reach; a decimal point ("magnitude 7.7") is none.
+_STOP = re.compile(r"[;:!?]|\.(?!\d)|(?<!\d)\.")
+
+
+#: A verb saying where a quantity stands, right before its number: "the toll ... has risen to", "stands at".
+_LEVEL = re.compile(r"(?<![\w])(?:(?:has|have|had)\s+)?(?:risen|rose|rises|climbed|climbs|surged|surges|jumped|reached|reaches|"
+                    r"stood|stands|increased|grown|grew|soared|passed|topped|exceeded|surpassed|hit|is|was|now)"
+                    r"(?:\s+(?:to|at|past))?\s*(?:at\s+least|more\s+than|over|nearly|almost|about|around)?\s*$", re.I)
+
+
+#: What a semicolon, colon or dash between a value and a subject word counts as, in words.
+_CLAUSE_BREAK_WORDS = 4
+
+
+def _short(text: str, n: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _count_words(gap: str, skippable: set[str]) -> int:
+    return sum(1 for w in _WORD.findall(gap) if w.casefold() not in skippable)
+
+
+def _gap_words(s: str, hit: _Hit, span: tuple[int, int]) -> int:
+    a, b = span
+    if b <= hit.start:
+        return len(_WORD.findall(s[b:hit.start]))
+    if a >= hit.end:
+        return len(_WORD.findall(s[hit.end:a]))
+    return 0
+
+
+#: A value in the cue's own clause, or the next one; further away it is another statement.
+_VALUE_CLAUSE = (1.0, 0.88)
+
+
+def _clauses_apart(cl, a: int, b: int) -> int:
+    return cl.apart(a, b)
+
+
+def _distance_factor(words: int) -> float:
+    return max(0.5, 1.0 - 0.05 * words)
+
+
+_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|as well as\s+|along with\s+)?|\s+and\s+|\s*&\s*|\s+as well as\s+|\s+along with\s+)", re.I)
+
+
+_LEAD_WORDS = {"the", "both", "jointly", "by", "on", "with", "including", "namely", "of", "from", "its", "were",
+               "was", "are", "is", "had", "has", "have"}
+
+
+def _coordination(s: str, items: list[Mention], h: _Hit, direction: int) -> list[Mention]:
+    """Items joined by commas and 'and' right after (direction 1) or right before (-1) a cue."""
+    if direction == 1:
+        following = [m for m in items if m.start >= h.end]
+        lead = s[h.end:following[0].start] if following else ""
+        if not following or re.search(r"[.;:!?]", lead) or _count_words(lead, _LEAD_WORDS | TITLE_WORDS):
+            return []
+        run = [following[0]]
+        for m in following[1:]:
+            gap = s[run[-1].end:m.start]
+            if _SEPARATOR.fullmatch(gap) and m.kind == run[0].kind:
+                run.append(m)
+            else:
+                break
+        return run
+    preceding = [m for m in items if m.end <= h.start]
+    if not preceding:
+        return []
+    last = preceding[-1]
+    gap = s[last.end:h.start]
+    if not re.fullmatch(r"\s*(?:\w+\s+){0,2}", gap) or re.search(r"[,.;:]", gap):
+        return []
+    run = [last]
+    for m in reversed(preceding[:-1]):
+        if _SEPARATOR.fullmatch(s[m.end:run[0].start]) and m.kind == run[0].kind:
+            run.insert(0, m)
+        else:
+            break
+    return run
+
+
+def _union(cands: list[_Cand]) -> list[_Cand]:
+    """Lists read from several cues of one sentence ("includes X ... along with Y, Z") become one."""
+    by_kind: dict[str, list[_Cand]] = defaultdict(list)
+    for c in cands:
+        by_kind[c.kind].append(c)
+    out = []
+    for kind, cs in by_kind.items():
+        cs.sort(key=lambda c: min(a for a, _ in c.spans))
+        spans: dict[tuple[int, int], Any] = {}
+        for c in cs:
+            for span, v in zip(c.spans, c.value):
+                spans.setdefault(span, v)
+        if len(cs) == 1 or len(spans) == max(len(c.spans) for c in cs):
+            out.append(max(cs, key=lambda c: (len(c.spans), c.confidence)))
+            continue
+        best = max(cs, key=lambda c: c.confidence)
+        ordered = sorted(spans)
+        values = tuple(dict.fromkeys(spans[k] for k in ordered))
+        how = " + ".join(c.how for c in cs)
+        out.append(replace(best, value=values, spans=tuple(ordered), how=how,
+                           confidence=min(c.confidence for c in cs)))
+    return out
+
+
+_EXCLUSIVE = {"date", "number", "person", "names"}
+
+
+def _choose(cands: list[_Cand]) -> list[_Cand]:
+    """Each span of words to one topic; one value per topic and sentence (labels excepted).
+
+    The surest reading wins; ties go to the topic whose named subject is present, then to the
+    longer (more specific) cue, then to the nearer subject.
+    """
+    # Lists come last: a name already read as one topic's person joins a list only among other names.
+    cands = sorted(cands, key=lambda c: (c.kind == "names", -round(c.confidence * c.nearness * (0.95 if c.unnamed else 1), 3), -c.cue_hits,
+                                         not c.subject_proper, -c.cue_len, c.subject_distance))
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    done: set[str] = set()
+    labels: set[tuple[str, Any]] = set()
+    out = []
+    for c in cands:
+        if c.kind == "label":
+            if (c.topic, c.value) in labels:
+                continue
+            labels.add((c.topic, c.value))
+            out.append(c)
+            continue
+        if c.topic in done:
+            continue
+        if c.kind in _EXCLUSIVE and any(a < e and s < b for s, e in c.spans for a, b in taken[c.kind]):
+            continue
+        if c.kind == "names" and all(any(a < e and s < b for a, b in taken["person"]) for s, e in c.spans):
+            continue
+        done.add(c.topic)
+        taken[c.kind].extend(c.spans)
+        out.append(c)
+    return out

@@ -1,0 +1,416 @@
+"""How `check` reads a sentence: cue hits, names, and each value type's reader (for check/extract.py's Extractor).
+
+One reader per built-in type; a type added in a module of its own is read by `_read_found`, through
+the type's `find` (values/base.py), bound to the topic's nearest cue as dates are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import replace
+from types import SimpleNamespace
+
+from claimcheck.check.cues import (
+    SUBJECT_REACH, _PRONOUN_OPENER, _Subject, _gap_words, _lemma_run, lowered,
+    _ALMOST, _ALNUM, _BEYOND, _CLAUSE_FACTOR, _COUNTLESS, _Cand, _HYPOTHETICAL, _Hit, _LEVEL, _NEGATION,
+    _PERSON_SKIP, _SKIPPABLE, _STOP, _VALUE_CLAUSE, _WORD, _clauses_apart, _coordination, _count_words,
+    _date_role, _distance_factor, _plausible, _union, near_cues,
+)
+from claimcheck.check.mentions import TITLE_WORDS, Anchor, Mention, convert, find_dates, find_names, unit_of, _fmt as _fmt_num
+from claimcheck.check.learn import lemma
+from claimcheck.check.sentences import fold
+from claimcheck.values import TYPES, parse_quantity
+from claimcheck.values import fold as fold_name
+
+
+class Readers:
+    """The Extractor's reading of one sentence: which cue hits count, whose names are people, and
+    the readers, one per built-in value type and one for every other type (its own `find`), each
+    turning a sentence's cue hits for a topic into candidate values."""
+
+    # ----------------------------------------------------------------- cues and subjects
+
+    def _valid_hits(self, s: str, cl, toks=(), prev: str = "") -> tuple[dict[str, list[tuple[_Hit, _Subject | None, int, int]]], dict]:
+        """For each topic: its cue hits that have a subject nearby, with the subject, its distance in
+        words and in clauses; and every subject word found, by topic. A cue inside a longer cue of another topic, or one whose
+        nearby subject is only generic while another topic's named subject is there with the same cue,
+        is left to the other topic."""
+        hits: list[_Hit] = []
+        low = lowered(s)  # a needle test is ~50 times cheaper than a scan for the cue, and most cues are absent
+        for name, rules in self.rules.items():
+            for cue in rules.cues:
+                if cue.pattern is None or (low is not None and cue.needles is not None and not all(n in low for n in cue.needles)):
+                    continue
+                for m in cue.pattern.finditer(s):
+                    hits.append(_Hit(name, m.start(), m.end(), cue))
+        seen = {(h.topic, h.start, h.end, h.cue.label) for h in hits}
+        for i, tk in enumerate(toks):
+            for name, cue in self._by_lemma.get(tk.lemma, ()):
+                end = _lemma_run(toks, i, cue.lemmas, s)
+                if end is not None and (name, tk.start, end, cue.label) not in seen:
+                    seen.add((name, tk.start, end, cue.label))
+                    hits.append(_Hit(name, tk.start, end, cue))
+        if not hits:
+            return {}, {}
+        subjects: dict[str, list[tuple[int, int, _Subject]]] = {}  # only topics with a cue here are asked about
+        for name in dict.fromkeys(h.topic for h in hits):
+            subjects[name] = [(m.start(), m.end(), sub) for sub in self.rules[name].subjects for m in sub.pattern.finditer(s)]
+
+        def near(topic: str, hit: _Hit):
+            rules = self.rules[topic]
+            if not rules.subjects:
+                return (None, 0, 0)
+            lo, hi = cl.window(hit.start, SUBJECT_REACH)
+            best = None
+            for a, b, sub in subjects[topic]:
+                if a < hi and b > lo:
+                    dist = _gap_words(s, hit, (a, b))
+                    apart = 0 if a <= hit.start < b else min(cl.apart(a, hit.start), SUBJECT_REACH)
+                    key = (apart, not sub.proper, dist)
+                    if best is None or key < best[0]:
+                        best = (key, sub, dist, apart)
+            if best is None and prev and _PRONOUN_OPENER.match(s) and not any(
+                    o.topic.type == rules.topic.type and o is not rules and any(x.pattern.search(s) for x in o.subjects)
+                    for o in self.rules.values()):
+                # "They were out in under four minutes": the sentence before names who "they" are
+                # (unless this one names another topic's subject: then the cue is that topic's).
+                before = fold(prev)
+                for sub in rules.subjects:
+                    if sub.pattern.search(before):
+                        return (sub, len(_WORD.findall(s[:hit.start])), SUBJECT_REACH)
+            return None if best is None else best[1:]
+
+        out: dict[str, list] = defaultdict(list)
+        for h in hits:
+            if any(o.topic != h.topic and o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
+                   and self.rules[o.topic].topic.type == self.rules[h.topic].topic.type
+                   and near(o.topic, o) is not None for o in hits):
+                continue  # "second ceasefire" outranks "ceasefire" for a date
+            found = near(h.topic, h)
+            if found is None:
+                continue
+            sub, dist, apart = found
+            if sub is not None and not sub.proper and not self._names_own(s, cl, h, subjects) \
+                    and self._named_elsewhere(s, cl, h, hits, subjects):
+                continue
+            out[h.topic].append((h, sub, dist, apart))
+        return out, subjects
+
+    def _names_own(self, s, cl, h: _Hit, subjects) -> bool:
+        lo, hi = cl.window(h.start, SUBJECT_REACH)
+        return any(sub.proper and a < hi and b > lo for a, b, sub in subjects[h.topic])
+
+    def _named_elsewhere(self, s, cl, h: _Hit, hits: list[_Hit], subjects) -> bool:
+        """Is the cue better read as another topic's of the same type, one whose named subject is in the window?"""
+        lo, hi = cl.window(h.start, SUBJECT_REACH)
+        own = {fold_name(x.text) for x in self.rules[h.topic].subjects}
+        kind = self.rules[h.topic].topic.type
+        for o in hits:
+            if o.topic == h.topic or not (o.start < h.end and h.start < o.end) or self.rules[o.topic].topic.type != kind:
+                continue  # a count's cue does not take a verdict's words: they read different values
+            for a, b, sub in subjects[o.topic]:
+                if sub.proper and a < hi and b > lo and fold_name(sub.text) not in own:
+                    return True
+        return False
+
+    # ----------------------------------------------------------------- names
+
+    def _names(self, s: str, skip) -> list[Mention]:
+        names = find_names(s, skip, self.titles)
+        out: dict[tuple[int, int], Mention] = {}
+        if self._known_re is not None:
+            for m in self._known_re.finditer(s):
+                spelled = m.group(0)
+                how = self._known_by_fold.get(spelled, "a known name")
+                out[(m.start(), m.end())] = Mention("name", m.start(), m.end(), spelled, spelled,
+                                                   f"known name '{spelled}' ({how})", 0.95)
+        for n in names:
+            if any(a <= n.start and n.end <= b for a, b in out):
+                continue
+            if any(n.start <= a and b <= n.end for a, b in out):
+                # "Khawaja Muhammad Asif" holds the known "Asif": keep the longer run as written
+                for k in [k for k in out if n.start <= k[0] and k[1] <= n.end]:
+                    del out[k]
+            fuzzy = self._fuzzy_person(n.text)
+            if fuzzy:
+                n = replace(n, how=fuzzy[0], confidence=max(n.confidence, fuzzy[1]))
+            out[(n.start, n.end)] = n
+        return sorted(out.values(), key=lambda m: m.start)
+
+    def _fuzzy_person(self, text: str) -> tuple[str, float] | None:
+        if not self._person_keys:
+            return None
+        from rapidfuzz import fuzz, process
+
+        key = self.names.strip(text)
+        hit = process.extractOne(key, self._person_keys, scorer=fuzz.ratio,
+                                 score_cutoff=self.codebook.person_match_threshold)
+        if hit is None:
+            return None
+        known = self.person_names[hit[0]]
+        if hit[1] >= 100:
+            return f"known name '{known}' (in the claims)", 0.95
+        return f"close to the known name '{known}' (similarity {hit[1] / 100:.2f})", 0.85
+
+    def _read_person(self, s, cl, rules, hits, mentions) -> list[_Cand]:
+        out = []
+        for n in mentions("name"):
+            if n.confidence < 0.5 or n.text in self._not_people:
+                continue  # an institution or a place
+            best = None
+            for h, sub, sdist, apart_s in hits:
+                after = n.start >= h.end
+                if not after and n.end > h.start:
+                    continue
+                gap = s[h.end:n.start] if after else s[n.end:h.start]
+                d = _count_words(gap, _PERSON_SKIP | TITLE_WORDS)
+                words = _WORD.findall(gap)
+                if after and d > 1 and words and words[-1].casefold() in TITLE_WORDS | self.titles and len(words) <= 7:
+                    # "Interior Minister and former Paris police prefect Laurent Nuñez": offices joined by
+                    # "and" up to the name; whose offices they are (capitalised) does not part them from it.
+                    d = sum(1 for w in words if w[:1].islower() and w.casefold() not in _PERSON_SKIP | TITLE_WORDS | {"and"})
+                if d > 1 or re.search(r"[.;:!?]", gap) or _clauses_apart(cl, h.start, n.start) > 1:
+                    continue
+                by_cue = h.cue.text.rstrip().endswith(" by")
+                # A title cue ("junta chief") is followed by its holder; a name before it says whose office it is.
+                title_cue = (_ALNUM.findall(h.cue.text.casefold()) or [""])[-1] in TITLE_WORDS | self.titles
+                conf = n.confidence * _distance_factor(d) * _CLAUSE_FACTOR[apart_s] * _VALUE_CLAUSE[_clauses_apart(cl, h.start, n.start)] * h.cue.weight
+                if (by_cue or title_cue) and not after:
+                    conf *= 0.6
+                how = f"{n.how} {d} word{'s' if d != 1 else ''} {'after' if after else 'before'} the cue {h.cue.shown}"
+                cand = _Cand(rules.topic.name, "person", " ".join(n.value.split()), ((n.start, n.end),), conf, how,
+                             h.end - h.start, bool(sub and sub.proper), sdist)
+                if best is None or cand.confidence > best.confidence:
+                    best = cand
+            if best:
+                out.append(best)
+        return out
+
+    def _read_number(self, s, cl, rules, hits, mentions) -> list[_Cand]:
+        out = []
+        own = self._units.get(rules.topic.name)
+        seen = self._ranges.get(rules.topic.name)
+        for n in mentions("number"):
+            counted = lemma(n.unit) if n.unit else None
+            if counted and counted not in (own or ()) and (counted in self._unit_owner or (not own and unit_of(counted))):
+                continue  # "eight minutes" counts another topic's unit (or time, for a topic counting none)
+            if counted and own and s[n.end:n.end + 1] == "-" and counted not in own \
+                    and not any(counted in c.lemmas for c in rules.cues):
+                continue  # "a one-point agenda": the noun it is joined to is what it counts
+            if re.search(r"[A-Z][\w'-]+,\s*$", s[:n.start]) and re.match(r"\s*,", s[n.end:]):
+                continue  # "Combs, 55, said": an age beside a name, no count
+            votes = self._ordinal_votes.get(rules.topic.name)
+            if votes and votes[1] >= 2 and votes[0] in (0, votes[1]) and n.ordinal != bool(votes[0]):
+                continue  # the sources write this one "second round" (or "two rounds"); the other kind is another number
+            if rules.topic.name in self._whole and n.value is not None and re.search(r"\d\.\d", n.text) \
+                    and not float(n.value.low).is_integer():
+                continue  # "magnitude 6.1": the sources count this one in whole numbers
+            if seen and n.value is not None and not _plausible(n.value, seen):
+                continue  # a thousand times what any source gives: another quantity ("10,000" is no magnitude)
+            best = None
+            for h, sub, sdist, apart_s in hits:
+                if h.cue.text.lstrip().startswith("-"):
+                    if not (n.end <= h.start and not s[n.end:h.start].strip(" ")):
+                        continue  # "-member delegation" must be attached to its number
+                    d = 0
+                else:
+                    if n.end <= h.start:
+                        gap = s[n.end:h.start]
+                    elif n.start >= h.end:
+                        gap = s[h.end:n.start]
+                        if self._own_predicate_follows(s, n, rules.topic.name):
+                            continue  # "3,408 injured and 139 still missing": 139 is the missing, not the injured
+                    else:
+                        continue
+                    if _STOP.search(gap):
+                        continue
+                    d = _count_words(gap, _SKIPPABLE)
+                    if d > 3 and n.start >= h.end and _LEVEL.search(gap) and not re.search(r"[,(]", gap) \
+                            and _clauses_apart(cl, h.start, n.start) == 0:
+                        d = 3  # "the death toll from the quake in Myanmar has risen to 694": the toll's level
+                    if d > 3 or _clauses_apart(cl, h.start, n.start) > 1:
+                        continue
+                if n.confidence <= 0.5 and (d > 0 or h.cue.learned is not None):
+                    continue  # "some", "one": a count only when right beside the cue
+                if n.ordinal and (d > 0 or n.start > h.start):
+                    continue  # "second round" counts rounds; "first-round agreement" does not
+                if unit_of(n.unit) and not unit_of(rules.topic.unit) and rules.topic.unit:
+                    continue  # "four days" is no count of members
+                value, conv = convert(n.value, n.unit, rules.topic.unit)
+                beyond = _BEYOND.search(s, 0, n.start)
+                if beyond and value.low == value.high and value.text is None:
+                    more = parse_quantity(f"more than {_fmt_num(value.low)}")
+                    if more is not None:
+                        conv = (conv + "; " if conv else "") + f"'{beyond.group(1)} {n.text}' is more than {_fmt_num(value.low)}"
+                        value = more
+                bound = self._bound_is_value.get(rules.topic.name)
+                if bound and value.text and (value.high if bound == "max" else value.low) not in (None, float("inf")) \
+                        and (value.low == 0 if bound == "max" else value.high == float("inf")) \
+                        and not (value.low_open or value.high_open):
+                    edge = value.high if bound == "max" else value.low
+                    conv = (conv + "; " if conv else "") + f"'{value.text}' of a topic that is the {'maximum' if bound == 'max' else 'minimum'} is {_fmt_num(edge)}"
+                    value = type(value)(edge, edge)
+                conf = n.confidence * _distance_factor(d) * _CLAUSE_FACTOR[apart_s] * _VALUE_CLAUSE[_clauses_apart(cl, h.start, n.start)] * h.cue.weight
+                written = "" if n.how.startswith("vague") else f" '{n.text}'"
+                how = f"{n.how}{written}" + (f" ({conv})" if conv else "") + f", {d} word{'s' if d != 1 else ''} from the cue {h.cue.shown}"
+                cand = _Cand(rules.topic.name, "number", value, ((n.start, n.end),), conf, how, h.end - h.start,
+                             bool(sub and sub.proper), sdist)
+                if best is None or cand.confidence > best.confidence:
+                    best = cand
+            if best:
+                out.append(best)
+        return out
+
+    def _own_predicate_follows(self, s: str, n: Mention, topic: str) -> bool:
+        """Does another number topic's cue follow the number closely, with none of this topic's?"""
+        def close(h) -> bool:
+            if h.cue.lemmas and set(h.cue.lemmas) <= _COUNTLESS:
+                return False  # "2,900 people": what is counted, not what happened to them
+            return h.start >= n.end and not re.search(r"[.;:!?,]", s[n.end:h.start]) \
+                and _count_words(s[n.end:h.start], _SKIPPABLE | {"still", "more", "people", "persons", "others"}) == 0
+        others = any(close(h) for t, hs in self._hits_here.items() if t != topic and self.rules[t].topic.type == "number"
+                     for h, *_ in hs)
+        return others and not any(close(h) for h, *_ in self._hits_here.get(topic, ()))
+
+    def _read_date(self, s, cl, rules, hits, mentions) -> list[_Cand]:
+        out = []
+        takes = self._date_roles[rules.topic.name]
+        for n in mentions("date"):
+            role = _date_role(s, cl, n)
+            if role and role not in takes:
+                continue  # "until October 30" ends something, "will meet again on ..." plans it: not this day
+            best = None
+            for h, sub, sdist, apart_s, d, apart in near_cues(s, cl, n, hits, 8, r"[.;!?]"):
+                conf = (n.confidence if n.value is not None else 0.5) * _distance_factor(d) * _CLAUSE_FACTOR[apart_s] * _VALUE_CLAUSE[apart] * h.cue.weight
+                how = f"{n.how}, {d} word{'s' if d != 1 else ''} from the cue {h.cue.shown}"
+                cand = _Cand(rules.topic.name, "date", n.value, ((n.start, n.end),), conf, how, h.end - h.start,
+                             bool(sub and sub.proper), sdist, unresolved=n.unresolved, text=n.text)
+                if best is None or cand.confidence > best.confidence:
+                    best = cand
+            if best:
+                out.append(best)
+        return out
+
+    def _read_list(self, s, cl, rules, hits, mentions) -> list[_Cand]:
+        items = sorted([m for m in mentions("name") if m.confidence > 0.3 or m.how.startswith("known")]
+                       + [m for m in mentions("date")], key=lambda m: m.start)
+        out: list[_Cand] = []
+        for h, sub, sdist, apart_s in hits:
+            for direction in (1, -1):
+                run = _coordination(s, items, h, direction)
+                if not run:
+                    continue
+                if any(m.value is None for m in run):
+                    continue
+                kind = "date" if run[0].kind == "date" else "names"
+                values = tuple(m.value.start.isoformat() if kind == "date" else " ".join(m.value.split()) for m in run)
+                conf = sum(m.confidence for m in run) / len(run) * _CLAUSE_FACTOR[apart_s] * (1.0 if direction == 1 else 0.95) * h.cue.weight
+                how = (f"{len(run)} item{'s' if len(run) != 1 else ''} {'after' if direction == 1 else 'before'} the cue "
+                       f"{h.cue.shown}: " + "; ".join(m.how for m in run))
+                out.append(_Cand(rules.topic.name, kind, values, tuple((m.start, m.end) for m in run), conf, how,
+                                 h.end - h.start, bool(sub and sub.proper), sdist))
+        return _union(out)
+
+    def _read_label(self, s, cl, rules, hits, mentions) -> list[_Cand]:
+        out = []
+        taken: list[tuple[int, int]] = []
+        for h, sub, sdist, apart_s in sorted(hits, key=lambda x: -(x[0].end - x[0].start)):
+            if h.cue.label is None or any(a < h.end and h.start < b for a, b in taken):
+                continue
+            taken.append((h.start, h.end))
+            if rules.topic.cues and not (sub is not None and apart_s == 0):
+                lo, hi = cl.window(h.start, 1)
+                if not any(x.cue.label is None and x.start < hi and x.end > lo for x, *_ in hits):
+                    continue  # a label's words, but neither the subject beside them nor a cue saying this fact is stated
+            lo = cl.bounds[cl.index(h.start)][0]
+            before = [w.casefold() for w in _WORD.findall(s[lo:h.start])]
+            cue_words = {w.casefold() for w in _WORD.findall(h.cue.text)}
+            if set(before[-8:]) & _HYPOTHETICAL:
+                continue  # "failure to reach a breakthrough", "could end in a stalemate"
+            if set(before[-2:]) & _ALMOST:
+                continue  # "almost collapsed" did not collapse
+            governed = self._governed(s, cl, h)
+            if governed and rules.topic.name not in governed:
+                continue  # "acquitted of A but convicted of B": the cue speaks of another topic's subject
+            label, turned = h.cue.label, ""
+            if not (cue_words & _NEGATION) and set(before[-3:]) & _NEGATION:
+                label = self._negated.get((rules.topic.name, label))
+                if label is None:
+                    continue  # "has not begun": nothing is stated
+                neg = max(m.start() for m in _WORD.finditer(s, lo, h.start) if m.group(0).casefold() in _NEGATION)
+                turned = f"; negated ('{s[neg:h.end]}'), so '{label}'"
+            conf = 0.85 * _CLAUSE_FACTOR[apart_s] * h.cue.weight * (0.9 if turned else 1.0)
+            how = f"label cue {h.cue.shown}" + (f" with subject '{sub.text}'" if sub else "") + turned
+            out.append(_Cand(rules.topic.name, "label", label, ((h.start, h.end),), conf, how,
+                             h.end - h.start, bool(sub and sub.proper), sdist))
+        return out
+
+    def _governed(self, s: str, cl, h: _Hit) -> set[str]:
+        """The label topics whose subject a label cue speaks of: the subjects after it, up to the next
+        cue of another label or the clause's end ("acquitted of A and B but convicted of C" gives "acquitted" A
+        and B), or failing those the subjects before it in its clause, back to the previous label cue
+        (with none there but an earlier label cue in the sentence, and several label topics using this
+        cue's words, {""}: the subject is that cue's); a subject
+        joined to the one before by a preposition, not "and" or a comma, modifies it ("trafficking
+        for the purpose of prostitution" is about trafficking). Empty when no subject is there."""
+        others = [x for t, hs in self._hits_here.items() if self.rules[t].topic.type == "label"
+                  for x, *_ in hs if x.cue.label not in (None, h.cue.label) and not (x.start < h.end and h.start < x.end)]
+        lo, hi = cl.bounds[cl.index(h.start)][0], cl.bounds[cl.index(max(h.start, h.end - 1))][1]
+        nxt = min([x.start for x in others if x.start >= h.end] + [hi])
+        earlier = [x.end for x in others if x.end <= h.start]
+        prev = max(earlier + [lo])
+        found: list[tuple[int, int, str]] = []
+        for name, r in self.rules.items():
+            if r.topic.type != "label":
+                continue
+            for sub in r.subjects:
+                for m in sub.pattern.finditer(s, prev, nxt):
+                    found.append((m.start(), m.end(), name))
+        after = sorted(f for f in found if f[1] > h.start)  # a subject inside the cue ("tracking down the jewels") first
+        if after:
+            out, end = set(), None
+            for a, b, name in after:
+                if end is not None and a >= end and not re.search(r",|\b(?:and|or|nor|as well as)\b", s[end:a]):
+                    break
+                out.add(name)
+                end = b if end is None else max(end, b)
+            return out
+        before = {name for a, b, name in found if b <= h.start}
+        shared = self._label_cue_topics.get(h.cue.text.casefold(), 0) > 1
+        if not before and earlier and shared:
+            return {""}  # "found guilty of A, despite being acquitted of the most serious charges": A is the first cue's
+        return before
+
+    def _read_text(self, s, cl, rules, hits, mentions) -> list[_Cand]:
+        out = []
+        for q in mentions("quote"):
+            if len(q.value.split()) < 4:
+                continue  # a scare-quoted phrase, not a statement
+            for h, sub, sdist, apart_s in hits:
+                if q.start <= h.start and h.end <= q.end:
+                    value = " ".join(q.value.split())
+                    out.append(_Cand(rules.topic.name, "text", value, ((q.start, q.end),), 0.85 * _CLAUSE_FACTOR[apart_s] * h.cue.weight,
+                                     f"quoted words holding the cue {h.cue.shown}", h.end - h.start,
+                                     bool(sub and sub.proper), sdist))
+                    break
+        return out
+
+    def _read_found(self, s, cl, rules, hits, mentions) -> list[_Cand]:
+        """A type without a reader here (`time`, or one added in a module of its own): the values its
+        `find` sees in the sentence outside its dates, each read through the topic's nearest cue."""
+        vtype = TYPES[rules.topic.type]
+        out = []
+        for start, end, value, read, found_conf in vtype.find(s, [(m.start, m.end) for m in find_dates(s, Anchor())]):
+            at = SimpleNamespace(start=start, end=end)
+            best = None
+            for h, sub, sdist, apart_s, d, apart in near_cues(s, cl, at, hits, vtype.reach, vtype.stops):
+                conf = found_conf * _distance_factor(d) * _CLAUSE_FACTOR[apart_s] * _VALUE_CLAUSE[apart] * h.cue.weight
+                how = f"{read}, {d} word{'s' if d != 1 else ''} from the cue {h.cue.shown}"
+                cand = _Cand(rules.topic.name, vtype.name, value, ((start, end),), conf, how, h.end - h.start,
+                             bool(sub and sub.proper), sdist)
+                if best is None or cand.confidence > best.confidence:
+                    best = cand
+            if best:
+                out.append(best)
+        return out
