@@ -100,7 +100,7 @@ def naming_claims(claim_set: ClaimSet) -> list[Claim]:
 
     It reads person and list values only, keeping the first claim to name a spelling and the last
     spelling of each stripped name; thousands of claims repeat a few hundred values, and these carry
-    all it reads (tests/test_check_jobs.py compares the two on a generated set).
+    all it reads (tests/check/test_check_jobs.py compares the two on a generated set).
     """
     kinds = {name for name, t in claim_set.codebook.topics.items() if t.type in ("person", "list")}
     first: dict[object, int] = {}

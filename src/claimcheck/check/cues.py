@@ -90,7 +90,7 @@ def phrase_needles(phrase: str) -> tuple[str, ...] | None:
 
 
 # The characters re.IGNORECASE matches to an ASCII letter that str.lower() does not turn into it
-# (dotless i, long s) or turns into two characters (dotted capital I); tests/test_extract.py
+# (dotless i, long s) or turns into two characters (dotted capital I); tests/check/test_extract.py
 # checks the list against every code point.
 _LOWER_UNSAFE = re.compile("[\u0130\u0131\u017f]")
 

@@ -297,7 +297,7 @@ class _SetLoader:
 
 def _new_claim(**fields: Any) -> Claim:
     """A Claim made without the frozen dataclass's __init__ (one object.__setattr__ per field): the
-    same object, several times cheaper, which counts at a million claims. tests/test_load.py checks
+    same object, several times cheaper, which counts at a million claims. tests/claimset/test_load.py checks
     it equals Claim(**fields)."""
     claim = object.__new__(Claim)
     claim.__dict__.update(fields)

@@ -4,7 +4,7 @@ With `indent`, the standard library encodes in Python, a generator per container
 `conflicts --format json` spent 1.4 s of its warm run there. This writes the same text by
 appending to one list; a container of scalars only (a claim's document, a list of source ids) is
 encoded whole by the C encoder, whose item separator is then the line break and indentation of
-its depth (a newline is never inside an encoded string, so the text is the same). tests/test_fastjson.py
+its depth (a newline is never inside an encoded string, so the text is the same). tests/output/test_fastjson.py
 compares the two on random documents.
 """
 

@@ -4,7 +4,7 @@ Reading 5,000 claim files is CPU-bound parsing: two cores halve it. The children
 prepared file loader (the codebook read once, in the parent) and send each chunk's results back
 with its claims packed as JSON columns (claimpack.py), decoded in the parent only if the whole set
 is valid; the cache stores those bytes as they are. The results, and every problem, are the same
-whatever the number of processes (tests/claimset/test_load_parallel.py).
+whatever the number of processes (tests/claimset/test_load_paths.py).
 """
 
 from __future__ import annotations

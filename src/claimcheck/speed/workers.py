@@ -4,7 +4,7 @@ The workers inherit the checker (its topics read and compared once, in the paren
 of the collector so that no page is copied); results come back with their claims and sources as
 positions among the parent's, packed as bytes: a finding may cite thousands of claims, and
 pickling each would cost more than the check. The results are the same whatever the number of
-workers (tests/check/test_jobs.py).
+workers (tests/check/test_check_jobs.py).
 """
 
 from __future__ import annotations

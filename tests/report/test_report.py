@@ -23,7 +23,7 @@ from claimcheck.report.model import RunInfo
 
 from conftest import ROOT
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parent.parent / "golden"
 CONFLICTS = ["afghan_delegation.leader", "ceasefire.initial_date", "pakistan_delegation.size", "talks.outcome"]
 
 

@@ -22,7 +22,7 @@ from claimcheck.api import load_claim_set
 from claimcheck.claimset.schema import ClaimIn
 from claimcheck.model import Claim, Where
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate  # noqa: E402
 

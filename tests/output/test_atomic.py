@@ -76,7 +76,7 @@ def _default_signals():
 def test_interrupted_report_runs_leave_no_temporary_file(tmp_path):
     """Real processes, SIGTERM or SIGINT at several moments: exit 143 or 130 (or done, 0), the report
     whole or absent, and never a temporary file left."""
-    sys.path.insert(0, str(Path(__file__).parent / "bad_inputs"))
+    sys.path.insert(0, str(Path(__file__).parent.parent / "bad_inputs"))
     from cases import big_set
 
     claims = big_set(tmp_path / "set", 1000)  # a report long enough to be interrupted on a fast machine

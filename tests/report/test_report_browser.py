@@ -28,8 +28,8 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not 
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
-ARTIFACTS = Path(__file__).parent / "artifacts"
-AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
+ARTIFACTS = Path(__file__).parent.parent / "artifacts"
+AXE = Path(__file__).parent.parent / "vendor" / "axe-core" / "axe.min.js"
 CONFLICTS = ["afghan_delegation.leader", "ceasefire.initial_date", "pakistan_delegation.size", "talks.outcome"]
 RUN = RunInfo("Istanbul talks: what the sources say", "2025-10-27T12:00:00Z", "git 0123456789ab", None, "claimcheck test")
 PHONE = {"width": 390, "height": 844}

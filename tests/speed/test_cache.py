@@ -17,7 +17,7 @@ from claimcheck.claimset import load
 from claimcheck.errors import ValidationFailed
 from claimcheck.api import load_claim_set
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate  # noqa: E402
 

@@ -11,7 +11,7 @@ from claimcheck.api import load_claim_set
 
 from conftest import CLAIMS
 
-BAD = Path(__file__).parent / "bad_inputs"
+BAD = Path(__file__).parent.parent / "bad_inputs"
 
 # fixture -> (line, col, message start)
 CASES = {
@@ -167,7 +167,7 @@ def test_articles_are_read_ahead_only_where_they_would_be_read(tmp_path):
     inside.write_text("x", encoding="utf-8")
     claims = tmp_path / "set" / "claims"
     claims.mkdir()
-    book = load.load_codebook(Path(__file__).resolve().parent.parent / "claims" / "topics.yaml")
+    book = load.load_codebook(Path(__file__).resolve().parents[2] / "claims" / "topics.yaml")
     fl = load._FileLoader(book, claims.resolve().parent, 10_000, False, True)
     assert fl.may_read(claims / "../articles/a.txt") and not fl.may_read(claims / "../../outside.txt")
     assert load._FileLoader(book, claims.resolve().parent, 10_000, True, True).may_read(claims / "../../outside.txt")

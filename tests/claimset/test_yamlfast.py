@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from claimcheck.claimset import yamlread_fast as yamlfast, yamlread
 from claimcheck.errors import InvalidData
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 YAML_FILES = sorted([*ROOT.glob("claims/*.yaml"), *ROOT.glob("tests/**/*.yaml"), *ROOT.glob("tests/**/*.yml")])
 
 

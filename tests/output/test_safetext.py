@@ -27,7 +27,7 @@ def test_the_class_is_what_the_tests_spell_out():
     import sys
     from pathlib import Path
 
-    sys.path.insert(0, str(Path(__file__).parent / "bad_inputs"))
+    sys.path.insert(0, str(Path(__file__).parent.parent / "bad_inputs"))
     from cases import UNSAFE as SPELLED
 
     assert set(SPELLED) | {"\u2028", "\u2029"} == {c for c in map(chr, range(0x3000)) if __import__("re").match(f"[{UNSAFE}]", c)}

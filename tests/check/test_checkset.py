@@ -20,7 +20,7 @@ from claimcheck.check.checker import Checker
 from claimcheck.output.checkreport import check_doc
 from claimcheck.api import load_check_set, load_claim_set
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import generate  # noqa: E402
 
