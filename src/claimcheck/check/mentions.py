@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimcheck.values import QUALIFIER_WORDS, VAGUE, DateSpan, Quantity, parse_quantity, words_to_number
+from claimcheck.values.date import WEEKDAYS
 
 # --------------------------------------------------------------------------- words
 
 _MONTHS = {m.casefold(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.casefold(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTHS["sept"] = 9
-_WEEKDAYS = {d.casefold(): i for i, d in enumerate(calendar.day_name)}
+_WEEKDAYS = {d: i for i, d in enumerate(WEEKDAYS)}
 _MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -202,7 +203,7 @@ def _relative(m: re.Match, anchor: Anchor) -> Mention:
             d = a - dt.timedelta(days=back or 7)
         else:
             d = a - dt.timedelta(days=back)
-        how = f"'{text}' counted from the {anchor.how} ({a.isoformat()}, a {calendar.day_name[a.weekday()]})"
+        how = f"'{text}' counted from the {anchor.how} ({a.isoformat()}, a {WEEKDAYS[a.weekday()].capitalize()})"
         return Mention("date", m.start(), m.end(), text, DateSpan(d, d), how, 0.8 * trust)
     if g["word"]:
         delta = {"yesterday": -1, "today": 0, "tomorrow": 1}[g["word"].casefold()]

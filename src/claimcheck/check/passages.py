@@ -18,8 +18,11 @@ from array import array
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
+from claimcheck.claimset.reading import decode
+from claimcheck.errors import UnreadableInput
 from claimcheck.model import Source
 
 #: Near-verbatim: sentences at least this similar (rapidfuzz ratio of folded text, 0..1) are shared.
@@ -304,11 +307,9 @@ def source_texts(sources: Mapping[str, Source], max_bytes: int | None) -> dict[s
 
 def _decode(data: bytes) -> str | None:
     """The text as claimset.reading.decode gives it (UTF-8, a byte-order mark dropped), or None where it refuses it."""
-    if b"\x00" in data:
-        return None
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+        return decode(Path(), data, "article")
+    except UnreadableInput:
         return None
 
 

@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from claimcheck.values.number import NUMBER_FORMS
+
 _TRANSLATE = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
@@ -25,11 +27,8 @@ _ELLIPSIS_MARK = re.compile(r"\.\.\.|\u2026|\. \. \.")
 #: with the article's length only.
 PROPOSE_WINDOW = 200
 _INSERTION = re.compile(r"\[[^\[\]]*\]")
-_NUMBER_WORDS = (
-    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-    "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
-    "million|billion|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|dozens?|half"
-)
+#: Number words (values/number.py's) that make a word critical, longest first so that the alternation takes the whole word.
+_NUMBER_WORDS = "|".join(sorted(NUMBER_FORMS | {"dozens", "half"}, key=len, reverse=True))
 _CRITICAL = re.compile(
     rf"\d+(?:[.,]\d+)*|\b(?i:not|no|never|nor|without|none|n't|{_NUMBER_WORDS})\b|\b[A-Z][\w'’]+"
 )

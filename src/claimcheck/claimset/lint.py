@@ -13,8 +13,9 @@ from claimcheck.errors import Problem
 from claimcheck.model import Claim, ClaimSet, Codebook, Source
 from claimcheck.values.namekeys import roman_key, roman_part
 from claimcheck.values import NUMBER_WORDS, Names, Quantity, fold, words_to_number
+from claimcheck.values.date import WEEKDAYS
 
-_WEEKDAYS = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"  # one group: every weekday alike
+_WEEKDAYS = "(?:" + "|".join(WEEKDAYS) + ")"  # one group: every weekday alike
 _MONTH_OR_DAY = r"(?!,?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"  # 'Sunday, October 19' is absolute
 RELATIVE_DATE = re.compile(
     rf"\b(?:yesterday|today|tonight|tomorrow|(?:(?:last|this|next|on|since|by)\s+)?{_WEEKDAYS}(?:'s)?\b{_MONTH_OR_DAY}|"
@@ -162,8 +163,8 @@ def _name_visible(name: str, quote: str, names: Names | None) -> bool:
     return any(roman_part(p) in roman for p in parts)
 
 
-_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY_WORD = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s|’s)?\b", re.IGNORECASE)
+_WEEKDAY_NAMES = WEEKDAYS
+_WEEKDAY_WORD = re.compile(rf"\b({'|'.join(WEEKDAYS)})(?:'s|’s)?\b", re.IGNORECASE)
 
 
 def _weekday_mismatch(c: Claim) -> str | None:

@@ -11,6 +11,9 @@ from typing import Any
 from claimcheck.model import Relation
 from claimcheck.values.base import COMPATIBLE, DIFFERENT, SAME, ValueError_, ValueType
 
+#: The days of the week, Monday first (date.weekday() indexes it): every reader of weekdays takes them from here.
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
 
 @dataclass(frozen=True)
 class DateSpan:

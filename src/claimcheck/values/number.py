@@ -31,6 +31,9 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
              "nineteenth": 19, "twentieth": 20, "thirtieth": 30}
 
 
+#: The single words that are numbers: cardinals, scales and ordinals.
+NUMBER_FORMS = frozenset({*_UNITS, *_TENS, *_SCALES, *_ORDINALS})
+
 #: Every word words_to_number reads (a span holding any other word is not a number to it).
 NUMBER_WORDS = frozenset({*_UNITS, *_TENS, *_SCALES, *_ORDINALS, "and", *(w for k in _SPECIAL for w in k.split())})
 
