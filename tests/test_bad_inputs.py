@@ -15,7 +15,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent / "bad_inputs"))
 from cases import CASES, RUNS, UNSAFE  # noqa: E402
 
-from test_load import CASES as CLAIM_FILE_MESSAGES  # noqa: E402
+from messages import CASES as CLAIM_FILE_MESSAGES  # noqa: E402
 
 ARTICLE = Path(__file__).parent / "bad_inputs" / "good-article.txt"
 COMMANDS = [["validate"], ["conflicts"], ["conflicts", "--format", "json"], ["report", "-o", "{out}/report.html"],

@@ -17,7 +17,7 @@ from claimcheck.cli.common import (
     _formats_help, _frozen, _keep, _say_error, _stderr, _terminal,
 )
 from claimcheck.errors import EXIT_INVALID, UsageError
-from claimcheck.output.formats import CHECK as CHECK_FORMATS
+from claimcheck.output.formats import CHECK as CHECK_FORMATS, InOrder
 
 
 class FailOn(str, Enum):
@@ -137,26 +137,12 @@ def check(
         tables = console is not None
         single = len(articles) == 1
         topics = checker.codebook.topics
-        join = shape.join
         if not tables:
             def render(r):
                 return None if isinstance(r, CheckError) else shape.render(r, verbose, topics)
         else:
             render = None
-        waiting: dict[int, tuple] = {}
-        written = [0]  # articles written, in order
-        pieces = [0]  # texts written
-
-        def write(r, text) -> None:
-            """One article's output, in article order: the same bytes as rendering them all at the end."""
-            if isinstance(r, CheckError):
-                _say_error(r.message)
-                if shape.error is not None and not single:
-                    text = shape.error(r)
-            if not quiet and not tables and text is not None:
-                out.write(join.piece(text, pieces[0], single))
-                pieces[0] += 1
-            written[0] += 1
+        writer = InOrder(out, shape, single, not quiet and not tables, _say_error)
 
         progress = None
         if len(articles) > 1 and sys.stderr.isatty():
@@ -168,9 +154,7 @@ def check(
             progress.start()
 
         def finished(i, r, text):
-            waiting[i] = (r, text)
-            while written[0] in waiting:
-                write(*waiting.pop(written[0]))
+            writer.done(i, r, text)
             if progress:
                 progress.advance(task)
                 progress.refresh()
@@ -192,7 +176,7 @@ def check(
             if len(articles) > 1:
                 console.print(rich_summary(results))
         else:
-            out.write(join.close(pieces[0], single))
+            writer.close()
             if len(articles) > 1 and shape.error is None:  # a JSON list carries its errors; text gets a summary
                 from claimcheck.output.checkreport import plain_summary
 

@@ -124,3 +124,37 @@ CHECK: dict[str, CheckFormat] = {f.name: f for f in (
     CheckFormat("json", "one document per article, a list for several", _check_json, _JSON_LIST, _check_json_error),
     CheckFormat("jsonl", "one line per article, as it is checked", None, corpus=True),
 )}
+
+
+class InOrder:
+    """`check`'s results written in article order as they finish, in any order (workers finish when
+    they finish): the same bytes as rendering them all at the end. An article that could not be
+    checked is told to `on_error` (stderr) and, in a format that lists errors (JSON), written too."""
+
+    def __init__(self, out, shape: CheckFormat, single: bool, write: bool, on_error: Callable[[str], None]):
+        self.out, self.shape, self.single, self.write, self.on_error = out, shape, single, write, on_error
+        self._waiting: dict[int, tuple] = {}
+        self._next = 0  # the next article to write
+        self._pieces = 0  # texts written
+
+    def done(self, index: int, result, text: str | None) -> None:
+        """Article `index` finished: write it, and every later one waiting for it."""
+        self._waiting[index] = (result, text)
+        while self._next in self._waiting:
+            self._write(*self._waiting.pop(self._next))
+            self._next += 1
+
+    def _write(self, result, text: str | None) -> None:
+        from claimcheck.check.checker import CheckError  # here: the format registry is read at start-up
+
+        if isinstance(result, CheckError):
+            self.on_error(result.message)
+            if self.shape.error is not None and not self.single:
+                text = self.shape.error(result)
+        if self.write and text is not None:
+            self.out.write(self.shape.join.piece(text, self._pieces, self.single))
+            self._pieces += 1
+
+    def close(self) -> None:
+        if self.write:
+            self.out.write(self.shape.join.close(self._pieces, self.single))
