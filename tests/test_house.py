@@ -9,6 +9,7 @@ inside a function counts as much as one at the top; an import under `if TYPE_CHE
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -123,3 +124,9 @@ def test_start_up_imports_nothing_heavy():
             "print(sorted(m for m in ('rich', 'pydantic', 'rapidfuzz', 'yaml', 'simplemma', 'typer') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "['rapidfuzz']"  # the value comparers are the values package itself
+
+
+def test_the_speed_machinery_lives_in_speed_only():
+    machinery = re.compile(r"\bgc\.\w+\(|os\._exit\(|posix_fadvise|\bmultiprocessing\b|concurrent\.futures|\bpickle\b")
+    found = sorted(m for m, p in MODULES.items() if _stage(m) != "speed" and machinery.search(p.read_text(encoding="utf-8")))
+    assert found == [], "collector control, processes, pickles, read-ahead and hard exits belong in speed/"
