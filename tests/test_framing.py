@@ -146,3 +146,10 @@ def test_falling_short_stops_at_a_new_statement(council):
     assert fallen_short("the greens fell short of".split()) == "short"
     got = found(council, "The Greens fell short of outright control but formed a coalition in the chamber.")
     assert ("chamber.control", "coalition") in got and ("chamber.control", "control") not in got
+
+
+def test_a_number_at_the_cut_end_of_a_text_counts_nothing_known(council):
+    assert ("greens.seats", "2") not in found(council, "Results came in overnight. In the end the Greens won two mont")
+    assert ("greens.seats", "2") in found(council, "Results came in overnight. The Greens won two.")
+    # only the cut word itself, when it is the cue, still says what is counted
+    assert ("greens.seats", "41") in found(council, "Results came in overnight. In the end the Greens won 41 seat")

@@ -199,6 +199,8 @@ class Readers:
             if counted and own and s[n.end:n.end + 1] == "-" and counted not in own \
                     and not any(counted in c.lemmas for c in rules.cues):
                 continue  # "a one-point agenda": the noun it is joined to is what it counts
+            # "... less than two mont": the text is cut off at what the number counts
+            cut = self._cut_tail and bool(re.fullmatch(r"[\s\w'-]*", s[n.end:])) and len(s[n.end:].split()) <= 1
             if gap_after(s, n.end) and not takes_gap(rules.topic):
                 continue  # "three seats short of a majority": the gap, not the majority
             if partitive_whole(s, n.start, mentions("number")) and not takes_total(rules.topic):
@@ -236,6 +238,8 @@ class Readers:
                         d = 3  # "the death toll from the quake in Myanmar has risen to 694": the toll's level
                     if d > 3 or _clauses_apart(cl, h.start, n.start) > 1:
                         continue
+                if cut and not (n.end <= h.start and d == 0):
+                    continue  # only the cut word itself, a cue ("1,354 diamond"), can say what is counted
                 if n.confidence <= 0.5 and (d > 0 or h.cue.learned is not None):
                     continue  # "some", "one": a count only when right beside the cue
                 if n.ordinal and (d > 0 or n.start > h.start):
