@@ -153,3 +153,10 @@ def test_a_number_at_the_cut_end_of_a_text_counts_nothing_known(council):
     assert ("greens.seats", "2") in found(council, "Results came in overnight. The Greens won two.")
     # only the cut word itself, when it is the cue, still says what is counted
     assert ("greens.seats", "41") in found(council, "Results came in overnight. In the end the Greens won 41 seat")
+
+
+def test_a_number_in_a_condition_is_no_count_unless_the_topic_is_what_would_be(council):
+    assert ("greens.seats", "50") not in found(council, "If the Greens win 50 seats, they will govern alone.")
+    assert ("greens.seats", "50") in found(council, "The Greens won 50 seats, and they will govern alone.")
+    # a threshold is what must be: "needs" in its description lets it take a number under "if"
+    assert ("chamber.majority_line", "48") in found(council, "It was unclear whether they reached the 48 seats needed for control.")

@@ -3,7 +3,8 @@
 Plain English reading, with no story's words: "three seats short of a majority" (or "two votes behind", "ten more than")
 gives the gap, not the majority; in "four of the five counts" five is the whole, not the part a verdict speaks of; "fell
 short of a majority" and "failed to win a majority" say there was none. The readers (readers.py)
-ask these questions of each candidate before binding it to a topic.
+ask these questions of each candidate before binding it to a topic; "if they win 50 seats" is a
+condition, no count, unless the topic is itself about what would or must be.
 """
 
 from __future__ import annotations
@@ -76,3 +77,22 @@ def fallen_short(words_before: list[str]) -> str | None:
         if tail[i] in SHORT_OF:
             return tail[i]
     return None
+
+
+#: Words that open a condition: what follows them in the clause is supposed, not stated.
+_CONDITION = frozenset("if unless whether".split())
+
+#: The words that make a topic about what would, could or must be ("needed for", "projected", "could").
+_SUPPOSED_TOPIC_WORDS = frozenset("need needs needed required requires threshold projected projects projection "
+                                  "forecast forecasts expected estimate estimated model models could would might "
+                                  "possible plan planned".split())
+
+
+def supposed(words_before: list[str]) -> str | None:
+    """The condition word ("if", "unless", "whether") among the last words before a value in its clause."""
+    return next((w for w in reversed(words_before[-6:]) if w in _CONDITION), None)
+
+
+def takes_supposed(topic: Topic) -> bool:
+    """Is this topic about what would, could or must be (a threshold, a projection, a plan)?"""
+    return bool(_topic_words(topic) & _SUPPOSED_TOPIC_WORDS)

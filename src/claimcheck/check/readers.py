@@ -17,7 +17,9 @@ from claimcheck.check.cues import (
     _PERSON_SKIP, _SKIPPABLE, _STOP, _VALUE_CLAUSE, _WORD, _clauses_apart, _coordination, _count_words,
     _date_role, _distance_factor, _plausible, _union, near_cues,
 )
-from claimcheck.check.framing import SHORT_OF, fallen_short, gap_after, partitive_whole, takes_gap, takes_total
+from claimcheck.check.framing import (
+    SHORT_OF, fallen_short, gap_after, partitive_whole, supposed, takes_gap, takes_supposed, takes_total,
+)
 from claimcheck.check.mentions import TITLE_WORDS, Anchor, Mention, convert, find_dates, find_names, unit_of, _fmt as _fmt_num
 from claimcheck.check.learn import lemma
 from claimcheck.check.sentences import fold
@@ -201,6 +203,9 @@ class Readers:
                 continue  # "a one-point agenda": the noun it is joined to is what it counts
             # "... less than two mont": the text is cut off at what the number counts
             cut = self._cut_tail and bool(re.fullmatch(r"[\s\w'-]*", s[n.end:])) and len(s[n.end:].split()) <= 1
+            if not takes_supposed(rules.topic) and supposed(
+                    [w.casefold() for w in _WORD.findall(s[cl.bounds[cl.index(n.start)][0]:n.start])]):
+                continue  # "if the Greens win 50 seats": a condition, not a count
             if gap_after(s, n.end) and not takes_gap(rules.topic):
                 continue  # "three seats short of a majority": the gap, not the majority
             if partitive_whole(s, n.start, mentions("number")) and not takes_total(rules.topic):
