@@ -40,8 +40,19 @@ _FRESH = frozenset("but yet while although though whereas instead and".split())
 _WORDS = re.compile(r"[\w-]+")
 
 
-def _topic_words(topic: Topic) -> set[str]:
-    return {w.casefold() for w in _WORDS.findall(f"{topic.name.replace('_', ' ').replace('.', ' ')} {topic.description or ''}")}
+_TOPIC_WORDS: dict[tuple[str, str], frozenset[str]] = {}
+
+
+def _topic_words(topic: Topic) -> frozenset[str]:
+    """The words of a topic's name and description, kept per topic (asked once per number read)."""
+    key = (topic.name, topic.description or "")
+    words = _TOPIC_WORDS.get(key)
+    if words is None:
+        if len(_TOPIC_WORDS) > 4096:
+            _TOPIC_WORDS.clear()
+        text = f"{topic.name.replace('_', ' ').replace('.', ' ')} {key[1]}"
+        words = _TOPIC_WORDS[key] = frozenset(w.casefold() for w in _WORDS.findall(text))
+    return words
 
 
 def gap_after(s: str, end: int) -> str | None:
@@ -57,7 +68,7 @@ def takes_gap(topic: Topic) -> bool:
 
 def partitive_whole(s: str, start: int, numbers) -> bool:
     """Is the number starting at `start` a whole: of a partitive ("four of the five counts") or after "all"?"""
-    if _ALL_BEFORE.search(s, 0, start):
+    if _ALL_BEFORE.search(s, max(0, start - 24), start):
         return True  # "a verdict on all five counts": all of them, the whole
     return any(m.end <= start and _PARTITIVE.fullmatch(s, m.end, start) for m in numbers)
 

@@ -26,6 +26,8 @@ from claimcheck.check.sentences import fold
 from claimcheck.values import TYPES, parse_quantity
 from claimcheck.values import fold as fold_name
 
+_CONDITION_WORD = re.compile(r"(?<![\w])(?:if|unless|whether)(?![\w])", re.I)
+
 
 class Readers:
     """The Extractor's reading of one sentence: which cue hits count, whose names are people, and
@@ -203,7 +205,7 @@ class Readers:
                 continue  # "a one-point agenda": the noun it is joined to is what it counts
             # "... less than two mont": the text is cut off at what the number counts
             cut = self._cut_tail and bool(re.fullmatch(r"[\s\w'-]*", s[n.end:])) and len(s[n.end:].split()) <= 1
-            if not takes_supposed(rules.topic) and supposed(
+            if _CONDITION_WORD.search(s, 0, n.start) and not takes_supposed(rules.topic) and supposed(
                     [w.casefold() for w in _WORD.findall(s[cl.bounds[cl.index(n.start)][0]:n.start])]):
                 continue  # "if the Greens win 50 seats": a condition, not a count
             if gap_after(s, n.end) and not takes_gap(rules.topic):
