@@ -27,6 +27,9 @@ from claimcheck.check.sentences import Sentence, clauses, fold, split_sentences
 from claimcheck.values import DIFFERENT, TYPES, Context, Names
 from claimcheck.values import fold as fold_name
 
+#: A text that ends on a letter, with no full stop, quote or bracket: cut off mid-sentence.
+_CUT_END = re.compile(r"[^\W\d_]\Z")
+
 #: Findings under this confidence are shown as `possible` and never asserted.
 DEFAULT_MIN_CONFIDENCE = 0.6
 #: Readings weaker than this are not worth showing at all.
@@ -118,6 +121,7 @@ class Extractor(Readers):
         self._cue_words = {w.casefold() for r in self.rules.values() for c in r.cues for w in _ALNUM.findall(c.text)}
         # A label's negation, where the codebook has one: the label named "no X"/"not X"/"without X"
         # for the label X, or defined as "... without X" ("ended without a breakthrough" is no agreement).
+        self._cut_tail = False  # reading the last sentence of a text cut off mid-sentence
         self._negated: dict[tuple[str, str], str] = {}
         for n, t in codebook.topics.items():
             for lab in t.labels.values():
@@ -325,7 +329,12 @@ class Extractor(Readers):
         unresolved: list[Unresolved] = []
         carried: list[Mention] = []  # the previous sentence's dates, for "that day", "the meeting"
         prev = ""  # the previous sentence, for one that opens with a pronoun ("They were out in four minutes")
-        for sent in split_sentences(text):
+        sents = split_sentences(text)
+        for i, sent in enumerate(sents):
+            # A text cut off mid-sentence ("... less than two mont"): what its last number counts is lost.
+            # (A long last line ending on a letter is such a cut, not a headline.)
+            self._cut_tail = i == len(sents) - 1 and bool(_CUT_END.search(sent.text)) \
+                and (not sent.heading or len(sent.text.split()) >= 8)
             f, u, dates = self._sentence(sent, anchor, carried, prev)
             prev = "" if sent.heading else sent.text
             raw.extend(f)

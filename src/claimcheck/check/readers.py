@@ -17,11 +17,16 @@ from claimcheck.check.cues import (
     _PERSON_SKIP, _SKIPPABLE, _STOP, _VALUE_CLAUSE, _WORD, _clauses_apart, _coordination, _count_words,
     _date_role, _distance_factor, _plausible, _union, near_cues,
 )
+from claimcheck.check.framing import (
+    SHORT_OF, fallen_short, gap_after, partitive_whole, supposed, takes_gap, takes_supposed, takes_total,
+)
 from claimcheck.check.mentions import TITLE_WORDS, Anchor, Mention, convert, find_dates, find_names, unit_of, _fmt as _fmt_num
 from claimcheck.check.learn import lemma
 from claimcheck.check.sentences import fold
 from claimcheck.values import TYPES, parse_quantity
 from claimcheck.values import fold as fold_name
+
+_CONDITION_WORD = re.compile(r"(?<![\w])(?:if|unless|whether)(?![\w])", re.I)
 
 
 class Readers:
@@ -198,6 +203,15 @@ class Readers:
             if counted and own and s[n.end:n.end + 1] == "-" and counted not in own \
                     and not any(counted in c.lemmas for c in rules.cues):
                 continue  # "a one-point agenda": the noun it is joined to is what it counts
+            # "... less than two mont": the text is cut off at what the number counts
+            cut = self._cut_tail and bool(re.fullmatch(r"[\s\w'-]*", s[n.end:])) and len(s[n.end:].split()) <= 1
+            if _CONDITION_WORD.search(s, 0, n.start) and not takes_supposed(rules.topic) and supposed(
+                    [w.casefold() for w in _WORD.findall(s[cl.bounds[cl.index(n.start)][0]:n.start])]):
+                continue  # "if the Greens win 50 seats": a condition, not a count
+            if gap_after(s, n.end) and not takes_gap(rules.topic):
+                continue  # "three seats short of a majority": the gap, not the majority
+            if partitive_whole(s, n.start, mentions("number")) and not takes_total(rules.topic):
+                continue  # "four of the five counts": five is the whole, not what a verdict speaks of
             if re.search(r"[A-Z][\w'-]+,\s*$", s[:n.start]) and re.match(r"\s*,", s[n.end:]):
                 continue  # "Combs, 55, said": an age beside a name, no count
             votes = self._ordinal_votes.get(rules.topic.name)
@@ -231,6 +245,8 @@ class Readers:
                         d = 3  # "the death toll from the quake in Myanmar has risen to 694": the toll's level
                     if d > 3 or _clauses_apart(cl, h.start, n.start) > 1:
                         continue
+                if cut and not (n.end <= h.start and d == 0):
+                    continue  # only the cut word itself, a cue ("1,354 diamond"), can say what is counted
                 if n.confidence <= 0.5 and (d > 0 or h.cue.learned is not None):
                     continue  # "some", "one": a count only when right beside the cue
                 if n.ordinal and (d > 0 or n.start > h.start):
@@ -334,11 +350,13 @@ class Readers:
             if governed and rules.topic.name not in governed:
                 continue  # "acquitted of A but convicted of B": the cue speaks of another topic's subject
             label, turned = h.cue.label, ""
-            if not (cue_words & _NEGATION) and set(before[-3:]) & _NEGATION:
+            short = None if cue_words & (_NEGATION | SHORT_OF) else fallen_short(before)
+            if (not (cue_words & _NEGATION) and set(before[-3:]) & _NEGATION) or short:
                 label = self._negated.get((rules.topic.name, label))
                 if label is None:
-                    continue  # "has not begun": nothing is stated
-                neg = max(m.start() for m in _WORD.finditer(s, lo, h.start) if m.group(0).casefold() in _NEGATION)
+                    continue  # "has not begun", "fell short of a majority": nothing is stated
+                neg = max(m.start() for m in _WORD.finditer(s, lo, h.start)
+                          if m.group(0).casefold() in (_NEGATION if not short else {short}))
                 turned = f"; negated ('{s[neg:h.end]}'), so '{label}'"
             conf = 0.85 * _CLAUSE_FACTOR[apart_s] * h.cue.weight * (0.9 if turned else 1.0)
             how = f"label cue {h.cue.shown}" + (f" with subject '{sub.text}'" if sub else "") + turned

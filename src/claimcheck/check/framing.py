@@ -1,0 +1,109 @@
+"""How the words around a value frame it: a gap between two amounts, the whole of a partitive, a state fallen short of.
+
+Plain English reading, with no story's words: "three seats short of a majority" (or "two votes behind", "ten more than")
+gives the gap, not the majority; in "four of the five counts" five is the whole, not the part a verdict speaks of; "fell
+short of a majority" and "failed to win a majority" say there was none. The readers (readers.py)
+ask these questions of each candidate before binding it to a topic; "if they win 50 seats" is a
+condition, no count, unless the topic is itself about what would or must be.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.model import Topic
+
+#: A number followed (after at most one word, its unit) by these words is the gap between two amounts.
+_GAP_AFTER = re.compile(
+    r"\s*(?:[\w-]+\s+)?(?:(short|shy)\s+of\b|(behind)\b|(more|fewer|less|higher|lower)\s+(?:[\w-]+\s+)?than\b)",
+    re.I)
+
+#: The words that make a topic itself a gap ("seats short of a majority", "the lead over").
+_GAP_TOPIC_WORDS = frozenset("short shy ahead behind away more fewer less higher lower gap margin lead difference "
+                             "shortfall".split())
+
+#: "N of the M": the words that may stand between the part and the whole.
+_PARTITIVE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|all\s+)?", re.I)
+
+#: "all five counts", "all of the 343 seats": the whole, named without its part.
+_ALL_BEFORE = re.compile(r"(?<![\w])all\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?$", re.I)
+
+#: The words that make a topic a total, the whole a partitive names ("the total number of counts").
+_TOTAL_WORDS = frozenset("total totals all overall whole entire altogether".split())
+
+#: Words that say the state named after them was not reached ("fell short of a majority", "failed to win").
+SHORT_OF = frozenset("short shy failed lack lacks lacked lacking missed".split())
+
+#: Words after which a new statement starts, so that an earlier "short of" no longer applies.
+_FRESH = frozenset("but yet while although though whereas instead and".split())
+
+_WORDS = re.compile(r"[\w-]+")
+
+
+_TOPIC_WORDS: dict[tuple[str, str], frozenset[str]] = {}
+
+
+def _topic_words(topic: Topic) -> frozenset[str]:
+    """The words of a topic's name and description, kept per topic (asked once per number read)."""
+    key = (topic.name, topic.description or "")
+    words = _TOPIC_WORDS.get(key)
+    if words is None:
+        if len(_TOPIC_WORDS) > 4096:
+            _TOPIC_WORDS.clear()
+        text = f"{topic.name.replace('_', ' ').replace('.', ' ')} {key[1]}"
+        words = _TOPIC_WORDS[key] = frozenset(w.casefold() for w in _WORDS.findall(text))
+    return words
+
+
+def gap_after(s: str, end: int) -> str | None:
+    """The words after a number at `end` that make it a gap between two amounts ("short of"), if any."""
+    m = _GAP_AFTER.match(s, end)
+    return m.group(0).strip() if m else None
+
+
+def takes_gap(topic: Topic) -> bool:
+    """Is this topic itself a gap (its name or description says short of, ahead of, a margin, a lead)?"""
+    return bool(_topic_words(topic) & _GAP_TOPIC_WORDS)
+
+
+def partitive_whole(s: str, start: int, numbers) -> bool:
+    """Is the number starting at `start` a whole: of a partitive ("four of the five counts") or after "all"?"""
+    if _ALL_BEFORE.search(s, max(0, start - 24), start):
+        return True  # "a verdict on all five counts": all of them, the whole
+    return any(m.end <= start and _PARTITIVE.fullmatch(s, m.end, start) for m in numbers)
+
+
+def takes_total(topic: Topic) -> bool:
+    """Is this topic a total (its name or description says total, in all, overall)?"""
+    return bool(_topic_words(topic) & _TOTAL_WORDS)
+
+
+def fallen_short(words_before: list[str]) -> str | None:
+    """The word among the last words before a label cue (its clause, in order) saying the state was not
+    reached, counted only since the last word that starts a new statement; None when there is none."""
+    tail = words_before[-8:]
+    for i in range(len(tail) - 1, -1, -1):
+        if tail[i] in _FRESH:
+            return None
+        if tail[i] in SHORT_OF:
+            return tail[i]
+    return None
+
+
+#: Words that open a condition: what follows them in the clause is supposed, not stated.
+_CONDITION = frozenset("if unless whether".split())
+
+#: The words that make a topic about what would, could or must be ("needed for", "projected", "could").
+_SUPPOSED_TOPIC_WORDS = frozenset("need needs needed required requires threshold projected projects projection "
+                                  "forecast forecasts expected estimate estimated model models could would might "
+                                  "possible plan planned".split())
+
+
+def supposed(words_before: list[str]) -> str | None:
+    """The condition word ("if", "unless", "whether") among the last words before a value in its clause."""
+    return next((w for w in reversed(words_before[-6:]) if w in _CONDITION), None)
+
+
+def takes_supposed(topic: Topic) -> bool:
+    """Is this topic about what would, could or must be (a threshold, a projection, a plan)?"""
+    return bool(_topic_words(topic) & _SUPPOSED_TOPIC_WORDS)
