@@ -113,3 +113,30 @@ def story(tmp_path: Path):
         return s
 
     return _story
+
+
+def extractor_for(root: Path, codebook: str, sources: dict, claims: dict):
+    """A small story written to `root` (a codebook, and per source its date, article text and
+    claims as (topic, value, quote)), loaded, and the Extractor `check` would read articles with."""
+    import json
+
+    from claimcheck.check.extract import Extractor
+    from claimcheck.claimset.load import load_claim_set
+
+    folder = root / "claims"
+    (root / "articles").mkdir()
+    folder.mkdir()
+    (folder / "topics.yaml").write_text(codebook)
+    for sid, (published, text) in sources.items():
+        (root / "articles" / f"{sid}.txt").write_text(text)
+        lines = [f"id: {sid}", f"outlet: Outlet {sid.upper()}", f"published: {published}", f"text: ../articles/{sid}.txt", "claims:"]
+        for topic, value, quote in claims[sid]:
+            lines += [f"  - topic: {topic}", f"    value: {json.dumps(value)}", f"    quote: {json.dumps(quote)}"]
+        (folder / f"{sid}.yaml").write_text("\n".join(lines) + "\n")
+    cs = load_claim_set(folder)
+    return Extractor(cs.codebook, cs.claims, 2026)
+
+
+def asserted(extractor, text: str) -> set[tuple[str, str]]:
+    """(topic, value as shown) of every finding `check` would assert in `text`."""
+    return {(f.topic, f.display) for f in extractor.extract(text).findings if f.confidence >= 0.6}

@@ -7,7 +7,6 @@ import shutil
 import sys
 from pathlib import Path
 
-import pytest
 
 from claimcheck.check.article import read_article
 from claimcheck.check.checker import Checker

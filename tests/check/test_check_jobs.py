@@ -6,7 +6,6 @@ import threading
 
 import pytest
 
-from claimcheck.check import checker as check
 from claimcheck.api import check_articles
 from claimcheck.speed.workers import fork_workers
 from claimcheck.check.checker import Checker, CheckError, CheckResult

@@ -11,7 +11,6 @@ from claimcheck import api
 from claimcheck.check import passages
 from claimcheck.speed import passage_store
 from claimcheck.speed.cache import digest
-from claimcheck.check.checker import Checker
 from claimcheck.api import load_claim_set
 from claimcheck.check.passages import PassageIndex
 

@@ -6,14 +6,13 @@ The claim set is a made-up council election; its sentences are written for these
 
 from __future__ import annotations
 
-import json
 
 import pytest
 
-from claimcheck.check.extract import Extractor
+from conftest import asserted, extractor_for
+
 from claimcheck.check.framing import fallen_short, gap_after, partitive_whole
 from claimcheck.check.mentions import find_numbers
-from claimcheck.claimset.load import load_claim_set
 
 CODEBOOK = """\
 topics:
@@ -79,23 +78,11 @@ CLAIMS = {
 
 @pytest.fixture(scope="module")
 def council(tmp_path_factory):
-    root = tmp_path_factory.mktemp("council")
-    claims = root / "claims"
-    (root / "articles").mkdir()
-    claims.mkdir()
-    (claims / "topics.yaml").write_text(CODEBOOK)
-    for sid, (published, text) in SOURCES.items():
-        (root / "articles" / f"{sid}.txt").write_text(text)
-        lines = [f"id: {sid}", f"outlet: Outlet {sid.upper()}", f"published: {published}", f"text: ../articles/{sid}.txt", "claims:"]
-        for topic, value, quote in CLAIMS[sid]:
-            lines += [f"  - topic: {topic}", f"    value: {json.dumps(value)}", f"    quote: {json.dumps(quote)}"]
-        (claims / f"{sid}.yaml").write_text("\n".join(lines) + "\n")
-    cs = load_claim_set(claims)
-    return Extractor(cs.codebook, cs.claims, 2026)
+    return extractor_for(tmp_path_factory.mktemp("council"), CODEBOOK, SOURCES, CLAIMS)
 
 
 def found(ex, text):
-    return {(f.topic, f.display) for f in ex.extract(text).findings if f.confidence >= 0.6}
+    return asserted(ex, text)
 
 
 def test_a_number_short_of_something_is_the_gap_not_the_thing(council):
