@@ -290,23 +290,15 @@ class Readers:
         return others and not any(close(h) for h, *_ in self._hits_here.get(topic, ()))
 
     def _read_date(self, s, cl, rules, hits, mentions) -> list[_Cand]:
-        out = []
+        found = []
         takes = self._date_roles[rules.topic.name]
         for n in mentions("date"):
             role = _date_role(s, cl, n)
             if role and role not in takes:
                 continue  # "until October 30" ends something, "will meet again on ..." plans it: not this day
-            best = None
-            for h, sub, sdist, apart_s, d, apart in near_cues(s, cl, n, hits, 8, r"[.;!?]"):
-                conf = (n.confidence if n.value is not None else 0.5) * _distance_factor(d) * _CLAUSE_FACTOR[apart_s] * _VALUE_CLAUSE[apart] * h.cue.weight
-                how = f"{n.how}, {d} word{'s' if d != 1 else ''} from the cue {h.cue.shown}"
-                cand = _Cand(rules.topic.name, "date", n.value, ((n.start, n.end),), conf, how, h.end - h.start,
-                             bool(sub and sub.proper), sdist, unresolved=n.unresolved, text=n.text)
-                if best is None or cand.confidence > best.confidence:
-                    best = cand
-            if best:
-                out.append(best)
-        return out
+            found.append((n.start, n.end, n.value, n.how, n.confidence if n.value is not None else 0.5,
+                          {"unresolved": n.unresolved, "text": n.text}))
+        return self._through_nearest_cue(s, cl, rules, hits, found, 8, r"[.;!?]")
 
     def _read_list(self, s, cl, rules, hits, mentions) -> list[_Cand]:
         items = sorted([m for m in mentions("name") if m.confidence > 0.3 or m.how.startswith("known")]
@@ -418,15 +410,21 @@ class Readers:
         """A type without a reader here (`time`, or one added in a module of its own): the values its
         `find` sees in the sentence outside its dates, each read through the topic's nearest cue."""
         vtype = TYPES[rules.topic.type]
+        found = [(*f, {}) for f in vtype.find(s, [(m.start, m.end) for m in find_dates(s, Anchor())])]
+        return self._through_nearest_cue(s, cl, rules, hits, found, vtype.reach, vtype.stops)
+
+    def _through_nearest_cue(self, s, cl, rules, hits, found, reach: int, stops: str) -> list[_Cand]:
+        """Each value found, (start, end, value, how it was read, confidence, more _Cand fields), read
+        through the topic's cue that gives it the most confidence, at most `reach` words away and no
+        `stops` mark between: how dates, times and any type read by its own `find` are bound."""
         out = []
-        for start, end, value, read, found_conf in vtype.find(s, [(m.start, m.end) for m in find_dates(s, Anchor())]):
-            at = SimpleNamespace(start=start, end=end)
+        for start, end, value, read, found_conf, extra in found:
             best = None
-            for h, sub, sdist, apart_s, d, apart in near_cues(s, cl, at, hits, vtype.reach, vtype.stops):
+            for h, sub, sdist, apart_s, d, apart in near_cues(s, cl, SimpleNamespace(start=start, end=end), hits, reach, stops):
                 conf = found_conf * _distance_factor(d) * _CLAUSE_FACTOR[apart_s] * _VALUE_CLAUSE[apart] * h.cue.weight
                 how = f"{read}, {d} word{'s' if d != 1 else ''} from the cue {h.cue.shown}"
-                cand = _Cand(rules.topic.name, vtype.name, value, ((start, end),), conf, how, h.end - h.start,
-                             bool(sub and sub.proper), sdist)
+                cand = _Cand(rules.topic.name, rules.topic.type, value, ((start, end),), conf, how, h.end - h.start,
+                             bool(sub and sub.proper), sdist, **extra)
                 if best is None or cand.confidence > best.confidence:
                     best = cand
             if best:
