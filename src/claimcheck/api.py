@@ -23,7 +23,8 @@ from typing import Iterable, Sequence
 
 from claimcheck.check.checkset import CheckSet
 from claimcheck.claimset import load
-from claimcheck.claimset.load import DEFAULT_MAX_BYTES, Validation, without_drafts  # noqa: F401 (part of the API)
+from claimcheck.claimset.load import Validation, without_drafts  # noqa: F401 (part of the API)
+from claimcheck.claimset.reading import DEFAULT_MAX_BYTES, Resolver
 from claimcheck.compare import compare_claim_set as compare  # noqa: F401 (part of the API)
 from claimcheck.errors import ClaimcheckError
 from claimcheck.model import ClaimSet
@@ -203,7 +204,7 @@ def _articles_unchanged(articles: list[tuple], cap: int = DEFAULT_MAX_BYTES) -> 
 
     Paths are the strings load stored (str of a Path); an article that is no link, in a folder already
     resolved, takes one lstat, which is also its signature (cache.py)."""
-    resolve = load.Resolver()
+    resolve = Resolver()
     folders: dict[str, str] = {}
     for target, resolved, expected, sig in articles:
         folder, name = os.path.split(target)

@@ -58,7 +58,7 @@ def read_article(name: str, max_bytes: int, stdin: BinaryIO | None = None,
     else:
         p = Path(name)
         shown, path = name, name
-        from claimcheck.claimset.load import read_bytes
+        from claimcheck.claimset.reading import read_bytes
 
         data = read_bytes(p, max_bytes, "article", named=True)  # named on the command line: a pipe is read too
     return article_from_bytes(data, shown, path, html_extractor)

@@ -287,8 +287,8 @@ def _starts(parts: list[str]) -> array:
 
 def source_texts(sources: Mapping[str, Source], max_bytes: int | None) -> dict[str, bytes]:
     """Each source's article as bytes, in claim-set order; unreadable ones (missing, a folder, over the
-    size cap) are left out, as load.read_bytes would refuse them (validation reports them)."""
-    from claimcheck.claimset.load import DEFAULT_MAX_BYTES
+    size cap) are left out, as reading.read_bytes would refuse them (validation reports them)."""
+    from claimcheck.claimset.reading import DEFAULT_MAX_BYTES
 
     from claimcheck.claimset.files import read_capped
 
@@ -296,7 +296,7 @@ def source_texts(sources: Mapping[str, Source], max_bytes: int | None) -> dict[s
     out = {}
     for sid, src in sources.items():
         if src.text_path:
-            # files.read_capped, not load.read_bytes: thousands of files are read on every check, to know
+            # files.read_capped, not reading.read_bytes: thousands of files are read on every check, to know
             # the texts unchanged, and one that is not there is left out, not an error
             try:
                 out[sid] = read_capped(src.text_path, cap)[0]

@@ -11,14 +11,11 @@ from typing import Any, Callable, Iterator
 
 
 from claimcheck.claimset import yamlread
-from claimcheck.claimset.codebook import CODEBOOK_NAME, load_codebook  # noqa: F401 (load's names too)
-from claimcheck.claimset.reading import (  # noqa: F401 (load's names too)
-    DEFAULT_MAX_BYTES, Resolver, confine, decode, inside, mapping, read_bytes, read_bytes_stat,
-)
+from claimcheck.claimset.codebook import CODEBOOK_NAME, load_codebook
+from claimcheck.claimset.reading import DEFAULT_MAX_BYTES, Resolver, confine, decode, inside, mapping, read_bytes_stat
 from claimcheck.claimset.files import digest, signature
-from claimcheck.claimset.schema_fast import CLAIM_KEYS, plain_claim, plain_codebook, plain_source  # noqa: F401
+from claimcheck.claimset.schema_fast import plain_claim, plain_source
 from claimcheck.errors import InvalidData, Problem, UnreadableInput, ValidationFailed
-
 from claimcheck.model import Claim, ClaimSet, Codebook, Source, Topic, Where
 
 

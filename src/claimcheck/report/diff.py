@@ -94,7 +94,7 @@ def from_comparison(comparison: Comparison, label: str, revision: str | None = N
 
 def from_report_json(path: Path, max_bytes: int) -> Snapshot:
     """A report written by `claimcheck report --format json` (or `conflicts --format json` with sources)."""
-    from claimcheck.claimset.load import read_bytes
+    from claimcheck.claimset.reading import read_bytes
 
     data = read_bytes(path, max_bytes, "report")
     try:

@@ -343,7 +343,7 @@ def read_article(s: Source, claims_root: str, max_bytes: int, allow_outside: boo
     from pathlib import Path
 
     from claimcheck.errors import ClaimcheckError
-    from claimcheck.claimset.load import read_bytes
+    from claimcheck.claimset.reading import read_bytes
 
     if not s.text_path:
         return None, "the claim file names no article text"

@@ -41,7 +41,7 @@ from claimcheck.model import ClaimSet
 # 4: parts in columns (claimpack.py); 5: no pickle: JSON checked against digests (cachefile.py, codec.py)
 FORMAT = 5
 SUFFIX = ".entry"
-DEFAULT_CAP = 10 * 1024 * 1024  # load.DEFAULT_MAX_BYTES: an input is hashed only up to the load's cap
+DEFAULT_CAP = 10 * 1024 * 1024  # claimset.reading.DEFAULT_MAX_BYTES: an input is hashed only up to the load's cap
 _OFF = {"0", "off", "no", "false"}
 MAX_ENTRIES = 64
 

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from claimcheck.claimset.load import _FileLoader, _FileResult
+from claimcheck.claimset.load import _FileLoader, _FileResult, serial_results
 from claimcheck.model import Claim
 from claimcheck.speed import claimpack
 
@@ -95,8 +95,6 @@ def worker_count(workers: int | None, files: int) -> int:
 
 def file_results(workers: int | None):
     """load.read_set's `file_results` for this many processes (None: as worker_count decides)."""
-    from claimcheck.claimset.load import serial_results
-
     def read(loader: _FileLoader, files: list[Path]) -> Iterator[tuple[list[_FileResult], bytes | list[Claim]]]:
         n = worker_count(workers, len(files))
         if n <= 1:
