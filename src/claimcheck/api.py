@@ -38,17 +38,11 @@ def load_claim_set(claims_dir: str | Path = "claims", codebook: str | Path | Non
                    max_bytes: int = DEFAULT_MAX_BYTES, allow_outside: bool = False,
                    ground_quotes: bool = True, workers: int | None = None,
                    cache: bool | str | Path = False, allow_empty: bool = False) -> ClaimSet:
-    """Load and validate a claim set; raise ValidationFailed with every problem found, in file order.
-
-    The claim set's root, which article paths may not leave, is the folder holding the claims folder.
-    load.load_claim_set's load, and:
+    """claimset.load.load_claim_set (the same claims, the same problems), and:
     `workers`: processes reading files (None: one per core for large sets, on Linux; 1: this one only).
-    The result and the problems are the same whatever the number.
-    `cache`: True (the user's cache folder, see cache.py) or a folder: reuse the claim set a previous
-    successful load stored there if none of its inputs changed, and store this one (for sets of at
-    least CACHE_MIN_FILES files).
-    `allow_empty`: a folder holding only the codebook is a claim set with no sources (for `check --draft`,
-    which writes its first claim file), not an error.
+    `cache`: True (the user's cache folder, see speed/cache.py) or a folder: reuse the claim set a
+    previous successful load stored there if none of its inputs changed, and store this one (for sets
+    of at least CACHE_MIN_FILES files).
     """
     _remember(None, None)  # until this load says which entry it came from
     claims_dir, files, cb_path, entry = _prepare(claims_dir, codebook, cache, (max_bytes, allow_outside, ground_quotes))
