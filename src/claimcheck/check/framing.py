@@ -10,6 +10,7 @@ condition, no count, unless the topic is itself about what would or must be.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from claimcheck.model import Topic
 
@@ -40,19 +41,15 @@ _FRESH = frozenset("but yet while although though whereas instead and".split())
 _WORDS = re.compile(r"[\w-]+")
 
 
-_TOPIC_WORDS: dict[tuple[str, str], frozenset[str]] = {}
-
-
 def _topic_words(topic: Topic) -> frozenset[str]:
-    """The words of a topic's name and description, kept per topic (asked once per number read)."""
-    key = (topic.name, topic.description or "")
-    words = _TOPIC_WORDS.get(key)
-    if words is None:
-        if len(_TOPIC_WORDS) > 4096:
-            _TOPIC_WORDS.clear()
-        text = f"{topic.name.replace('_', ' ').replace('.', ' ')} {key[1]}"
-        words = _TOPIC_WORDS[key] = frozenset(w.casefold() for w in _WORDS.findall(text))
-    return words
+    """The words of a topic's name and description (asked once per number read, so kept)."""
+    return _words_of(topic.name, topic.description or "")
+
+
+@lru_cache(maxsize=4096)
+def _words_of(name: str, description: str) -> frozenset[str]:
+    text = f"{name.replace('_', ' ').replace('.', ' ')} {description}"
+    return frozenset(w.casefold() for w in _WORDS.findall(text))
 
 
 def gap_after(s: str, end: int) -> str | None:
