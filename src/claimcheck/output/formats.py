@@ -34,10 +34,10 @@ def _conflicts_table(groups, comparison, verbose: bool, width: int):
 
 def _conflicts_json(groups, comparison, verbose: bool) -> str:
     from claimcheck.output.document import conflicts_doc
-    from claimcheck.output.fastjson import dumps_indented
+    from claimcheck.output.jsonout import indented
     from claimcheck.output.safetext import json_safe
 
-    return json_safe(dumps_indented(conflicts_doc(comparison, groups))) + "\n"
+    return json_safe(indented(conflicts_doc(comparison, groups))) + "\n"
 
 
 CONFLICTS: dict[str, ConflictsFormat] = {f.name: f for f in (
@@ -97,21 +97,19 @@ def _check_table(result, topics, verbose: bool, width: int):
 
 
 def _check_json(result, verbose: bool, topics) -> str:
-    import json
-
     from claimcheck.output.checkreport import check_doc
+    from claimcheck.output.jsonout import indented
     from claimcheck.output.safetext import json_safe
 
-    return json_safe(json.dumps(check_doc(result), ensure_ascii=False, indent=2))
+    return json_safe(indented(check_doc(result)))
 
 
 def _check_json_error(error) -> str:
-    import json
-
     from claimcheck.output.checkreport import error_doc
+    from claimcheck.output.jsonout import indented
     from claimcheck.output.safetext import json_safe
 
-    return json_safe(json.dumps(error_doc(error), ensure_ascii=False, indent=2))
+    return json_safe(indented(error_doc(error)))
 
 
 #: Texts of checked articles a blank line apart, one new line at the end: "\n\n".join(texts) + "\n".
