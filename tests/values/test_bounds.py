@@ -47,6 +47,10 @@ def test_bounds_and_counts_are_accepted_as_claim_values(text, low, high, shown):
     ("up to 36", "at least 30", COMPATIBLE,
      "'up to 36' (at most 36) and 'at least 30' (at least 30) can both be true; vague, never an exact match"),
     ("three dozen", 36, SAME, "equal"),
+    ("over 4,500", "more than 4,500", SAME, "'over 4500' and 'more than 4500' both mean more than 4500"),
+    ("up to 36", "at most 36", SAME, "'up to 36' and 'at most 36' both mean at most 36"),
+    ("over 4,500", "at least 4,500", COMPATIBLE,
+     "'over 4500' (more than 4500) and 'at least 4500' (at least 4500) can both be true; vague, never an exact match"),
 ])
 def test_bound_aware_relations(a, b, kind, reason):
     r = NUMBER.relate(NUMBER.parse(a, None), NUMBER.parse(b, None), None)

@@ -200,6 +200,9 @@ class NumberType(ValueType):
                 side = "more" if exact.low > other.high else "fewer"
                 return Relation(DIFFERENT, f"{n} is {side} than '{shown}'{words} allows")
             return Relation(DIFFERENT, f"{n} lies outside '{shown}' ({other.bounds()})")
+        if (a.low, a.high, a.low_open, a.high_open) == (b.low, b.high, b.low_open, b.high_open):
+            # "over 4,500" and "more than 4,500": other words, the same numbers allowed
+            return Relation(SAME, f"'{self.display(a)}' and '{self.display(b)}' both mean {a.bounds()}")
         if a.meets(b):
             return Relation(COMPATIBLE, f"'{self.display(a)}' ({a.bounds()}) and '{self.display(b)}' ({b.bounds()}) can both be true; vague, never an exact match")
         return Relation(DIFFERENT, f"{self.display(a)} and {self.display(b)} do not overlap ({a.bounds()}; {b.bounds()})")
