@@ -144,8 +144,20 @@ class ValueCluster:
     def origins(self) -> tuple[str, ...]:
         """Independent origins: sources repeating one outlet or speaker count once (declared aliases
         are one origin: `via: AP` and `via: The Associated Press` when the codebook says so)."""
+        return tuple(self._first_spellings)
+
+    @cached_property
+    def origin_names(self) -> tuple[str, ...]:
+        """Each independent origin as it was first written, in the order of `origins`."""
+        return tuple(self._first_spellings.values())
+
+    @cached_property
+    def _first_spellings(self) -> dict:
         key = self.origin_key or str.casefold
-        return tuple(dict.fromkeys(key(c.origin) for c in self.claims))
+        seen: dict = {}
+        for c in self.claims:
+            seen.setdefault(key(c.origin), c.origin)
+        return seen
 
 
 @dataclass(frozen=True)

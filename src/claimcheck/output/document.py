@@ -44,7 +44,7 @@ def group_doc(g: Group) -> dict:
                 "value": cl.value,
                 "display": cl.display,
                 "sources": list(cl.sources),
-                "origins": _origins(cl),
+                "origins": list(cl.origin_names),
                 "independent_origins": len(cl.origins),
                 "merged_because": list(cl.merged),
                 "claims": [claim_doc(c) for c in cl.claims],
@@ -72,11 +72,3 @@ def conflicts_doc(comparison: Comparison, groups: list[Group] | None = None) -> 
     groups = comparison.groups if groups is None else groups
     return {"schema": SCHEMA_VERSION, "summary": comparison.summary(), "groups": [group_doc(g) for g in groups]}
 
-
-def _origins(cl) -> list[str]:
-    """A value's origins as first written, one per independent origin (declared aliases are one)."""
-    key = cl.origin_key or str.casefold
-    seen: dict[str, str] = {}
-    for c in cl.claims:
-        seen.setdefault(key(c.origin), c.origin)
-    return list(seen.values())
