@@ -17,8 +17,9 @@ from types import SimpleNamespace
 from typing import Any, Iterable
 
 from claimcheck.check.readers import Readers
+from claimcheck.check.framing import WEAK_FRAMING, other_year
 from claimcheck.check.cues import (
-    _ALNUM, _ANAPHOR, _COUNTLESS, _CURRENCY_SIGN, _Cand, _Cue, _DATE_HINT, _END_WORDS, _FUNCTION_TITLES, _HEDGES, _Hit, _NEGATION_LEMMAS, _PLAN_TOPIC_WORDS, _Rules, _Subject, _choose, _cue_lemmas, _dateline, _name_span, _short, _subject_nearness, phrase_needles, phrase_pattern, rules_type,
+    _ALNUM, _ANAPHOR, _COUNTLESS, _CURRENCY_SIGN, _Cand, _Cue, _DATE_HINT, _END_WORDS, _FUNCTION_TITLES, _HEDGES, _Hit, _WHO_COUNTED, _NEGATION_LEMMAS, _PLAN_TOPIC_WORDS, _Rules, _Subject, _choose, _cue_lemmas, _dateline, _name_span, _short, _subject_nearness, phrase_needles, phrase_pattern, rules_type,
 )
 from claimcheck.check.mentions import TITLE_WORDS, Anchor, Mention, convert, find_dates, find_numbers, find_quotes
 from claimcheck.check.learn import Evidence, LearnedCue, content, examples_by_topic, learn, lemma, tokens
@@ -289,6 +290,8 @@ class Extractor(Readers):
         """Learned cues worth reading by: mostly this topic's, and not a bare link word."""
         if t.type == "list" and lc.support < 2:
             return False  # a list read through a once-seen word joins unrelated names into it
+        if set(lc.lemmas) <= _WHO_COUNTED:
+            return False  # "2,900 people": who is counted says nothing of what happened to them
         return lc.specificity >= 0.34 and any(content(lem) for lem in lc.lemmas)
 
     @staticmethod
@@ -366,6 +369,7 @@ class Extractor(Readers):
                 and not any(t.lemma in self._by_lemma for t in toks):
             return [], []
         cl = clauses(sent.text)
+        year = anchor.date.year if anchor.date else anchor.year
         hits, subjects = self._valid_hits(s, cl, toks, prev)
         if not hits and not units_here:
             return [], []
@@ -424,6 +428,10 @@ class Extractor(Readers):
             if c.nearness < 0.925:  # the value stands far from anything naming the topic's subject
                 c.confidence *= c.nearness / 0.925
                 c.how += f"; {c.subject_gap} words from the nearest subject word"
+            placed = year and c.kind != "date" and other_year(s, cl, min(a for a, _ in c.spans), year)
+            if placed:  # "In 2019, a jury convicted ...": another year's event, not the article's
+                c.confidence *= WEAK_FRAMING
+                c.how += f"; '{placed}' places it in another year"
         chosen = _choose([c for c in cands if c.confidence >= FLOOR])
         findings, unresolved = [], []
         for c in chosen:

@@ -1,10 +1,13 @@
-"""How the words around a value frame it: a gap between two amounts, the whole of a partitive, a state fallen short of.
+"""How the words around a value frame it: a gap between two amounts, the whole of a partitive, a state fallen
+short of, an earlier level, a forecast, another year.
 
 Plain English reading, with no story's words: "three seats short of a majority" (or "two votes behind", "ten more than")
 gives the gap, not the majority; in "four of the five counts" five is the whole, not the part a verdict speaks of; "fell
-short of a majority" and "failed to win a majority" say there was none. The readers (readers.py)
-ask these questions of each candidate before binding it to a topic; "if they win 50 seats" is a
-condition, no count, unless the topic is itself about what would or must be.
+short of a majority" and "failed to win a majority" say there was none; in "rose from 144 to 694" 144 is where the
+amount stood before. The readers (readers.py) ask these questions of each candidate before binding it to a topic;
+"if they win 50 seats" is a condition, no count, unless the topic is itself about what would or must be. Weaker
+framings leave the reading shown but `possible`: "the toll could rise to 3,000" is a forecast, and "In 2019, a jury
+convicted ..." speaks of another year than the article's.
 """
 
 from __future__ import annotations
@@ -104,3 +107,70 @@ def supposed(words_before: list[str]) -> str | None:
 def takes_supposed(topic: Topic) -> bool:
     """Is this topic about what would, could or must be (a threshold, a projection, a plan)?"""
     return bool(_topic_words(topic) & _SUPPOSED_TOPIC_WORDS)
+
+
+#: What a reading framed as a forecast, or placed in another year, keeps of its confidence: shown as
+#: `possible` (under the default line of 0.6 however sure the reading), never dropped.
+WEAK_FRAMING = 0.6
+
+
+#: "rose from 144 to 694", "694, up from 144", "compared with 160": the number an amount moved from.
+_FROM_BEFORE = re.compile(r"(?<![\w])from\s+$", re.I)
+_MOVED_FROM = re.compile(r"(?<![\w])(?:(?:up|down)\s+from|compared\s+(?:with|to)|against)\s+$", re.I)
+_TO_AFTER = re.compile(r"(?:\s*-?[A-Za-z]+)?\s+to\s+(?:[a-z]+\s+){0,2}(?:[$\u20ac\u00a3]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)", re.I)
+
+
+def earlier_level(s: str, start: int, end: int) -> str | None:
+    """The words saying the number at start..end is where an amount moved from, not where it stands:
+    "from 144 to 694", "up from 144", "compared with 144"; None when it is no earlier level."""
+    before = s[max(0, start - 24):start]
+    moved = _MOVED_FROM.search(before)
+    if moved:
+        return moved.group(0).strip()
+    if _FROM_BEFORE.search(before) and _TO_AFTER.match(s, end):
+        return "from ... to"
+    return None
+
+
+#: Words before a value, in its clause, that make it a forecast or a possibility, not a statement.
+_FORECAST = frozenset("could might may would expected expects likely feared fears predicted predicts forecast "
+                      "forecasts anticipated potentially possibly".split())
+
+
+def forecast(words_before: list[str]) -> str | None:
+    """The word among the last words before a value in its clause (as written: "May" is a month) that
+    makes the value a forecast ("the toll could rise to 3,000"); None when there is none."""
+    return next((w for w in reversed(words_before[-6:]) if w in _FORECAST), None)
+
+
+def takes_forecast(topic: Topic) -> bool:
+    """Is this topic itself about what would or could be (a projection, a threshold, a maximum term)?"""
+    return takes_supposed(topic) or bool(_topic_words(topic) & {"maximum", "max", "minimum", "min", "most", "cap",
+                                                                 "ceiling", "faces", "face", "carries", "risk"})
+
+
+#: A year in the words, as a time something is placed in: "in 2019", "in March 2016", "a 2016 quake", "2021's".
+_YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d,.]\d|\d)"
+_AT_YEAR = re.compile(
+    rf"(?<![\w])(?:(?i:in|during|of|by)\s+(?:(?i:early|late|mid)[\s-]+)?(?:[A-Z][a-z]+\s+)?|(?i:a|an|the|its|his|her|their)\s+)"
+    rf"(?P<year>{_YEAR})(?![\w-])|(?<![\w$\u20ac\u00a3.,])(?P<own>{_YEAR})['\u2019]s\b")
+#: Words before a year that make it a point of reference, not the value's own time ("since 2004", "than in 2021").
+_REFERENCE = frozenset("since than before after until till from between compared ago".split())
+
+
+def other_year(s: str, cl, start: int, year: int) -> str | None:
+    """The words placing the value at `start` in a year other than the article's `year`: in its own
+    clause, or in a short opening phrase of the sentence before it ("In 2019, a jury convicted ..."),
+    and not as a point of reference ("since 2004", "than in 2021"); None when there are none."""
+    own, first = cl.bounds[cl.index(start)], cl.bounds[0]
+    opening = first if first[1] <= start and len(s[first[0]:first[1]].split()) <= 5 else own
+    for lo, hi in dict.fromkeys((own, opening)):
+        for m in _AT_YEAR.finditer(s, lo, hi):
+            y = int(m.group("year") or m.group("own"))
+            if y == year:
+                continue
+            before = {w.casefold() for w in _WORDS.findall(s[lo:m.start()])}
+            if before & _REFERENCE:
+                continue
+            return m.group(0).strip()
+    return None

@@ -18,7 +18,8 @@ from claimcheck.check.cues import (
     _date_role, _distance_factor, _plausible, _union, near_cues,
 )
 from claimcheck.check.framing import (
-    SHORT_OF, fallen_short, gap_after, partitive_whole, supposed, takes_gap, takes_supposed, takes_total,
+    SHORT_OF, WEAK_FRAMING, earlier_level, fallen_short, forecast, gap_after, partitive_whole, supposed, takes_forecast, takes_gap,
+    takes_supposed, takes_total,
 )
 from claimcheck.check.mentions import TITLE_WORDS, Anchor, Mention, convert, find_dates, find_names, unit_of, _fmt as _fmt_num
 from claimcheck.check.learn import lemma
@@ -212,6 +213,8 @@ class Readers:
                 continue  # "three seats short of a majority": the gap, not the majority
             if partitive_whole(s, n.start, mentions("number")) and not takes_total(rules.topic):
                 continue  # "four of the five counts": five is the whole, not what a verdict speaks of
+            if earlier_level(s, n.start, n.end):
+                continue  # "the toll rose from 144 to 694": 144 is where it stood before, not where it stands
             if re.search(r"[A-Z][\w'-]+,\s*$", s[:n.start]) and re.match(r"\s*,", s[n.end:]):
                 continue  # "Combs, 55, said": an age beside a name, no count
             votes = self._ordinal_votes.get(rules.topic.name)
@@ -222,6 +225,9 @@ class Readers:
                 continue  # "magnitude 6.1": the sources count this one in whole numbers
             if seen and n.value is not None and not _plausible(n.value, seen):
                 continue  # a thousand times what any source gives: another quantity ("10,000" is no magnitude)
+            clause_lo = cl.bounds[cl.index(n.start)][0]
+            ahead = None if takes_forecast(rules.topic) else forecast(
+                [w for w in _WORD.findall(s[clause_lo:n.start]) if not w[:1].isupper()])
             best = None
             for h, sub, sdist, apart_s in hits:
                 if h.cue.text.lstrip().startswith("-"):
@@ -239,8 +245,10 @@ class Readers:
                         continue
                     if _STOP.search(gap):
                         continue
+                    if n.end <= h.start and any(n.end <= o.start and o.end <= h.start for o in mentions("number")):
+                        continue  # "2,900 people and 31 were killed": the number nearer the predicate is what it says
                     d = _count_words(gap, _SKIPPABLE)
-                    if d > 3 and n.start >= h.end and _LEVEL.search(gap) and not re.search(r"[,(]", gap) \
+                    if d > 3 and n.start >= h.end and _LEVEL.search(gap) and not re.search(r"(?<!\d),|\(", gap) \
                             and _clauses_apart(cl, h.start, n.start) == 0:
                         d = 3  # "the death toll from the quake in Myanmar has risen to 694": the toll's level
                     if d > 3 or _clauses_apart(cl, h.start, n.start) > 1:
@@ -270,6 +278,9 @@ class Readers:
                 conf = n.confidence * _distance_factor(d) * _CLAUSE_FACTOR[apart_s] * _VALUE_CLAUSE[_clauses_apart(cl, h.start, n.start)] * h.cue.weight
                 written = "" if n.how.startswith("vague") else f" '{n.text}'"
                 how = f"{n.how}{written}" + (f" ({conv})" if conv else "") + f", {d} word{'s' if d != 1 else ''} from the cue {h.cue.shown}"
+                if ahead:
+                    conf *= WEAK_FRAMING
+                    how += f"; a forecast ('{ahead}'), not a count"
                 cand = _Cand(rules.topic.name, "number", value, ((n.start, n.end),), conf, how, h.end - h.start,
                              bool(sub and sub.proper), sdist)
                 if best is None or cand.confidence > best.confidence:
