@@ -335,8 +335,9 @@ _BEYOND = re.compile(r"(?<![\w])(surpass(?:es|ed)?|exceed(?:s|ed)?|top(?:s|ped)?
 _PRONOUN_OPENER = re.compile(r"\s*(?:he|she|they|it|his|her|their|its)\s", re.I)
 
 
-#: A mark that ends what a cue can reach; a decimal point ("magnitude 7.7") is none.
-_STOP = re.compile(r"[;:!?]|\.(?!\d)|(?<!\d)\.")
+#: A mark that ends what a cue can reach (a pipe parts a headline from its page's furniture); a decimal point
+#: ("magnitude 7.7") is none.
+_STOP = re.compile(r"[;:!?|]|\.(?!\d)|(?<!\d)\.")
 
 
 #: A verb saying where a quantity stands, right before its number: "the toll ... has risen to", "stands at",
@@ -380,7 +381,9 @@ def _distance_factor(words: int) -> float:
     return max(0.5, 1.0 - 0.05 * words)
 
 
-_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|as well as\s+|along with\s+)?|\s+and\s+|\s*&\s*|\s+as well as\s+|\s+along with\s+)", re.I)
+#: What joins two items of a list: a comma, "and", "as well as"; "and even", "and parts of" too.
+_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|as well as\s+|along with\s+)?|\s+and\s+|\s*&\s*|\s+as well as\s+|\s+along with\s+)"
+                        r"(?:(?:even|also)\s+)?(?:(?:parts?|much|most)\s+of\s+)?", re.I)
 
 
 _LEAD_WORDS = {"the", "both", "jointly", "by", "on", "with", "including", "namely", "of", "from", "its", "were",

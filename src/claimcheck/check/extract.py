@@ -22,7 +22,7 @@ from claimcheck.check.cues import (
     _ALNUM, _ANAPHOR, _COUNTLESS, _CURRENCY_SIGN, _Cand, _Cue, _DATE_HINT, _END_WORDS, _FUNCTION_TITLES, _HEDGES, _Hit, _WHO_COUNTED, _NEGATION_LEMMAS, _PLAN_TOPIC_WORDS, _Rules, _Subject, _choose, _cue_lemmas, _dateline, _name_span, _short, _subject_nearness, phrase_needles, phrase_pattern, rules_type,
 )
 from claimcheck.check.mentions import TITLE_WORDS, Anchor, Mention, convert, find_dates, find_numbers, find_quotes
-from claimcheck.check.learn import Evidence, LearnedCue, content, examples_by_topic, learn, lemma, tokens
+from claimcheck.check.learn import Evidence, LearnedCue, content, examples_by_topic, learn, lemma, number_shapes, tokens
 from claimcheck.model import Claim, Codebook, Topic
 from claimcheck.check.sentences import Sentence, clauses, fold, split_sentences
 from claimcheck.values import DIFFERENT, TYPES, Context, Names
@@ -162,29 +162,13 @@ class Extractor(Readers):
             for u in us:
                 owners[u].append(n)
         self._unique_unit = {u: ns[0] for u, ns in owners.items() if len(ns) == 1 and u not in _COUNTLESS}
-        # The span of the values curated for each number topic, to tell its numbers from others in a sentence.
-        self._ranges: dict[str, tuple[float, float]] = {}
-        for c in claims:
-            t = codebook.topics.get(c.topic)
-            v = c.value
-            if t is not None and t.type == "number" and getattr(v, "low", None) is not None:
-                lo, hi = self._ranges.get(c.topic, (v.low, v.low))
-                top = v.high if v.high != float("inf") else v.low
-                self._ranges[c.topic] = (min(lo, v.low), max(hi, top))
+        # The span of each number topic's curated values, and whether they are all whole or all fractions.
+        self._ranges, self._whole, self._fractional = number_shapes(codebook, claims)
         # How many label topics use each label cue's words ("acquitted" may be any count's verdict).
         self._label_cue_topics: Counter = Counter()
         for r in self.rules.values():
             if r.topic.type == "label":
                 self._label_cue_topics.update({c.text.casefold() for c in r.cues if c.label is not None})
-        # Number topics whose curated values are all whole: "6.1" is no count of theirs.
-        whole: dict[str, bool] = {}
-        for c in claims:
-            t = codebook.topics.get(c.topic)
-            v = c.value
-            if t is not None and t.type == "number" and getattr(v, "low", None) is not None:
-                whole[c.topic] = whole.get(c.topic, True) and float(v.low).is_integer() \
-                    and (v.high == float("inf") or float(v.high).is_integer())
-        self._whole = {n for n, w in whole.items() if w}
         # Cues found by lemma, indexed by their first lemma.
         self._by_lemma: dict[str, list[tuple[str, _Cue]]] = defaultdict(list)
         for name, r in self.rules.items():

@@ -174,3 +174,43 @@ def other_year(s: str, cl, start: int, year: int) -> str | None:
                 continue
             return m.group(0).strip()
     return None
+
+
+#: Units of measure: a number counting one is a distance, a weight or a share, not a count of people or things.
+_MEASURES = frozenset("mile kilometre kilometer km metre meter foot feet inch yard acre hectare ton tonne kilogram kg "
+                      "percent per cent mph kph degree".split())
+_AGE = re.compile(r"[-\s]years?[-\s]old\b", re.I)
+_AGO = re.compile(r"\s*(?:[A-Za-z-]+\s+)?ago\b", re.I)
+
+
+def measured(s: str, end: int, counted: str | None) -> str | None:
+    """What the number ending at `end` is when it is no count: an age ("the 55-year-old"), a time
+    before ("two years ago"), a measure ("10 miles from"); None when it may be a count."""
+    if _AGE.match(s, end):
+        return "age"
+    if _AGO.match(s, end):
+        return "ago"
+    return "measure" if counted in _MEASURES else None
+
+
+def takes_measure(topic: Topic, kind: str, counted: str | None, own: set[str]) -> bool:
+    """Is the topic itself such a value: an age, a distance counted in that unit, or (for "ago") never?"""
+    if kind == "age":
+        return bool(_topic_words(topic) & {"age", "aged", "old"})
+    return kind == "measure" and counted in own
+
+
+#: Negations that, before a number in its clause, make it a count of what did not happen.
+_NOT = frozenset({"not", "no", "never", "nor"})
+
+
+def negated(words_before: list[str]) -> str | None:
+    """The negation among the last six words before a number in its clause ("found not guilty on the
+    remaining three counts"), counted only since the last word that starts a new statement."""
+    for w in reversed(words_before[-6:]):
+        w = w.casefold()
+        if w in _FRESH:
+            return None
+        if w in _NOT or w.endswith("n't"):
+            return w
+    return None
