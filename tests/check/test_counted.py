@@ -107,3 +107,10 @@ def test_a_list_leaves_out_what_its_topic_leaves_out_and_reads_and_even(flood):
 def test_a_currency_sign_says_what_is_counted():
     (n,) = find_numbers("the $102 million jewel heist")
     assert n.unit == "dollars" and n.value.low == 102_000_000
+
+
+def test_a_predicate_with_its_counted_noun_between_is_that_number_s(flood):
+    got = asserted(flood, "In the flood, 31 people dead were reported at three farms.")
+    assert ("flood.deaths", "31") in got and ("flood.deaths", "3") not in got
+    # a verb right before a number takes it as its object, whoever did it
+    assert ("flood.evacuated", "40") in asserted(flood, "In the flood, four rescuers evacuated 40 residents.")

@@ -42,6 +42,13 @@ def _left_out(description: str) -> frozenset[str]:
     return frozenset(fold_name(m.group(1).removeprefix("the ")) for m in _OTHER_THAN.finditer(description or ""))
 
 
+def _awaited(topic, label: str) -> bool:
+    """Is the label itself a state still to come ("not yet decided", "pending")? Then "will" states it."""
+    lab = topic.labels.get(label)
+    words = {w.casefold() for w in _WORD.findall(f"{label.replace('_', ' ')} {lab.definition if lab else ''}")}
+    return bool(words & {"yet", "pending", "undecided", "will", "whether", "awaited", "upcoming", "scheduled"})
+
+
 class Readers:
     """The Extractor's reading of one sentence: which cue hits count, whose names are people, and
     the readers, one per built-in value type and one for every other type (its own `find`), each
@@ -260,8 +267,10 @@ class Readers:
                         gap = s[h.end:n.start]
                         if self._own_predicate_follows(s, n, rules.topic.name):
                             continue  # "3,408 injured and 139 still missing": 139 is the missing, not the injured
-                        if any(o.end <= h.start and not s[o.end:h.start].strip(" -") for o in mentions("number")):
-                            continue  # "4,515 injured and 351 missing": the cue is the number's right before it
+                        if any(o.end <= h.start and (not s[o.end:h.start].strip(" -") or s[o.end:h.start].strip() == o.unit
+                                                      and gap.strip()) for o in mentions("number")):
+                            continue  # "4,515 injured and 351 missing", "101 people missing were reported at three sites":
+                            # the cue is the number's before it (but "four thieves made off with eight": its object)
                     else:
                         continue
                     if _STOP.search(gap):
@@ -375,6 +384,8 @@ class Readers:
                 continue  # "failure to reach a breakthrough", "could end in a stalemate"
             if set(before[-2:]) & _ALMOST:
                 continue  # "almost collapsed" did not collapse
+            if set(before[-2:]) & {"will", "to"} and not _awaited(rules.topic, h.cue.label):
+                continue  # "will be charged", "to convict him": a plan or a purpose, not a state
             governed = self._governed(s, cl, h)
             if governed and rules.topic.name not in governed:
                 continue  # "acquitted of A but convicted of B": the cue speaks of another topic's subject
@@ -403,7 +414,10 @@ class Readers:
         for the purpose of prostitution" is about trafficking). Empty when no subject is there."""
         others = [x for t, hs in self._hits_here.items() if self.rules[t].topic.type == "label"
                   for x, *_ in hs if x.cue.label not in (None, h.cue.label) and not (x.start < h.end and h.start < x.end)]
-        lo, hi = cl.bounds[cl.index(h.start)][0], cl.bounds[cl.index(max(h.start, h.end - 1))][1]
+        k = cl.index(max(h.start, h.end - 1))
+        while k + 1 < len(cl.bounds) and cl.parenthetical[k + 1]:
+            k += 1  # "acquitted of the most serious charges, including A and B": the aside names them
+        lo, hi = cl.bounds[cl.index(h.start)][0], cl.bounds[k][1]
         nxt = min([x.start for x in others if x.start >= h.end] + [hi])
         earlier = [x.end for x in others if x.end <= h.start]
         prev = max(earlier + [lo])
