@@ -234,3 +234,10 @@ def test_phrase_needles_are_the_literal_pieces_of_the_pattern():
     assert phrase_needles("cease-fire") == ("cease", "fire")
     assert phrase_needles("-led") == ("led",)
     assert phrase_needles("Türkiye's mediation") is None
+
+
+def test_a_thousands_separator_is_no_clause_break():
+    from claimcheck.check.sentences import clauses
+
+    assert clauses("The toll rose to 1,644 on Monday, officials said.").bounds == ((0, 32), (34, 49))
+    assert len(clauses("They counted 3, 4 and 5.").bounds) == 2

@@ -300,3 +300,9 @@ def test_a_time_topic_learns_its_cues_too(flood):
     _, ex = flood
     assert ("sound",) in {c.lemmas for c in ex.evidence["sirens.time"].cues}
     assert ("sirens.time", "18:40") in found(ex, "The sirens sounding at 6:40 p.m. warned the last residents.", threshold=0.5)
+
+
+def test_who_is_counted_is_no_cue_of_its_own(flood):
+    _, ex = flood
+    assert ("people",) in {c.lemmas for c in ex.evidence["flood.deaths"].cues}  # learnt beside the value...
+    assert ("people",) not in {c.lemmas for c in ex.rules["flood.deaths"].cues}  # ...but never read by

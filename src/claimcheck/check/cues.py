@@ -228,6 +228,10 @@ _DATE_HINT = re.compile(r"\d|day\b|January|February|March|April|May|June|July|Au
 _CURRENCY_SIGN = re.compile("[$\u20ac\u00a3]\\d")
 
 
+#: Words for who is counted: the same in every toll, so never a learned cue by themselves.
+_WHO_COUNTED = frozenset({"people", "person", "individual", "resident"})
+
+
 #: Units too common to tell a topic by alone: nearly every count is of people.
 _COUNTLESS = frozenset({"people", "person", "member", "official", "time", "day", "hour", "minute", "week", "year", "month"})
 
@@ -331,14 +335,16 @@ _BEYOND = re.compile(r"(?<![\w])(surpass(?:es|ed)?|exceed(?:s|ed)?|top(?:s|ped)?
 _PRONOUN_OPENER = re.compile(r"\s*(?:he|she|they|it|his|her|their|its)\s", re.I)
 
 
-#: A mark that ends what a cue can reach; a decimal point ("magnitude 7.7") is none.
-_STOP = re.compile(r"[;:!?]|\.(?!\d)|(?<!\d)\.")
+#: A mark that ends what a cue can reach (a pipe parts a headline from its page's furniture); a decimal point
+#: ("magnitude 7.7") is none.
+_STOP = re.compile(r"[;:!?|]|\.(?!\d)|(?<!\d)\.")
 
 
-#: A verb saying where a quantity stands, right before its number: "the toll ... has risen to", "stands at".
+#: A verb saying where a quantity stands, right before its number: "the toll ... has risen to", "stands at",
+#: "rose from 144 to" (the earlier level skipped: see framing.earlier_level).
 _LEVEL = re.compile(r"(?<![\w])(?:(?:has|have|had)\s+)?(?:risen|rose|rises|climbed|climbs|surged|surges|jumped|reached|reaches|"
                     r"stood|stands|increased|grown|grew|soared|passed|topped|exceeded|surpassed|hit|is|was|now)"
-                    r"(?:\s+(?:to|at|past))?\s*(?:at\s+least|more\s+than|over|nearly|almost|about|around)?\s*$", re.I)
+                    r"(?:\s+from\s+[$\u20ac\u00a3]?\d[\d,.]*(?:\s+[a-z]+)?)?(?:\s+(?:to|at|past))?\s*(?:at\s+least|more\s+than|over|nearly|almost|about|around)?\s*$", re.I)
 
 
 #: What a semicolon, colon or dash between a value and a subject word counts as, in words.
@@ -375,7 +381,9 @@ def _distance_factor(words: int) -> float:
     return max(0.5, 1.0 - 0.05 * words)
 
 
-_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|as well as\s+|along with\s+)?|\s+and\s+|\s*&\s*|\s+as well as\s+|\s+along with\s+)", re.I)
+#: What joins two items of a list: a comma, "and", "as well as"; "and even", "and parts of" too.
+_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|as well as\s+|along with\s+)?|\s+and\s+|\s*&\s*|\s+as well as\s+|\s+along with\s+)"
+                        r"(?:(?:even|also)\s+)?(?:(?:parts?|much|most)\s+of\s+)?", re.I)
 
 
 _LEAD_WORDS = {"the", "both", "jointly", "by", "on", "with", "including", "namely", "of", "from", "its", "were",

@@ -17,11 +17,12 @@ from types import SimpleNamespace
 from typing import Any, Iterable
 
 from claimcheck.check.readers import Readers
+from claimcheck.check.framing import WEAK_FRAMING, other_year
 from claimcheck.check.cues import (
-    _ALNUM, _ANAPHOR, _COUNTLESS, _CURRENCY_SIGN, _Cand, _Cue, _DATE_HINT, _END_WORDS, _FUNCTION_TITLES, _HEDGES, _Hit, _NEGATION_LEMMAS, _PLAN_TOPIC_WORDS, _Rules, _Subject, _choose, _cue_lemmas, _dateline, _name_span, _short, _subject_nearness, phrase_needles, phrase_pattern, rules_type,
+    _ALNUM, _ANAPHOR, _COUNTLESS, _CURRENCY_SIGN, _Cand, _Cue, _DATE_HINT, _END_WORDS, _FUNCTION_TITLES, _HEDGES, _Hit, _WHO_COUNTED, _NEGATION_LEMMAS, _PLAN_TOPIC_WORDS, _Rules, _Subject, _choose, _cue_lemmas, _dateline, _name_span, _short, _subject_nearness, phrase_needles, phrase_pattern, rules_type,
 )
 from claimcheck.check.mentions import TITLE_WORDS, Anchor, Mention, convert, find_dates, find_numbers, find_quotes
-from claimcheck.check.learn import Evidence, LearnedCue, content, examples_by_topic, learn, lemma, tokens
+from claimcheck.check.learn import Evidence, LearnedCue, content, examples_by_topic, learn, lemma, number_shapes, tokens
 from claimcheck.model import Claim, Codebook, Topic
 from claimcheck.check.sentences import Sentence, clauses, fold, split_sentences
 from claimcheck.values import DIFFERENT, TYPES, Context, Names
@@ -161,29 +162,13 @@ class Extractor(Readers):
             for u in us:
                 owners[u].append(n)
         self._unique_unit = {u: ns[0] for u, ns in owners.items() if len(ns) == 1 and u not in _COUNTLESS}
-        # The span of the values curated for each number topic, to tell its numbers from others in a sentence.
-        self._ranges: dict[str, tuple[float, float]] = {}
-        for c in claims:
-            t = codebook.topics.get(c.topic)
-            v = c.value
-            if t is not None and t.type == "number" and getattr(v, "low", None) is not None:
-                lo, hi = self._ranges.get(c.topic, (v.low, v.low))
-                top = v.high if v.high != float("inf") else v.low
-                self._ranges[c.topic] = (min(lo, v.low), max(hi, top))
+        # The span of each number topic's curated values, and whether they are all whole or all fractions.
+        self._ranges, self._whole, self._fractional = number_shapes(codebook, claims)
         # How many label topics use each label cue's words ("acquitted" may be any count's verdict).
         self._label_cue_topics: Counter = Counter()
         for r in self.rules.values():
             if r.topic.type == "label":
                 self._label_cue_topics.update({c.text.casefold() for c in r.cues if c.label is not None})
-        # Number topics whose curated values are all whole: "6.1" is no count of theirs.
-        whole: dict[str, bool] = {}
-        for c in claims:
-            t = codebook.topics.get(c.topic)
-            v = c.value
-            if t is not None and t.type == "number" and getattr(v, "low", None) is not None:
-                whole[c.topic] = whole.get(c.topic, True) and float(v.low).is_integer() \
-                    and (v.high == float("inf") or float(v.high).is_integer())
-        self._whole = {n for n, w in whole.items() if w}
         # Cues found by lemma, indexed by their first lemma.
         self._by_lemma: dict[str, list[tuple[str, _Cue]]] = defaultdict(list)
         for name, r in self.rules.items():
@@ -289,6 +274,8 @@ class Extractor(Readers):
         """Learned cues worth reading by: mostly this topic's, and not a bare link word."""
         if t.type == "list" and lc.support < 2:
             return False  # a list read through a once-seen word joins unrelated names into it
+        if set(lc.lemmas) <= _WHO_COUNTED:
+            return False  # "2,900 people": who is counted says nothing of what happened to them
         return lc.specificity >= 0.34 and any(content(lem) for lem in lc.lemmas)
 
     @staticmethod
@@ -366,6 +353,7 @@ class Extractor(Readers):
                 and not any(t.lemma in self._by_lemma for t in toks):
             return [], []
         cl = clauses(sent.text)
+        year = anchor.date.year if anchor.date else anchor.year
         hits, subjects = self._valid_hits(s, cl, toks, prev)
         if not hits and not units_here:
             return [], []
@@ -424,6 +412,10 @@ class Extractor(Readers):
             if c.nearness < 0.925:  # the value stands far from anything naming the topic's subject
                 c.confidence *= c.nearness / 0.925
                 c.how += f"; {c.subject_gap} words from the nearest subject word"
+            placed = year and c.kind != "date" and other_year(s, cl, min(a for a, _ in c.spans), year)
+            if placed:  # "In 2019, a jury convicted ...": another year's event, not the article's
+                c.confidence *= WEAK_FRAMING
+                c.how += f"; '{placed}' places it in another year"
         chosen = _choose([c for c in cands if c.confidence >= FLOOR])
         findings, unresolved = [], []
         for c in chosen:

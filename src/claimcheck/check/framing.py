@@ -1,10 +1,13 @@
-"""How the words around a value frame it: a gap between two amounts, the whole of a partitive, a state fallen short of.
+"""How the words around a value frame it: a gap between two amounts, the whole of a partitive, a state fallen
+short of, an earlier level, a forecast, another year.
 
 Plain English reading, with no story's words: "three seats short of a majority" (or "two votes behind", "ten more than")
 gives the gap, not the majority; in "four of the five counts" five is the whole, not the part a verdict speaks of; "fell
-short of a majority" and "failed to win a majority" say there was none. The readers (readers.py)
-ask these questions of each candidate before binding it to a topic; "if they win 50 seats" is a
-condition, no count, unless the topic is itself about what would or must be.
+short of a majority" and "failed to win a majority" say there was none; in "rose from 144 to 694" 144 is where the
+amount stood before. The readers (readers.py) ask these questions of each candidate before binding it to a topic;
+"if they win 50 seats" is a condition, no count, unless the topic is itself about what would or must be. Weaker
+framings leave the reading shown but `possible`: "the toll could rise to 3,000" is a forecast, and "In 2019, a jury
+convicted ..." speaks of another year than the article's.
 """
 
 from __future__ import annotations
@@ -104,3 +107,110 @@ def supposed(words_before: list[str]) -> str | None:
 def takes_supposed(topic: Topic) -> bool:
     """Is this topic about what would, could or must be (a threshold, a projection, a plan)?"""
     return bool(_topic_words(topic) & _SUPPOSED_TOPIC_WORDS)
+
+
+#: What a reading framed as a forecast, or placed in another year, keeps of its confidence: shown as
+#: `possible` (under the default line of 0.6 however sure the reading), never dropped.
+WEAK_FRAMING = 0.6
+
+
+#: "rose from 144 to 694", "694, up from 144", "compared with 160": the number an amount moved from.
+_FROM_BEFORE = re.compile(r"(?<![\w])from\s+$", re.I)
+_MOVED_FROM = re.compile(r"(?<![\w])(?:(?:up|down)\s+from|compared\s+(?:with|to)|against)\s+$", re.I)
+_TO_AFTER = re.compile(r"(?:\s*-?[A-Za-z]+)?\s+to\s+(?:[a-z]+\s+){0,2}(?:[$\u20ac\u00a3]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)", re.I)
+
+
+def earlier_level(s: str, start: int, end: int) -> str | None:
+    """The words saying the number at start..end is where an amount moved from, not where it stands:
+    "from 144 to 694", "up from 144", "compared with 144"; None when it is no earlier level."""
+    before = s[max(0, start - 24):start]
+    moved = _MOVED_FROM.search(before)
+    if moved:
+        return moved.group(0).strip()
+    if _FROM_BEFORE.search(before) and _TO_AFTER.match(s, end):
+        return "from ... to"
+    return None
+
+
+#: Words before a value, in its clause, that make it a forecast or a possibility, not a statement.
+_FORECAST = frozenset("could might may would expected expects likely feared fears predicted predicts forecast "
+                      "forecasts anticipated potentially possibly".split())
+
+
+def forecast(words_before: list[str]) -> str | None:
+    """The word among the last words before a value in its clause (as written: "May" is a month) that
+    makes the value a forecast ("the toll could rise to 3,000"); None when there is none."""
+    return next((w for w in reversed(words_before[-6:]) if w in _FORECAST), None)
+
+
+def takes_forecast(topic: Topic) -> bool:
+    """Is this topic itself about what would or could be (a projection, a threshold, a maximum term)?"""
+    return takes_supposed(topic) or bool(_topic_words(topic) & {"maximum", "max", "minimum", "min", "most", "cap",
+                                                                 "ceiling", "faces", "face", "carries", "risk"})
+
+
+#: A year in the words, as a time something is placed in: "in 2019", "in March 2016", "a 2016 quake", "2021's".
+_YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d,.]\d|\d)"
+_AT_YEAR = re.compile(
+    rf"(?<![\w])(?:(?i:in|during|of|by)\s+(?:(?i:early|late|mid)[\s-]+)?(?:[A-Z][a-z]+\s+)?|(?i:a|an|the|its|his|her|their)\s+)"
+    rf"(?P<year>{_YEAR})(?![\w-])|(?<![\w$\u20ac\u00a3.,])(?P<own>{_YEAR})['\u2019]s\b")
+#: Words before a year that make it a point of reference, not the value's own time ("since 2004", "than in 2021").
+_REFERENCE = frozenset("since than before after until till from between compared ago".split())
+
+
+def other_year(s: str, cl, start: int, year: int) -> str | None:
+    """The words placing the value at `start` in a year other than the article's `year`: in its own
+    clause, or in a short opening phrase of the sentence before it ("In 2019, a jury convicted ..."),
+    and not as a point of reference ("since 2004", "than in 2021"); None when there are none."""
+    own, first = cl.bounds[cl.index(start)], cl.bounds[0]
+    opening = first if first[1] <= start and len(s[first[0]:first[1]].split()) <= 5 else own
+    for lo, hi in dict.fromkeys((own, opening)):
+        for m in _AT_YEAR.finditer(s, lo, hi):
+            y = int(m.group("year") or m.group("own"))
+            if y == year:
+                continue
+            before = {w.casefold() for w in _WORDS.findall(s[lo:m.start()])}
+            if before & _REFERENCE:
+                continue
+            return m.group(0).strip()
+    return None
+
+
+#: Units of measure: a number counting one is a distance, a weight or a share, not a count of people or things.
+_MEASURES = frozenset("mile kilometre kilometer km metre meter foot feet inch yard acre hectare ton tonne kilogram kg "
+                      "percent per cent mph kph degree".split())
+_AGE = re.compile(r"[-\s]years?[-\s]old\b", re.I)
+_AGO = re.compile(r"\s*(?:[A-Za-z-]+\s+)?ago\b", re.I)
+
+
+def measured(s: str, end: int, counted: str | None) -> str | None:
+    """What the number ending at `end` is when it is no count: an age ("the 55-year-old"), a time
+    before ("two years ago"), a measure ("10 miles from"); None when it may be a count."""
+    if _AGE.match(s, end):
+        return "age"
+    if _AGO.match(s, end):
+        return "ago"
+    return "measure" if counted in _MEASURES else None
+
+
+def takes_measure(topic: Topic, kind: str, counted: str | None, own: set[str]) -> bool:
+    """Is the topic itself such a value: an age, a distance counted in that unit, or (for "ago") never?"""
+    if kind == "age":
+        return bool(_topic_words(topic) & {"age", "aged", "old"})
+    return kind == "measure" and counted in own
+
+
+#: Negations that, before a number in its clause, make it a count of what did not happen.
+_NOT = frozenset({"not", "no", "never", "nor"})
+
+
+def negated(words_before: list[str]) -> str | None:
+    """The negation among the last six words before a number in its clause ("found not guilty on the
+    remaining three counts"), counted only since the last word that starts a new statement."""
+    for w in reversed(words_before[-6:]):
+        w = w.casefold()
+        if w in _FRESH:
+            return None
+        if w in _NOT or w.endswith("n't"):
+            return w
+    return None

@@ -283,3 +283,23 @@ def _label_cues(topic, counts: dict[str, Counter], first_text) -> list[LearnedCu
                 continue  # only ever seen negated here: the pair is the cue
             out.append(LearnedCue(g, first_text.get(g, " ".join(g)), k, 1.0, label))
     return out
+
+
+def number_shapes(codebook: Codebook, claims: Iterable[Claim]) -> tuple[dict[str, tuple[float, float]], set[str], set[str]]:
+    """What each number topic's curated values look like: their span (to tell its numbers from others
+    in a sentence: "10,000" is no magnitude), the topics whose values are all whole ("6.1" is no count
+    of theirs), and those, curated at least twice, whose values are all fractions ("20" is no magnitude)."""
+    spans: dict[str, tuple[float, float]] = {}
+    kinds: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # topic -> [whole values, fractions]
+    for c in claims:
+        t = codebook.topics.get(c.topic)
+        v = c.value
+        if t is None or t.type != "number" or getattr(v, "low", None) is None:
+            continue
+        top = v.high if v.high != float("inf") else v.low
+        lo, hi = spans.get(c.topic, (v.low, v.low))
+        spans[c.topic] = (min(lo, v.low), max(hi, top))
+        kinds[c.topic][0 if float(v.low).is_integer() and float(top).is_integer() else 1] += 1
+    whole = {n for n, (w, f) in kinds.items() if not f}
+    fractional = {n for n, (w, f) in kinds.items() if not w and f >= 2}
+    return spans, whole, fractional

@@ -317,8 +317,8 @@ def find_numbers(s: str, skip: list[tuple[int, int]] = ()) -> list[Mention]:
             end = m.end("unit")
             after = _AFTER.match(s, end)
             unit = after.group(1) if after else None
-        if m.group("cur") and not unit:
-            unit = _CURRENCY[m.group("cur")]  # "$102 million": dollars
+        if m.group("cur"):
+            unit = _CURRENCY[m.group("cur")]  # "$102 million", "the $102 million jewel heist": dollars
         ordinal = bool(m.group("suffix")) or bool(re.fullmatch(_ORDINAL_WORD, num, re.I))
         qual = m.group("qual")
         if qual:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
+from functools import lru_cache
 from types import SimpleNamespace
 
 from claimcheck.check.cues import (
@@ -18,7 +19,8 @@ from claimcheck.check.cues import (
     _date_role, _distance_factor, _plausible, _union, near_cues,
 )
 from claimcheck.check.framing import (
-    SHORT_OF, fallen_short, gap_after, partitive_whole, supposed, takes_gap, takes_supposed, takes_total,
+    SHORT_OF, WEAK_FRAMING, earlier_level, fallen_short, forecast, gap_after, measured, negated, takes_measure, partitive_whole, supposed, takes_forecast, takes_gap,
+    takes_supposed, takes_total,
 )
 from claimcheck.check.mentions import TITLE_WORDS, Anchor, Mention, convert, find_dates, find_names, unit_of, _fmt as _fmt_num
 from claimcheck.check.learn import lemma
@@ -27,6 +29,24 @@ from claimcheck.values import TYPES, parse_quantity
 from claimcheck.values import fold as fold_name
 
 _CONDITION_WORD = re.compile(r"(?<![\w])(?:if|unless|whether)(?![\w])", re.I)
+
+
+#: A topic's description leaving names out of its list: "the countries other than Myanmar where ...".
+_OTHER_THAN = re.compile(r"(?<![\w])(?:other\s+than|besides|except(?:\s+for)?|apart\s+from|excluding)\s+"
+                         r"((?:the\s+)?[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*)*)")
+
+
+@lru_cache(maxsize=1024)
+def _left_out(description: str) -> frozenset[str]:
+    """The names a list topic's description leaves out of it, folded."""
+    return frozenset(fold_name(m.group(1).removeprefix("the ")) for m in _OTHER_THAN.finditer(description or ""))
+
+
+def _awaited(topic, label: str) -> bool:
+    """Is the label itself a state still to come ("not yet decided", "pending")? Then "will" states it."""
+    lab = topic.labels.get(label)
+    words = {w.casefold() for w in _WORD.findall(f"{label.replace('_', ' ')} {lab.definition if lab else ''}")}
+    return bool(words & {"yet", "pending", "undecided", "will", "whether", "awaited", "upcoming", "scheduled"})
 
 
 class Readers:
@@ -212,6 +232,11 @@ class Readers:
                 continue  # "three seats short of a majority": the gap, not the majority
             if partitive_whole(s, n.start, mentions("number")) and not takes_total(rules.topic):
                 continue  # "four of the five counts": five is the whole, not what a verdict speaks of
+            kind = measured(s, n.end, counted)
+            if kind and not takes_measure(rules.topic, kind, counted, own or set()):
+                continue  # "the 55-year-old", "two years ago", "10 miles from": an age, a time before, a distance
+            if earlier_level(s, n.start, n.end):
+                continue  # "the toll rose from 144 to 694": 144 is where it stood before, not where it stands
             if re.search(r"[A-Z][\w'-]+,\s*$", s[:n.start]) and re.match(r"\s*,", s[n.end:]):
                 continue  # "Combs, 55, said": an age beside a name, no count
             votes = self._ordinal_votes.get(rules.topic.name)
@@ -220,8 +245,15 @@ class Readers:
             if rules.topic.name in self._whole and n.value is not None and re.search(r"\d\.\d", n.text) \
                     and not float(n.value.low).is_integer():
                 continue  # "magnitude 6.1": the sources count this one in whole numbers
+            if rules.topic.name in self._fractional and not re.search(r"\d\.\d", n.text):
+                continue  # "20", "thousands": the sources give this one as a fraction ("7.7"), never whole
             if seen and n.value is not None and not _plausible(n.value, seen):
                 continue  # a thousand times what any source gives: another quantity ("10,000" is no magnitude)
+            clause_lo = cl.bounds[cl.index(n.start)][0]
+            if negated(_WORD.findall(s[clause_lo:n.start])):
+                continue  # "found not guilty on the remaining three counts": a count of what did not happen
+            ahead = None if takes_forecast(rules.topic) else forecast(
+                [w for w in _WORD.findall(s[clause_lo:n.start]) if not w[:1].isupper()])
             best = None
             for h, sub, sdist, apart_s in hits:
                 if h.cue.text.lstrip().startswith("-"):
@@ -235,12 +267,18 @@ class Readers:
                         gap = s[h.end:n.start]
                         if self._own_predicate_follows(s, n, rules.topic.name):
                             continue  # "3,408 injured and 139 still missing": 139 is the missing, not the injured
+                        if any(o.end <= h.start and (not s[o.end:h.start].strip(" -") or s[o.end:h.start].strip() == o.unit
+                                                      and gap.strip()) for o in mentions("number")):
+                            continue  # "4,515 injured and 351 missing", "101 people missing were reported at three sites":
+                            # the cue is the number's before it (but "four thieves made off with eight": its object)
                     else:
                         continue
                     if _STOP.search(gap):
                         continue
+                    if n.end <= h.start and any(n.end <= o.start and o.end <= h.start for o in mentions("number")):
+                        continue  # "2,900 people and 31 were killed": the number nearer the predicate is what it says
                     d = _count_words(gap, _SKIPPABLE)
-                    if d > 3 and n.start >= h.end and _LEVEL.search(gap) and not re.search(r"[,(]", gap) \
+                    if d > 3 and n.start >= h.end and _LEVEL.search(gap) and not re.search(r"(?<!\d),|\(", gap) \
                             and _clauses_apart(cl, h.start, n.start) == 0:
                         d = 3  # "the death toll from the quake in Myanmar has risen to 694": the toll's level
                     if d > 3 or _clauses_apart(cl, h.start, n.start) > 1:
@@ -270,6 +308,11 @@ class Readers:
                 conf = n.confidence * _distance_factor(d) * _CLAUSE_FACTOR[apart_s] * _VALUE_CLAUSE[_clauses_apart(cl, h.start, n.start)] * h.cue.weight
                 written = "" if n.how.startswith("vague") else f" '{n.text}'"
                 how = f"{n.how}{written}" + (f" ({conv})" if conv else "") + f", {d} word{'s' if d != 1 else ''} from the cue {h.cue.shown}"
+                told = ahead or (n.end <= h.start and not takes_forecast(rules.topic)
+                                 and forecast([w for w in _WORD.findall(s[n.end:h.start]) if not w[:1].isupper()]))
+                if told:  # "the toll could rise to 3,000", "thousands could be dead"
+                    conf *= WEAK_FRAMING
+                    how += f"; a forecast ('{told}'), not a count"
                 cand = _Cand(rules.topic.name, "number", value, ((n.start, n.end),), conf, how, h.end - h.start,
                              bool(sub and sub.proper), sdist)
                 if best is None or cand.confidence > best.confidence:
@@ -311,6 +354,9 @@ class Readers:
                     continue
                 if any(m.value is None for m in run):
                     continue
+                run = [m for m in run if m.kind == "date" or fold_name(m.value) not in _left_out(rules.topic.description)]
+                if not run:
+                    continue  # "the countries other than Myanmar where it was felt": the topic leaves it out
                 kind = "date" if run[0].kind == "date" else "names"
                 values = tuple(m.value.start.isoformat() if kind == "date" else " ".join(m.value.split()) for m in run)
                 conf = sum(m.confidence for m in run) / len(run) * _CLAUSE_FACTOR[apart_s] * (1.0 if direction == 1 else 0.95) * h.cue.weight
@@ -338,6 +384,8 @@ class Readers:
                 continue  # "failure to reach a breakthrough", "could end in a stalemate"
             if set(before[-2:]) & _ALMOST:
                 continue  # "almost collapsed" did not collapse
+            if set(before[-2:]) & {"will", "to"} and not _awaited(rules.topic, h.cue.label):
+                continue  # "will be charged", "to convict him": a plan or a purpose, not a state
             governed = self._governed(s, cl, h)
             if governed and rules.topic.name not in governed:
                 continue  # "acquitted of A but convicted of B": the cue speaks of another topic's subject
@@ -366,7 +414,10 @@ class Readers:
         for the purpose of prostitution" is about trafficking). Empty when no subject is there."""
         others = [x for t, hs in self._hits_here.items() if self.rules[t].topic.type == "label"
                   for x, *_ in hs if x.cue.label not in (None, h.cue.label) and not (x.start < h.end and h.start < x.end)]
-        lo, hi = cl.bounds[cl.index(h.start)][0], cl.bounds[cl.index(max(h.start, h.end - 1))][1]
+        k = cl.index(max(h.start, h.end - 1))
+        while k + 1 < len(cl.bounds) and cl.parenthetical[k + 1]:
+            k += 1  # "acquitted of the most serious charges, including A and B": the aside names them
+        lo, hi = cl.bounds[cl.index(h.start)][0], cl.bounds[k][1]
         nxt = min([x.start for x in others if x.start >= h.end] + [hi])
         earlier = [x.end for x in others if x.end <= h.start]
         prev = max(earlier + [lo])

@@ -23,11 +23,11 @@ _BOILERPLATE = re.compile(
     r"^\s*(also read|read more|read also|related( articles?| stories)?|see also|recommended|advertisement|"
     r"sponsored|share (this|on)|follow us|subscribe|sign up|click here|watch|listen)\b\s*[:|\-]?",
     re.I)
-#: Where clauses break: commas, colons, brackets, em dashes, and spaced or doubled hyphens (not "seven-member").
-#: The breaks are what r"\s*[,;:()\[\]\u2014\u2015]\s*|\s+[-\u2013]\s+|\s*--\s*" finds (CLAUSE_BREAK_REFERENCE),
-#: found by their marks and widened over the spaces beside them (clause_breaks): the pattern itself
-#: backtracks over every run of spaces that ends in no mark, quadratic time on untrusted text.
-CLAUSE_BREAK_REFERENCE = r"\s*[,;:()\[\]\u2014\u2015]\s*|\s+[-\u2013]\s+|\s*--\s*"
+#: Where clauses break: commas (not a thousands separator, "1,644"), colons, brackets, em dashes, and spaced
+#: or doubled hyphens (not "seven-member"). The breaks are what CLAUSE_BREAK_REFERENCE finds, found by their
+#: marks and widened over the spaces beside them (clause_breaks): the pattern itself backtracks over every
+#: run of spaces that ends in no mark, quadratic time on untrusted text.
+CLAUSE_BREAK_REFERENCE = r"\s*(?:[;:()\[\]\u2014\u2015]|(?<!\d),|,(?!\d))\s*|\s+[-\u2013]\s+|\s*--\s*"
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]\u2014\u2015]|--|[-\u2013]")
 
 
@@ -40,6 +40,8 @@ def clause_breaks(sentence: str) -> list[tuple[int, int]]:
         a, b = m.span()
         if a < end:
             continue
+        if sentence[a] == "," and 0 < a < n - 1 and sentence[a - 1].isdecimal() and sentence[a + 1].isdecimal():
+            continue  # "1,644": one number
         start = a
         while start > end and sentence[start - 1].isspace():
             start -= 1

@@ -1,0 +1,116 @@
+"""What a number counts: the reading rules that bind a value to the noun it counts and to the words
+framing it (an age, a time before, a distance, a negation, a forecast, a fraction's topic), and what
+a list topic leaves out.
+
+The claim set is a made-up river flood; its sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import asserted, extractor_for
+
+from claimcheck.check.mentions import find_numbers
+
+CODEBOOK = """\
+topics:
+  river.level:
+    type: number
+    unit: metres
+    description: The height in metres the river crested at.
+    subject: [river, river level]
+    cues: [crested at, level, reached]
+  flood.deaths:
+    type: number
+    unit: people
+    description: How many people the flood killed.
+    subject: [flood]
+    cues: [killed, dead, deaths]
+  flood.evacuated:
+    type: number
+    unit: people
+    description: How many people were evacuated from their homes.
+    subject: [flood, residents, rescuers]
+    cues: [evacuated]
+  towns.flooded:
+    type: list
+    description: The towns other than Riverton that the flood reached.
+    subject: [flood, water]
+    cues: [flood reached, water reached]
+"""
+
+SOURCES = {
+    "a": ("2026-03-02", "The river crested at 6.2 metres. The flood killed 31 people. Rescuers evacuated 2,900 people."),
+    "b": ("2026-03-03", "The river level crested at 5.8 metres. The flood reached Millbrook and Ashford."),
+}
+CLAIMS = {
+    "a": [("river.level", "6.2", "The river crested at 6.2 metres"),
+          ("flood.deaths", "31", "The flood killed 31 people"),
+          ("flood.evacuated", "2900", "Rescuers evacuated 2,900 people")],
+    "b": [("river.level", "5.8", "The river level crested at 5.8 metres"),
+          ("towns.flooded", ["Millbrook", "Ashford"], "The flood reached Millbrook and Ashford")],
+}
+
+
+@pytest.fixture(scope="module")
+def flood(tmp_path_factory):
+    return extractor_for(tmp_path_factory.mktemp("flood"), CODEBOOK, SOURCES, CLAIMS)
+
+
+def possible(ex, text) -> dict[tuple[str, str], str]:
+    return {(f.topic, f.display): f.how for f in ex.extract(text).findings if f.confidence < 0.6}
+
+
+def test_a_topic_the_sources_give_as_fractions_takes_no_whole_number(flood):
+    assert ("river.level", "7") not in asserted(flood, "The river level reached 7 before dawn.")
+    assert ("river.level", "7.1") in asserted(flood, "The river level reached 7.1 before dawn.")
+
+
+def test_an_age_a_time_before_and_a_distance_are_no_counts(flood):
+    got = asserted(flood, "The 55-year-old mayor said the flood killed 31 people.")
+    assert ("flood.deaths", "31") in got and ("flood.deaths", "55") not in got
+    assert ("flood.deaths", "2") not in asserted(flood, "The flood killed a man two years ago.")
+    assert ("flood.evacuated", "12") not in asserted(flood, "Rescuers evacuated homes 12 miles from the flood.")
+    # a topic counted in that unit still takes it
+    assert ("river.level", "6.5") in asserted(flood, "The river crested at 6.5 metres.")
+
+
+def test_a_negated_count_is_no_count(flood):
+    assert ("flood.evacuated", "300") not in asserted(flood, "Rescuers have not evacuated the remaining 300 residents.")
+    # a new statement after the negation is stated again
+    got = asserted(flood, "Rescuers did not sleep, and evacuated 300 residents.")
+    assert ("flood.evacuated", "300") in got
+
+
+def test_a_forecast_after_the_number_is_possible(flood):
+    text = "Dozens could be killed in the flood, officials warned."
+    assert ("flood.deaths", "dozens") not in asserted(flood, text)
+    assert "a forecast ('could')" in possible(flood, text)[("flood.deaths", "dozens")]
+
+
+def test_a_cue_right_after_a_number_is_that_number_s(flood):
+    got = asserted(flood, "In the flood, 2,900 were evacuated and 31 missing.")
+    assert ("flood.evacuated", "2900") in got and ("flood.evacuated", "31") not in got
+
+
+def test_a_pipe_parts_a_headline_from_the_page(flood):
+    got = asserted(flood, "Flood: 31 killed | 10 things to know")
+    assert ("flood.deaths", "31") in got and ("flood.deaths", "10") not in got
+
+
+def test_a_list_leaves_out_what_its_topic_leaves_out_and_reads_and_even(flood):
+    got = asserted(flood, "The flood reached Riverton, Millbrook and even parts of Ashford.")
+    assert ("towns.flooded", "Millbrook, Ashford") in got
+
+
+def test_a_currency_sign_says_what_is_counted():
+    (n,) = find_numbers("the $102 million jewel heist")
+    assert n.unit == "dollars" and n.value.low == 102_000_000
+
+
+def test_a_predicate_with_its_counted_noun_between_is_that_number_s(flood):
+    got = asserted(flood, "In the flood, 31 people dead were reported at three farms.")
+    assert ("flood.deaths", "31") in got and ("flood.deaths", "3") not in got
+    # a verb right before a number takes it as its object, whoever did it
+    assert ("flood.evacuated", "40") in asserted(flood, "In the flood, four rescuers evacuated 40 residents.")

@@ -1,0 +1,65 @@
+"""Reading rules for labels: a label after "will" or "to" is a plan or a purpose (unless the label is
+itself a state still to come), and a verdict's words govern the subjects of the aside that follows
+them, not those of the next statement.
+
+The claim set is a made-up trial of a mayor; its sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import asserted, extractor_for
+
+VERDICT = """
+    type: label
+    description: The jury's decision on the {0} count.
+    subject: [{0}]
+    cues: [acquitted, convicted, not guilty, found guilty]
+    labels:
+      guilty: {{definition: Found guilty of {0}., cues: [convicted, found guilty, guilty of]}}
+      not_guilty: {{definition: Acquitted of {0}., cues: [acquitted, not guilty]}}
+"""
+
+CODEBOOK = "topics:\n" + "".join(f"  {c}.verdict:{VERDICT.format(c)}" for c in ("theft", "fraud", "bribery")) + """\
+  bail.status:
+    type: label
+    description: Whether the mayor was released on bail.
+    subject: [bail, released]
+    cues: [bail]
+    labels:
+      granted: {definition: The judge released the mayor on bail., cues: [granted bail, released on bail]}
+      pending: {definition: A release on bail was sought but not yet decided., cues: [decide]}
+"""
+
+SOURCES = {
+    "a": ("2026-05-02", "The mayor was acquitted of theft. The judge granted bail."),
+    "b": ("2026-05-03", "The mayor was convicted of bribery."),
+}
+CLAIMS = {
+    "a": [("theft.verdict", "not_guilty", "The mayor was acquitted of theft"),
+          ("bail.status", "granted", "The judge granted bail")],
+    "b": [("bribery.verdict", "guilty", "The mayor was convicted of bribery")],
+}
+
+
+@pytest.fixture(scope="module")
+def trial(tmp_path_factory):
+    return extractor_for(tmp_path_factory.mktemp("trial"), CODEBOOK, SOURCES, CLAIMS)
+
+
+def test_a_label_after_will_or_to_is_a_plan_or_a_purpose(trial):
+    assert ("bribery.verdict", "guilty") not in asserted(trial, "Prosecutors say the mayor will be convicted of bribery.")
+    assert ("bribery.verdict", "guilty") not in asserted(trial, "To convict him of bribery, prosecutors must show intent.")
+    assert ("bribery.verdict", "guilty") in asserted(trial, "The mayor was convicted of bribery.")
+
+
+def test_a_label_still_to_come_is_stated_with_will(trial):
+    assert ("bail.status", "pending") in asserted(trial, "The judge will decide on bail for the released mayor.")
+
+
+def test_a_verdict_governs_its_aside_not_the_next_statement(trial):
+    got = asserted(trial, "The mayor was found not guilty of the gravest charges, including theft and fraud, "
+                          "but the jury convicted him of bribery.")
+    assert {("theft.verdict", "not_guilty"), ("fraud.verdict", "not_guilty"), ("bribery.verdict", "guilty")} <= got
+    assert ("bribery.verdict", "not_guilty") not in got
