@@ -222,10 +222,13 @@ def _articles_unchanged(articles: list[tuple], cap: int = DEFAULT_MAX_BYTES) -> 
 
 def checker(claims: ClaimSet | CheckSet, exclude: Iterable[str] = (), *, max_bytes: int | None = None, **options):
     """A check.checker.Checker for these claims, its shared-passage index from the cache folder when
-    the sources' texts are unchanged (speed.passage_store), else built and stored there."""
+    the sources' texts are unchanged (speed.passage_store), else built and stored there, and its
+    English lemmas looked up in the dictionary kept there (speed.lemmafile)."""
     from claimcheck.check.checker import Checker
+    from claimcheck.speed import lemmafile
     from claimcheck.speed.passage_store import cached_index
 
+    lemmafile.install()
     everything = claims if isinstance(claims, CheckSet) else CheckSet.of(claims)
     index = cached_index(everything.sources, max_bytes, everything.digests)
     return Checker(everything, exclude, max_bytes=max_bytes, passages=index, **options)

@@ -45,16 +45,31 @@ WINDOW = 4
 MAX_EXAMPLES = 40
 
 
+_lemmatizer = None  # simplemma's, built on first use, through use_dictionary()'s factory if one was given
+
+
+def use_dictionary(factory) -> None:
+    """Look lemmas up through this simplemma DictionaryFactory (speed/lemmafile.py keeps the English
+    dictionary in the cache folder, read in milliseconds); None: simplemma's own. The lemmas are the
+    same either way: the data and the strategies are simplemma's."""
+    global _lemmatizer
+    import simplemma
+    from simplemma.strategies import DefaultStrategy
+
+    _lemmatizer = simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=factory))
+    lemma.cache_clear()
+
+
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """The lower-case dictionary form of an English word ('collapsed' -> 'collapse', 'led' -> 'lead')."""
-    import simplemma
-
     w = word.casefold()
     if not w.isalpha():
         return w
+    if _lemmatizer is None:
+        use_dictionary(None)
     try:
-        return simplemma.lemmatize(w, lang="en").casefold()
+        return _lemmatizer.lemmatize(w, lang="en").casefold()
     except Exception:  # pragma: no cover - a word the lemmatiser cannot take is its own lemma
         return w
 

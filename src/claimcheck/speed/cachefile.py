@@ -34,10 +34,10 @@ from typing import Iterable
 
 MAGIC = b"claimcheck cache file\n"
 _PREFIX = len(MAGIC) + 8 + 8 + 32  # magic, kind, header length, header digest
-KINDS = ("entry", "topics", "passages", "output")
+KINDS = ("entry", "topics", "passages", "output", "lemmas")
 #: Every name claimcheck gives a cache file, and its temporary files (.NAME.PID.RANDOM.tmp).
-_NAME = re.compile(r"^[0-9a-f]{32}\.(entry|topics|passages|output)$")
-_TEMP = re.compile(r"^\.([0-9a-f]{32}\.(?:entry|topics|passages|output))\.(\d+)\.[0-9a-f]{8}\.tmp$")
+_NAME = re.compile(r"^[0-9a-f]{32}\.(entry|topics|passages|output|lemmas)$")
+_TEMP = re.compile(r"^\.([0-9a-f]{32}\.(?:entry|topics|passages|output|lemmas))\.(\d+)\.[0-9a-f]{8}\.tmp$")
 STALE_TEMP_S = 600  # a temporary file this old, of a process that is gone, is removed
 
 NOTICES: list[str] = []  # why a cache folder was not used, for the CLI to print once
