@@ -35,6 +35,22 @@ def test_a_generated_set_with_every_value_type_comes_back_equal(tmp_path):
     assert hash(back[0].where) == hash(claims[0].where)  # frozen dataclasses: hashable as before
 
 
+def test_a_bound_keeps_its_open_end():
+    """'more than 200' excludes 200, 'at least 200' does not: a cached set must relate them as a fresh one does."""
+    from claimcheck.values import TYPES
+
+    number = TYPES["number"]
+    values = [number.parse(t, None) for t in ("more than 200", "at least 200", "fewer than 10", "up to 36", "10-12", "7")]
+    claims = [Claim(id=f"c{i}", source_id="s", topic="t.count", value=v, raw_value=str(i), quote="q", attributed_to="s")
+              for i, v in enumerate(values)]
+    back = claimpack.loads(claimpack.dumps(claims))
+    assert [c.value for c in back] == values
+    assert [(c.value.low_open, c.value.high_open) for c in back] == [(True, False), (False, False), (False, True),
+                                                                     (False, False), (False, False), (False, False)]
+    exact = number.parse("200", None)
+    assert number.relate(back[0].value, exact, None).kind == "different"  # as before the round trip
+
+
 def test_no_claims():
     assert claimpack.loads(claimpack.dumps([])) == []
 

@@ -38,8 +38,9 @@ from claimcheck.speed import cachefile, claimpack, codec
 from claimcheck.model import ClaimSet
 
 # 2: a header with counts and warnings, then the claims in parts; 3: the header holds the entry's id;
-# 4: parts in columns (claimpack.py); 5: no pickle: JSON checked against digests (cachefile.py, codec.py)
-FORMAT = 5
+# 4: parts in columns (claimpack.py); 5: no pickle: JSON checked against digests (cachefile.py, codec.py);
+# 6: a quantity keeps its open ends ("more than 200" is not "at least 200")
+FORMAT = 6
 SUFFIX = ".entry"
 DEFAULT_CAP = 10 * 1024 * 1024  # claimset.reading.DEFAULT_MAX_BYTES: an input is hashed only up to the load's cap
 _OFF = {"0", "off", "no", "false"}

@@ -19,7 +19,7 @@ from typing import Sequence
 from claimcheck.speed import codec
 from claimcheck.model import Claim, Where
 
-FORMAT = "claims-json-columns-1"
+FORMAT = "claims-json-columns-2"  # 2: a quantity keeps its open ends
 _FIELDS = tuple(Claim.__dataclass_fields__)  # dataclass order, which is the order __init__ fills them in
 _WHERE_FIELDS = tuple(Where.__dataclass_fields__)
 _WHERE = attrgetter("where")

@@ -82,9 +82,9 @@ def value_out(v: Any) -> Any:
     if t is str:
         return v
     if t is Quantity:
-        check(type(v.low) in (int, float) and type(v.high) in (int, float) and (v.text is None or type(v.text) is str),
-              "a quantity")
-        return [0, v.low, v.high, v.text]
+        check(type(v.low) in (int, float) and type(v.high) in (int, float) and (v.text is None or type(v.text) is str)
+              and type(v.low_open) is bool and type(v.high_open) is bool, "a quantity")
+        return [0, v.low, v.high, v.text, v.low_open, v.high_open]  # open ends: "more than 200" excludes 200
     if t is DateSpan:
         return [1, v.start.toordinal(), v.end.toordinal()]
     if t is tuple and all(type(x) is str for x in v):
@@ -99,9 +99,10 @@ def value_in(x: Any) -> Any:
         return x
     check(type(x) is list and x and type(x[0]) is int, "a value expected")
     tag = x[0]
-    if tag == 0 and len(x) == 4:
-        check(type(x[1]) in (int, float) and type(x[2]) in (int, float), "a quantity expected")
-        return Quantity(x[1], x[2], opt_text(x[3]))
+    if tag == 0 and len(x) == 6:
+        check(type(x[1]) in (int, float) and type(x[2]) in (int, float) and type(x[4]) is bool
+              and type(x[5]) is bool, "a quantity expected")
+        return Quantity(x[1], x[2], opt_text(x[3]), x[4], x[5])
     if tag == 1 and len(x) == 3:
         start, end = date_in(x[1]), date_in(x[2])
         check(start is not None and end is not None, "a date span expected")

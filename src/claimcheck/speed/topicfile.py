@@ -23,7 +23,7 @@ from typing import Any, Callable
 
 from claimcheck.speed import cachefile, claimpack, codec
 
-FORMAT = 5  # 5: JSON sections checked against digests (no pickle)
+FORMAT = 6  # 5: JSON sections checked against digests (no pickle); 6: open ends of quantities
 KIND = "topics"
 
 
