@@ -265,3 +265,25 @@ def test_plain_sources_and_codebooks_are_what_pydantic_gives(generated: Path):
             assert _plain(fast) == judged, (kind, data)
             seen[kind] += 1
     assert seen["source"] >= 20 and seen["codebook"] >= 5 and seen["refused"] > 0
+
+
+def test_bounds_read_by_several_processes_compare_as_read_by_one(story):
+    """A claim set read by workers travels as columns: 'more than 200' must still exclude 200 (it came
+    back as 'at least 200', and conflicts then differed with the number of processes)."""
+    from claimcheck.compare import compare_claim_set
+
+    s = story("""
+        topics:
+          attack.deaths:
+            type: number
+            description: People killed in the attack.
+        """)
+    s.source("a", [("attack.deaths", "more than 200", "More than 200 people were killed.")])
+    s.source("b", [("attack.deaths", 200, "200 people were killed.")])
+    s.source("c", [("attack.deaths", "fewer than 10", "Fewer than 10 people were killed.")])
+    serial, parallel = (load_claim_set(s.claims, workers=w) for w in (1, 2))
+    assert parallel.claims == serial.claims
+    assert [(c.value.low_open, c.value.high_open) for c in parallel.claims] == [(True, False), (False, False), (False, True)]
+    (group,) = compare_claim_set(parallel).groups
+    assert group.status == "conflict"
+    assert {p.relation.reason for p in group.pairs} >= {"'more than 200' excludes 200 itself"}
