@@ -181,22 +181,33 @@ _MEASURES = frozenset("mile kilometre kilometer km metre meter foot feet inch ya
                       "percent per cent mph kph degree".split())
 _AGE = re.compile(r"[-\s]years?[-\s]old\b", re.I)
 _AGO = re.compile(r"\s*(?:[A-Za-z-]+\s+)?ago\b", re.I)
+#: A time counted from another event, or to an end: "10 minutes later", "two days after", "20 minutes remaining".
+_RELATIVE = re.compile(r"[\s-]*(?:minute|hour|day|week|month|year)s?\s+(?:later|earlier|after|before|ahead|remaining|left|to\s+go)\b",
+                       re.I)
+#: A topic that is itself such a time: a delay, the time between two events.
+_RELATIVE_TOPIC_WORDS = frozenset("later delay interval elapsed between remaining left".split())
 
 
 def measured(s: str, end: int, counted: str | None) -> str | None:
     """What the number ending at `end` is when it is no count: an age ("the 55-year-old"), a time
-    before ("two years ago"), a measure ("10 miles from"); None when it may be a count."""
+    before ("two years ago"), a time from another event ("10 minutes later"), a measure ("10 miles
+    from"); None when it may be a count."""
     if _AGE.match(s, end):
         return "age"
     if _AGO.match(s, end):
         return "ago"
+    if _RELATIVE.match(s, end):
+        return "relative"
     return "measure" if counted in _MEASURES else None
 
 
 def takes_measure(topic: Topic, kind: str, counted: str | None, own: set[str]) -> bool:
-    """Is the topic itself such a value: an age, a distance counted in that unit, or (for "ago") never?"""
+    """Is the topic itself such a value: an age, a distance counted in that unit, a time between two
+    events, or (for "ago") never?"""
     if kind == "age":
         return bool(_topic_words(topic) & {"age", "aged", "old"})
+    if kind == "relative":
+        return bool(_topic_words(topic) & _RELATIVE_TOPIC_WORDS)
     return kind == "measure" and counted in own
 
 

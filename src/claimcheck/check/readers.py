@@ -28,6 +28,12 @@ from claimcheck.check.sentences import fold
 from claimcheck.values import TYPES, parse_quantity
 from claimcheck.values import fold as fold_name
 
+#: "within seven minutes", "inside the opening 20 minutes": a time at most that long.
+_WITHIN = re.compile(r"(?<![\w])(?:within|inside)\s+(?:(?:the|its|their)\s+)?(?:(?:first|opening)\s+)?$", re.I)
+
+#: A unit of time right after a number, or after one word more ("22 consecutive days").
+_TIME_NEXT = re.compile(r"[\s-]+(?:[A-Za-z]+\s+)?(?:minute|hour|day|week|month|year)s?\b", re.I)
+
 _CONDITION_WORD = re.compile(r"(?<![\w])(?:if|unless|whether)(?![\w])", re.I)
 
 
@@ -291,7 +297,15 @@ class Readers:
                     continue  # "second round" counts rounds; "first-round agreement" does not
                 if unit_of(n.unit) and not unit_of(rules.topic.unit) and rules.topic.unit:
                     continue  # "four days" is no count of members
+                if counted and unit_of(rules.topic.unit) and counted not in (own or ()) and not _TIME_NEXT.match(s, n.end):
+                    continue  # "for a fourth time", "five goals": a topic counted in minutes takes only times
                 value, conv = convert(n.value, n.unit, rules.topic.unit)
+                within = _WITHIN.search(s, 0, n.start) if unit_of(n.unit) else None
+                if within and value.low == value.high and value.text is None:
+                    inside = parse_quantity(f"up to {_fmt_num(value.low)}")
+                    if inside is not None:
+                        conv = (conv + "; " if conv else "") + f"'{within.group(0).strip()} {n.text}' is at most {_fmt_num(value.low)}"
+                        value = inside
                 beyond = _BEYOND.search(s, 0, n.start)
                 if beyond and value.low == value.high and value.text is None:
                     more = parse_quantity(f"more than {_fmt_num(value.low)}")
