@@ -114,3 +114,33 @@ def test_a_predicate_with_its_counted_noun_between_is_that_number_s(flood):
     assert ("flood.deaths", "31") in got and ("flood.deaths", "3") not in got
     # a verb right before a number takes it as its object, whoever did it
     assert ("flood.evacuated", "40") in asserted(flood, "In the flood, four rescuers evacuated 40 residents.")
+
+
+CREW_CODEBOOK = """\
+topics:
+  crew.size:
+    type: number
+    unit: people
+    description: How many rescuers the crew had.
+    subject: [crew, rescuers, men]
+    cues: [rescuers, men]
+  crew.injured:
+    type: number
+    unit: people
+    description: How many rescuers were injured.
+    subject: [crew, rescuers, men]
+    cues: [injured, hurt]
+"""
+
+
+@pytest.fixture(scope="module")
+def crew(tmp_path_factory):
+    sources = {"a": ("2026-03-02", "A crew of 12 rescuers went out. Three rescuers were injured.")}
+    claims = {"a": [("crew.size", "12", "A crew of 12 rescuers"), ("crew.injured", "3", "Three rescuers were injured")]}
+    return extractor_for(tmp_path_factory.mktemp("crew"), CREW_CODEBOOK, sources, claims)
+
+
+def test_who_is_counted_gives_way_to_what_happened_to_them(crew):
+    assert asserted(crew, "Two men injured in the flood were taken to hospital.") == {("crew.injured", "2")}
+    assert asserted(crew, "The two men, hurt in the flood, were taken to hospital.") == {("crew.injured", "2")}
+    assert asserted(crew, "Twelve men joined the crew.") == {("crew.size", "12")}

@@ -236,6 +236,14 @@ def test_a_dateline_dates_the_article_and_is_no_fact(flood):
     assert "counted from the dateline '2026-03-10'" in findings[0].how
 
 
+def test_of_several_datelines_the_earliest_dates_the_article(flood):
+    _, ex = flood
+    text = "Tuesday, December 22, 2026\nNews desk, 10 March, 2026 10:57 AM\nThe river burst its banks on Sunday."
+    findings = [f for f in ex.extract(text).findings if f.topic == "flood.date"]
+    assert [f.display for f in findings] == ["2026-03-08"]  # the page's own date is no later story's
+    assert "counted from the dateline '10 March, 2026'" in findings[0].how
+
+
 def test_week_phrases_span_both_week_conventions():
     saturday = Anchor(dt.date(2025, 10, 25), "--published date")
     (m,) = find_dates("earlier this week", saturday)

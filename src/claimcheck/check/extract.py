@@ -288,15 +288,17 @@ class Extractor(Readers):
 
     def anchor(self, text: str, published: dt.date | None = None) -> Anchor:
         """The date relative dates count from: --published; else a dateline near the top of the
-        article; else the latest complete date the article itself gives (it was written on or after
-        that day, so relative dates counted from it are trusted less)."""
+        article, the earliest where there are several (an update's stamp or the page's own "today"
+        comes after the story was written); else the latest complete date the article itself gives
+        (it was written on or after that day, so relative dates counted from it are trusted less)."""
         if published:
             return Anchor(published, "--published date")
         head = fold(text[:1000])
-        for m in find_dates(head, Anchor()):
-            v = m.value
-            if v is not None and v.start == v.end and re.search(r"(19|20)\d\d", m.text) and _dateline(head, m):
-                return Anchor(v.start, f"dateline '{m.text}'", span=(m.start, m.end))
+        lines = [m for m in find_dates(head, Anchor()) if m.value is not None and m.value.start == m.value.end
+                 and re.search(r"(19|20)\d\d", m.text) and _dateline(head, m)]
+        if lines:
+            m = min(lines, key=lambda m: m.value.start)
+            return Anchor(m.value.start, f"dateline '{m.text}'", span=(m.start, m.end))
         latest = None
         for m in find_dates(fold(text), Anchor()):
             v = m.value

@@ -7,7 +7,8 @@ short of a majority" and "failed to win a majority" say there was none; in "rose
 amount stood before. The readers (readers.py) ask these questions of each candidate before binding it to a topic;
 "if they win 50 seats" is a condition, no count, unless the topic is itself about what would or must be. Weaker
 framings leave the reading shown but `possible`: "the toll could rise to 3,000" is a forecast, and "In 2019, a jury
-convicted ..." speaks of another year than the article's.
+convicted ..." speaks of another year than the article's. Times: "10 minutes later" is counted from another event,
+"within seven minutes" is at most seven.
 """
 
 from __future__ import annotations
@@ -181,22 +182,50 @@ _MEASURES = frozenset("mile kilometre kilometer km metre meter foot feet inch ya
                       "percent per cent mph kph degree".split())
 _AGE = re.compile(r"[-\s]years?[-\s]old\b", re.I)
 _AGO = re.compile(r"\s*(?:[A-Za-z-]+\s+)?ago\b", re.I)
+#: A time counted from another event, or to an end: "10 minutes later", "two days after", "20 minutes remaining".
+_RELATIVE = re.compile(r"[\s-]*(?:minute|hour|day|week|month|year)s?\s+(?:later|earlier|after|before|ahead|remaining|left|to\s+go)\b",
+                       re.I)
+#: A topic that is itself such a time: a delay, the time between two events.
+_RELATIVE_TOPIC_WORDS = frozenset("later delay interval elapsed between remaining left".split())
+
+
+#: "within seven minutes", "inside the opening 20 minutes": a time at most that long.
+_WITHIN = re.compile(r"(?<![\w])(?:within|inside)\s+(?:(?:the|its|their)\s+)?(?:(?:first|opening)\s+)?$", re.I)
+#: A unit of time right after a number, or after one word more ("22 consecutive days").
+_TIME_NEXT = re.compile(r"[\s-]+(?:[A-Za-z]+\s+)?(?:minute|hour|day|week|month|year)s?\b", re.I)
+
+
+def inside(s: str, start: int) -> str | None:
+    """The words before a number at `start` that bound a time from above ("within", "inside the opening")."""
+    m = _WITHIN.search(s, 0, start)
+    return m.group(0).strip() if m else None
+
+
+def timed(s: str, end: int) -> bool:
+    """Does a unit of time follow the number ending at `end` ("12 minutes", "22 consecutive days")?"""
+    return bool(_TIME_NEXT.match(s, end))
 
 
 def measured(s: str, end: int, counted: str | None) -> str | None:
     """What the number ending at `end` is when it is no count: an age ("the 55-year-old"), a time
-    before ("two years ago"), a measure ("10 miles from"); None when it may be a count."""
+    before ("two years ago"), a time from another event ("10 minutes later"), a measure ("10 miles
+    from"); None when it may be a count."""
     if _AGE.match(s, end):
         return "age"
     if _AGO.match(s, end):
         return "ago"
+    if _RELATIVE.match(s, end):
+        return "relative"
     return "measure" if counted in _MEASURES else None
 
 
 def takes_measure(topic: Topic, kind: str, counted: str | None, own: set[str]) -> bool:
-    """Is the topic itself such a value: an age, a distance counted in that unit, or (for "ago") never?"""
+    """Is the topic itself such a value: an age, a distance counted in that unit, a time between two
+    events, or (for "ago") never?"""
     if kind == "age":
         return bool(_topic_words(topic) & {"age", "aged", "old"})
+    if kind == "relative":
+        return bool(_topic_words(topic) & _RELATIVE_TOPIC_WORDS)
     return kind == "measure" and counted in own
 
 

@@ -40,10 +40,11 @@ TIME_UNITS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "mont
 
 
 def unit_of(word: str | None) -> str | None:
-    """'weeks' -> 'week', 'Hours' -> 'hour'; None for words that are not time units."""
-    if not word:
+    """'weeks' -> 'week', 'Hours' -> 'hour', 'minute of play' -> 'minute' (a unit phrase is counted in its
+    first word); None for words that are not time units."""
+    if not word or not word.split():
         return None
-    w = word.casefold().rstrip("s")
+    w = word.split()[0].casefold().rstrip("s")
     return w if w in TIME_UNITS else None
 
 

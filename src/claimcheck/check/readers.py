@@ -20,7 +20,7 @@ from claimcheck.check.cues import (
 )
 from claimcheck.check.framing import (
     SHORT_OF, WEAK_FRAMING, earlier_level, fallen_short, forecast, gap_after, measured, negated, takes_measure, partitive_whole, supposed, takes_forecast, takes_gap,
-    takes_supposed, takes_total,
+    takes_supposed, takes_total, inside, timed,
 )
 from claimcheck.check.mentions import TITLE_WORDS, Anchor, Mention, convert, find_dates, find_names, unit_of, _fmt as _fmt_num
 from claimcheck.check.learn import lemma
@@ -277,6 +277,8 @@ class Readers:
                         continue
                     if n.end <= h.start and any(n.end <= o.start and o.end <= h.start for o in mentions("number")):
                         continue  # "2,900 people and 31 were killed": the number nearer the predicate is what it says
+                    if n.end <= h.start and not gap.strip(" -") and self._predicate_after(s, h, rules.topic.name):
+                        continue  # "Two men arrested": the men are who is counted; what happened to them says whose count
                     d = _count_words(gap, _SKIPPABLE)
                     if d > 3 and n.start >= h.end and _LEVEL.search(gap) and not re.search(r"(?<!\d),|\(", gap) \
                             and _clauses_apart(cl, h.start, n.start) == 0:
@@ -291,7 +293,15 @@ class Readers:
                     continue  # "second round" counts rounds; "first-round agreement" does not
                 if unit_of(n.unit) and not unit_of(rules.topic.unit) and rules.topic.unit:
                     continue  # "four days" is no count of members
+                if counted and unit_of(rules.topic.unit) and counted not in (own or ()) and not timed(s, n.end):
+                    continue  # "for a fourth time", "five goals": a topic counted in minutes takes only times
                 value, conv = convert(n.value, n.unit, rules.topic.unit)
+                within = inside(s, n.start) if unit_of(n.unit) else None
+                if within and value.low == value.high and value.text is None:
+                    most = parse_quantity(f"up to {_fmt_num(value.low)}")
+                    if most is not None:
+                        conv = (conv + "; " if conv else "") + f"'{within} {n.text}' is at most {_fmt_num(value.low)}"
+                        value = most
                 beyond = _BEYOND.search(s, 0, n.start)
                 if beyond and value.low == value.high and value.text is None:
                     more = parse_quantity(f"more than {_fmt_num(value.low)}")
@@ -331,6 +341,12 @@ class Readers:
         others = any(close(h) for t, hs in self._hits_here.items() if t != topic and self.rules[t].topic.type == "number"
                      for h, *_ in hs)
         return others and not any(close(h) for h, *_ in self._hits_here.get(topic, ()))
+
+    def _predicate_after(self, s: str, h: _Hit, topic: str) -> bool:
+        """Does another number topic's cue follow this topic's cue right away ("men arrested", "people killed")?"""
+        return any(x.start >= h.end and not s[h.end:x.start].strip(" ,") and x.start > h.start
+                   for t, hs in self._hits_here.items() if t != topic and self.rules[t].topic.type == "number"
+                   for x, *_ in hs)
 
     def _read_date(self, s, cl, rules, hits, mentions) -> list[_Cand]:
         found = []
