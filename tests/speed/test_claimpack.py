@@ -80,3 +80,38 @@ def test_anything_else_is_refused(damage):
     data = b"\x80\x04not json" if damage == "not json" else json.dumps(doc).encode()
     with pytest.raises(ValueError):
         claimpack.loads(data)
+
+
+#: A value of every built-in type as a claim file writes it: each must survive the cache, or a claim
+#: set using that type is never cached (its entry cannot be written) and every run reads it afresh.
+EXAMPLES = {"date": "2025-10-19", "label": "charged", "list": ["Qatar", "Turkey"], "number": "more than 200",
+            "person": "Laure Beccuau", "text": "open war", "time": "around 12:50 pm UTC"}
+
+
+def test_a_value_of_every_built_in_type_comes_back_equal():
+    from claimcheck.speed import codec
+    from claimcheck.values import TYPES
+
+    assert set(EXAMPLES) == set(TYPES)  # a new type needs an example here, and a way into the cache
+    from types import SimpleNamespace
+
+    ctx = SimpleNamespace(topic=SimpleNamespace(labels={"charged": "Charged with a crime."}))
+    for name, raw in EXAMPLES.items():
+        value = TYPES[name].parse(raw, ctx)
+        back = codec.value_in(codec.value_out(value))
+        assert back == value and type(back) is type(value), name
+
+
+def test_a_claim_set_with_a_time_topic_is_cached(tmp_path):
+    from claimcheck import api
+
+    claims = tmp_path / "claims"
+    claims.mkdir()
+    (claims / "topics.yaml").write_text("topics:\n  quake.time:\n    type: time\n    description: When it struck.\n")
+    for i in range(api.CACHE_MIN_FILES):
+        (claims / f"s{i:03d}.yaml").write_text(f'id: s{i:03d}\noutlet: Outlet {i}\nclaims:\n  - topic: quake.time\n'
+                                               f'    value: "12:50 pm"\n    quote: "It struck at 12:50 pm."\n')
+    first = api.load_claim_set(claims, cache=tmp_path / "cache", ground_quotes=False)
+    assert [p.suffix for p in (tmp_path / "cache").iterdir()] == [".entry"]
+    again = api.load_claim_set(claims, cache=tmp_path / "cache", ground_quotes=False)
+    assert again.claims == first.claims and api.last_entry is not None

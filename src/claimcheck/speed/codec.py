@@ -77,6 +77,7 @@ def date_in(x: Any) -> dt.date | None:
 def value_out(v: Any) -> Any:
     """A parsed value: text as itself, the others as tagged lists."""
     from claimcheck.values import DateSpan, Quantity
+    from claimcheck.values.timeofday import TimeOfDay
 
     t = type(v)
     if t is str:
@@ -89,11 +90,16 @@ def value_out(v: Any) -> Any:
         return [1, v.start.toordinal(), v.end.toordinal()]
     if t is tuple and all(type(x) is str for x in v):
         return [2, list(v)]
+    if t is TimeOfDay:
+        check(type(v.earliest) is int and type(v.latest) is int and (v.zone is None or type(v.zone) is str)
+              and (v.text is None or type(v.text) is str), "a time of day")
+        return [3, v.earliest, v.latest, v.zone, v.text]
     raise TypeError(f"cannot store a value of type {t.__name__}")
 
 
 def value_in(x: Any) -> Any:
     from claimcheck.values import DateSpan, Quantity
+    from claimcheck.values.timeofday import TimeOfDay
 
     if type(x) is str:
         return x
@@ -109,6 +115,9 @@ def value_in(x: Any) -> Any:
         return DateSpan(start, end)  # type: ignore[arg-type]
     if tag == 2 and len(x) == 2:
         return texts(x[1])
+    if tag == 3 and len(x) == 5:
+        check(type(x[1]) is int and type(x[2]) is int, "a time of day expected")
+        return TimeOfDay(x[1], x[2], opt_text(x[3]), opt_text(x[4]))
     raise fail("an unknown kind of value")
 
 
