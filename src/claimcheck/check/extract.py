@@ -22,7 +22,7 @@ from claimcheck.check.cues import (
     _ALNUM, _ANAPHOR, _COUNTLESS, _CURRENCY_SIGN, _Cand, _Cue, _DATE_HINT, _END_WORDS, _FUNCTION_TITLES, _HEDGES, _Hit, _WHO_COUNTED, _NEGATION_LEMMAS, _PLAN_TOPIC_WORDS, _Rules, _Subject, _choose, _cue_lemmas, _dateline, _name_span, _short, _subject_nearness, phrase_needles, phrase_pattern, rules_type,
 )
 from claimcheck.check.mentions import TITLE_WORDS, Anchor, Mention, convert, find_dates, find_numbers, find_quotes
-from claimcheck.check.learn import Evidence, LearnedCue, content, examples_by_topic, learn, lemma, number_shapes, tokens
+from claimcheck.check.learn import TRUSTED, Evidence, LearnedCue, content, examples_by_topic, learn, lemma, number_shapes, tokens
 from claimcheck.model import Claim, Codebook, Topic
 from claimcheck.check.sentences import Sentence, clauses, fold, split_sentences
 from claimcheck.values import DIFFERENT, TYPES, Context, Names
@@ -112,7 +112,10 @@ class Extractor(Readers):
             known_cues = {c.lemmas for c in cues if c.lemmas}
             ev = self.evidence.get(name, Evidence())
             for lc in ev.cues:
-                if lc.lemmas not in known_cues and self._trusted(lc, t):
+                # A cue other topics share, seen twice or more, is kept when it would be trusted with only
+                # its own topic named: each sentence decides (readers.Readers._shared_trust).
+                alone = replace(lc, specificity=lc.specificity_among(())) if lc.shares and lc.support >= 2 else lc
+                if lc.lemmas not in known_cues and self._trusted(alone, t):
                     cues.append(_Cue(lc.text, None, lc.label, None, lc.lemmas, lc))
             subjects = [_Subject(s, phrase_pattern(s), any(ch.isupper() for ch in s)) for s in t.subject if s.strip()]
             if not subjects and ev.subjects:
@@ -276,7 +279,7 @@ class Extractor(Readers):
             return False  # a list read through a once-seen word joins unrelated names into it
         if set(lc.lemmas) <= _WHO_COUNTED:
             return False  # "2,900 people": who is counted says nothing of what happened to them
-        return lc.specificity >= 0.34 and any(content(lem) for lem in lc.lemmas)
+        return lc.specificity >= TRUSTED and any(content(lem) for lem in lc.lemmas)
 
     @staticmethod
     def _learned_subject(lem: str, examples: Iterable[Claim]) -> _Subject:

@@ -45,6 +45,13 @@ _FRESH = frozenset("but yet while although though whereas instead and".split())
 _WORDS = re.compile(r"[\w-]+")
 
 
+#: A verb saying where a quantity stands, right before its number: "the toll ... has risen to", "stands at",
+#: "rose from 144 to" (the earlier level skipped: see framing.earlier_level).
+LEVEL = re.compile(r"(?<![\w])(?:(?:has|have|had)\s+)?(?:risen|rose|rises|climbed|climbs|surged|surges|jumped|reached|reaches|"
+                    r"stood|stands|increased|grown|grew|soared|passed|topped|exceeded|surpassed|hit|is|was|now)"
+                    r"(?:\s+from\s+[$\u20ac\u00a3]?\d[\d,.]*(?:\s+[a-z]+)?)?(?:\s+(?:to|at|past))?\s*(?:at\s+least|more\s+than|over|nearly|almost|about|around)?\s*$", re.I)
+
+
 def _topic_words(topic: Topic) -> frozenset[str]:
     """The words of a topic's name and description (asked once per number read, so kept)."""
     return _words_of(topic.name, topic.description or "")

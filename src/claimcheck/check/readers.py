@@ -14,12 +14,12 @@ from types import SimpleNamespace
 
 from claimcheck.check.cues import (
     SUBJECT_REACH, _PRONOUN_OPENER, _Subject, _gap_words, _lemma_run, lowered,
-    _ALMOST, _ALNUM, _BEYOND, _CLAUSE_FACTOR, _COUNTLESS, _Cand, _HYPOTHETICAL, _Hit, _LEVEL, _NEGATION,
+    _ALMOST, _ALNUM, _BEYOND, _CLAUSE_FACTOR, _COUNTLESS, _Cand, _HYPOTHETICAL, _Hit, _NEGATION,
     _PERSON_SKIP, _SKIPPABLE, _STOP, _VALUE_CLAUSE, _WORD, _clauses_apart, _coordination, _count_words,
-    _date_role, _distance_factor, _plausible, _union, near_cues,
+    _date_role, _distance_factor, _plausible, _union, near_cues, shared_trust,
 )
 from claimcheck.check.framing import (
-    SHORT_OF, WEAK_FRAMING, earlier_level, fallen_short, forecast, gap_after, measured, negated, takes_measure, partitive_whole, supposed, takes_forecast, takes_gap,
+    LEVEL, SHORT_OF, WEAK_FRAMING, earlier_level, fallen_short, forecast, gap_after, measured, negated, takes_measure, partitive_whole, supposed, takes_forecast, takes_gap,
     takes_supposed, takes_total, inside, timed,
 )
 from claimcheck.check.mentions import TITLE_WORDS, Anchor, Mention, convert, find_dates, find_names, unit_of, _fmt as _fmt_num
@@ -116,6 +116,10 @@ class Readers:
             if found is None:
                 continue
             sub, dist, apart = found
+            if h.cue.learned is not None and h.cue.learned.shares:
+                h = shared_trust(self.rules, s, cl, h, max(apart, 1) if sub is not None else SUBJECT_REACH, subjects)
+                if h is None:
+                    continue
             if sub is not None and not sub.proper and not self._names_own(s, cl, h, subjects) \
                     and self._named_elsewhere(s, cl, h, hits, subjects):
                 continue
@@ -280,7 +284,7 @@ class Readers:
                     if n.end <= h.start and not gap.strip(" -") and self._predicate_after(s, h, rules.topic.name):
                         continue  # "Two men arrested": the men are who is counted; what happened to them says whose count
                     d = _count_words(gap, _SKIPPABLE)
-                    if d > 3 and n.start >= h.end and _LEVEL.search(gap) and not re.search(r"(?<!\d),|\(", gap) \
+                    if d > 3 and n.start >= h.end and LEVEL.search(gap) and not re.search(r"(?<!\d),|\(", gap) \
                             and _clauses_apart(cl, h.start, n.start) == 0:
                         d = 3  # "the death toll from the quake in Myanmar has risen to 694": the toll's level
                     if d > 3 or _clauses_apart(cl, h.start, n.start) > 1:
