@@ -102,8 +102,10 @@ class Extractor(Readers):
         # What the curated numbers look like where they are written: ordinal or not, and the noun they count.
         self._ordinal_votes: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         self._counted: dict[str, Counter] = defaultdict(Counter)
+        self._bounds_as_values: dict[str, Counter] = defaultdict(Counter)  # "at least 172" curated as 172: "min"
         self.evidence: dict[str, Evidence] = learn(codebook, claims, self._value_span)
         self._ordinal_votes, self._counted = dict(self._ordinal_votes), dict(self._counted)  # plain: it is shipped to workers
+        learned_bounds = self._bounds_as_values = dict(self._bounds_as_values)
         examples = examples_by_topic(claims)
         for name, t in codebook.topics.items():
             cues = [_Cue(c, phrase_pattern(c), None, phrase_needles(c), _cue_lemmas(c)) for c in t.cues if c.strip()]
@@ -151,15 +153,20 @@ class Extractor(Readers):
             if learned:
                 self._units[n] = self._units.get(n, set()) | learned
         self._unit_owner = {u for us in self._units.values() for u in us}
-        # A topic that is itself a maximum (or a minimum) reads "up to 10 years" as 10 ("at least 5" as 5).
-        self._bound_is_value: dict[str, str] = {}
+        # A topic that is itself a maximum (or a minimum) reads "up to 10 years" as 10 ("at least 5" as 5);
+        # so does one whose curators write "at least 172" down as 172 (and no bound as a bound).
+        self._bound_is_value: dict[str, tuple[str, str]] = {}  # topic -> ("max" or "min", why)
         for n, t in codebook.topics.items():
             if t.type == "number":
                 words = {w.casefold() for w in _ALNUM.findall(f"{n} {t.description}".replace("_", " "))}
                 if words & {"maximum", "max", "most", "ceiling", "cap"}:
-                    self._bound_is_value[n] = "max"
+                    self._bound_is_value[n] = ("max", "of a topic that is the maximum")
                 elif words & {"minimum", "min", "least", "floor"}:
-                    self._bound_is_value[n] = "min"
+                    self._bound_is_value[n] = ("min", "of a topic that is the minimum")
+                elif len(learned_bounds.get(n, ())) == 1 and "kept" not in learned_bounds[n]:
+                    kind, k = next(iter(learned_bounds[n].items()))
+                    self._bound_is_value[n] = (kind, f"of a topic whose curated claims write {'at most' if kind == 'max' else 'at least'} "
+                                                     f"N as N ({k} quote{'s' if k != 1 else ''})")
         owners: dict[str, list[str]] = defaultdict(list)
         for n, us in self._units.items():
             for u in us:
@@ -260,6 +267,11 @@ class Extractor(Readers):
                     votes[1] += 1
                     if m.unit:
                         self._counted[claim.topic][lemma(m.unit)] += 1
+                    v, c = m.value, claim.value
+                    if c.low == c.high and not c.text and (v.low, v.high) in ((c.low, float("inf")), (0, c.low)):
+                        self._bounds_as_values[claim.topic]["min" if v.high == float("inf") else "max"] += 1
+                    elif v.low != v.high and (v.low, v.high) == (c.low, c.high):
+                        self._bounds_as_values[claim.topic]["kept"] += 1
                 return span
             if not hasattr(self, f"_read_{t.type}"):  # a type read by its own `find` (time, and any new one)
                 found = [SimpleNamespace(start=a, end=b, value=v) for a, b, v, _, _ in vtype.find(q)]

@@ -312,12 +312,12 @@ class Readers:
                     if more is not None:
                         conv = (conv + "; " if conv else "") + f"'{beyond.group(1)} {n.text}' is more than {_fmt_num(value.low)}"
                         value = more
-                bound = self._bound_is_value.get(rules.topic.name)
+                bound, why = self._bound_is_value.get(rules.topic.name, (None, ""))
                 if bound and value.text and (value.high if bound == "max" else value.low) not in (None, float("inf")) \
                         and (value.low == 0 if bound == "max" else value.high == float("inf")) \
                         and not (value.low_open or value.high_open):
                     edge = value.high if bound == "max" else value.low
-                    conv = (conv + "; " if conv else "") + f"'{value.text}' of a topic that is the {'maximum' if bound == 'max' else 'minimum'} is {_fmt_num(edge)}"
+                    conv = (conv + "; " if conv else "") + f"'{value.text}' {why} is {_fmt_num(edge)}"
                     value = type(value)(edge, edge)
                 conf = n.confidence * _distance_factor(d) * _CLAUSE_FACTOR[apart_s] * _VALUE_CLAUSE[_clauses_apart(cl, h.start, n.start)] * h.cue.weight
                 written = "" if n.how.startswith("vague") else f" '{n.text}'"
