@@ -1,6 +1,7 @@
 """A learned cue several topics share is trusted as it is specific among the topics the sentence
 speaks of; a level's subject ("the death toll ... has risen to") is learned however far it stands
-from the value; a number before a colon ends a clause, no time of day.
+from the value; a number before a colon ends a clause, no time of day; a day attached to the noun
+naming one date topic's event is that topic's day.
 
 The claim sets are made-up floods in three regions; their sentences are written for these tests.
 """
@@ -132,3 +133,36 @@ def test_a_number_before_a_colon_ends_a_clause(level):
     assert [m.text for m in find_numbers("Flood toll rises to 40: reports")] == ["40"]
     assert [m.text for m in find_numbers("As of 10:35 p.m. the party led")] == []  # a time of day
     assert asserted(level, "Flood toll rises to 40: reports") == {("flood.deaths", "40")}
+
+
+EVENTS = """\
+topics:
+  flood.date:
+    type: date
+    description: The day the river flooded Riverton.
+    subject: [flood, storm, Riverton]
+  vote.date:
+    type: date
+    description: The day the town voted on the new dam.
+    subject: [vote, referendum, storm]
+"""
+
+
+@pytest.fixture(scope="module")
+def events(tmp_path_factory):
+    sources = {"a": ("2026-03-10", "The river flooded Riverton on March 1, 2026.")}
+    claims = {"a": [("flood.date", "2026-03-01", "The river flooded Riverton on March 1, 2026.")]}
+    return extractor_for(tmp_path_factory.mktemp("events"), EVENTS, sources, claims)
+
+
+def dated(ex, sentence):
+    return [(f.topic, f.display, f.confidence, f.how) for f in ex.extract("March 10, 2026\n" + sentence).findings]
+
+
+def test_a_day_attached_to_the_event_only_one_date_topic_names_is_its_day(events):
+    how = "date as written; year 2026 from the dateline 'March 10, 2026', 0 words from the cue 'vote' (the event only this topic dates)"
+    assert dated(events, "Residents remember the March 3 vote well.") == [("vote.date", "2026-03-03", 0.72, how)]
+    assert dated(events, "The vote on March 3 drew crowds.") == [("vote.date", "2026-03-03", 0.72, how)]
+    assert dated(events, "The storm on March 5 was the worst.") == []  # both topics' subject: neither's event
+    assert dated(events, "Riverton on March 6 was quiet.") == []  # a place, not an event
+    assert dated(events, "The vote was held on March 7.") == []  # not attached: the verb says what the day is

@@ -128,6 +128,8 @@ class _Cue:
             return f"'{self.text}'"
         if self.learned.support == 0:
             return f"'{self.text}' (the label's name)"
+        if self.learned.support == -2:
+            return f"'{self.text}' (the event only this topic dates)"
         if self.learned.support < 0:
             return f"'{self.text}' (the unit only this topic counts)"
         n = self.learned.support

@@ -17,7 +17,7 @@ from types import SimpleNamespace
 from typing import Any, Iterable
 
 from claimcheck.check.readers import Readers
-from claimcheck.check.framing import WEAK_FRAMING, other_year
+from claimcheck.check.framing import WEAK_FRAMING, dated_event, other_year
 from claimcheck.check.cues import (
     _ALNUM, _ANAPHOR, _COUNTLESS, _CURRENCY_SIGN, _Cand, _Cue, _DATE_HINT, _END_WORDS, _FUNCTION_TITLES, _HEDGES, _Hit, _WHO_COUNTED, _NEGATION_LEMMAS, _PLAN_TOPIC_WORDS, _Rules, _Subject, _choose, _cue_lemmas, _dateline, _name_span, _short, _subject_nearness, phrase_needles, phrase_pattern, rules_type,
 )
@@ -123,6 +123,11 @@ class Extractor(Readers):
             if not subjects and ev.subjects:
                 subjects = [self._learned_subject(lem, examples.get(name, ())) for lem in ev.subjects]
             self.rules[name] = _Rules(t, cues, subjects)
+        # The common nouns naming one date topic's event and no other date topic's ("heist", "quake").
+        named = Counter(fold(sub.text) for r in self.rules.values() if r.topic.type == "date" for sub in r.subjects if not sub.proper)
+        self._events = [(n, sub) for n, r in self.rules.items() if r.topic.type == "date"
+                        for sub in r.subjects if not sub.proper and named[fold(sub.text)] == 1 and " " not in sub.text.strip()]
+        self._event_words = {lemma(sub.text) for _, sub in self._events}
         # A sentence without any cue's words cannot hold a finding: a set lookup rules most sentences out.
         self._cue_words = {w.casefold() for r in self.rules.values() for c in r.cues for w in _ALNUM.findall(c.text)}
         # A label's negation, where the codebook has one: the label named "no X"/"not X"/"without X"
@@ -366,13 +371,14 @@ class Extractor(Readers):
         s = fold(sent.text)
         toks = tokens(s)
         units_here = bool(self._unique_unit) and (any(t.lemma in self._unique_unit for t in toks) or bool(_CURRENCY_SIGN.search(s)))
-        if not units_here and not self._cue_words.intersection(t.text.casefold() for t in toks) \
+        events_here = bool(self._event_words.intersection(t.lemma for t in toks))
+        if not units_here and not events_here and not self._cue_words.intersection(t.text.casefold() for t in toks) \
                 and not any(t.lemma in self._by_lemma for t in toks):
             return [], []
         cl = clauses(sent.text)
         year = anchor.date.year if anchor.date else anchor.year
         hits, subjects = self._valid_hits(s, cl, toks, prev)
-        if not hits and not units_here:
+        if not hits and not units_here and not events_here:
             return [], []
 
         def mentions(kind: str) -> list[Mention]:
@@ -406,6 +412,16 @@ class Extractor(Readers):
                 if topic is not None and not (n.ordinal and s[n.end:n.end + 1] == "-"):  # "first-round agreement" names another thing
                     cue = _Cue(n.unit, None, None, None, (lemma(n.unit),), LearnedCue((lemma(n.unit),), n.unit, -1, 1.0))
                     hits[topic] = [*hits.get(topic, ()), (_Hit(topic, n.end, n.end, cue), None, 0, 0)]
+        if events_here:
+            # A day attached to the word naming a date topic's event ("the Oct. 19 theft", "the quake on
+            # Friday") is its day, where no other date topic's subject is that word.
+            hits = dict(hits)
+            for topic, sub in self._events:
+                for m in sub.pattern.finditer(s):
+                    for d in mentions("date"):
+                        if dated_event(s, (m.start(), m.end()), (d.start, d.end)) and d.value is not None:
+                            cue = _Cue(m.group(0), None, None, None, (), LearnedCue((), m.group(0), -2, 1.0))
+                            hits[topic] = [*hits.get(topic, ()), (_Hit(topic, m.start(), m.end(), cue), sub, 0, 0)]
         self._hits_here = hits  # the number reader asks which predicate follows a number
         cands: list[_Cand] = []
         for topic, topic_hits in hits.items():

@@ -250,3 +250,15 @@ def negated(words_before: list[str]) -> str | None:
         if w in _NOT or w.endswith("n't"):
             return w
     return None
+
+
+#: What may join an event's noun to the day after it: "the heist on Sunday", "stolen on the morning of October 19".
+_DAY_AFTER = re.compile(r"\s+(?:(?:on|of)\s+)?(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?", re.I)
+
+
+def dated_event(s: str, noun: tuple[int, int], day: tuple[int, int]) -> bool:
+    """Is the day attached to the noun, naming its day: right after it ("the quake on Friday", "the
+    jewels stolen on the morning of October 19") or right before it ("the Oct. 19 theft", "Monday's election")?"""
+    if day[0] >= noun[1]:
+        return bool(_DAY_AFTER.fullmatch(s, noun[1], day[0]))
+    return day[1] <= noun[0] and bool(re.fullmatch(r"\s+", s[day[1]:noun[0]]))
