@@ -174,3 +174,27 @@ topics:
                      "(1 quote) is 45), 0 words from the cue 'quorum of'")
     # A topic whose curators keep a bound as a bound keeps it (though one of them wrote "at least 20" as 20).
     assert asserted(ex, "The flood killed at least 40 people.") == {("flood.deaths", "at least 40")}
+
+
+def test_the_whole_of_a_partitive_belongs_to_its_owner_and_the_part_does_not(tmp_path):
+    codebook = """\
+topics:
+  council.seats:
+    type: number
+    unit: seats
+    description: How many seats the City Council has.
+    subject: [City Council, council]
+    cues: [win, seats]
+  greens.seats:
+    type: number
+    unit: seats
+    description: How many seats the Greens won.
+    subject: [Greens]
+    cues: [districts]
+"""
+    sources = {"a": ("2026-03-02", "The Greens won 20 districts. The council has 51 seats.")}
+    claims = {"a": [("greens.seats", 20, "The Greens won 20 districts."), ("council.seats", 51, "The council has 51 seats.")]}
+    ex = extractor_for(tmp_path, codebook, sources, claims)
+    # 51 is the Council's (so no count of the Greens'), 26 a part of it (so not the Council's size).
+    assert asserted(ex, "The Greens needed to win 26 of the City Council's 51 districts.") == set()
+    assert asserted(ex, "The Greens needed 26 of the City Council's 51 seats.") == {("council.seats", "51")}

@@ -81,6 +81,20 @@ def partitive_whole(s: str, start: int, numbers) -> bool:
     return any(m.end <= start and _PARTITIVE.fullmatch(s, m.end, start) for m in numbers)
 
 
+#: "N of the House of Commons' M": a partitive whose whole has an owner, named before it.
+_OWNED = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w-]*\s+(?:of\s+)?)*[A-Z][\w-]*)(?:'s|')\s+")
+
+
+def partitive_owner(s: str, n, numbers) -> tuple[str, str] | None:
+    """('part' or 'whole', the owner's words) when the number is the part or the whole of "N of X's M"."""
+    for m in numbers:
+        if m.end <= n.start and (o := _OWNED.fullmatch(s, m.end, n.start)):
+            return "whole", o.group(1)
+        if n.end <= m.start and (o := _OWNED.fullmatch(s, n.end, m.start)):
+            return "part", o.group(1)
+    return None
+
+
 def takes_total(topic: Topic) -> bool:
     """Is this topic a total (its name or description says total, in all, overall)?"""
     return bool(_topic_words(topic) & _TOTAL_WORDS)

@@ -19,7 +19,7 @@ from claimcheck.check.cues import (
     _date_role, _distance_factor, _plausible, _union, near_cues, shared_trust,
 )
 from claimcheck.check.framing import (
-    LEVEL, SHORT_OF, WEAK_FRAMING, earlier_level, fallen_short, forecast, gap_after, measured, negated, takes_measure, partitive_whole, supposed, takes_forecast, takes_gap,
+    LEVEL, SHORT_OF, WEAK_FRAMING, earlier_level, fallen_short, forecast, gap_after, measured, negated, takes_measure, partitive_owner, partitive_whole, supposed, takes_forecast, takes_gap,
     takes_supposed, takes_total, inside, timed,
 )
 from claimcheck.check.mentions import TITLE_WORDS, Anchor, Mention, convert, find_dates, find_names, unit_of, _fmt as _fmt_num
@@ -236,6 +236,10 @@ class Readers:
                 continue  # "three seats short of a majority": the gap, not the majority
             if partitive_whole(s, n.start, mentions("number")) and not takes_total(rules.topic):
                 continue  # "four of the five counts": five is the whole, not what a verdict speaks of
+            owned = partitive_owner(s, n, mentions("number"))
+            if owned and (owned[0] == "part") == any(sub.pattern.search(owned[1]) for sub in rules.subjects) \
+                    and not (owned[0] == "whole" and takes_total(rules.topic)):
+                continue  # "172 of the House of Commons' 343": 343 is the House's, 172 a part of it
             kind = measured(s, n.end, counted)
             if kind and not takes_measure(rules.topic, kind, counted, own or set()):
                 continue  # "the 55-year-old", "two years ago", "10 miles from": an age, a time before, a distance
