@@ -60,8 +60,8 @@ def test_a_shared_cue_keeps_where_it_came_from(regions):
     (killed,) = [c for c in regions.evidence["north.deaths"].cues if c.lemmas == ("kill",)]
     assert (killed.support, killed.specificity) == (2, 0.222)  # three regions' tolls say "killed": too shared to trust
     assert killed.shares == (("north.deaths", 2, (2,)), ("east.deaths", 2, (2,)), ("south.deaths", 2, (2,)))
-    assert killed.specificity_among(()) == 1.0
-    assert killed.specificity_among({"south.deaths"}) == 0.5
+    assert killed.specificity_without(("east.deaths", "south.deaths")) == 1.0
+    assert killed.specificity_without(("east.deaths",)) == 0.5
 
 
 def test_a_shared_cue_is_the_named_topics_own(regions):

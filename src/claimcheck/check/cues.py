@@ -109,6 +109,7 @@ class _Cue:
     lemmas: tuple[str, ...] = ()  # the cue's words as lemmas: "collapsed" finds "collapse", "collapsing"
     learned: LearnedCue | None = None
     unnamed: tuple[str, ...] = ()  # topics sharing the learned cue whose subjects the sentence does not name
+    aside: tuple[str, ...] = ()  # those it may be set aside from (LearnedCue.settable)
 
     @property
     def weight(self) -> float:
@@ -140,29 +141,27 @@ class _Cue:
         return f"'{self.text}' (learned from {n} curated quote{'s' if n != 1 else ''}{shared})"
 
 
-def shared_trust(rules: dict, s: str, cl, h: "_Hit", reach: int, subjects: dict) -> "_Hit | None":
+def shared_trust(rules: dict, s: str, low: str | None, cl, h: "_Hit", reach: int, subjects: dict) -> "_Hit | None":
     """A learned cue other topics share ("killed" for two countries' tolls), trusted as it is specific
-    among the topics the sentence may be speaking of (LearnedCue.trusted_among): a topic is set aside
-    when none of its subjects stands as close to the cue as this topic's own or a clause from it
-    ("in Northland, Southland and Eastland" names all three). `subjects` caches each topic's subject
-    words in the sentence. None when the cue is left untrusted."""
-    lc = h.cue.learned
+    among the topics the sentence may be speaking of: a topic it may be set aside from
+    (LearnedCue.settable) is, when none of its subjects stands as close to the cue as this topic's
+    own or a clause from it ("in Northland, Southland and Eastland" names all three). `subjects`
+    caches each topic's subject words in the sentence (`low`: lowered(s)). None when the cue is left untrusted."""
     lo, hi = cl.window(h.start, reach)
-
-    def named(o: str) -> bool | None:
-        r = rules.get(o)
-        if r is None or not r.subjects:
-            return None
-        if o not in subjects:
-            subjects[o] = [(m.start(), m.end(), sub) for sub in r.subjects for m in sub.pattern.finditer(s)]
-        return any(a < hi and b > lo and cl.apart(a, h.start) <= reach for a, b, _ in subjects[o])
-
-    spec, unnamed = lc.trusted_among(named)
+    unnamed = []
+    for o in h.cue.aside:
+        if o not in subjects:  # (a subject whose words are absent is not scanned for)
+            subjects[o] = [(m.start(), m.end(), sub) for sub in rules[o].subjects
+                           if low is None or all(w in low for w in sub.needles) for m in sub.pattern.finditer(s)]
+        if not any(a < hi and b > lo for a, b, _ in subjects[o]):
+            unnamed.append(o)
+    lc = h.cue.learned
+    spec = lc.specificity_without(unnamed)
     if spec < TRUSTED:
         return None
     if spec <= lc.specificity:
         return h
-    return replace(h, cue=replace(h.cue, learned=replace(lc, specificity=spec), unnamed=unnamed))
+    return replace(h, cue=replace(h.cue, learned=replace(lc, specificity=spec), unnamed=tuple(unnamed)))
 
 
 def _cue_lemmas(text: str) -> tuple[str, ...]:
@@ -178,6 +177,7 @@ class _Subject:
     text: str
     pattern: re.Pattern
     proper: bool  # names a particular place, body or event ("Istanbul", "Afghan delegation")
+    needles: tuple[str, ...] = ()  # phrase_needles of a codebook subject: a sentence without them holds none
 
 
 @dataclass

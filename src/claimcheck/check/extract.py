@@ -107,6 +107,8 @@ class Extractor(Readers):
         self._ordinal_votes, self._counted = dict(self._ordinal_votes), dict(self._counted)  # plain: it is shipped to workers
         learned_bounds = self._bounds_as_values = dict(self._bounds_as_values)
         examples = examples_by_topic(claims)
+        subject_keys = {n: frozenset(fold(x) for x in t.subject if x.strip()) or frozenset(self.evidence[n].subjects if n in self.evidence else ())
+                        for n, t in codebook.topics.items()}
         for name, t in codebook.topics.items():
             cues = [_Cue(c, phrase_pattern(c), None, phrase_needles(c), _cue_lemmas(c)) for c in t.cues if c.strip()]
             for label in t.labels.values():
@@ -114,12 +116,12 @@ class Extractor(Readers):
             known_cues = {c.lemmas for c in cues if c.lemmas}
             ev = self.evidence.get(name, Evidence())
             for lc in ev.cues:
-                # A cue other topics share, seen twice or more, is kept when it would be trusted with only
-                # its own topic named: each sentence decides (readers.Readers._shared_trust).
-                alone = replace(lc, specificity=lc.specificity_among(())) if lc.shares and lc.support >= 2 else lc
-                if lc.lemmas not in known_cues and self._trusted(alone, t):
-                    cues.append(_Cue(lc.text, None, lc.label, None, lc.lemmas, lc))
-            subjects = [_Subject(s, phrase_pattern(s), any(ch.isupper() for ch in s)) for s in t.subject if s.strip()]
+                # A cue other topics share is kept when it would be trusted where only its own topic's subject
+                # (and those of topics it can never set aside) is named: each sentence decides (cues.shared_trust).
+                aside = lc.settable(subject_keys, name)
+                if lc.lemmas not in known_cues and self._trusted(replace(lc, specificity=lc.specificity_without(aside)), t):
+                    cues.append(_Cue(lc.text, None, lc.label, None, lc.lemmas, lc, aside=aside))
+            subjects = [_Subject(s, phrase_pattern(s), any(ch.isupper() for ch in s), phrase_needles(s) or ()) for s in t.subject if s.strip()]
             if not subjects and ev.subjects:
                 subjects = [self._learned_subject(lem, examples.get(name, ())) for lem in ev.subjects]
             self.rules[name] = _Rules(t, cues, subjects)
@@ -371,7 +373,7 @@ class Extractor(Readers):
         s = fold(sent.text)
         toks = tokens(s)
         units_here = bool(self._unique_unit) and (any(t.lemma in self._unique_unit for t in toks) or bool(_CURRENCY_SIGN.search(s)))
-        events_here = bool(self._event_words.intersection(t.lemma for t in toks))
+        events_here = bool(self._event_words.intersection(t.lemma for t in toks)) and bool(_DATE_HINT.search(s))
         if not units_here and not events_here and not self._cue_words.intersection(t.text.casefold() for t in toks) \
                 and not any(t.lemma in self._by_lemma for t in toks):
             return [], []

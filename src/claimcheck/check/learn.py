@@ -114,26 +114,22 @@ class LearnedCue:
     #: this type, quotes holding each of its content words). Empty when no other topic uses its words.
     shares: tuple[tuple[str, int, tuple[int, ...]], ...] = ()
 
-    def specificity_among(self, topics) -> float:
-        """The specificity had only `topics` (this cue's own among them) been curated: a word two
-        topics share is as specific as one topic's own where the other's subject goes unnamed."""
-        if not self.shares:
-            return self.specificity
-        return _specificity([sh for i, sh in enumerate(self.shares) if not i or sh[0] in topics])
+    def settable(self, subjects: dict, own: str) -> tuple[str, ...]:
+        """The sharing topics a sentence may set aside, when it does not name their subject near the cue
+        (`subjects`: each topic's subject words): those whose subjects differ from this topic's
+        (`own`). Never: a topic holding more than twice this one's examples of the cue (the word is
+        mostly said of it, whose subject often goes unsaid: "78 people remain missing"), nor any for a
+        cue seen once (one example cannot tell whose the word is)."""
+        if self.support < 2:
+            return ()
+        return tuple(o for o, k, _ in self.shares[1:] if k <= 2 * self.shares[0][1] and subjects.get(o) and subjects[o] != subjects.get(own))
 
-    def trusted_among(self, named) -> tuple[float, tuple[str, ...]]:
-        """The specificity among the topics a sentence may speak of, and the sharing topics set aside:
-        those whose subject it does not name near the cue (named(topic) False; None for a topic with
-        no subject). Never set aside: a topic holding more than twice this one's examples of the cue
-        (the word is mostly said of it, whose subject often goes unsaid: "78 people remain missing"),
-        nor any for a cue seen once (one example cannot tell whose the word is)."""
-        present, unnamed = set(), []
-        for o, k, _ in self.shares[1:]:
-            if self.support < 2 or k > 2 * self.shares[0][1] or named(o) is not False:
-                present.add(o)
-            else:
-                unnamed.append(o)
-        return self.specificity_among(present), tuple(unnamed)
+    def specificity_without(self, unnamed) -> float:
+        """The specificity had the `unnamed` topics not been curated: a word two topics share is as
+        specific as one topic's own where the other's subject goes unnamed."""
+        if not unnamed:
+            return self.specificity
+        return _specificity([sh for i, sh in enumerate(self.shares) if not i or sh[0] not in unnamed])
 
 
 @dataclass(frozen=True)

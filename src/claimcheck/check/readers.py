@@ -116,8 +116,8 @@ class Readers:
             if found is None:
                 continue
             sub, dist, apart = found
-            if h.cue.learned is not None and h.cue.learned.shares:
-                h = shared_trust(self.rules, s, cl, h, max(apart, 1) if sub is not None else SUBJECT_REACH, subjects)
+            if h.cue.aside:
+                h = shared_trust(self.rules, s, low, cl, h, max(apart, 1) if sub is not None else SUBJECT_REACH, subjects)
                 if h is None:
                     continue
             if sub is not None and not sub.proper and not self._names_own(s, cl, h, subjects) \
