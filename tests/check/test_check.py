@@ -113,7 +113,7 @@ def test_plain_output_lines(run):
     assert lines[0] == f"{S000}: text, utf-8; dates counted from 2025-10-25 (--published date)"
     assert lines[1].startswith("CONTRADICTS            afghan_delegation.leader = Haji Najib  (confidence ")
     assert lines[3] == '    001-71e8 says Rahmatullah Mujib: "The Afghan delegation is led by Deputy Interior Minister Rahmatullah Mujib"'
-    assert lines[-1].startswith("2 contradict, 7 support, 2 new, 1 possible; ")
+    assert lines[-1].startswith("2 contradict, 8 support, 2 new, 0 possible; ")
 
 
 def test_untrusted_text_is_inert(run, tmp_path):

@@ -144,3 +144,57 @@ def test_who_is_counted_gives_way_to_what_happened_to_them(crew):
     assert asserted(crew, "Two men injured in the flood were taken to hospital.") == {("crew.injured", "2")}
     assert asserted(crew, "The two men, hurt in the flood, were taken to hospital.") == {("crew.injured", "2")}
     assert asserted(crew, "Twelve men joined the crew.") == {("crew.size", "12")}
+
+
+def test_a_bound_is_the_value_of_a_topic_whose_curators_write_it_so(tmp_path):
+    codebook = """\
+topics:
+  quorum.size:
+    type: number
+    unit: members
+    description: How many members the council needs to vote.
+    subject: [quorum]
+    cues: [quorum of]
+  flood.deaths:
+    type: number
+    unit: people
+    description: How many people the flood killed.
+    subject: [flood]
+    cues: [killed]
+"""
+    sources = {"a": ("2026-03-02", "A quorum of at least 40 members is needed. The flood killed at least 31 people."),
+               "b": ("2026-03-03", "The flood killed at least 20 people.")}
+    claims = {"a": [("quorum.size", 40, "A quorum of at least 40 members is needed."),
+                    ("flood.deaths", "at least 31", "The flood killed at least 31 people.")],
+              "b": [("flood.deaths", 20, "The flood killed at least 20 people.")]}
+    ex = extractor_for(tmp_path, codebook, sources, claims)
+    (f,) = [f for f in ex.extract("The council set a quorum of at least 45 members.").findings if f.topic == "quorum.size"]
+    assert (f.display, f.confidence) == ("45", 0.9)
+    assert f.how == ("number as written 'at least 45' ('at least 45' of a topic whose curated claims write at least N as N "
+                     "(1 quote) is 45), 0 words from the cue 'quorum of'")
+    # A topic whose curators keep a bound as a bound keeps it (though one of them wrote "at least 20" as 20).
+    assert asserted(ex, "The flood killed at least 40 people.") == {("flood.deaths", "at least 40")}
+
+
+def test_the_whole_of_a_partitive_belongs_to_its_owner_and_the_part_does_not(tmp_path):
+    codebook = """\
+topics:
+  council.seats:
+    type: number
+    unit: seats
+    description: How many seats the City Council has.
+    subject: [City Council, council]
+    cues: [win, seats]
+  greens.seats:
+    type: number
+    unit: seats
+    description: How many seats the Greens won.
+    subject: [Greens]
+    cues: [districts]
+"""
+    sources = {"a": ("2026-03-02", "The Greens won 20 districts. The council has 51 seats.")}
+    claims = {"a": [("greens.seats", 20, "The Greens won 20 districts."), ("council.seats", 51, "The council has 51 seats.")]}
+    ex = extractor_for(tmp_path, codebook, sources, claims)
+    # 51 is the Council's (so no count of the Greens'), 26 a part of it (so not the Council's size).
+    assert asserted(ex, "The Greens needed to win 26 of the City Council's 51 districts.") == set()
+    assert asserted(ex, "The Greens needed 26 of the City Council's 51 seats.") == {("council.seats", "51")}

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from claimcheck.check.mentions import TITLE_WORDS, Mention
-from claimcheck.check.learn import LearnedCue, tokens
+from claimcheck.check.learn import TRUSTED, LearnedCue, tokens
 from claimcheck.model import Topic
 from claimcheck.check.sentences import fold
 from claimcheck.values import Names
@@ -108,6 +108,8 @@ class _Cue:
     needles: tuple[str, ...] | None = None  # phrase_needles(text): a sentence without them holds no match
     lemmas: tuple[str, ...] = ()  # the cue's words as lemmas: "collapsed" finds "collapse", "collapsing"
     learned: LearnedCue | None = None
+    unnamed: tuple[str, ...] = ()  # topics sharing the learned cue whose subjects the sentence does not name
+    aside: tuple[str, ...] = ()  # those it may be set aside from (LearnedCue.settable)
 
     @property
     def weight(self) -> float:
@@ -127,10 +129,39 @@ class _Cue:
             return f"'{self.text}'"
         if self.learned.support == 0:
             return f"'{self.text}' (the label's name)"
+        if self.learned.support == -2:
+            return f"'{self.text}' (the event only this topic dates)"
         if self.learned.support < 0:
             return f"'{self.text}' (the unit only this topic counts)"
         n = self.learned.support
-        return f"'{self.text}' (learned from {n} curated quote{'s' if n != 1 else ''})"
+        shared = ""
+        if self.unnamed:
+            names = ", ".join(self.unnamed[:3]) + (", ..." if len(self.unnamed) > 3 else "")
+            shared = f"; shared with {names}, whose subject{'s are' if len(self.unnamed) > 1 else ' is'} not named here"
+        return f"'{self.text}' (learned from {n} curated quote{'s' if n != 1 else ''}{shared})"
+
+
+def shared_trust(rules: dict, s: str, low: str | None, cl, h: "_Hit", reach: int, subjects: dict) -> "_Hit | None":
+    """A learned cue other topics share ("killed" for two countries' tolls), trusted as it is specific
+    among the topics the sentence may be speaking of: a topic it may be set aside from
+    (LearnedCue.settable) is, when none of its subjects stands as close to the cue as this topic's
+    own or a clause from it ("in Northland, Southland and Eastland" names all three). `subjects`
+    caches each topic's subject words in the sentence (`low`: lowered(s)). None when the cue is left untrusted."""
+    lo, hi = cl.window(h.start, reach)
+    unnamed = []
+    for o in h.cue.aside:
+        if o not in subjects:  # (a subject whose words are absent is not scanned for)
+            subjects[o] = [(m.start(), m.end(), sub) for sub in rules[o].subjects
+                           if low is None or all(w in low for w in sub.needles) for m in sub.pattern.finditer(s)]
+        if not any(a < hi and b > lo for a, b, _ in subjects[o]):
+            unnamed.append(o)
+    lc = h.cue.learned
+    spec = lc.specificity_without(unnamed)
+    if spec < TRUSTED:
+        return None
+    if spec <= lc.specificity:
+        return h
+    return replace(h, cue=replace(h.cue, learned=replace(lc, specificity=spec), unnamed=tuple(unnamed)))
 
 
 def _cue_lemmas(text: str) -> tuple[str, ...]:
@@ -146,6 +177,7 @@ class _Subject:
     text: str
     pattern: re.Pattern
     proper: bool  # names a particular place, body or event ("Istanbul", "Afghan delegation")
+    needles: tuple[str, ...] = ()  # phrase_needles of a codebook subject: a sentence without them holds none
 
 
 @dataclass
@@ -338,13 +370,6 @@ _PRONOUN_OPENER = re.compile(r"\s*(?:he|she|they|it|his|her|their|its)\s", re.I)
 #: A mark that ends what a cue can reach (a pipe parts a headline from its page's furniture); a decimal point
 #: ("magnitude 7.7") is none.
 _STOP = re.compile(r"[;:!?|]|\.(?!\d)|(?<!\d)\.")
-
-
-#: A verb saying where a quantity stands, right before its number: "the toll ... has risen to", "stands at",
-#: "rose from 144 to" (the earlier level skipped: see framing.earlier_level).
-_LEVEL = re.compile(r"(?<![\w])(?:(?:has|have|had)\s+)?(?:risen|rose|rises|climbed|climbs|surged|surges|jumped|reached|reaches|"
-                    r"stood|stands|increased|grown|grew|soared|passed|topped|exceeded|surpassed|hit|is|was|now)"
-                    r"(?:\s+from\s+[$\u20ac\u00a3]?\d[\d,.]*(?:\s+[a-z]+)?)?(?:\s+(?:to|at|past))?\s*(?:at\s+least|more\s+than|over|nearly|almost|about|around)?\s*$", re.I)
 
 
 #: What a semicolon, colon or dash between a value and a subject word counts as, in words.

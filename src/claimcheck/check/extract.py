@@ -17,12 +17,12 @@ from types import SimpleNamespace
 from typing import Any, Iterable
 
 from claimcheck.check.readers import Readers
-from claimcheck.check.framing import WEAK_FRAMING, other_year
+from claimcheck.check.framing import WEAK_FRAMING, dated_event, other_year
 from claimcheck.check.cues import (
     _ALNUM, _ANAPHOR, _COUNTLESS, _CURRENCY_SIGN, _Cand, _Cue, _DATE_HINT, _END_WORDS, _FUNCTION_TITLES, _HEDGES, _Hit, _WHO_COUNTED, _NEGATION_LEMMAS, _PLAN_TOPIC_WORDS, _Rules, _Subject, _choose, _cue_lemmas, _dateline, _name_span, _short, _subject_nearness, phrase_needles, phrase_pattern, rules_type,
 )
 from claimcheck.check.mentions import TITLE_WORDS, Anchor, Mention, convert, find_dates, find_numbers, find_quotes
-from claimcheck.check.learn import Evidence, LearnedCue, content, examples_by_topic, learn, lemma, number_shapes, tokens
+from claimcheck.check.learn import TRUSTED, Evidence, LearnedCue, content, examples_by_topic, learn, lemma, number_shapes, tokens
 from claimcheck.model import Claim, Codebook, Topic
 from claimcheck.check.sentences import Sentence, clauses, fold, split_sentences
 from claimcheck.values import DIFFERENT, TYPES, Context, Names
@@ -102,9 +102,13 @@ class Extractor(Readers):
         # What the curated numbers look like where they are written: ordinal or not, and the noun they count.
         self._ordinal_votes: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         self._counted: dict[str, Counter] = defaultdict(Counter)
+        self._bounds_as_values: dict[str, Counter] = defaultdict(Counter)  # "at least 172" curated as 172: "min"
         self.evidence: dict[str, Evidence] = learn(codebook, claims, self._value_span)
         self._ordinal_votes, self._counted = dict(self._ordinal_votes), dict(self._counted)  # plain: it is shipped to workers
+        learned_bounds = self._bounds_as_values = dict(self._bounds_as_values)
         examples = examples_by_topic(claims)
+        subject_keys = {n: frozenset(fold(x) for x in t.subject if x.strip()) or frozenset(self.evidence[n].subjects if n in self.evidence else ())
+                        for n, t in codebook.topics.items()}
         for name, t in codebook.topics.items():
             cues = [_Cue(c, phrase_pattern(c), None, phrase_needles(c), _cue_lemmas(c)) for c in t.cues if c.strip()]
             for label in t.labels.values():
@@ -112,12 +116,20 @@ class Extractor(Readers):
             known_cues = {c.lemmas for c in cues if c.lemmas}
             ev = self.evidence.get(name, Evidence())
             for lc in ev.cues:
-                if lc.lemmas not in known_cues and self._trusted(lc, t):
-                    cues.append(_Cue(lc.text, None, lc.label, None, lc.lemmas, lc))
-            subjects = [_Subject(s, phrase_pattern(s), any(ch.isupper() for ch in s)) for s in t.subject if s.strip()]
+                # A cue other topics share is kept when it would be trusted where only its own topic's subject
+                # (and those of topics it can never set aside) is named: each sentence decides (cues.shared_trust).
+                aside = lc.settable(subject_keys, name)
+                if lc.lemmas not in known_cues and self._trusted(replace(lc, specificity=lc.specificity_without(aside)), t):
+                    cues.append(_Cue(lc.text, None, lc.label, None, lc.lemmas, lc, aside=aside))
+            subjects = [_Subject(s, phrase_pattern(s), any(ch.isupper() for ch in s), phrase_needles(s) or ()) for s in t.subject if s.strip()]
             if not subjects and ev.subjects:
                 subjects = [self._learned_subject(lem, examples.get(name, ())) for lem in ev.subjects]
             self.rules[name] = _Rules(t, cues, subjects)
+        # The common nouns naming one date topic's event and no other date topic's ("heist", "quake").
+        named = Counter(fold(sub.text) for r in self.rules.values() if r.topic.type == "date" for sub in r.subjects if not sub.proper)
+        self._events = [(n, sub) for n, r in self.rules.items() if r.topic.type == "date"
+                        for sub in r.subjects if not sub.proper and named[fold(sub.text)] == 1 and " " not in sub.text.strip()]
+        self._event_words = {lemma(sub.text) for _, sub in self._events}
         # A sentence without any cue's words cannot hold a finding: a set lookup rules most sentences out.
         self._cue_words = {w.casefold() for r in self.rules.values() for c in r.cues for w in _ALNUM.findall(c.text)}
         # A label's negation, where the codebook has one: the label named "no X"/"not X"/"without X"
@@ -148,15 +160,20 @@ class Extractor(Readers):
             if learned:
                 self._units[n] = self._units.get(n, set()) | learned
         self._unit_owner = {u for us in self._units.values() for u in us}
-        # A topic that is itself a maximum (or a minimum) reads "up to 10 years" as 10 ("at least 5" as 5).
-        self._bound_is_value: dict[str, str] = {}
+        # A topic that is itself a maximum (or a minimum) reads "up to 10 years" as 10 ("at least 5" as 5);
+        # so does one whose curators write "at least 172" down as 172 (and no bound as a bound).
+        self._bound_is_value: dict[str, tuple[str, str]] = {}  # topic -> ("max" or "min", why)
         for n, t in codebook.topics.items():
             if t.type == "number":
                 words = {w.casefold() for w in _ALNUM.findall(f"{n} {t.description}".replace("_", " "))}
                 if words & {"maximum", "max", "most", "ceiling", "cap"}:
-                    self._bound_is_value[n] = "max"
+                    self._bound_is_value[n] = ("max", "of a topic that is the maximum")
                 elif words & {"minimum", "min", "least", "floor"}:
-                    self._bound_is_value[n] = "min"
+                    self._bound_is_value[n] = ("min", "of a topic that is the minimum")
+                elif len(learned_bounds.get(n, ())) == 1 and "kept" not in learned_bounds[n]:
+                    kind, k = next(iter(learned_bounds[n].items()))
+                    self._bound_is_value[n] = (kind, f"of a topic whose curated claims write {'at most' if kind == 'max' else 'at least'} "
+                                                     f"N as N ({k} quote{'s' if k != 1 else ''})")
         owners: dict[str, list[str]] = defaultdict(list)
         for n, us in self._units.items():
             for u in us:
@@ -257,6 +274,11 @@ class Extractor(Readers):
                     votes[1] += 1
                     if m.unit:
                         self._counted[claim.topic][lemma(m.unit)] += 1
+                    v, c = m.value, claim.value
+                    if c.low == c.high and not c.text and (v.low, v.high) in ((c.low, float("inf")), (0, c.low)):
+                        self._bounds_as_values[claim.topic]["min" if v.high == float("inf") else "max"] += 1
+                    elif v.low != v.high and (v.low, v.high) == (c.low, c.high):
+                        self._bounds_as_values[claim.topic]["kept"] += 1
                 return span
             if not hasattr(self, f"_read_{t.type}"):  # a type read by its own `find` (time, and any new one)
                 found = [SimpleNamespace(start=a, end=b, value=v) for a, b, v, _, _ in vtype.find(q)]
@@ -276,7 +298,7 @@ class Extractor(Readers):
             return False  # a list read through a once-seen word joins unrelated names into it
         if set(lc.lemmas) <= _WHO_COUNTED:
             return False  # "2,900 people": who is counted says nothing of what happened to them
-        return lc.specificity >= 0.34 and any(content(lem) for lem in lc.lemmas)
+        return lc.specificity >= TRUSTED and any(content(lem) for lem in lc.lemmas)
 
     @staticmethod
     def _learned_subject(lem: str, examples: Iterable[Claim]) -> _Subject:
@@ -351,13 +373,14 @@ class Extractor(Readers):
         s = fold(sent.text)
         toks = tokens(s)
         units_here = bool(self._unique_unit) and (any(t.lemma in self._unique_unit for t in toks) or bool(_CURRENCY_SIGN.search(s)))
-        if not units_here and not self._cue_words.intersection(t.text.casefold() for t in toks) \
+        events_here = bool(self._event_words.intersection(t.lemma for t in toks)) and bool(_DATE_HINT.search(s))
+        if not units_here and not events_here and not self._cue_words.intersection(t.text.casefold() for t in toks) \
                 and not any(t.lemma in self._by_lemma for t in toks):
             return [], []
         cl = clauses(sent.text)
         year = anchor.date.year if anchor.date else anchor.year
         hits, subjects = self._valid_hits(s, cl, toks, prev)
-        if not hits and not units_here:
+        if not hits and not units_here and not events_here:
             return [], []
 
         def mentions(kind: str) -> list[Mention]:
@@ -391,6 +414,16 @@ class Extractor(Readers):
                 if topic is not None and not (n.ordinal and s[n.end:n.end + 1] == "-"):  # "first-round agreement" names another thing
                     cue = _Cue(n.unit, None, None, None, (lemma(n.unit),), LearnedCue((lemma(n.unit),), n.unit, -1, 1.0))
                     hits[topic] = [*hits.get(topic, ()), (_Hit(topic, n.end, n.end, cue), None, 0, 0)]
+        if events_here:
+            # A day attached to the word naming a date topic's event ("the Oct. 19 theft", "the quake on
+            # Friday") is its day, where no other date topic's subject is that word.
+            hits = dict(hits)
+            for topic, sub in self._events:
+                for m in sub.pattern.finditer(s):
+                    for d in mentions("date"):
+                        if dated_event(s, (m.start(), m.end()), (d.start, d.end)) and d.value is not None:
+                            cue = _Cue(m.group(0), None, None, None, (), LearnedCue((), m.group(0), -2, 1.0))
+                            hits[topic] = [*hits.get(topic, ()), (_Hit(topic, m.start(), m.end(), cue), sub, 0, 0)]
         self._hits_here = hits  # the number reader asks which predicate follows a number
         cands: list[_Cand] = []
         for topic, topic_hits in hits.items():

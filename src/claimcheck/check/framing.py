@@ -45,6 +45,13 @@ _FRESH = frozenset("but yet while although though whereas instead and".split())
 _WORDS = re.compile(r"[\w-]+")
 
 
+#: A verb saying where a quantity stands, right before its number: "the toll ... has risen to", "stands at",
+#: "rose from 144 to" (the earlier level skipped: see framing.earlier_level).
+LEVEL = re.compile(r"(?<![\w])(?:(?:has|have|had)\s+)?(?:risen|rose|rises|climbed|climbs|surged|surges|jumped|reached|reaches|"
+                    r"stood|stands|increased|grown|grew|soared|passed|topped|exceeded|surpassed|hit|is|was|now)"
+                    r"(?:\s+from\s+[$\u20ac\u00a3]?\d[\d,.]*(?:\s+[a-z]+)?)?(?:\s+(?:to|at|past))?\s*(?:at\s+least|more\s+than|over|nearly|almost|about|around)?\s*$", re.I)
+
+
 def _topic_words(topic: Topic) -> frozenset[str]:
     """The words of a topic's name and description (asked once per number read, so kept)."""
     return _words_of(topic.name, topic.description or "")
@@ -72,6 +79,20 @@ def partitive_whole(s: str, start: int, numbers) -> bool:
     if _ALL_BEFORE.search(s, max(0, start - 24), start):
         return True  # "a verdict on all five counts": all of them, the whole
     return any(m.end <= start and _PARTITIVE.fullmatch(s, m.end, start) for m in numbers)
+
+
+#: "N of the House of Commons' M": a partitive whose whole has an owner, named before it.
+_OWNED = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w-]*\s+(?:of\s+)?)*[A-Z][\w-]*)(?:'s|')\s+")
+
+
+def partitive_owner(s: str, n, numbers) -> tuple[str, str] | None:
+    """('part' or 'whole', the owner's words) when the number is the part or the whole of "N of X's M"."""
+    for m in numbers:
+        if m.end <= n.start and (o := _OWNED.fullmatch(s, m.end, n.start)):
+            return "whole", o.group(1)
+        if n.end <= m.start and (o := _OWNED.fullmatch(s, n.end, m.start)):
+            return "part", o.group(1)
+    return None
 
 
 def takes_total(topic: Topic) -> bool:
@@ -243,3 +264,15 @@ def negated(words_before: list[str]) -> str | None:
         if w in _NOT or w.endswith("n't"):
             return w
     return None
+
+
+#: What may join an event's noun to the day after it: "the heist on Sunday", "stolen on the morning of October 19".
+_DAY_AFTER = re.compile(r"\s+(?:(?:on|of)\s+)?(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?", re.I)
+
+
+def dated_event(s: str, noun: tuple[int, int], day: tuple[int, int]) -> bool:
+    """Is the day attached to the noun, naming its day: right after it ("the quake on Friday", "the
+    jewels stolen on the morning of October 19") or right before it ("the Oct. 19 theft", "Monday's election")?"""
+    if day[0] >= noun[1]:
+        return bool(_DAY_AFTER.fullmatch(s, noun[1], day[0]))
+    return day[1] <= noun[0] and bool(re.fullmatch(r"\s+", s[day[1]:noun[0]]))

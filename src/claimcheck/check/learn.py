@@ -39,8 +39,12 @@ _LINKS = frozenset("by of to at on in for from with as".split())
 _NEGATIONS = frozenset("not no never without n't".split())
 
 _TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
+#: A mark ending a clause between two words (a decimal point or a thousands comma is none), its next character included.
+_BREAK = re.compile(r"[;:!?()\"]|[.,](?!\d)")
 #: How many words on each side of a value its cues are learnt from.
 WINDOW = 4
+#: The specificity a learned cue needs to be read by.
+TRUSTED = 0.34
 #: Examples learnt from per topic: enough to cover how a story is written, few enough to stay quick.
 MAX_EXAMPLES = 40
 
@@ -106,6 +110,26 @@ class LearnedCue:
     support: int  # curated examples it came from
     specificity: float  # of the examples of this type's topics it came from, the share that are this topic's
     label: str | None = None
+    #: A shared cue's evidence, topic by topic (this topic first): (topic, examples beside a value of
+    #: this type, quotes holding each of its content words). Empty when no other topic uses its words.
+    shares: tuple[tuple[str, int, tuple[int, ...]], ...] = ()
+
+    def settable(self, subjects: dict, own: str) -> tuple[str, ...]:
+        """The sharing topics a sentence may set aside, when it does not name their subject near the cue
+        (`subjects`: each topic's subject words): those whose subjects differ from this topic's
+        (`own`). Never: a topic holding more than twice this one's examples of the cue (the word is
+        mostly said of it, whose subject often goes unsaid: "78 people remain missing"), nor any for a
+        cue seen once (one example cannot tell whose the word is)."""
+        if self.support < 2:
+            return ()
+        return tuple(o for o, k, _ in self.shares[1:] if k <= 2 * self.shares[0][1] and subjects.get(o) and subjects[o] != subjects.get(own))
+
+    def specificity_without(self, unnamed) -> float:
+        """The specificity had the `unnamed` topics not been curated: a word two topics share is as
+        specific as one topic's own where the other's subject goes unnamed."""
+        if not unnamed:
+            return self.specificity
+        return _specificity([sh for i, sh in enumerate(self.shares) if not i or sh[0] not in unnamed])
 
 
 @dataclass(frozen=True)
@@ -171,6 +195,10 @@ def learn(codebook: Codebook, claims: Iterable[Claim], value_span) -> dict[str, 
         by_type[t.type].append(name)
     n_topics = max(1, len(by_topic))
     doc_freq = Counter(lem for counts in word_counts.values() for lem in counts)
+    users: dict[str, list[str]] = defaultdict(list)  # content lemma -> the topics whose quotes hold it
+    for o, counts in word_counts.items():
+        for lem in counts:
+            users[lem].append(o)
     for name, t in codebook.topics.items():
         n = len(by_topic.get(name, ()))
         if not n and t.type != "label":
@@ -180,11 +208,12 @@ def learn(codebook: Codebook, claims: Iterable[Claim], value_span) -> dict[str, 
         for lems, k in slot_counts[name].items():
             if proper & set(lems):
                 continue
-            rivals = sum(slot_counts[o].get(lems, 0) for o in by_type[t.type])
-            # A word all of the story's quotes use ("quake", "talks") names the story, not this fact.
-            spread = max((word_counts[name].get(lem, 0) / max(1, sum(wc.get(lem, 0) for wc in word_counts.values()))
-                          for lem in lems if content(lem)), default=0.0)
-            cues.append(LearnedCue(lems, first_text.get(lems, " ".join(lems)), k, round(k / rivals * min(1.0, 2 * spread), 3)))
+            words = [lem for lem in lems if content(lem)]
+            shares = [(o, slot_counts[o].get(lems, 0) if codebook.topics[o].type == t.type else 0,
+                       tuple(word_counts[o].get(lem, 0) for lem in words))
+                      for o in (name, *sorted({o for lem in words for o in users[lem]} - {name}))]
+            cues.append(LearnedCue(lems, first_text.get(lems, " ".join(lems)), k, _specificity(shares), None,
+                                   tuple(shares) if len(shares) > 1 else ()))
         if t.type == "label":
             # Words naming a label topic's subject ("trafficking"), or a person or place, are not what a label says.
             named = {tk.lemma for other in codebook.topics.values() if other.type == "label"
@@ -201,8 +230,19 @@ def learn(codebook: Codebook, claims: Iterable[Claim], value_span) -> dict[str, 
     return out
 
 
+def _specificity(shares) -> float:
+    """Of the examples beside a value of this type holding the cue, the share that are this topic's
+    (shares[0]'s), tempered by how much its words belong to the topic's quotes: a word all of the
+    story's quotes use ("quake", "talks") names the story, not this fact."""
+    own = shares[0]
+    rivals = sum(k for _, k, _ in shares)
+    spread = max((n / max(1, sum(sh[2][j] for sh in shares)) for j, n in enumerate(own[2])), default=0.0)
+    return round(own[1] / max(1, rivals) * min(1.0, 2 * spread), 3)
+
+
 def _slot_cues(q: str, toks: list[Token], span: tuple[int, int], vtype: str, first_text) -> set[tuple[str, ...]]:
     """The lemma runs right before and right after the value's words, within its clause."""
+    from claimcheck.check.framing import LEVEL
     from claimcheck.check.mentions import TITLE_WORDS
 
     a, b = span
@@ -242,6 +282,26 @@ def _slot_cues(q: str, toks: list[Token], span: tuple[int, int], vtype: str, fir
             if content(tk.lemma) and not (vtype in ("person", "list") and tk.text[:1].isupper()):
                 found.add((tk.lemma,))
                 first_text.setdefault((tk.lemma,), tk.text)
+    # A level ("the death toll from the quake in Myanmar has risen to 694"): what stands at it is the
+    # noun opening its clause, however far before the value (the reader takes it as far: readers.py).
+    level = LEVEL.search(q, 0, a)
+    if level:
+        opening: list[Token] = []
+        for tk in reversed([tk for tk in before if tk.end <= level.start()]):
+            if _BREAK.search(q[tk.end:(opening[0].start if opening else level.start()) + 1]) or tk.lemma == "that":
+                break
+            opening.insert(0, tk)
+        while opening and not content(opening[0].lemma):
+            opening.pop(0)
+        run = []
+        for tk in opening:
+            if not content(tk.lemma) or tk.text[:1].isupper() and tk is not opening[0]:
+                break
+            run.append(tk)
+        if run and (len(run) == len(opening) or opening[len(run)].lemma in _LINKS):
+            head = (run[-1].lemma,)
+            found.add(head)
+            first_text.setdefault(head, run[-1].text)
     # After: the nearest content word within three words ("seven-member delegation", "were killed").
     for i, tk in enumerate(after[:3]):
         if re.search(r"[.;:!?()\"]", q[b:tk.start]):

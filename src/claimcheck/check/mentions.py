@@ -292,8 +292,8 @@ def find_numbers(s: str, skip: list[tuple[int, int]] = ()) -> list[Mention]:
             continue  # a year
         if re.fullmatch(r"(?:18|19|20)\d\d", num) and m.group("unit") and not s[m.end("num"):m.end("num") + 1] == "-":
             continue  # "in 2021 the ..." - a year followed by a word
-        if s[end:end + 1] == ":" or s[max(0, start - 1):start] == ":" or _AM_PM.match(s, end):
-            continue  # a time of day (timeofday.py reads those)
+        if re.match(r":\d", s[end:end + 2]) or re.fullmatch(r"\d:", s[max(0, start - 2):start]) or _AM_PM.match(s, end):
+            continue  # a time of day (timeofday.py reads those); "rises to 2,700: reports" ends a clause
         counts = (m.group("unit") or "").casefold()
         counts_something = counts.endswith("s") or counts in ("people", "men", "women", "children", "staff", "crew")
         if num[:1].isdigit() and not m.group("qual") and not m.group("cur") and _identifier_before(s, start, counts_something):

@@ -14,12 +14,12 @@ from types import SimpleNamespace
 
 from claimcheck.check.cues import (
     SUBJECT_REACH, _PRONOUN_OPENER, _Subject, _gap_words, _lemma_run, lowered,
-    _ALMOST, _ALNUM, _BEYOND, _CLAUSE_FACTOR, _COUNTLESS, _Cand, _HYPOTHETICAL, _Hit, _LEVEL, _NEGATION,
+    _ALMOST, _ALNUM, _BEYOND, _CLAUSE_FACTOR, _COUNTLESS, _Cand, _HYPOTHETICAL, _Hit, _NEGATION,
     _PERSON_SKIP, _SKIPPABLE, _STOP, _VALUE_CLAUSE, _WORD, _clauses_apart, _coordination, _count_words,
-    _date_role, _distance_factor, _plausible, _union, near_cues,
+    _date_role, _distance_factor, _plausible, _union, near_cues, shared_trust,
 )
 from claimcheck.check.framing import (
-    SHORT_OF, WEAK_FRAMING, earlier_level, fallen_short, forecast, gap_after, measured, negated, takes_measure, partitive_whole, supposed, takes_forecast, takes_gap,
+    LEVEL, SHORT_OF, WEAK_FRAMING, earlier_level, fallen_short, forecast, gap_after, measured, negated, takes_measure, partitive_owner, partitive_whole, supposed, takes_forecast, takes_gap,
     takes_supposed, takes_total, inside, timed,
 )
 from claimcheck.check.mentions import TITLE_WORDS, Anchor, Mention, convert, find_dates, find_names, unit_of, _fmt as _fmt_num
@@ -116,6 +116,10 @@ class Readers:
             if found is None:
                 continue
             sub, dist, apart = found
+            if h.cue.aside:
+                h = shared_trust(self.rules, s, low, cl, h, max(apart, 1) if sub is not None else SUBJECT_REACH, subjects)
+                if h is None:
+                    continue
             if sub is not None and not sub.proper and not self._names_own(s, cl, h, subjects) \
                     and self._named_elsewhere(s, cl, h, hits, subjects):
                 continue
@@ -232,6 +236,10 @@ class Readers:
                 continue  # "three seats short of a majority": the gap, not the majority
             if partitive_whole(s, n.start, mentions("number")) and not takes_total(rules.topic):
                 continue  # "four of the five counts": five is the whole, not what a verdict speaks of
+            owned = partitive_owner(s, n, mentions("number"))
+            if owned and (owned[0] == "part") == any(sub.pattern.search(owned[1]) for sub in rules.subjects) \
+                    and not (owned[0] == "whole" and takes_total(rules.topic)):
+                continue  # "172 of the House of Commons' 343": 343 is the House's, 172 a part of it
             kind = measured(s, n.end, counted)
             if kind and not takes_measure(rules.topic, kind, counted, own or set()):
                 continue  # "the 55-year-old", "two years ago", "10 miles from": an age, a time before, a distance
@@ -280,7 +288,7 @@ class Readers:
                     if n.end <= h.start and not gap.strip(" -") and self._predicate_after(s, h, rules.topic.name):
                         continue  # "Two men arrested": the men are who is counted; what happened to them says whose count
                     d = _count_words(gap, _SKIPPABLE)
-                    if d > 3 and n.start >= h.end and _LEVEL.search(gap) and not re.search(r"(?<!\d),|\(", gap) \
+                    if d > 3 and n.start >= h.end and LEVEL.search(gap) and not re.search(r"(?<!\d),|\(", gap) \
                             and _clauses_apart(cl, h.start, n.start) == 0:
                         d = 3  # "the death toll from the quake in Myanmar has risen to 694": the toll's level
                     if d > 3 or _clauses_apart(cl, h.start, n.start) > 1:
@@ -308,12 +316,12 @@ class Readers:
                     if more is not None:
                         conv = (conv + "; " if conv else "") + f"'{beyond.group(1)} {n.text}' is more than {_fmt_num(value.low)}"
                         value = more
-                bound = self._bound_is_value.get(rules.topic.name)
+                bound, why = self._bound_is_value.get(rules.topic.name, (None, ""))
                 if bound and value.text and (value.high if bound == "max" else value.low) not in (None, float("inf")) \
                         and (value.low == 0 if bound == "max" else value.high == float("inf")) \
                         and not (value.low_open or value.high_open):
                     edge = value.high if bound == "max" else value.low
-                    conv = (conv + "; " if conv else "") + f"'{value.text}' of a topic that is the {'maximum' if bound == 'max' else 'minimum'} is {_fmt_num(edge)}"
+                    conv = (conv + "; " if conv else "") + f"'{value.text}' {why} is {_fmt_num(edge)}"
                     value = type(value)(edge, edge)
                 conf = n.confidence * _distance_factor(d) * _CLAUSE_FACTOR[apart_s] * _VALUE_CLAUSE[_clauses_apart(cl, h.start, n.start)] * h.cue.weight
                 written = "" if n.how.startswith("vague") else f" '{n.text}'"
