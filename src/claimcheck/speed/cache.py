@@ -33,7 +33,7 @@ import sys
 from pathlib import Path
 from typing import Callable, Iterable
 
-from claimcheck.claimset.files import RACY_NS, Signature, digest, signature  # noqa: F401 (the cache's names for them)
+from claimcheck.claimset.files import Signature, digest, signature  # noqa: F401 (the cache's names for them)
 from claimcheck.speed import cachefile, claimpack, codec
 from claimcheck.model import ClaimSet
 
