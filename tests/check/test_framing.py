@@ -159,6 +159,11 @@ def test_the_number_an_amount_moved_from_is_not_where_it_stands(council):
     assert ("greens.seats", "40") in got and ("greens.seats", "30") not in got
     got = found(council, "The Greens won 40 seats, up from 30.")
     assert ("greens.seats", "40") in got and ("greens.seats", "30") not in got
+    # the number it moved to may be written in words, any the number type reads
+    got = found(council, "The Greens rose from 30 seats to forty-one seats in the chamber.")
+    assert ("greens.seats", "30") not in got
+    got = found(council, "The Greens rose from 12 to twenty seats in the chamber.")
+    assert ("greens.seats", "12") not in got
 
 
 def test_a_forecast_is_possible_not_asserted(council):

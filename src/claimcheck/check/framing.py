@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 
 from claimcheck.model import Topic
+from claimcheck.values.number import NUMBER_FORMS  # the number words, named once
 
 #: A number followed (after at most one word, its unit) by these words is the gap between two amounts.
 _GAP_AFTER = re.compile(
@@ -139,7 +140,8 @@ WEAK_FRAMING = 0.6
 #: "rose from 144 to 694", "694, up from 144", "compared with 160": the number an amount moved from.
 _FROM_BEFORE = re.compile(r"(?<![\w])from\s+$", re.I)
 _MOVED_FROM = re.compile(r"(?<![\w])(?:(?:up|down)\s+from|compared\s+(?:with|to)|against)\s+$", re.I)
-_TO_AFTER = re.compile(r"(?:\s*-?[A-Za-z]+)?\s+to\s+(?:[a-z]+\s+){0,2}(?:[$\u20ac\u00a3]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)", re.I)
+_TO_AFTER = re.compile(r"(?:\s*-?[A-Za-z]+)?\s+to\s+(?:[a-z]+\s+){0,2}(?:[$\u20ac\u00a3]?\d|(?:"
+                       + "|".join(sorted(NUMBER_FORMS, key=len, reverse=True)) + r")\b)", re.I)
 
 
 def earlier_level(s: str, start: int, end: int) -> str | None:
