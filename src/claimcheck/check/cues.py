@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Any
 
-from claimcheck.check.mentions import TITLE_WORDS, Mention
+from claimcheck.check.mentions import _MONTH_RE, TITLE_WORDS, Mention
 from claimcheck.check.learn import TRUSTED, LearnedCue, tokens
 from claimcheck.model import Topic
 from claimcheck.check.sentences import fold
@@ -253,8 +253,7 @@ _ANAPHOR = re.compile(r"(?<![\w])(?:that|the same|this)\s+(?:day|date|session|me
 
 
 #: A cheap test for a sentence that may hold a date worth carrying over.
-_DATE_HINT = re.compile(r"\d|day\b|January|February|March|April|May|June|July|August|September|October|November|December|"
-                        r"Jan\b|Feb\b|Mar\b|Apr\b|Jun\b|Jul\b|Aug\b|Sept?\b|Oct\b|Nov\b|Dec\b", re.I)
+_DATE_HINT = re.compile(r"\d|day\b|(?:" + _MONTH_RE.removesuffix(r"\.?") + r")\b", re.I)  # the month names mentions reads
 
 
 _CURRENCY_SIGN = re.compile("[$\u20ac\u00a3]\\d")
