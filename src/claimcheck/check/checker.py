@@ -23,7 +23,8 @@ from claimcheck.check.article import ArticleText
 from claimcheck import changing
 from claimcheck.check.checkset import CheckSet, in_clusters, state
 from claimcheck.errors import ClaimcheckError, UnreadableInput, UsageError
-from claimcheck.check.extract import DEFAULT_MIN_CONFIDENCE, Extractor, Finding, Unresolved
+from claimcheck.check.extract import DEFAULT_MIN_CONFIDENCE, Extractor
+from claimcheck.check.findings import Finding, Unresolved
 from claimcheck.model import Claim, ClaimSet, Group, Relation, Topic
 from claimcheck.check.passages import PassageIndex, SharedPassage, build_index  # noqa: F401 (SharedPassage is part of this module's results)
 from claimcheck.values import COMPATIBLE, DIFFERENT, SAME, TYPES, Context, Names

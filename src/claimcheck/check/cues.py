@@ -4,11 +4,10 @@ stands from its cue and its subject, dates' roles, and choosing among candidates
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Any
 
-from claimcheck.check.mentions import _MONTH_RE, TITLE_WORDS, Mention
+from claimcheck.check.mentions import _MONTH_RE
 from claimcheck.check.learn import TRUSTED, LearnedCue, tokens
 from claimcheck.model import Topic
 from claimcheck.check.sentences import fold
@@ -403,102 +402,3 @@ def _clauses_apart(cl, a: int, b: int) -> int:
 
 def _distance_factor(words: int) -> float:
     return max(0.5, 1.0 - 0.05 * words)
-
-
-#: What joins two items of a list: a comma, "and", "as well as"; "and even", "and parts of" too.
-_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|as well as\s+|along with\s+)?|\s+and\s+|\s*&\s*|\s+as well as\s+|\s+along with\s+)"
-                        r"(?:(?:even|also)\s+)?(?:(?:parts?|much|most)\s+of\s+)?", re.I)
-
-
-_LEAD_WORDS = {"the", "both", "jointly", "by", "on", "with", "including", "namely", "of", "from", "its", "were",
-               "was", "are", "is", "had", "has", "have"}
-
-
-def _coordination(s: str, items: list[Mention], h: _Hit, direction: int) -> list[Mention]:
-    """Items joined by commas and 'and' right after (direction 1) or right before (-1) a cue."""
-    if direction == 1:
-        following = [m for m in items if m.start >= h.end]
-        lead = s[h.end:following[0].start] if following else ""
-        if not following or re.search(r"[.;:!?]", lead) or _count_words(lead, _LEAD_WORDS | TITLE_WORDS):
-            return []
-        run = [following[0]]
-        for m in following[1:]:
-            gap = s[run[-1].end:m.start]
-            if _SEPARATOR.fullmatch(gap) and m.kind == run[0].kind:
-                run.append(m)
-            else:
-                break
-        return run
-    preceding = [m for m in items if m.end <= h.start]
-    if not preceding:
-        return []
-    last = preceding[-1]
-    gap = s[last.end:h.start]
-    if not re.fullmatch(r"\s*(?:\w+\s+){0,2}", gap) or re.search(r"[,.;:]", gap):
-        return []
-    run = [last]
-    for m in reversed(preceding[:-1]):
-        if _SEPARATOR.fullmatch(s[m.end:run[0].start]) and m.kind == run[0].kind:
-            run.insert(0, m)
-        else:
-            break
-    return run
-
-
-def _union(cands: list[_Cand]) -> list[_Cand]:
-    """Lists read from several cues of one sentence ("includes X ... along with Y, Z") become one."""
-    by_kind: dict[str, list[_Cand]] = defaultdict(list)
-    for c in cands:
-        by_kind[c.kind].append(c)
-    out = []
-    for kind, cs in by_kind.items():
-        cs.sort(key=lambda c: min(a for a, _ in c.spans))
-        spans: dict[tuple[int, int], Any] = {}
-        for c in cs:
-            for span, v in zip(c.spans, c.value):
-                spans.setdefault(span, v)
-        if len(cs) == 1 or len(spans) == max(len(c.spans) for c in cs):
-            out.append(max(cs, key=lambda c: (len(c.spans), c.confidence)))
-            continue
-        best = max(cs, key=lambda c: c.confidence)
-        ordered = sorted(spans)
-        values = tuple(dict.fromkeys(spans[k] for k in ordered))
-        how = " + ".join(c.how for c in cs)
-        out.append(replace(best, value=values, spans=tuple(ordered), how=how,
-                           confidence=min(c.confidence for c in cs)))
-    return out
-
-
-_EXCLUSIVE = {"date", "number", "person", "names"}
-
-
-def _choose(cands: list[_Cand]) -> list[_Cand]:
-    """Each span of words to one topic; one value per topic and sentence (labels excepted).
-
-    The surest reading wins; ties go to the topic whose named subject is present, then to the
-    longer (more specific) cue, then to the nearer subject.
-    """
-    # Lists come last: a name already read as one topic's person joins a list only among other names.
-    cands = sorted(cands, key=lambda c: (c.kind == "names", -round(c.confidence * c.nearness * (0.95 if c.unnamed else 1), 3), -c.cue_hits,
-                                         not c.subject_proper, -c.cue_len, c.subject_distance))
-    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    done: set[str] = set()
-    labels: set[tuple[str, Any]] = set()
-    out = []
-    for c in cands:
-        if c.kind == "label":
-            if (c.topic, c.value) in labels:
-                continue
-            labels.add((c.topic, c.value))
-            out.append(c)
-            continue
-        if c.topic in done:
-            continue
-        if c.kind in _EXCLUSIVE and any(a < e and s < b for s, e in c.spans for a, b in taken[c.kind]):
-            continue
-        if c.kind == "names" and all(any(a < e and s < b for a, b in taken["person"]) for s, e in c.spans):
-            continue
-        done.add(c.topic)
-        taken[c.kind].extend(c.spans)
-        out.append(c)
-    return out

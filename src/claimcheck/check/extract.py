@@ -12,20 +12,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from types import SimpleNamespace
-from typing import Any, Iterable
+from typing import Iterable
 
 from claimcheck.check.readers import Readers
 from claimcheck.check.framing import WEAK_FRAMING, dated_event, other_year
 from claimcheck.check.cues import (
-    _ALNUM, _ANAPHOR, _COUNTLESS, _CURRENCY_SIGN, _Cand, _Cue, _DATE_HINT, _END_WORDS, _FUNCTION_TITLES, _HEDGES, _Hit, _WHO_COUNTED, _NEGATION_LEMMAS, _PLAN_TOPIC_WORDS, _Rules, _Subject, _choose, _cue_lemmas, _dateline, _name_span, _short, _subject_nearness, phrase_needles, phrase_pattern, rules_type,
+    _ALNUM, _ANAPHOR, _COUNTLESS, _CURRENCY_SIGN, _Cand, _Cue, _DATE_HINT, _END_WORDS, _FUNCTION_TITLES, _HEDGES, _Hit, _WHO_COUNTED, _NEGATION_LEMMAS, _PLAN_TOPIC_WORDS, _Rules, _Subject, _cue_lemmas, _dateline, _name_span, _subject_nearness, phrase_needles, phrase_pattern, rules_type,
 )
-from claimcheck.check.mentions import TITLE_WORDS, Anchor, Mention, convert, find_dates, find_numbers, find_quotes
+from claimcheck.check.choose import choose
+from claimcheck.check.findings import Extraction, Finding, Unresolved, merge, self_contradictions, weigh_labels
+from claimcheck.check.mentions import Anchor, Mention, convert, find_dates, find_numbers, find_quotes
+from claimcheck.check.people import TITLE_WORDS
 from claimcheck.check.learn import TRUSTED, Evidence, LearnedCue, content, examples_by_topic, learn, lemma, number_shapes, tokens
 from claimcheck.model import Claim, Codebook, Topic
 from claimcheck.check.sentences import Sentence, clauses, fold, split_sentences
-from claimcheck.values import DIFFERENT, TYPES, Context, Names
+from claimcheck.values import TYPES, Context, Names
 from claimcheck.values import fold as fold_name
 
 #: A text that ends on a letter, with no full stop, quote or bracket: cut off mid-sentence.
@@ -35,53 +38,6 @@ _CUT_END = re.compile(r"[^\W\d_]\Z")
 DEFAULT_MIN_CONFIDENCE = 0.6
 #: Readings weaker than this are not worth showing at all.
 FLOOR = 0.3
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One fact the article states (or may state) on one codebook topic."""
-
-    topic: str
-    type: str
-    value: Any  # typed as values.TYPES[type] would parse it
-    display: str
-    confidence: float  # 0..1
-    how: str  # how the value was read, for a curator to judge
-    sentence: str
-    start: int  # the sentence's offsets in the checked text
-    end: int
-    value_start: int  # the words the value was read from
-    value_end: int
-    hedge: str | None = None
-    mentions: int = 1  # sentences stating the same value
-    also_at: tuple[tuple[int, int], ...] = ()
-
-    @property
-    def value_text(self) -> str:
-        return self.sentence[self.value_start - self.start:self.value_end - self.start]
-
-
-@dataclass(frozen=True)
-class Unresolved:
-    """A value the article gives that cannot be pinned down (a weekday with no date to count from)."""
-
-    topic: str
-    text: str
-    why: str
-    sentence: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Extraction:
-    findings: tuple[Finding, ...]
-    unresolved: tuple[Unresolved, ...]
-    anchor: Anchor
-    notes: tuple[str, ...] = ()  # the article disagreeing with itself, and the like
-
-
-# --------------------------------------------------------------------------- phrases
 
 
 # --------------------------------------------------------------------------- the extractor
@@ -351,9 +307,9 @@ class Extractor(Readers):
             raw.extend(f)
             unresolved.extend(u)
             carried = [d for d in dates or () if d.value is not None and not _ANAPHOR.fullmatch(d.text)][-1:]
-        findings = self._merge(raw)
-        findings = self._weigh_labels(findings, min_confidence)
-        notes = self._self_contradictions(findings, min_confidence)
+        findings = merge(raw, self.contexts)
+        findings = weigh_labels(findings, self.contexts, min_confidence)
+        notes = self_contradictions(findings, self.codebook, self.contexts, min_confidence)
         order = {n: i for i, n in enumerate(self.codebook.topics)}
         findings.sort(key=lambda f: (order[f.topic], f.start))
         return Extraction(tuple(findings), tuple(unresolved), anchor, tuple(notes))
@@ -451,7 +407,7 @@ class Extractor(Readers):
             if placed:  # "In 2019, a jury convicted ...": another year's event, not the article's
                 c.confidence *= WEAK_FRAMING
                 c.how += f"; '{placed}' places it in another year"
-        chosen = _choose([c for c in cands if c.confidence >= FLOOR])
+        chosen = choose([c for c in cands if c.confidence >= FLOOR])
         findings, unresolved = [], []
         for c in chosen:
             if c.unresolved:
@@ -465,54 +421,3 @@ class Extractor(Readers):
             findings.append(Finding(c.topic, vtype.name, c.value, vtype.display(c.value), conf, how, sent.text,
                                     sent.start, sent.end, sent.start + vs, sent.start + ve, hedge))
         return findings, unresolved
-
-    # ----------------------------------------------------------------- article-level passes
-
-    def _merge(self, raw: list[Finding]) -> list[Finding]:
-        groups: dict[tuple, list[Finding]] = defaultdict(list)
-        for f in raw:
-            key = TYPES[f.type].key(f.value, self.contexts[f.topic])
-            groups[(f.topic, key)].append(f)
-        out = []
-        for fs in groups.values():
-            best = max(fs, key=lambda f: (f.confidence, -f.start))
-            others = tuple((f.start, f.end) for f in fs if f is not best)
-            out.append(replace(best, mentions=len(fs), also_at=others))
-        return out
-
-    def _weigh_labels(self, findings: list[Finding], min_confidence: float) -> list[Finding]:
-        """A label stated once, against an incompatible label the article states at least twice,
-        is shown as possible: the article's own account leans the other way."""
-        out = []
-        for f in findings:
-            if f.type == "label" and f.mentions == 1:
-                ctx = self.contexts[f.topic]
-                rivals = [g for g in findings if g.topic == f.topic and g is not f and g.mentions >= 2
-                          and g.confidence >= min_confidence and TYPES["label"].relate(f.value, g.value, ctx).kind == DIFFERENT]
-                if rivals:
-                    r = max(rivals, key=lambda g: g.mentions)
-                    f = replace(f, confidence=min(f.confidence, round(min_confidence - 0.1, 3)),
-                                how=f"{f.how}; stated once, while the article says '{r.value}' {r.mentions} times")
-            out.append(f)
-        return out
-
-    def _self_contradictions(self, findings: list[Finding], min_confidence: float) -> list[str]:
-        notes = []
-        by_topic: dict[str, list[Finding]] = defaultdict(list)
-        for f in findings:
-            if f.confidence >= min_confidence:
-                by_topic[f.topic].append(f)
-        for topic, fs in by_topic.items():
-            t = self.codebook.topics[topic]
-            if t.changes_over_time or t.type in ("text", "list", "label") or len(fs) < 2:
-                continue
-            ctx = self.contexts[topic]
-            for i, a in enumerate(fs):
-                for b in fs[i + 1:]:
-                    r = TYPES[t.type].relate(a.value, b.value, ctx)
-                    if r.kind == DIFFERENT:
-                        notes.append(f"the article contradicts itself on {topic}: {a.display} "
-                                     f"(\"{_short(a.sentence)}\") and {b.display} (\"{_short(b.sentence)}\"): {r.reason}")
-        return notes
-
-

@@ -243,7 +243,7 @@ def _specificity(shares) -> float:
 def _slot_cues(q: str, toks: list[Token], span: tuple[int, int], vtype: str, first_text) -> set[tuple[str, ...]]:
     """The lemma runs right before and right after the value's words, within its clause."""
     from claimcheck.check.framing import LEVEL
-    from claimcheck.check.mentions import TITLE_WORDS
+    from claimcheck.check.people import TITLE_WORDS
 
     a, b = span
     before = [tk for tk in toks if tk.end <= a]

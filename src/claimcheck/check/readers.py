@@ -14,15 +14,18 @@ from types import SimpleNamespace
 
 from claimcheck.check.cues import (
     SUBJECT_REACH, _PRONOUN_OPENER, _Subject, _gap_words, _lemma_run, lowered,
-    _ALMOST, _ALNUM, _BEYOND, _CLAUSE_FACTOR, _COUNTLESS, _Cand, _HYPOTHETICAL, _Hit, _NEGATION,
-    _PERSON_SKIP, _SKIPPABLE, _STOP, _VALUE_CLAUSE, _WORD, _clauses_apart, _coordination, _count_words,
-    _date_role, _distance_factor, _plausible, _union, near_cues, shared_trust,
+    _ALNUM, _BEYOND, _CLAUSE_FACTOR, _COUNTLESS, _Cand, _Hit,
+    _PERSON_SKIP, _SKIPPABLE, _STOP, _VALUE_CLAUSE, _WORD, _clauses_apart, _count_words,
+    _date_role, _distance_factor, _plausible, near_cues, shared_trust,
 )
+from claimcheck.check.choose import coordination, union
 from claimcheck.check.framing import (
-    LEVEL, SHORT_OF, WEAK_FRAMING, earlier_level, fallen_short, forecast, gap_after, measured, negated, takes_measure, partitive_owner, partitive_whole, supposed, takes_forecast, takes_gap,
+    LEVEL, WEAK_FRAMING, earlier_level, forecast, gap_after, measured, negated, takes_measure, partitive_owner, partitive_whole, supposed, takes_forecast, takes_gap,
     takes_supposed, takes_total, inside, timed,
 )
-from claimcheck.check.mentions import TITLE_WORDS, Anchor, Mention, convert, find_dates, find_names, unit_of, _fmt as _fmt_num
+from claimcheck.check.mentions import Anchor, Mention, convert, find_dates, unit_of, _fmt as _fmt_num
+from claimcheck.check.labels import LabelReader
+from claimcheck.check.people import TITLE_WORDS, find_names
 from claimcheck.check.learn import lemma
 from claimcheck.check.sentences import fold
 from claimcheck.values import TYPES, parse_quantity
@@ -42,14 +45,7 @@ def _left_out(description: str) -> frozenset[str]:
     return frozenset(fold_name(m.group(1).removeprefix("the ")) for m in _OTHER_THAN.finditer(description or ""))
 
 
-def _awaited(topic, label: str) -> bool:
-    """Is the label itself a state still to come ("not yet decided", "pending")? Then "will" states it."""
-    lab = topic.labels.get(label)
-    words = {w.casefold() for w in _WORD.findall(f"{label.replace('_', ' ')} {lab.definition if lab else ''}")}
-    return bool(words & {"yet", "pending", "undecided", "will", "whether", "awaited", "upcoming", "scheduled"})
-
-
-class Readers:
+class Readers(LabelReader):
     """The Extractor's reading of one sentence: which cue hits count, whose names are people, and
     the readers, one per built-in value type and one for every other type (its own `find`), each
     turning a sentence's cue hits for a topic into candidate values."""
@@ -373,7 +369,7 @@ class Readers:
         out: list[_Cand] = []
         for h, sub, sdist, apart_s in hits:
             for direction in (1, -1):
-                run = _coordination(s, items, h, direction)
+                run = coordination(s, items, h, direction)
                 if not run:
                     continue
                 if any(m.value is None for m in run):
@@ -388,84 +384,7 @@ class Readers:
                        f"{h.cue.shown}: " + "; ".join(m.how for m in run))
                 out.append(_Cand(rules.topic.name, kind, values, tuple((m.start, m.end) for m in run), conf, how,
                                  h.end - h.start, bool(sub and sub.proper), sdist))
-        return _union(out)
-
-    def _read_label(self, s, cl, rules, hits, mentions) -> list[_Cand]:
-        out = []
-        taken: list[tuple[int, int]] = []
-        for h, sub, sdist, apart_s in sorted(hits, key=lambda x: -(x[0].end - x[0].start)):
-            if h.cue.label is None or any(a < h.end and h.start < b for a, b in taken):
-                continue
-            taken.append((h.start, h.end))
-            if rules.topic.cues and not (sub is not None and apart_s == 0):
-                lo, hi = cl.window(h.start, 1)
-                if not any(x.cue.label is None and x.start < hi and x.end > lo for x, *_ in hits):
-                    continue  # a label's words, but neither the subject beside them nor a cue saying this fact is stated
-            lo = cl.bounds[cl.index(h.start)][0]
-            before = [w.casefold() for w in _WORD.findall(s[lo:h.start])]
-            cue_words = {w.casefold() for w in _WORD.findall(h.cue.text)}
-            if set(before[-8:]) & _HYPOTHETICAL:
-                continue  # "failure to reach a breakthrough", "could end in a stalemate"
-            if set(before[-2:]) & _ALMOST:
-                continue  # "almost collapsed" did not collapse
-            if set(before[-2:]) & {"will", "to"} and not _awaited(rules.topic, h.cue.label):
-                continue  # "will be charged", "to convict him": a plan or a purpose, not a state
-            governed = self._governed(s, cl, h)
-            if governed and rules.topic.name not in governed:
-                continue  # "acquitted of A but convicted of B": the cue speaks of another topic's subject
-            label, turned = h.cue.label, ""
-            short = None if cue_words & (_NEGATION | SHORT_OF) else fallen_short(before)
-            if (not (cue_words & _NEGATION) and set(before[-3:]) & _NEGATION) or short:
-                label = self._negated.get((rules.topic.name, label))
-                if label is None:
-                    continue  # "has not begun", "fell short of a majority": nothing is stated
-                neg = max(m.start() for m in _WORD.finditer(s, lo, h.start)
-                          if m.group(0).casefold() in (_NEGATION if not short else {short}))
-                turned = f"; negated ('{s[neg:h.end]}'), so '{label}'"
-            conf = 0.85 * _CLAUSE_FACTOR[apart_s] * h.cue.weight * (0.9 if turned else 1.0)
-            how = f"label cue {h.cue.shown}" + (f" with subject '{sub.text}'" if sub else "") + turned
-            out.append(_Cand(rules.topic.name, "label", label, ((h.start, h.end),), conf, how,
-                             h.end - h.start, bool(sub and sub.proper), sdist))
-        return out
-
-    def _governed(self, s: str, cl, h: _Hit) -> set[str]:
-        """The label topics whose subject a label cue speaks of: the subjects after it, up to the next
-        cue of another label or the clause's end ("acquitted of A and B but convicted of C" gives "acquitted" A
-        and B), or failing those the subjects before it in its clause, back to the previous label cue
-        (with none there but an earlier label cue in the sentence, and several label topics using this
-        cue's words, {""}: the subject is that cue's); a subject
-        joined to the one before by a preposition, not "and" or a comma, modifies it ("trafficking
-        for the purpose of prostitution" is about trafficking). Empty when no subject is there."""
-        others = [x for t, hs in self._hits_here.items() if self.rules[t].topic.type == "label"
-                  for x, *_ in hs if x.cue.label not in (None, h.cue.label) and not (x.start < h.end and h.start < x.end)]
-        k = cl.index(max(h.start, h.end - 1))
-        while k + 1 < len(cl.bounds) and cl.parenthetical[k + 1]:
-            k += 1  # "acquitted of the most serious charges, including A and B": the aside names them
-        lo, hi = cl.bounds[cl.index(h.start)][0], cl.bounds[k][1]
-        nxt = min([x.start for x in others if x.start >= h.end] + [hi])
-        earlier = [x.end for x in others if x.end <= h.start]
-        prev = max(earlier + [lo])
-        found: list[tuple[int, int, str]] = []
-        for name, r in self.rules.items():
-            if r.topic.type != "label":
-                continue
-            for sub in r.subjects:
-                for m in sub.pattern.finditer(s, prev, nxt):
-                    found.append((m.start(), m.end(), name))
-        after = sorted(f for f in found if f[1] > h.start)  # a subject inside the cue ("tracking down the jewels") first
-        if after:
-            out, end = set(), None
-            for a, b, name in after:
-                if end is not None and a >= end and not re.search(r",|\b(?:and|or|nor|as well as)\b", s[end:a]):
-                    break
-                out.add(name)
-                end = b if end is None else max(end, b)
-            return out
-        before = {name for a, b, name in found if b <= h.start}
-        shared = self._label_cue_topics.get(h.cue.text.casefold(), 0) > 1
-        if not before and earlier and shared:
-            return {""}  # "found guilty of A, despite being acquitted of the most serious charges": A is the first cue's
-        return before
+        return union(out)
 
     def _read_text(self, s, cl, rules, hits, mentions) -> list[_Cand]:
         out = []

@@ -1,0 +1,129 @@
+"""Capitalised runs that may name a person, with the titles before them stripped.
+
+Kept apart from `mentions` (numbers, dates, quotes) because a name has no value to parse: the
+work is deciding which words are an office, an institution or a person.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.check.mentions import _MONTHS, _WEEKDAYS, Mention
+
+#: Words for offices and ranks that stand before a name and are not part of it.
+TITLE_WORDS = {
+    "minister", "deputy", "interior", "defence", "defense", "foreign", "prime", "president", "vice", "chief",
+    "secretary", "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "special", "representative",
+    "acting", "senior", "head", "director", "commander", "army", "field", "marshal", "general", "state",
+    "affairs", "information", "finance", "trade", "commerce", "home", "justice", "security", "national",
+    "adviser", "advisor", "governor", "mayor", "senator", "lawmaker", "speaker", "leader", "chairman", "chair",
+    "judge", "king", "queen", "prince", "emir", "sultan", "officer", "colonel", "major", "captain",
+    "lieutenant", "brigadier", "admiral", "sergeant", "former", "federal", "provincial", "military",
+    "intelligence", "supreme", "first", "lady", "negotiator", "delegate", "chief's", "premier", "cabinet",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sen", "rep", "gov", "sir", "dame", "lord",
+    "minister's", "ministry", "of", "the", "for", "respected", "honourable", "honorable",
+    "us", "u.s", "un", "u.n", "uk", "eu", "editor", "reporter", "correspondent", "analyst", "expert",
+    "economist", "diplomat", "prefect", "inspector", "superintendent", "attorney", "prosecutor", "lawyer",
+    "counsel", "spokesperson's", "official", "detective",
+}
+#: Title words that end a title before a name even after other words ("Myanmar Junta Chief Min
+#: Aung Hlaing" is Min Aung Hlaing): the offices, not the particles and abbreviations.
+_TITLE_ENDS = TITLE_WORDS - {"of", "the", "for", "us", "u.s", "un", "u.n", "uk", "eu", "first", "state", "home",
+                             "national", "federal", "field", "special", "general", "major"}
+#: Words that make a capitalised run an institution or a place, not a person.
+_NOT_PERSON = {
+    "ministry", "embassy", "government", "council", "office", "university", "committee", "party", "group",
+    "news", "times", "tribune", "post", "agency", "army", "forces", "force", "police", "department",
+    "commission", "assembly", "parliament", "senate", "court", "bank", "chamber", "summit", "line", "province",
+    "district", "city", "state", "republic", "kingdom", "emirate", "union", "nations", "organisation",
+    "organization", "institute", "centre", "center", "club", "company", "corporation", "radio", "tv",
+    "television", "media", "press", "channel", "network", "daily", "herald", "express", "dawn", "reuters",
+    "afp", "ap", "bbc", "cnn", "al", "crisis", "airport", "border", "road", "street", "hotel", "palace",
+}
+_FUNCTION = {
+    "the", "a", "an", "in", "on", "at", "this", "that", "these", "those", "he", "she", "it", "they", "we", "i",
+    "his", "her", "their", "our", "its", "but", "and", "or", "as", "after", "before", "while", "when", "if",
+    "according", "following", "despite", "during", "however", "meanwhile", "now", "then", "also", "with",
+    "by", "from", "to", "for", "of", "since", "until", "both", "all", "each", "every", "there", "here",
+    "what", "why", "how", "who", "where", "which", "did", "does", "do", "is", "are", "was", "were", "will",
+    "would", "could", "should", "may", "might", "sources", "officials", "reports", "said", "says",
+}
+_CONNECTORS = {"bin", "ibn", "al", "ul", "ud", "e", "de", "van", "von", "da", "di", "la", "le", "du", "el", "abu", "bint"}
+_NAME_TOKEN = re.compile(r"[A-Z][\w'.]*(?:-(?:[A-Z][\w'.]*|[a-z]{1,2}(?=-[A-Z])))*|[a-z]{1,3}(?=\s+[A-Z])")
+
+
+def _word(tok: str) -> str:
+    return re.sub(r"['.]s?$", "", tok).casefold().rstrip(".")
+
+
+def find_names(s: str, skip: list[tuple[int, int]] = (), titles: frozenset[str] = frozenset()) -> list[Mention]:
+    """Runs of capitalised words that may name a person or a country, titles stripped from the front.
+
+    "Deputy Interior Minister Haji Najib" -> "Haji Najib"; "the Afghan Ministry of Defense" is
+    kept for lists but marked (confidence 0.3) as unlikely to be a person. `titles` are a claim
+    set's own words for what stands before its people's names ("junta", "Taliban"), stripped
+    from the front too, but only when a name is left after them ("Taliban" alone stays a name).
+    """
+    months = set(_MONTHS) | set(_WEEKDAYS)
+    tokens = []
+    for m in _NAME_TOKEN.finditer(s):
+        tok = m.group()
+        if tok.endswith(".") and len(tok.rstrip(".").replace(".", "")) > 3:
+            tok = tok.rstrip(".")  # the end of a sentence, not an initial
+        tokens.append((m.start(), m.start() + len(tok), tok))
+    out: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        run = []
+        j = i
+        while j < len(tokens):
+            st, en, tok = tokens[j]
+            if run and s[run[-1][1]:st] not in (" ",):
+                break
+            if tok[0].islower():
+                if not run or tok not in _CONNECTORS:
+                    break
+            run.append(tokens[j])
+            j += 1
+            if re.search(r"'s?$", tok):
+                break  # "Pakistan's Defence Minister ...": a possessive ends a name
+        if not run:
+            i += 1
+            continue
+        i = j if j > i else i + 1
+        while run and run[-1][2][0].islower():
+            run.pop()
+        # strip titles and function words from the front, keep what is left
+        k = 0
+        while k < len(run) and (_word(run[k][2]) in TITLE_WORDS or _word(run[k][2]) in _FUNCTION
+                                or (_word(run[k][2]) in titles and k + 1 < len(run))):
+            k += 1
+        # An office further in ends the title: what stands before it is whose office it is.
+        last = max((i for i in range(k, len(run) - 1) if _word(run[i][2]) in _TITLE_ENDS
+                    and not re.search(r"'s?$", run[i][2])), default=None)
+        if last is not None and len(run) - last - 1 >= 2:
+            k = last + 1
+        core = run[k:]
+        whose = False  # "the Afghan Ministry": what is left before an office word is whose office it is
+        while core and _word(core[-1][2]) in TITLE_WORDS and not re.search(r"'s?$", core[-1][2]):
+            core, whose = core[:-1], True
+        if not core:
+            continue
+        if any(_word(t[2]) in months for t in core):
+            continue
+        start, end = core[0][0], core[-1][1]
+        text = s[start:end]
+        if text.endswith("'s"):
+            text, end = text[:-2], end - 2
+        text = text.rstrip(".'")
+        end = start + len(text)
+        if any(a < end and start < b for a, b in skip) or not text:
+            continue
+        words = [_word(t[2]) for t in core]
+        person_like = not any(w in _NOT_PERSON for w in words)
+        conf = (0.85 if len(core) >= 2 else 0.55) if person_like else 0.3
+        office = re.match(r"(?:'s)?\s+((?:[a-z]+\s+){1,3})[A-Z]", s[end:])
+        if whose or office and _word(office.group(1).split()[-1]) in _TITLE_ENDS:
+            conf = min(conf, 0.3)  # "Taliban spokesman Zabihullah Mujahid": whose office, not a person
+        out.append(Mention("name", start, end, text, text, "capitalised name", conf))
+    return out
