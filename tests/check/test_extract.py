@@ -13,7 +13,8 @@ import pytest
 from claimcheck.check.article import read_article
 from claimcheck.check.extract import Extractor
 from claimcheck.claimset.load import load_claim_set, load_codebook
-from claimcheck.check.mentions import Anchor, find_dates, find_names, find_numbers
+from claimcheck.check.mentions import Anchor, find_dates, find_numbers
+from claimcheck.check.people import find_names
 from claimcheck.check.sentences import clauses, split_sentences
 
 from conftest import CLAIMS, ROOT, SEEDS

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import asserted, extractor_for
 
-from claimcheck.check.mentions import find_names
+from claimcheck.check.people import find_names
 
 CODEBOOK = """\
 topics:
