@@ -58,9 +58,11 @@ def _matches(topic, a, b, names) -> bool:
     return kind == SAME or (topic.type == "date" and kind == COMPATIBLE)
 
 
-def score_article(cs: ClaimSet, sid: str, result, names, per_topic, details) -> None:
+def score_article(cs: ClaimSet, sid: str, result, names, per_topic, details, sureness=None) -> None:
     """Add one checked article's counts to per_topic and its misses and false findings to details:
-    asserted findings only, exact topic, each distinct gold value of the source once."""
+    asserted findings only, exact topic, each distinct gold value of the source once. With
+    `sureness`, also add every finding's (confidence, right) to its "findings" list and each gold
+    value's best matching confidence (None: not read) to its "gold" list, possible ones included."""
     asserted = [c.finding for c in result.findings if not c.possible]
     gold: dict[str, list] = defaultdict(list)
     for c in cs.claims:
@@ -76,6 +78,10 @@ def score_article(cs: ClaimSet, sid: str, result, names, per_topic, details) -> 
             per_topic[t]["found"] += hit
             if not hit:
                 details.append((sid, "missed", t, TYPES[topic.type].display(g.value), g.quote))
+            if sureness is not None:
+                confs = [c.finding.confidence for c in result.findings
+                         if c.finding.topic == t and _matches(topic, c.finding.value, g.value, names)]
+                sureness["gold"].append(max(confs, default=None))
     for f in asserted:
         topic = cs.codebook.topics[f.topic]
         per_topic[f.topic]["pred"] += 1
@@ -83,9 +89,14 @@ def score_article(cs: ClaimSet, sid: str, result, names, per_topic, details) -> 
         per_topic[f.topic]["right"] += ok
         if not ok:
             details.append((sid, "false", f.topic, f.display, f"{f.sentence}  [{f.how}]"))
+    if sureness is not None:
+        for c in result.findings:
+            topic = cs.codebook.topics[c.finding.topic]
+            ok = any(_matches(topic, c.finding.value, g.value, names) for g in gold.get(c.finding.topic, ()))
+            sureness["findings"].append((c.finding.confidence, ok))
 
 
-def evaluate_story(story: Path, split: str, no_cues: bool, published: bool = False):
+def evaluate_story(story: Path, split: str, no_cues: bool, published: bool = False, sureness=None):
     """Per-topic counts and the list of misses and false findings for one story's split."""
     cs = load_claim_set(story / "claims")
     if no_cues:
@@ -99,8 +110,25 @@ def evaluate_story(story: Path, split: str, no_cues: bool, published: bool = Fal
         src = cs.sources[sid]
         checker = Checker(cs, exclude=[sid])
         result = checker.check(read_article(src.text_path, 10 * 1024 * 1024), src.published if published else None)
-        score_article(cs, sid, result, names, per_topic, details)
+        score_article(cs, sid, result, names, per_topic, details, sureness)
     return per_topic, details, len(ids)
+
+
+#: The --min-confidence values the calibration table tries (0.6 is check's default).
+THRESHOLDS = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
+
+
+def calibration(sureness) -> str:
+    """What each --min-confidence would give: precision and recall of the findings at least that sure.
+    Possible findings are included below the default threshold, so this is only a guide: a finding
+    marked possible for its framing (a forecast) keeps a low confidence whatever the threshold."""
+    lines = ["| --min-confidence | asserted | right | precision | recall |", "|---:|---:|---:|---:|---:|"]
+    gold = sureness["gold"]
+    for t in THRESHOLDS:
+        kept = [ok for conf, ok in sureness["findings"] if conf >= t]
+        found = sum(1 for g in gold if g is not None and g >= t)
+        lines.append(f"| {t:.2f} | {len(kept)} | {sum(kept)} | {_ratio(sum(kept), len(kept))} | {_ratio(found, len(gold))} |")
+    return "\n".join(lines)
 
 
 def _ratio(a: int, b: int) -> str:
@@ -124,6 +152,8 @@ def main(argv=None) -> int:
     ap.add_argument("--published", action="store_true",
                     help="pass each article's curated publication date, as a user would with --published")
     ap.add_argument("--show", action="store_true", help="list every missed value and false finding")
+    ap.add_argument("--calibration", action="store_true",
+                    help="also the precision and recall each --min-confidence would give (all stories together)")
     args = ap.parse_args(argv)
     stories = [EVAL / s for s in args.story] if args.story else sorted(p.parent for p in EVAL.glob("*/split.yaml"))
     modes = {"cues": (False,), "no-cues": (True,), "both": (False, True)}[args.mode]
@@ -133,8 +163,9 @@ def main(argv=None) -> int:
         print(HEAD.replace("topic", "story"))
         overall = dict.fromkeys(KEYS, 0)
         shown = []
+        sureness = {"findings": [], "gold": []} if args.calibration else None
         for story in stories:
-            per_topic, details, n = evaluate_story(story, args.split, no_cues, args.published)
+            per_topic, details, n = evaluate_story(story, args.split, no_cues, args.published, sureness)
             total = {k: sum(d[k] for d in per_topic.values()) for k in KEYS}
             for k in KEYS:
                 overall[k] += total[k]
@@ -144,6 +175,8 @@ def main(argv=None) -> int:
                     print(_row(f"  {t}", per_topic[t]))
             shown += [(story.name, *d) for d in details]
         print(_row("**all stories**", overall))
+        if sureness is not None:
+            print("\n" + calibration(sureness))
         if args.show:
             print()
             for story, sid, kind, topic, value, text in shown:

@@ -88,3 +88,12 @@ def test_the_scorer_counts_each_distinct_gold_value_once():
     """canada c05 records `lost` twice for Poilievre's seat: one gold value, found by one finding."""
     per_topic, details = _score("canada_election", "c05", [_finding("poilievre.seat_outcome", "lost")])
     assert per_topic["poilievre.seat_outcome"] == {"gold": 1, "found": 1, "pred": 1, "right": 1}
+
+
+def test_the_calibration_table_gives_each_threshold_its_precision_and_recall():
+    """Two findings (0.9 right, 0.65 wrong) and two gold values (one read at 0.9, one never)."""
+    table = _scorer().calibration({"findings": [(0.9, True), (0.65, False)], "gold": [0.9, None]})
+    rows = {line.split(" | ")[0].strip("| "): line for line in table.splitlines()[2:]}
+    assert rows["0.60"] == "| 0.60 | 2 | 1 | 0.50 | 0.50 |"
+    assert rows["0.70"] == "| 0.70 | 1 | 1 | 1.00 | 0.50 |"
+    assert rows["0.90"] == "| 0.90 | 1 | 1 | 1.00 | 0.50 |"
