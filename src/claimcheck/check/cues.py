@@ -109,6 +109,7 @@ class _Cue:
     learned: LearnedCue | None = None
     unnamed: tuple[str, ...] = ()  # topics sharing the learned cue whose subjects the sentence does not name
     aside: tuple[str, ...] = ()  # those it may be set aside from (LearnedCue.settable)
+    day: tuple[int, int] | None = None  # the day attached to the event word this cue is (events.py): read at no distance
 
     @property
     def weight(self) -> float:

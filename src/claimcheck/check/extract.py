@@ -18,6 +18,7 @@ from typing import Iterable
 
 from claimcheck.check.readers import Readers
 from claimcheck.check.framing import WEAK_FRAMING, dated_event, other_year
+from claimcheck.check.events import attached_runs, event_runs
 from claimcheck.check.cues import (
     _ALNUM, _ANAPHOR, _COUNTLESS, _CURRENCY_SIGN, _Cand, _Cue, _DATE_HINT, _END_WORDS, _FUNCTION_TITLES, _HEDGES, _Hit, _WHO_COUNTED, _NEGATION_LEMMAS, _PLAN_TOPIC_WORDS, _Rules, _Subject, _cue_lemmas, _dateline, _name_span, _subject_nearness, phrase_needles, phrase_pattern, rules_type,
 )
@@ -85,7 +86,8 @@ class Extractor(Readers):
         named = Counter(fold(sub.text) for r in self.rules.values() if r.topic.type == "date" for sub in r.subjects if not sub.proper)
         self._events = [(n, sub) for n, r in self.rules.items() if r.topic.type == "date"
                         for sub in r.subjects if not sub.proper and named[fold(sub.text)] == 1 and " " not in sub.text.strip()]
-        self._event_words = {lemma(sub.text) for _, sub in self._events}
+        self._event_runs, self._event_known = event_runs(self.rules, self.evidence)
+        self._event_words = {lemma(sub.text) for _, sub in self._events} | {lems[0] for _, lems in self._event_runs}
         # A sentence without any cue's words cannot hold a finding: a set lookup rules most sentences out.
         self._cue_words = {w.casefold() for r in self.rules.values() for c in r.cues for w in _ALNUM.findall(c.text)}
         # A label's negation, where the codebook has one: the label named "no X"/"not X"/"without X"
@@ -378,8 +380,10 @@ class Extractor(Readers):
                 for m in sub.pattern.finditer(s):
                     for d in mentions("date"):
                         if dated_event(s, (m.start(), m.end()), (d.start, d.end)) and d.value is not None:
-                            cue = _Cue(m.group(0), None, None, None, (), LearnedCue((), m.group(0), -2, 1.0))
+                            cue = _Cue(m.group(0), None, None, None, (), LearnedCue((), m.group(0), -2, 1.0), day=(d.start, d.end))
                             hits[topic] = [*hits.get(topic, ()), (_Hit(topic, m.start(), m.end(), cue), sub, 0, 0)]
+            for topic, h in attached_runs(s, cl, toks, self._event_runs, self._event_known, lambda: mentions("date"), self.rules):
+                hits[topic] = [*hits.get(topic, ()), (h, None, 0, 0)]
         self._hits_here = hits  # the number reader asks which predicate follows a number
         cands: list[_Cand] = []
         for topic, topic_hits in hits.items():

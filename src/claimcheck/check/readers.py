@@ -361,7 +361,7 @@ class Readers(LabelReader):
                 continue  # "until October 30" ends something, "will meet again on ..." plans it: not this day
             found.append((n.start, n.end, n.value, n.how, n.confidence if n.value is not None else 0.5,
                           {"unresolved": n.unresolved, "text": n.text}))
-        return self._through_nearest_cue(s, cl, rules, hits, found, 8, r"[.;!?]")
+        return self._through_nearest_cue(s, cl, rules, hits, found, 8, r"[;!?]|\.(?!\d)|(?<!\d)\.")  # "7.7" ends nothing
 
     def _read_list(self, s, cl, rules, hits, mentions) -> list[_Cand]:
         items = sorted([m for m in mentions("name") if m.confidence > 0.3 or m.how.startswith("known")]
@@ -415,6 +415,8 @@ class Readers(LabelReader):
         for start, end, value, read, found_conf, extra in found:
             best = None
             for h, sub, sdist, apart_s, d, apart in near_cues(s, cl, SimpleNamespace(start=start, end=end), hits, reach, stops):
+                if h.cue.day == (start, end):
+                    d = 0  # the day hangs off the event's own word ("last Friday's strong quake")
                 conf = found_conf * _distance_factor(d) * _CLAUSE_FACTOR[apart_s] * _VALUE_CLAUSE[apart] * h.cue.weight
                 how = f"{read}, {d} word{'s' if d != 1 else ''} from the cue {h.cue.shown}"
                 cand = _Cand(rules.topic.name, rules.topic.type, value, ((start, end),), conf, how, h.end - h.start,
