@@ -21,7 +21,15 @@ _SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|as well as\s+|along with\s+)?|\s+a
                         r"(?:(?:even|also)\s+)?(?:(?:parts?|much|most)\s+of\s+)?", re.I)
 
 
-_LEAD_WORDS = {"the", "both", "jointly", "by", "on", "with", "including", "namely", "of", "from", "its", "were",
+_CONJOINED = re.compile(r"(?<![\w])(?:and|as well as|along with)(?![\w])|&", re.I)
+
+
+#: After a list's last item: a lowercase word that is no preposition or conjunction, so a verb going on with a clause.
+_CLAUSE_GOES_ON = re.compile(r"\s+(?!(?:of|from|in|at|on|with|for|to|by|who|which|whose|and|or|as|among|including|"
+                             r"both|each|all|alike|too)(?![\w']))[a-z][\w'\u2019]*", )
+
+
+_LEAD_WORDS = {"the", "both", "jointly", "by", "on", "to", "with", "including", "namely", "of", "from", "its", "were",
                "was", "are", "is", "had", "has", "have"}
 
 
@@ -39,6 +47,10 @@ def coordination(s: str, items: list[Mention], h: _Hit, direction: int) -> list[
                 run.append(m)
             else:
                 break
+        if len(run) > 1 and not _CONJOINED.search(s[run[-2].end:run[-1].start]) and _CLAUSE_GOES_ON.match(s, run[-1].end):
+            # "sent its tremors to Thailand, Anna Lee didn't know": a name after a bare comma that its
+            # own verb follows opens the next clause (not "X, Y from the ministry, and Z")
+            return run[:-1]
         return run
     preceding = [m for m in items if m.end <= h.start]
     if not preceding:

@@ -23,7 +23,7 @@ from claimcheck.check.cues import (
     _ALNUM, _ANAPHOR, _COUNTLESS, _CURRENCY_SIGN, _Cand, _Cue, _DATE_HINT, _END_WORDS, _FUNCTION_TITLES, _HEDGES, _Hit, _WHO_COUNTED, _NEGATION_LEMMAS, _PLAN_TOPIC_WORDS, _Rules, _Subject, _cue_lemmas, _dateline, _name_span, _subject_nearness, phrase_needles, phrase_pattern, rules_type,
 )
 from claimcheck.check.choose import choose
-from claimcheck.check.findings import Extraction, Finding, Unresolved, merge, self_contradictions, weigh_labels
+from claimcheck.check.findings import Extraction, Finding, Unresolved, merge, self_contradictions, unite_lists, weigh_labels
 from claimcheck.check.mentions import Anchor, Mention, convert, find_dates, find_numbers, find_quotes
 from claimcheck.check.people import TITLE_WORDS
 from claimcheck.check.learn import TRUSTED, Evidence, LearnedCue, content, examples_by_topic, learn, lemma, number_shapes, tokens
@@ -311,6 +311,7 @@ class Extractor(Readers):
             carried = [d for d in dates or () if d.value is not None and not _ANAPHOR.fullmatch(d.text)][-1:]
         findings = merge(raw, self.contexts)
         findings = weigh_labels(findings, self.contexts, min_confidence)
+        findings = unite_lists(findings, self.codebook, self.contexts, min_confidence)
         notes = self_contradictions(findings, self.codebook, self.contexts, min_confidence)
         order = {n: i for i, n in enumerate(self.codebook.topics)}
         findings.sort(key=lambda f: (order[f.topic], f.start))

@@ -26,7 +26,7 @@ from claimcheck.check.framing import (
 from claimcheck.check.mentions import Anchor, Mention, convert, find_dates, unit_of, _fmt as _fmt_num
 from claimcheck.check.labels import LabelReader
 from claimcheck.check.people import TITLE_WORDS, find_names
-from claimcheck.check.learn import lemma
+from claimcheck.check.learn import FUNCTION_WORDS, lemma
 from claimcheck.check.sentences import fold
 from claimcheck.values import TYPES, parse_quantity
 from claimcheck.values import fold as fold_name
@@ -364,7 +364,11 @@ class Readers(LabelReader):
         return self._through_nearest_cue(s, cl, rules, hits, found, 8, r"[;!?]|\.(?!\d)|(?<!\d)\.")  # "7.7" ends nothing
 
     def _read_list(self, s, cl, rules, hits, mentions) -> list[_Cand]:
-        items = sorted([m for m in mentions("name") if m.confidence > 0.3 or m.how.startswith("known")]
+        # The words naming the topic ("Shaking was also felt in ...") and function words ("Other
+        # tremors ...") opening a sentence in capitals are not its items.
+        own = {lemma(w) for x in [*rules.subjects, *rules.cues] for w in _ALNUM.findall(x.text)}
+        items = sorted([m for m in mentions("name") if (m.confidence > 0.3 or m.how.startswith("known"))
+                        and not (len(m.value.split()) == 1 and (lemma(m.value) in own or m.value.casefold() in FUNCTION_WORDS))]
                        + [m for m in mentions("date")], key=lambda m: m.start)
         out: list[_Cand] = []
         for h, sub, sdist, apart_s in hits:
