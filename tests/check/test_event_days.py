@@ -64,3 +64,12 @@ def test_the_event_verb_with_its_day_needs_no_subject_when_a_thing_bears_it_out(
     assert asserted(fire, DATELINE + "Two arrests took place on June 4.") == set()
     # another date topic's subject and none of this one's: the parade's day, not the fire's
     assert asserted(fire, DATELINE + "The parade took place on June 7.") == set()
+
+
+def test_a_day_opening_the_sentence_frames_the_clause_after_its_comma(fire):
+    found = fire.extract(DATELINE + "On Monday, June 8, a crew of tired volunteers watched the blaze that destroyed the old warehouse.").findings
+    assert [(f.topic, f.display) for f in found if f.confidence >= 0.6] == [("fire.date", "2026-06-08")]
+    assert "frames the clause after its comma" in found[0].how
+    # a day inside the sentence frames nothing: the words between count as ever
+    inside = fire.extract(DATELINE + "A crew of tired volunteers watched on June 8 the blaze that destroyed the old warehouse.").findings
+    assert "frames" not in inside[0].how
