@@ -19,6 +19,7 @@ from typing import Iterable
 from claimcheck.check.readers import Readers
 from claimcheck.check.framing import WEAK_FRAMING, dated_event, other_year
 from claimcheck.check.events import attached_runs, event_runs
+from claimcheck.check.points import point_unit
 from claimcheck.check.cues import (
     _ALNUM, _ANAPHOR, _COUNTLESS, _CURRENCY_SIGN, _Cand, _Cue, _DATE_HINT, _END_WORDS, _FUNCTION_TITLES, _HEDGES, _Hit, _WHO_COUNTED, _NEGATION_LEMMAS, _PLAN_TOPIC_WORDS, _Rules, _Subject, _cue_lemmas, _dateline, _name_span, _subject_nearness, phrase_needles, phrase_pattern, rules_type,
 )
@@ -93,6 +94,7 @@ class Extractor(Readers):
         # A label's negation, where the codebook has one: the label named "no X"/"not X"/"without X"
         # for the label X, or defined as "... without X" ("ended without a breakthrough" is no agreement).
         self._cut_tail = False  # reading the last sentence of a text cut off mid-sentence
+        self._last_point: dict[str, tuple] = {}  # unit -> the last point in time stated in it (points.py)
         self._negated: dict[tuple[str, str], str] = {}
         for n, t in codebook.topics.items():
             for lab in t.labels.values():
@@ -297,6 +299,7 @@ class Extractor(Readers):
         raw: list[Finding] = []
         unresolved: list[Unresolved] = []
         carried: list[Mention] = []  # the previous sentence's dates, for "that day", "the meeting"
+        self._last_point: dict[str, tuple] = {}
         prev = ""  # the previous sentence, for one that opens with a pronoun ("They were out in four minutes")
         sents = split_sentences(text)
         for i, sent in enumerate(sents):
@@ -305,6 +308,10 @@ class Extractor(Readers):
             self._cut_tail = i == len(sents) - 1 and bool(_CUT_END.search(sent.text)) \
                 and (not sent.heading or len(sent.text.split()) >= 8)
             f, u, dates = self._sentence(sent, anchor, carried, prev)
+            for x in f:  # the last point in time of each unit stated, for "10 minutes later" (points.py)
+                unit = point_unit(self.codebook.topics[x.topic].unit) if x.type == "number" else None
+                if unit and x.value.exact:
+                    self._last_point[unit] = (x.value, x.value_text)
             prev = "" if sent.heading else sent.text
             raw.extend(f)
             unresolved.extend(u)

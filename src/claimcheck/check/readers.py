@@ -26,6 +26,7 @@ from claimcheck.check.framing import (
 from claimcheck.check.mentions import _WEEKDAY_RE, Anchor, Mention, convert, find_dates, unit_of, _fmt as _fmt_num
 from claimcheck.check.labels import LabelReader
 from claimcheck.check.people import TITLE_WORDS, find_names
+from claimcheck.check.points import counted_on, point_unit
 from claimcheck.check.learn import FUNCTION_WORDS, lemma
 from claimcheck.check.sentences import fold
 from claimcheck.values import TYPES, parse_quantity
@@ -241,7 +242,10 @@ class Readers(LabelReader):
                     and not (owned[0] == "whole" and takes_total(rules.topic)):
                 continue  # "172 of the House of Commons' 343": 343 is the House's, 172 a part of it
             kind = measured(s, n.end, counted)
-            if kind and not takes_measure(rules.topic, kind, counted, own or set()):
+            later = counted_on(s, n, rules.topic.unit, self._last_point) if kind == "relative" else None
+            if later is not None:
+                n = later  # "10 minutes later", of a minute of play: ten on from the minute stated before
+            elif kind and not takes_measure(rules.topic, kind, counted, own or set()):
                 continue  # "the 55-year-old", "two years ago", "10 miles from": an age, a time before, a distance
             if earlier_level(s, n.start, n.end):
                 continue  # "the toll rose from 144 to 694": 144 is where it stood before, not where it stands
