@@ -1,5 +1,5 @@
-"""A point in time counted on from the one stated before (check/points.py): "10 minutes later", for
-a topic whose unit is a singular unit of time ("minute of play"), is the earlier minute plus ten.
+"""Points in time (check/points.py): "10 minutes later", for a topic whose unit is a singular unit
+of time ("minute of play"), is the earlier minute plus ten; "just after the hour mark" is just over 60 minutes.
 
 The claim set is a made-up match; its sentences are written for these tests.
 """
@@ -19,13 +19,13 @@ topics:
     unit: minute of play
     description: The minute in which Smith scored the opening goal.
     subject: [Smith]
-    cues: [minute, minutes]
+    cues: [minute, minutes, hour mark]
   jones_goal.minute:
     type: number
     unit: minute of play
     description: The minute in which Jones scored the second goal.
     subject: [Jones]
-    cues: [minute, minutes]
+    cues: [minute, minutes, hour mark]
 """
 
 
@@ -50,3 +50,8 @@ def test_minutes_later_count_on_from_the_minute_stated_before(match):
     assert "30 + 12 = 42" in found["jones_goal.minute"].how
     # with no minute before it, "12 minutes later" is no minute of play
     assert asserted(match, "Jones doubled the lead with a header 12 minutes later.") == set()
+
+
+def test_an_hour_mark_is_sixty_minutes_and_a_half_hour_mark_thirty(match):
+    assert asserted(match, "Jones scored just after the hour mark.") == {("jones_goal.minute", "just over 60")}
+    assert asserted(match, "Smith scored before the half-hour mark.") == {("smith_goal.minute", "under 30")}

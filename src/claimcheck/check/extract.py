@@ -19,7 +19,7 @@ from typing import Iterable
 from claimcheck.check.readers import Readers
 from claimcheck.check.framing import WEAK_FRAMING, dated_event, other_year
 from claimcheck.check.events import attached_runs, event_runs
-from claimcheck.check.points import point_unit
+from claimcheck.check.points import marks, point_unit
 from claimcheck.check.cues import (
     _ALNUM, _ANAPHOR, _COUNTLESS, _CURRENCY_SIGN, _Cand, _Cue, _DATE_HINT, _END_WORDS, _FUNCTION_TITLES, _HEDGES, _Hit, _WHO_COUNTED, _NEGATION_LEMMAS, _PLAN_TOPIC_WORDS, _Rules, _Subject, _cue_lemmas, _dateline, _name_span, _subject_nearness, phrase_needles, phrase_pattern, rules_type,
 )
@@ -364,7 +364,8 @@ class Extractor(Readers):
                                                   how=f"'{ref.group(0)}' is the day the sentence before gives ('{prev.text}'): {prev.how}",
                                                   confidence=prev.confidence * 0.85)]
                 elif kind == "number":
-                    lazy[kind] = find_numbers(s, [(m.start, m.end) for m in mentions("date")])
+                    lazy[kind] = sorted(find_numbers(s, [(m.start, m.end) for m in mentions("date")]) + marks(s),
+                                        key=lambda m: m.start)
                 elif kind == "name":
                     lazy[kind] = self._names(s, [(m.start, m.end) for m in mentions("date")])
                 else:

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from claimcheck.check.mentions import Mention, _fmt as _fmt_num, unit_of
+from claimcheck.values import parse_quantity
 from claimcheck.values.number import Quantity
 
 #: "10 minutes later": a number of the unit, counted forward from what came before.
@@ -42,3 +43,28 @@ def counted_on(s: str, n: Mention, unit: str | None, last: dict) -> Mention | No
     how = f"'{n.text} {own}s later' counted on from the {_fmt_num(before.low)} stated before ('{text}'): " \
           f"{_fmt_num(before.low)} + {_fmt_num(q.low)} = {_fmt_num(total)}"
     return replace(n, value=Quantity(total, total), how=how, confidence=n.confidence * 0.9)
+
+
+#: "just after the hour mark", "before the half-hour mark": a point written as a share of an hour.
+_MARK = re.compile(r"(?<![\w-])(?:(?P<just>just|shortly|soon)\s+)?(?:(?P<rel>after|past|beyond|before|around|about|near|at)\s+)?"
+                   r"the\s+(?P<half>half[-\s]?)?(?P<hour>hour)\s+mark(?![\w-])", re.I)
+
+_MARK_BOUND = {"after": "over", "past": "over", "beyond": "over", "before": "under", "around": "about", "about": "about",
+               "near": "about"}
+
+
+def marks(s: str) -> list[Mention]:
+    """The hour marks the sentence names, as numbers of minutes: "just after the hour mark" is just
+    over 60 minutes, "the half-hour mark" 30."""
+    out = []
+    for m in _MARK.finditer(s):
+        minutes = 30 if m.group("half") else 60
+        rel = (m.group("rel") or "").casefold()
+        bound = _MARK_BOUND.get(rel, "")
+        text = f"{'just ' if m.group('just') and bound in ('over', 'under') else ''}{bound} {minutes}".strip()
+        q = parse_quantity(text) or Quantity(minutes, minutes)
+        # the span stops before "hour mark", the unit it is counted in, as "60" stops before "minutes"
+        said = s[m.start():m.start("hour")].rstrip()
+        out.append(Mention("number", m.start(), m.start() + len(said), said, q,
+                           f"'{m.group(0)}' read as {text} minutes", 0.85, "minutes"))
+    return out
