@@ -19,13 +19,13 @@ topics:
     unit: minute of play
     description: The minute in which Smith scored the opening goal.
     subject: [Smith]
-    cues: [minute, minutes, hour mark]
+    cues: [minute, minutes, hour mark, chances]
   jones_goal.minute:
     type: number
     unit: minute of play
     description: The minute in which Jones scored the second goal.
     subject: [Jones]
-    cues: [minute, minutes, hour mark]
+    cues: [minute, minutes, hour mark, header]
 """
 
 
@@ -55,3 +55,10 @@ def test_minutes_later_count_on_from_the_minute_stated_before(match):
 def test_an_hour_mark_is_sixty_minutes_and_a_half_hour_mark_thirty(match):
     assert asserted(match, "Jones scored just after the hour mark.") == {("jones_goal.minute", "just over 60")}
     assert asserted(match, "Smith scored before the half-hour mark.") == {("smith_goal.minute", "under 30")}
+
+
+def test_where_rivals_tie_the_cue_only_one_has_beside_the_value_decides(match):
+    # both subjects far off, both topics with two cues here: "header" beside the value is only Jones's
+    text = ("Jones and Smith both had chances in a first half that the home side dominated from the start without "
+            "any reward at all, before the goal finally came from a header after 40 minutes.")
+    assert {(f.topic, f.display) for f in match.extract(text).findings} == {("jones_goal.minute", "40")}

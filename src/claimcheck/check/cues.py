@@ -212,6 +212,7 @@ class _Cand:
     subject_gap: int = 0
     cue_hits: int = 1  # distinct cues of the topic in the sentence: more of them, more evidence
     unnamed: bool = False
+    own_beside: int = 0  # cues beside the value that no rival topic for its words has ("a clinical second after 63")
 
 
 _NEGATION_LEMMAS = frozenset({"not", "no", "never", "n't", "without", "nor", "neither"})
