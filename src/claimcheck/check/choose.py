@@ -21,7 +21,15 @@ _SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|as well as\s+|along with\s+)?|\s+a
                         r"(?:(?:even|also)\s+)?(?:(?:parts?|much|most)\s+of\s+)?", re.I)
 
 
-_LEAD_WORDS = {"the", "both", "jointly", "by", "on", "with", "including", "namely", "of", "from", "its", "were",
+_CONJOINED = re.compile(r"(?<![\w])(?:and|as well as|along with)(?![\w])|&", re.I)
+
+
+#: After a list's last item: a lowercase word that is no preposition or conjunction, so a verb going on with a clause.
+_CLAUSE_GOES_ON = re.compile(r"\s+(?!(?:of|from|in|at|on|with|for|to|by|who|which|whose|and|or|as|among|including|"
+                             r"both|each|all|alike|too)(?![\w']))[a-z][\w'\u2019]*", )
+
+
+_LEAD_WORDS = {"the", "both", "jointly", "by", "on", "to", "with", "including", "namely", "of", "from", "its", "were",
                "was", "are", "is", "had", "has", "have"}
 
 
@@ -39,6 +47,10 @@ def coordination(s: str, items: list[Mention], h: _Hit, direction: int) -> list[
                 run.append(m)
             else:
                 break
+        if len(run) > 1 and not _CONJOINED.search(s[run[-2].end:run[-1].start]) and _CLAUSE_GOES_ON.match(s, run[-1].end):
+            # "sent its tremors to Thailand, Anna Lee didn't know": a name after a bare comma that its
+            # own verb follows opens the next clause (not "X, Y from the ministry, and Z")
+            return run[:-1]
         return run
     preceding = [m for m in items if m.end <= h.start]
     if not preceding:
@@ -83,6 +95,24 @@ def union(cands: list[_Cand]) -> list[_Cand]:
 _EXCLUSIVE = {"date", "number", "person", "names"}
 
 
+def own_beside(s: str, c: _Cand, cands: list[_Cand], hits: dict) -> int:
+    """How many of the topic's cues stand beside the value (at most three words away, no mark that
+    ends a clause between) that no other topic reading the same words has: where rivals tie, the
+    cue only one of them has says whose the value is ("dispatched a clinical second after 63 minutes")."""
+    vs, ve = min(a for a, _ in c.spans), max(b for _, b in c.spans)
+    rivals = {o.topic for o in cands if o.topic != c.topic and o.kind == c.kind
+              and any(a < e and b > s0 for a, b in o.spans for s0, e in c.spans)}
+    if not rivals:
+        return 0
+    theirs = {h.cue.text.casefold() for t in rivals for h, *_ in hits.get(t, ())}
+    n = 0
+    for h, *_ in hits.get(c.topic, ()):
+        gap = s[h.end:vs] if h.end <= vs else s[ve:h.start] if h.start >= ve else None
+        if gap is not None and not re.search(r"[.;:!?,]", gap) and len(gap.split()) <= 3 and h.cue.text.casefold() not in theirs:
+            n += 1
+    return n
+
+
 def choose(cands: list[_Cand]) -> list[_Cand]:
     """Each span of words to one topic; one value per topic and sentence (labels excepted).
 
@@ -90,7 +120,7 @@ def choose(cands: list[_Cand]) -> list[_Cand]:
     longer (more specific) cue, then to the nearer subject.
     """
     # Lists come last: a name already read as one topic's person joins a list only among other names.
-    cands = sorted(cands, key=lambda c: (c.kind == "names", -round(c.confidence * c.nearness * (0.95 if c.unnamed else 1), 3), -c.cue_hits,
+    cands = sorted(cands, key=lambda c: (c.kind == "names", -round(c.confidence * c.nearness * (0.95 if c.unnamed else 1), 3), -c.own_beside, -c.cue_hits,
                                          not c.subject_proper, -c.cue_len, c.subject_distance))
     taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
     done: set[str] = set()

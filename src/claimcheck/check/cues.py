@@ -109,6 +109,7 @@ class _Cue:
     learned: LearnedCue | None = None
     unnamed: tuple[str, ...] = ()  # topics sharing the learned cue whose subjects the sentence does not name
     aside: tuple[str, ...] = ()  # those it may be set aside from (LearnedCue.settable)
+    day: tuple[int, int] | None = None  # the day attached to the event word this cue is (events.py): read at no distance
 
     @property
     def weight(self) -> float:
@@ -211,6 +212,7 @@ class _Cand:
     subject_gap: int = 0
     cue_hits: int = 1  # distinct cues of the topic in the sentence: more of them, more evidence
     unnamed: bool = False
+    own_beside: int = 0  # cues beside the value that no rival topic for its words has ("a clinical second after 63")
 
 
 _NEGATION_LEMMAS = frozenset({"not", "no", "never", "n't", "without", "nor", "neither"})

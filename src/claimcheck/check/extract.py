@@ -18,11 +18,13 @@ from typing import Iterable
 
 from claimcheck.check.readers import Readers
 from claimcheck.check.framing import WEAK_FRAMING, dated_event, other_year
+from claimcheck.check.events import attached_runs, event_runs
+from claimcheck.check.points import marks, point_unit
 from claimcheck.check.cues import (
     _ALNUM, _ANAPHOR, _COUNTLESS, _CURRENCY_SIGN, _Cand, _Cue, _DATE_HINT, _END_WORDS, _FUNCTION_TITLES, _HEDGES, _Hit, _WHO_COUNTED, _NEGATION_LEMMAS, _PLAN_TOPIC_WORDS, _Rules, _Subject, _cue_lemmas, _dateline, _name_span, _subject_nearness, phrase_needles, phrase_pattern, rules_type,
 )
-from claimcheck.check.choose import choose
-from claimcheck.check.findings import Extraction, Finding, Unresolved, merge, self_contradictions, weigh_labels
+from claimcheck.check.choose import own_beside, choose
+from claimcheck.check.findings import Extraction, Finding, Unresolved, merge, self_contradictions, unite_lists, weigh_labels
 from claimcheck.check.mentions import Anchor, Mention, convert, find_dates, find_numbers, find_quotes
 from claimcheck.check.people import TITLE_WORDS
 from claimcheck.check.learn import TRUSTED, Evidence, LearnedCue, content, examples_by_topic, learn, lemma, number_shapes, tokens
@@ -85,12 +87,14 @@ class Extractor(Readers):
         named = Counter(fold(sub.text) for r in self.rules.values() if r.topic.type == "date" for sub in r.subjects if not sub.proper)
         self._events = [(n, sub) for n, r in self.rules.items() if r.topic.type == "date"
                         for sub in r.subjects if not sub.proper and named[fold(sub.text)] == 1 and " " not in sub.text.strip()]
-        self._event_words = {lemma(sub.text) for _, sub in self._events}
+        self._event_runs, self._event_known = event_runs(self.rules, self.evidence)
+        self._event_words = {lemma(sub.text) for _, sub in self._events} | {lems[0] for _, lems in self._event_runs}
         # A sentence without any cue's words cannot hold a finding: a set lookup rules most sentences out.
         self._cue_words = {w.casefold() for r in self.rules.values() for c in r.cues for w in _ALNUM.findall(c.text)}
         # A label's negation, where the codebook has one: the label named "no X"/"not X"/"without X"
         # for the label X, or defined as "... without X" ("ended without a breakthrough" is no agreement).
         self._cut_tail = False  # reading the last sentence of a text cut off mid-sentence
+        self._last_point: dict[str, tuple] = {}  # unit -> the last point in time stated in it (points.py)
         self._negated: dict[tuple[str, str], str] = {}
         for n, t in codebook.topics.items():
             for lab in t.labels.values():
@@ -295,6 +299,7 @@ class Extractor(Readers):
         raw: list[Finding] = []
         unresolved: list[Unresolved] = []
         carried: list[Mention] = []  # the previous sentence's dates, for "that day", "the meeting"
+        self._last_point: dict[str, tuple] = {}
         prev = ""  # the previous sentence, for one that opens with a pronoun ("They were out in four minutes")
         sents = split_sentences(text)
         for i, sent in enumerate(sents):
@@ -303,12 +308,17 @@ class Extractor(Readers):
             self._cut_tail = i == len(sents) - 1 and bool(_CUT_END.search(sent.text)) \
                 and (not sent.heading or len(sent.text.split()) >= 8)
             f, u, dates = self._sentence(sent, anchor, carried, prev)
+            for x in f:  # the last point in time of each unit stated, for "10 minutes later" (points.py)
+                unit = point_unit(self.codebook.topics[x.topic].unit) if x.type == "number" else None
+                if unit and x.value.exact:
+                    self._last_point[unit] = (x.value, x.value_text)
             prev = "" if sent.heading else sent.text
             raw.extend(f)
             unresolved.extend(u)
             carried = [d for d in dates or () if d.value is not None and not _ANAPHOR.fullmatch(d.text)][-1:]
         findings = merge(raw, self.contexts)
         findings = weigh_labels(findings, self.contexts, min_confidence)
+        findings = unite_lists(findings, self.codebook, self.contexts, min_confidence)
         notes = self_contradictions(findings, self.codebook, self.contexts, min_confidence)
         order = {n: i for i, n in enumerate(self.codebook.topics)}
         findings.sort(key=lambda f: (order[f.topic], f.start))
@@ -354,7 +364,8 @@ class Extractor(Readers):
                                                   how=f"'{ref.group(0)}' is the day the sentence before gives ('{prev.text}'): {prev.how}",
                                                   confidence=prev.confidence * 0.85)]
                 elif kind == "number":
-                    lazy[kind] = find_numbers(s, [(m.start, m.end) for m in mentions("date")])
+                    lazy[kind] = sorted(find_numbers(s, [(m.start, m.end) for m in mentions("date")]) + marks(s),
+                                        key=lambda m: m.start)
                 elif kind == "name":
                     lazy[kind] = self._names(s, [(m.start, m.end) for m in mentions("date")])
                 else:
@@ -378,8 +389,10 @@ class Extractor(Readers):
                 for m in sub.pattern.finditer(s):
                     for d in mentions("date"):
                         if dated_event(s, (m.start(), m.end()), (d.start, d.end)) and d.value is not None:
-                            cue = _Cue(m.group(0), None, None, None, (), LearnedCue((), m.group(0), -2, 1.0))
+                            cue = _Cue(m.group(0), None, None, None, (), LearnedCue((), m.group(0), -2, 1.0), day=(d.start, d.end))
                             hits[topic] = [*hits.get(topic, ()), (_Hit(topic, m.start(), m.end(), cue), sub, 0, 0)]
+            for topic, h in attached_runs(s, cl, toks, self._event_runs, self._event_known, lambda: mentions("date"), self.rules):
+                hits[topic] = [*hits.get(topic, ()), (h, None, 0, 0)]
         self._hits_here = hits  # the number reader asks which predicate follows a number
         cands: list[_Cand] = []
         for topic, topic_hits in hits.items():
@@ -396,6 +409,7 @@ class Extractor(Readers):
             asked_from = breaks[-1] if breaks and "?" in s[breaks[-1]:] and "?" not in s[:breaks[-1]] else 0
         for c in cands:
             c.cue_hits = len({h.cue.text.casefold() for h, *_ in hits.get(c.topic, ())})
+            c.own_beside = own_beside(s, c, cands, hits) if c.kind in ("number", "date") else 0
             proper = [sub for sub in self.rules[c.topic].subjects if sub.proper]
             if proper and not any(sub.proper for *_, sub in subjects.get(c.topic, ())):
                 c.unnamed = True  # the topic's event has a name the sentence does not use

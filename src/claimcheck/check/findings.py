@@ -110,3 +110,32 @@ def self_contradictions(findings: list[Finding], codebook: Codebook, contexts: d
                     notes.append(f"the article contradicts itself on {topic}: {a.display} "
                                  f"(\"{_short(a.sentence)}\") and {b.display} (\"{_short(b.sentence)}\"): {r.reason}")
     return notes
+
+
+def unite_lists(findings: list[Finding], codebook: Codebook, contexts: dict[str, Context], min_confidence: float) -> list[Finding]:
+    """A list topic the article states in pieces ("... felt in Bangkok." "Shaking was also felt in
+    Hanoi and Dhaka.") has the union of its pieces as its items: the asserted findings of a list topic
+    that does not change over time become one, at the surest piece's sentence and confidence."""
+    by_topic: dict[str, list[Finding]] = defaultdict(list)
+    for f in findings:
+        t = codebook.topics[f.topic]
+        if f.type == "list" and not t.changes_over_time and f.confidence >= min_confidence:
+            by_topic[f.topic].append(f)
+    out = [f for f in findings if len(by_topic.get(f.topic, ())) < 2 or f not in by_topic[f.topic]]
+    for topic, fs in by_topic.items():
+        if len(fs) < 2:
+            continue
+        ctx, seen, items = contexts[topic], set(), []
+        for f in sorted(fs, key=lambda f: f.start):
+            for x in f.value:
+                k = ctx.names.key(x)
+                if k not in seen:
+                    seen.add(k)
+                    items.append(x)
+        best = max(fs, key=lambda f: (f.confidence, -f.start))
+        value = tuple(items)
+        how = f"the items of {len(fs)} sentences together: " + " | ".join(f"'{f.display}'" for f in sorted(fs, key=lambda f: f.start))
+        out.append(replace(best, value=value, display=TYPES["list"].display(value), how=f"{how}; {best.how}",
+                           mentions=sum(f.mentions for f in fs),
+                           also_at=tuple((f.start, f.end) for f in fs if f is not best) + sum((f.also_at for f in fs), ())))
+    return out

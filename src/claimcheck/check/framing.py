@@ -268,13 +268,30 @@ def negated(words_before: list[str]) -> str | None:
     return None
 
 
-#: What may join an event's noun to the day after it: "the heist on Sunday", "stolen on the morning of October 19".
-_DAY_AFTER = re.compile(r"\s+(?:(?:on|of)\s+)?(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?", re.I)
+#: What may join an event's noun to the day after it: "the heist on Sunday", "stolen on the morning of October 19",
+#: "the quake in Myanmar on Friday" (a place named between them).
+_DAY_AFTER = re.compile(r"\s+(?:(?:in|at|near|off)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}\s+(?:on\s+)?|(?:on|of)\s+)?"
+                        r"(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?")
+
+#: Words that are never a modifier between a possessive day and its event's noun: the noun phrase ends before them.
+_NP_BREAK = frozenset({"the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with",
+                       "that", "which", "who", "as", "after", "before", "than", "was", "were", "is", "are", "has", "had"})
 
 
 def dated_event(s: str, noun: tuple[int, int], day: tuple[int, int]) -> bool:
     """Is the day attached to the noun, naming its day: right after it ("the quake on Friday", "the
-    jewels stolen on the morning of October 19") or right before it ("the Oct. 19 theft", "Monday's election")?"""
+    jewels stolen on the morning of October 19") or right before it ("the Oct. 19 theft"), or a
+    possessive day opening the noun's phrase ("Monday's election", "last Friday's strong 7.7 magnitude quake")?"""
     if day[0] >= noun[1]:
         return bool(_DAY_AFTER.fullmatch(s, noun[1], day[0]))
-    return day[1] <= noun[0] and bool(re.fullmatch(r"\s+", s[day[1]:noun[0]]))
+    if day[1] > noun[0]:
+        return False
+    gap = s[day[1]:noun[0]]
+    if re.fullmatch(r"\s+", gap):
+        return True
+    lead = re.match(r"['\u2019]s(?=\s)", gap)
+    if not lead and not re.search(r"['\u2019]s$", s[day[0]:day[1]]):
+        return False
+    words = gap[lead.end() if lead else 0:].split()
+    return 0 < len(words) <= 4 and all(re.fullmatch(r"[\w]+(?:[.-][\w]+)*", w) and w.casefold() not in _NP_BREAK
+                                       for w in words)

@@ -23,13 +23,18 @@ from claimcheck.check.framing import (
     LEVEL, WEAK_FRAMING, earlier_level, forecast, gap_after, measured, negated, takes_measure, partitive_owner, partitive_whole, supposed, takes_forecast, takes_gap,
     takes_supposed, takes_total, inside, timed,
 )
-from claimcheck.check.mentions import Anchor, Mention, convert, find_dates, unit_of, _fmt as _fmt_num
+from claimcheck.check.mentions import _WEEKDAY_RE, Anchor, Mention, convert, find_dates, unit_of, _fmt as _fmt_num
 from claimcheck.check.labels import LabelReader
 from claimcheck.check.people import TITLE_WORDS, find_names
-from claimcheck.check.learn import lemma
+from claimcheck.check.points import counted_on, point_unit
+from claimcheck.check.learn import FUNCTION_WORDS, lemma
 from claimcheck.check.sentences import fold
 from claimcheck.values import TYPES, parse_quantity
 from claimcheck.values import fold as fold_name
+
+#: What may stand before a date that opens a sentence: "On Sunday 19 October, ...", "Early on Friday, ...".
+_FRONTED = re.compile(r"\W*(?:(?:early|late)\s+)?(?:on\s+)?(?:" + _WEEKDAY_RE + r",?\s+)?(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?", re.I)
+
 
 _CONDITION_WORD = re.compile(r"(?<![\w])(?:if|unless|whether)(?![\w])", re.I)
 
@@ -237,7 +242,10 @@ class Readers(LabelReader):
                     and not (owned[0] == "whole" and takes_total(rules.topic)):
                 continue  # "172 of the House of Commons' 343": 343 is the House's, 172 a part of it
             kind = measured(s, n.end, counted)
-            if kind and not takes_measure(rules.topic, kind, counted, own or set()):
+            later = counted_on(s, n, rules.topic.unit, self._last_point) if kind == "relative" else None
+            if later is not None:
+                n = later  # "10 minutes later", of a minute of play: ten on from the minute stated before
+            elif kind and not takes_measure(rules.topic, kind, counted, own or set()):
                 continue  # "the 55-year-old", "two years ago", "10 miles from": an age, a time before, a distance
             if earlier_level(s, n.start, n.end):
                 continue  # "the toll rose from 144 to 694": 144 is where it stood before, not where it stands
@@ -361,10 +369,15 @@ class Readers(LabelReader):
                 continue  # "until October 30" ends something, "will meet again on ..." plans it: not this day
             found.append((n.start, n.end, n.value, n.how, n.confidence if n.value is not None else 0.5,
                           {"unresolved": n.unresolved, "text": n.text}))
-        return self._through_nearest_cue(s, cl, rules, hits, found, 8, r"[.;!?]")
+        fronted = {(n.start, n.end) for n in mentions("date") if _FRONTED.fullmatch(s, 0, n.start) and s[n.end:n.end + 1] == ","}
+        return self._through_nearest_cue(s, cl, rules, hits, found, 8, r"[;!?]|\.(?!\d)|(?<!\d)\.", fronted)  # "7.7" ends nothing
 
     def _read_list(self, s, cl, rules, hits, mentions) -> list[_Cand]:
-        items = sorted([m for m in mentions("name") if m.confidence > 0.3 or m.how.startswith("known")]
+        # The words naming the topic ("Shaking was also felt in ...") and function words ("Other
+        # tremors ...") opening a sentence in capitals are not its items.
+        own = {lemma(w) for x in [*rules.subjects, *rules.cues] for w in _ALNUM.findall(x.text)}
+        items = sorted([m for m in mentions("name") if (m.confidence > 0.3 or m.how.startswith("known"))
+                        and not (len(m.value.split()) == 1 and (lemma(m.value) in own or m.value.casefold() in FUNCTION_WORDS))]
                        + [m for m in mentions("date")], key=lambda m: m.start)
         out: list[_Cand] = []
         for h, sub, sdist, apart_s in hits:
@@ -407,16 +420,24 @@ class Readers(LabelReader):
         found = [(*f, {}) for f in vtype.find(s, [(m.start, m.end) for m in find_dates(s, Anchor())])]
         return self._through_nearest_cue(s, cl, rules, hits, found, vtype.reach, vtype.stops)
 
-    def _through_nearest_cue(self, s, cl, rules, hits, found, reach: int, stops: str) -> list[_Cand]:
+    def _through_nearest_cue(self, s, cl, rules, hits, found, reach: int, stops: str, fronted=frozenset()) -> list[_Cand]:
         """Each value found, (start, end, value, how it was read, confidence, more _Cand fields), read
         through the topic's cue that gives it the most confidence, at most `reach` words away and no
-        `stops` mark between: how dates, times and any type read by its own `find` are bound."""
+        `stops` mark between: how dates, times and any type read by its own `find` are bound. A value
+        `fronted` before the sentence's first comma ("On Sunday, thieves ...") frames the clause after
+        it: a cue there is read at no distance."""
         out = []
         for start, end, value, read, found_conf, extra in found:
             best = None
             for h, sub, sdist, apart_s, d, apart in near_cues(s, cl, SimpleNamespace(start=start, end=end), hits, reach, stops):
+                if h.cue.day == (start, end):
+                    d = 0  # the day hangs off the event's own word ("last Friday's strong quake")
+                framed = (start, end) in fronted and h.start > end and cl.apart(end + 1, h.start) == 0
+                if framed:
+                    d, apart = 0, 0
                 conf = found_conf * _distance_factor(d) * _CLAUSE_FACTOR[apart_s] * _VALUE_CLAUSE[apart] * h.cue.weight
-                how = f"{read}, {d} word{'s' if d != 1 else ''} from the cue {h.cue.shown}"
+                how = f"{read}, {d} word{'s' if d != 1 else ''} from the cue {h.cue.shown}" + \
+                    ("; the day opens the sentence and frames the clause after its comma" if framed else "")
                 cand = _Cand(rules.topic.name, rules.topic.type, value, ((start, end),), conf, how, h.end - h.start,
                              bool(sub and sub.proper), sdist, **extra)
                 if best is None or cand.confidence > best.confidence:
