@@ -13,6 +13,7 @@ from typing import Any
 
 from claimcheck.check.cues import _short
 from claimcheck.check.mentions import Anchor
+from claimcheck.check.stages import earlier
 from claimcheck.model import Codebook
 from claimcheck.values import DIFFERENT, TYPES, Context
 
@@ -76,7 +77,11 @@ def merge(raw: list[Finding], contexts: dict[str, Context]) -> list[Finding]:
 
 def weigh_labels(findings: list[Finding], contexts: dict[str, Context], min_confidence: float) -> list[Finding]:
     """A label stated once, against an incompatible label the article states at least twice,
-    is shown as possible: the article's own account leans the other way."""
+    is shown as possible: the article's own account leans the other way.
+
+    A stage the article states beside a later stage that the codebook declares compatible with it
+    (and so implies it: charged suspects are held), as often at least, is shown as possible: the
+    later one is the state as of the article."""
     out = []
     for f in findings:
         if f.type == "label" and f.mentions == 1:
@@ -87,6 +92,15 @@ def weigh_labels(findings: list[Finding], contexts: dict[str, Context], min_conf
                 r = max(rivals, key=lambda g: g.mentions)
                 f = replace(f, confidence=min(f.confidence, round(min_confidence - 0.1, 3)),
                             how=f"{f.how}; stated once, while the article says '{r.value}' {r.mentions} times")
+        if f.type == "label" and f.confidence >= min_confidence:
+            topic = contexts[f.topic].topic
+            later = [g for g in findings if g.topic == f.topic and g.confidence >= min_confidence and topic.changes_over_time
+                     and frozenset((f.value, g.value)) in topic.compatible and earlier(topic, f.value, g.value)
+                     and g.mentions >= f.mentions]
+            if later:
+                f = replace(f, confidence=round(min_confidence - 0.1, 3),
+                            how=f"{f.how}; an earlier stage than '{later[0].value}', which the article also states "
+                                f"(\"{_short(later[0].sentence)}\") and which implies it")
         out.append(f)
     return out
 

@@ -11,6 +11,13 @@ import re
 
 from claimcheck.check.cues import _ALMOST, _CLAUSE_FACTOR, _HYPOTHETICAL, _NEGATION, _WORD, _Cand, _Hit
 from claimcheck.check.framing import SHORT_OF, fallen_short
+from claimcheck.check.stages import SUPERSEDED, UNCERTAIN, open_labels, state_before
+
+
+def _denies(word: str) -> bool:
+    """A word of denial, contracted ones too ("hasn't", "won't")."""
+    w = word.casefold()
+    return w in _NEGATION or w.endswith("n't")
 
 
 def _awaited(topic, label: str) -> bool:
@@ -26,40 +33,83 @@ class LabelReader:
     def _read_label(self, s, cl, rules, hits, mentions) -> list[_Cand]:
         out = []
         taken: list[tuple[int, int]] = []
+        topic = rules.topic
+        opens = self._open_labels(topic)
         for h, sub, sdist, apart_s in sorted(hits, key=lambda x: -(x[0].end - x[0].start)):
-            if h.cue.label is None or any(a < h.end and h.start < b for a, b in taken):
+            if any(a < h.end and h.start < b for a, b in taken):
                 continue
+            asked = self._asked(s, cl, h) if opens else None
+            if h.cue.label is None and not (asked and sub is not None and apart_s == 0):
+                continue  # a topic's word says which topic, not which label, unless the clause asks which
             taken.append((h.start, h.end))
-            if rules.topic.cues and not (sub is not None and apart_s == 0):
+            if topic.cues and h.cue.label is not None and not (sub is not None and apart_s == 0):
                 lo, hi = cl.window(h.start, 1)
                 if not any(x.cue.label is None and x.start < hi and x.end > lo for x, *_ in hits):
                     continue  # a label's words, but neither the subject beside them nor a cue saying this fact is stated
             lo = cl.bounds[cl.index(h.start)][0]
             before = [w.casefold() for w in _WORD.findall(s[lo:h.start])]
             cue_words = {w.casefold() for w in _WORD.findall(h.cue.text)}
+            governed = self._governed(s, cl, h) if h.cue.label is not None else set()
+            if governed and topic.name not in governed:
+                continue  # "acquitted of A but convicted of B": the cue speaks of another topic's subject
+            if asked:
+                # "it wasn't clear if it would be a majority": which label holds is asked, so the open one does
+                label = h.cue.label if h.cue.label in opens else opens[0]
+                conf = 0.85 * _CLAUSE_FACTOR[apart_s] * h.cue.weight * 0.9
+                how = (f"label cue {h.cue.shown}" if h.cue.label else f"cue {h.cue.shown}") + \
+                      (f" with subject '{sub.text}'" if sub else "") + \
+                      f"; asked ('{s[asked[0]:asked[1]]}'), not stated, so '{label}'"
+                out.append(_Cand(topic.name, "label", label, ((h.start, h.end),), conf, how,
+                                 h.end - h.start, bool(sub and sub.proper), sdist))
+                continue
             if set(before[-8:]) & _HYPOTHETICAL:
                 continue  # "failure to reach a breakthrough", "could end in a stalemate"
             if set(before[-2:]) & _ALMOST:
                 continue  # "almost collapsed" did not collapse
-            if set(before[-2:]) & {"will", "to"} and not _awaited(rules.topic, h.cue.label):
-                continue  # "will be charged", "to convict him": a plan or a purpose, not a state
-            governed = self._governed(s, cl, h)
-            if governed and rules.topic.name not in governed:
-                continue  # "acquitted of A but convicted of B": the cue speaks of another topic's subject
+            if topic.changes_over_time and SUPERSEDED.match(s, h.end, cl.bounds[cl.index(h.end - 1)][1]):
+                continue  # "others who were held in custody were later released": a state that has ended
             label, turned = h.cue.label, ""
+            if set(before[-2:]) & {"will", "to"} and not _awaited(topic, label):
+                state = self._negated.get((topic.name, label)) or state_before(topic, label)
+                if "will" not in before[-2:] or not topic.changes_over_time or state is None:
+                    continue  # "to convict him": a purpose, not a state
+                will = max(m.start() for m in _WORD.finditer(s, lo, h.start) if m.group(0).casefold() == "will")
+                label, turned = state, f"; a plan ('{s[will:h.end]}'), so not yet: '{state}'"
             short = None if cue_words & (_NEGATION | SHORT_OF) else fallen_short(before)
-            if (not (cue_words & _NEGATION) and set(before[-3:]) & _NEGATION) or short:
-                label = self._negated.get((rules.topic.name, label))
+            inside = [m for m in _WORD.finditer(s, h.start, h.end) if _denies(m.group(0)) and m.group(0).casefold() not in cue_words]
+            if not turned and ((not (cue_words & _NEGATION) and any(_denies(w) for w in before[-3:])) or short or inside):
+                label = self._negated.get((topic.name, label)) or (state_before(topic, label) if topic.changes_over_time else None)
                 if label is None:
                     continue  # "has not begun", "fell short of a majority": nothing is stated
-                neg = max(m.start() for m in _WORD.finditer(s, lo, h.start)
-                          if m.group(0).casefold() in (_NEGATION if not short else {short}))
+                neg = inside[0].start() if inside else max(
+                    m.start() for m in _WORD.finditer(s, lo, h.start)
+                    if (_denies(m.group(0)) if not short else m.group(0).casefold() == short))
                 turned = f"; negated ('{s[neg:h.end]}'), so '{label}'"
             conf = 0.85 * _CLAUSE_FACTOR[apart_s] * h.cue.weight * (0.9 if turned else 1.0)
             how = f"label cue {h.cue.shown}" + (f" with subject '{sub.text}'" if sub else "") + turned
-            out.append(_Cand(rules.topic.name, "label", label, ((h.start, h.end),), conf, how,
+            out.append(_Cand(topic.name, "label", label, ((h.start, h.end),), conf, how,
                              h.end - h.start, bool(sub and sub.proper), sdist))
         return out
+
+    def _open_labels(self, topic) -> list[str]:
+        """The topic's labels still to be decided (stages.py), worked out once per topic."""
+        cache = self.__dict__.setdefault("_open_cache", {})
+        if topic.name not in cache:
+            cache[topic.name] = open_labels(topic)
+        return cache[topic.name]
+
+    @staticmethod
+    def _asked(s: str, cl, h: _Hit) -> tuple[int, int] | None:
+        """The question frame ("it was not clear whether", "did not yet say if", "too close to call")
+        the cue stands in: in its clause or the one before, ending at most twelve words before it."""
+        lo, _ = cl.window(h.start, 1)
+        hi = cl.bounds[cl.index(max(h.start, h.end - 1))][1]
+        for m in UNCERTAIN.finditer(s, lo, hi):
+            if m.start() >= h.end and "whether" not in m.group(0).casefold() and " if" not in m.group(0).casefold():
+                return (m.start(), m.end())  # "the race is too close to call" names the open state after its subject
+            if m.end() <= h.start and len(_WORD.findall(s[m.end():h.start])) <= 12:
+                return (m.start(), m.end())
+        return None
 
     def _governed(self, s: str, cl, h: _Hit) -> set[str]:
         """The label topics whose subject a label cue speaks of: the subjects after it, up to the next

@@ -1,0 +1,147 @@
+"""Label states as stages, read from the curator's definitions (check/stages.py): a question frame
+gives the open label, a plan gives the state that holds until then, a denial gives the label whose
+definition denies the state, a state the clause says has ended is none, and an earlier stage beside
+a later one that implies it is only possible.
+
+The claim set is a made-up museum burglary and a mayoral race; its sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import asserted, extractor_for
+
+from claimcheck.check import stages
+
+CODEBOOK = """\
+topics:
+  suspects.status:
+    type: label
+    changes_over_time: true
+    description: The state of the burglary suspects.
+    subject: [suspects, men, burglars]
+    cues: [arrested, detained, custody, charged]
+    labels:
+      free:
+        definition: No one has been arrested; the burglars are still free.
+        cues: [still free, on the run]
+      detained:
+        definition: Suspects have been arrested or are held in custody, and no charge is reported yet.
+        cues: [were arrested, in custody, detained]
+      charged:
+        definition: Arrested suspects have been charged with the burglary.
+        cues: [charged, facing charges]
+    compatible:
+      - [detained, charged]
+  paintings.status:
+    type: label
+    changes_over_time: true
+    description: Whether the stolen paintings have been found.
+    subject: [paintings, canvases]
+    cues: [recovered, found]
+    labels:
+      not_recovered:
+        definition: None of the stolen paintings has been found.
+        cues: [still missing]
+      recovered:
+        definition: All the stolen paintings have been found.
+        cues: [paintings were recovered]
+  race.outcome:
+    type: label
+    changes_over_time: true
+    description: Whether the mayor won the race for the town hall.
+    subject: [mayor, race]
+    cues: [race]
+    labels:
+      won:
+        definition: The mayor won the race.
+        cues: [won the race, re-elected]
+      lost:
+        definition: The mayor lost the race.
+        cues: [lost the race, defeated]
+      undecided:
+        definition: The article says the race is not yet decided.
+        cues: [not yet called]
+  museum.stance:
+    type: label
+    description: What the museum said about outside help.
+    subject: [museum]
+    cues: [help]
+    labels:
+      appealed:
+        definition: The museum asked for outside help.
+        cues: [appealed for help]
+      accepts:
+        definition: The museum said it would accept help, without a reported appeal.
+        cues: [would accept help]
+"""
+
+SOURCES = {
+    "a": ("2026-03-02", "Two suspects were arrested. The mayor won the race."),
+    "b": ("2026-03-05", "The suspects were charged. The museum appealed for help."),
+}
+CLAIMS = {
+    "a": [("suspects.status", "detained", "Two suspects were arrested"),
+          ("race.outcome", "won", "The mayor won the race")],
+    "b": [("suspects.status", "charged", "The suspects were charged"),
+          ("museum.stance", "appealed", "The museum appealed for help")],
+}
+
+
+@pytest.fixture(scope="module")
+def story(tmp_path_factory):
+    return extractor_for(tmp_path_factory.mktemp("burglary"), CODEBOOK, SOURCES, CLAIMS)
+
+
+def _topic(ex, name):
+    return ex.codebook.topics[name]
+
+
+def test_stages_are_read_from_the_definitions(story):
+    status, race = _topic(story, "suspects.status"), _topic(story, "race.outcome")
+    assert stages.earlier(status, "detained", "charged") and not stages.earlier(status, "charged", "detained")
+    assert stages.earlier(status, "free", "detained")
+    assert stages.state_before(status, "charged") == "detained"
+    assert stages.open_labels(race) == ["undecided"]
+    assert stages.earlier(race, "undecided", "won") and not stages.earlier(race, "won", "lost")
+    assert stages.open_labels(status) == []  # "no charge is reported yet" leaves nothing to decide
+
+
+def test_a_question_frame_gives_the_open_label(story):
+    got = asserted(story, "It was still not clear late on Sunday whether the mayor had kept the race.")
+    assert ("race.outcome", "undecided") in got
+    got = asserted(story, "Officials did not yet say if the mayor won the race or lost the race.")
+    assert ("race.outcome", "undecided") in got and ("race.outcome", "won") not in got
+    assert ("race.outcome", "won") in asserted(story, "The mayor won the race on Sunday.")
+
+
+def test_a_plan_gives_the_state_that_holds_until_then(story):
+    ex = story.extract("Two men arrested over the burglary will be charged with theft, the prosecutor said.")
+    got = {(f.topic, f.display): f for f in ex.findings}
+    assert ("suspects.status", "detained") in got and ("suspects.status", "charged") not in got
+    assert "a plan ('will be charged'), so not yet: 'detained'" in got[("suspects.status", "detained")].how
+
+
+def test_a_denial_gives_the_label_whose_definition_denies_the_state(story):
+    assert ("suspects.status", "detained") in asserted(story, "The suspects have not been charged.")
+    # a topic that does not change over time reads no stage: "not appealed" is not "would accept"
+    assert not {v for t, v in asserted(story, "The museum has not appealed for help.") if t == "museum.stance"}
+
+
+def test_a_contracted_denial_inside_a_cue_turns_it(story):
+    got = asserted(story, "The paintings haven't been recovered.")
+    assert ("paintings.status", "not_recovered") in got and ("paintings.status", "recovered") not in got
+
+
+def test_a_state_the_clause_says_has_ended_is_none(story):
+    assert ("suspects.status", "detained") not in asserted(story, "Three men who were held in custody were later released.")
+    assert ("suspects.status", "detained") in asserted(story, "Three men were held in custody on Monday.")
+
+
+def test_an_earlier_stage_beside_a_later_one_it_implies_is_possible(story):
+    ex = story.extract("Police detained two suspects on Monday. The suspects were charged with burglary on Friday. "
+                       "Both suspects were charged, prosecutors said.")
+    got = {f.display: f for f in ex.findings if f.topic == "suspects.status"}
+    assert got["charged"].confidence >= 0.6
+    assert got["detained"].confidence < 0.6 and "an earlier stage than 'charged'" in got["detained"].how
