@@ -39,7 +39,7 @@ topics:
     changes_over_time: true
     description: Whether the stolen paintings have been found.
     subject: [paintings, canvases]
-    cues: [recovered, found]
+    cues: [recovered, found, missing]
     labels:
       not_recovered:
         definition: None of the stolen paintings has been found.
@@ -145,3 +145,12 @@ def test_an_earlier_stage_beside_a_later_one_it_implies_is_possible(story):
     got = {f.display: f for f in ex.findings if f.topic == "suspects.status"}
     assert got["charged"].confidence >= 0.6
     assert got["detained"].confidence < 0.6 and "an earlier stage than 'charged'" in got["detained"].how
+
+
+def test_what_dashes_or_brackets_enclose_is_an_aside(story):
+    from claimcheck.check.sentences import clauses
+
+    s = "Yet the paintings \u2014 insured for two million euros (about $2.3 million), the museum says \u2014 are still missing."
+    cl = clauses(s)
+    assert [p for p in cl.parenthetical] == [False, True, True, True, False]
+    assert ("paintings.status", "not_recovered") in asserted(story, s)
