@@ -63,6 +63,22 @@ topics:
       undecided:
         definition: The article says the race is not yet decided.
         cues: [not yet called]
+  bail.status:
+    type: label
+    changes_over_time: true
+    description: Whether the burglary suspect was released on bail.
+    subject: [bail, bond]
+    cues: [bail]
+    labels:
+      pending:
+        definition: A release on bail was sought or possible but not yet decided.
+        cues: [will decide whether]
+      granted:
+        definition: The judge released the suspect on bail.
+        cues: [released on bail, granted bail]
+      denied:
+        definition: The judge refused bail.
+        cues: [denied bail]
   museum.stance:
     type: label
     description: What the museum said about outside help.
@@ -154,3 +170,14 @@ def test_what_dashes_or_brackets_enclose_is_an_aside(story):
     cl = clauses(s)
     assert [p for p in cl.parenthetical] == [False, True, True, True, False]
     assert ("paintings.status", "not_recovered") in asserted(story, s)
+
+
+def test_a_state_only_possible_or_sought_is_the_open_label_defined_so(story):
+    ex = story.extract("The suspect might be released on bail this week.")
+    got = {(f.topic, f.display): f for f in ex.findings}
+    assert ("bail.status", "pending") in got and ("bail.status", "granted") not in got
+    assert "a possibility ('might be released on bail')" in got[("bail.status", "pending")].how
+    got = asserted(story, "His lawyers asked the judge to have him released on bail before trial.")
+    assert ("bail.status", "pending") in got and ("bail.status", "granted") not in got
+    assert not {v for t, v in asserted(story, "The suspect could not be released on bail.") if t == "bail.status"}
+    assert ("bail.status", "granted") in asserted(story, "The suspect was released on bail on Friday.")

@@ -11,7 +11,16 @@ import re
 
 from claimcheck.check.cues import _ALMOST, _CLAUSE_FACTOR, _HYPOTHETICAL, _NEGATION, _WORD, _Cand, _Hit
 from claimcheck.check.framing import SHORT_OF, fallen_short
+from claimcheck.check.learn import lemma
 from claimcheck.check.stages import SUPERSEDED, UNCERTAIN, open_labels, state_before
+
+
+#: Modals of possibility, and verbs of seeking (as lemmas), before a decided state.
+_MODALS = frozenset("could might may".split())
+_SEEKING = frozenset("ask seek request try apply push urge want petition".split())
+#: What an open label's definition says (as lemmas) for it to be the state those frames give.
+_POSSIBLE_DEF = frozenset("possible possibility".split())
+_SOUGHT_DEF = frozenset("seek request ask".split())
 
 
 def _denies(word: str) -> bool:
@@ -62,14 +71,19 @@ class LabelReader:
                 out.append(_Cand(topic.name, "label", label, ((h.start, h.end),), conf, how,
                                  h.end - h.start, bool(sub and sub.proper), sdist))
                 continue
-            if set(before[-8:]) & _HYPOTHETICAL:
+            label, turned = h.cue.label, ""
+            hypothetical = bool(set(before[-8:]) & _HYPOTHETICAL)
+            maybe = self._maybe(topic, label, before) if hypothetical or any(lemma(w) in _SEEKING for w in before[-8:]) else None
+            if hypothetical and maybe is None:
                 continue  # "failure to reach a breakthrough", "could end in a stalemate"
+            if maybe is not None:
+                at = max(m.start() for m in _WORD.finditer(s, lo, h.start) if m.group(0).casefold() == maybe[2])
+                label, turned = maybe[0], f"; {maybe[1]} ('{s[at:h.end]}'), so '{maybe[0]}'"
             if set(before[-2:]) & _ALMOST:
                 continue  # "almost collapsed" did not collapse
             if topic.changes_over_time and SUPERSEDED.match(s, h.end, cl.bounds[cl.index(h.end - 1)][1]):
                 continue  # "others who were held in custody were later released": a state that has ended
-            label, turned = h.cue.label, ""
-            if set(before[-2:]) & {"will", "to"} and not _awaited(topic, label):
+            if not turned and set(before[-2:]) & {"will", "to"} and not _awaited(topic, label):
                 state = self._negated.get((topic.name, label)) or state_before(topic, label)
                 if "will" not in before[-2:] or not topic.changes_over_time or state is None:
                     continue  # "to convict him": a purpose, not a state
@@ -90,6 +104,23 @@ class LabelReader:
             out.append(_Cand(topic.name, "label", label, ((h.start, h.end),), conf, how,
                              h.end - h.start, bool(sub and sub.proper), sdist))
         return out
+
+    def _maybe(self, topic, label: str, before: list[str]):
+        """A decided state only possible or sought ("might be released on bail", "asked the judge to
+        release him on bail") is the open label, where the curator defines that label as a state
+        possible or sought: (label, why, the word saying so) or None."""
+        if not topic.changes_over_time or label in self._open_labels(topic) or set(before[-8:]) & {"if", "unless", "whether"}:
+            return None
+        for kind, said, words in (("a possibility", _POSSIBLE_DEF, _MODALS), ("sought", _SOUGHT_DEF, _SEEKING)):
+            at = next((i for i in range(len(before) - 1, max(-1, len(before) - (3 if kind == "a possibility" else 8)), -1)
+                       if before[i] in words or (kind == "sought" and lemma(before[i]) in words)), None)
+            if at is None or any(_denies(w) for w in before[at:]):
+                continue  # "could not be released" is no possibility of release
+            for o in self._open_labels(topic):
+                lab = topic.labels[o]
+                if {lemma(w) for w in _WORD.findall(lab.definition)} & said:
+                    return o, kind, before[at]
+        return None
 
     def _open_labels(self, topic) -> list[str]:
         """The topic's labels still to be decided (stages.py), worked out once per topic."""
