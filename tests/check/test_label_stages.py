@@ -191,3 +191,14 @@ def test_an_earlier_stage_beside_a_later_one_placed_later_is_possible(story):
     # without a word placing it later, two incompatible stages are both the article's
     ex = story.extract("The paintings were still missing on Monday. The paintings were recovered, the police said.")
     assert {f.display for f in ex.findings if f.topic == "paintings.status" and f.confidence >= 0.6} == {"not_recovered", "recovered"}
+
+
+def test_a_topic_word_denied_gives_the_one_label_whose_definition_denies_it(story):
+    ex = story.extract("So far no sign has been found of the stolen paintings.")
+    got = {(f.topic, f.display): f for f in ex.findings}
+    assert ("paintings.status", "not_recovered") in got
+    assert "only 'not_recovered''s definition denies 'find'" in got[("paintings.status", "not_recovered")].how
+    assert not {v for t, v in asserted(story, "The stolen paintings were found in a van.") if t == "paintings.status"}
+    # "no comprehensive deal" denies no deal outright
+    assert stages.denied("The talks ended with no comprehensive deal.", plain=True) == set()
+    assert stages.denied("None of the stolen paintings has been found.", plain=True) == {"find"}

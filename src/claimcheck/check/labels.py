@@ -12,7 +12,7 @@ import re
 from claimcheck.check.cues import _ALMOST, _CLAUSE_FACTOR, _HYPOTHETICAL, _NEGATION, _WORD, _Cand, _Hit
 from claimcheck.check.framing import SHORT_OF, fallen_short
 from claimcheck.check.learn import lemma
-from claimcheck.check.stages import SUPERSEDED, UNCERTAIN, open_labels, state_before
+from claimcheck.check.stages import SUPERSEDED, UNCERTAIN, denied, open_labels, state_before
 
 
 #: Modals of possibility, and verbs of seeking (as lemmas), before a decided state.
@@ -48,8 +48,12 @@ class LabelReader:
             if any(a < h.end and h.start < b for a, b in taken):
                 continue
             asked = self._asked(s, cl, h) if opens else None
-            if h.cue.label is None and not (asked and sub is not None and apart_s == 0):
-                continue  # a topic's word says which topic, not which label, unless the clause asks which
+            denial = None
+            if h.cue.label is None and sub is not None and apart_s == 0 and not asked \
+                    and not any(x.cue.label is not None and x.start < h.end and h.start < x.end for x, *_ in hits):
+                denial = self._denial_of(s, cl, h, topic)  # (a label's own cue on these words speaks for itself)
+            if h.cue.label is None and not ((asked or denial) and sub is not None and apart_s == 0):
+                continue  # a topic's word says which topic, not which label, unless the clause asks or denies which
             taken.append((h.start, h.end))
             if topic.cues and h.cue.label is not None and not (sub is not None and apart_s == 0):
                 lo, hi = cl.window(h.start, 1)
@@ -68,6 +72,14 @@ class LabelReader:
                 how = (f"label cue {h.cue.shown}" if h.cue.label else f"cue {h.cue.shown}") + \
                       (f" with subject '{sub.text}'" if sub else "") + \
                       f"; asked ('{s[asked[0]:asked[1]]}'), not stated, so '{label}'"
+                out.append(_Cand(topic.name, "label", label, ((h.start, h.end),), conf, how,
+                                 h.end - h.start, bool(sub and sub.proper), sdist))
+                continue
+            if denial:
+                label, neg, lem = denial
+                conf = 0.85 * _CLAUSE_FACTOR[apart_s] * h.cue.weight * 0.9
+                how = f"cue {h.cue.shown} with subject '{sub.text}'; denied ('{s[neg:h.end]}'), and only " \
+                      f"'{label}''s definition denies '{lem}'"
                 out.append(_Cand(topic.name, "label", label, ((h.start, h.end),), conf, how,
                                  h.end - h.start, bool(sub and sub.proper), sdist))
                 continue
@@ -121,6 +133,20 @@ class LabelReader:
                 if {lemma(w) for w in _WORD.findall(lab.definition)} & said:
                     return o, kind, before[at]
         return None
+
+    @staticmethod
+    def _denial_of(s: str, cl, h: _Hit, topic):
+        """A topic's own word denied in its clause ("no trace has been found of the jewels"), where
+        exactly one label's definition denies that word ("None of the jewels ... has been found"):
+        (that label, where the denial starts, the word's lemma) or None."""
+        lo = cl.bounds[cl.index(h.start)][0]
+        near = list(_WORD.finditer(s, lo, h.start))[-4:]
+        neg = next((m for m in reversed(near) if _denies(m.group(0))), None)
+        if neg is None or any(m.group(0).casefold() in _HYPOTHETICAL for m in near):
+            return None
+        lems = {lemma(w) for w in _WORD.findall(s[h.start:h.end])}
+        found = [(name, lem) for name, lab in topic.labels.items() for lem in sorted(lems & denied(lab.definition, plain=True))]
+        return (found[0][0], neg.start(), found[0][1]) if len({n for n, _ in found}) == 1 else None
 
     def _open_labels(self, topic) -> list[str]:
         """The topic's labels still to be decided (stages.py), worked out once per topic."""

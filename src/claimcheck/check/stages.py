@@ -16,6 +16,8 @@ from claimcheck.check.learn import content, tokens
 
 #: Words that deny what follows them in a definition ("no charge", "not all", "none of the jewels").
 _DENY = frozenset("not no never none nobody without nor neither".split())
+#: Denials that make a subject of what they deny ("none of the jewels", "no one", "no charge").
+_NO_SUBJECT = frozenset("no none nobody neither".split())
 #: Words after a denial that carry the denied quantity themselves ("not all of the jewels").
 _QUANTIFIERS = frozenset("all every both any".split())
 #: A label named so is a state still to come; so is one defined as "undecided", "unclear", "unknown".
@@ -41,10 +43,12 @@ def _lemmas(text: str) -> list:
     return tokens(text.replace("_", " "))
 
 
-def denied(text: str) -> set[str]:
+def denied(text: str, plain: bool = False) -> set[str]:
     """The content lemmas a definition (or a name: "no_agreement") denies: after each denial, a
     quantifier right after it ("not all"), then the first content words up to the next function word
-    ("without a formal agreement"), and the items listed after them ("no result, deadlock or end")."""
+    ("without a formal agreement"), and the items listed after them ("no result, deadlock or end").
+    `plain`: only words denied outright, none of a qualified phrase ("no comprehensive deal" does not
+    deny every deal)."""
     toks = _lemmas(text)
     out: set[str] = set()
     for i, tk in enumerate(toks):
@@ -53,8 +57,9 @@ def denied(text: str) -> set[str]:
         if i + 1 < len(toks) and toks[i + 1].lemma in _QUANTIFIERS:
             out.add(toks[i + 1].lemma)
         j = next((k for k in range(i + 1, min(i + 5, len(toks))) if content(toks[k].lemma)), None)
+        phrase: list[str] = []
         while j is not None and j < len(toks) and content(toks[j].lemma):
-            out.add(toks[j].lemma)
+            phrase.append(toks[j].lemma)
             gap = text[toks[j].end:toks[j + 1].start] if j + 1 < len(toks) else ""
             if j + 1 < len(toks) and re.fullmatch(r"\s*,\s*", gap):
                 j += 1  # "no result, deadlock or end": the list goes on
@@ -62,8 +67,20 @@ def denied(text: str) -> set[str]:
                 j += 2
             elif j + 1 < len(toks) and not gap.strip():
                 j += 1  # "formal agreement": the noun phrase goes on
+                if plain and content(toks[j].lemma):
+                    phrase = []
+                    break
             else:
                 break
+        out.update(phrase)
+        if tk.lemma in _NO_SUBJECT:
+            # "None of the jewels ... has been found": a denied subject denies its verb too
+            for k in range(i + 1, min(i + 14, len(toks) - 1)):
+                if re.search(r"[,;:()]", text[toks[k - 1].end:toks[k].start]):
+                    break
+                if toks[k].lemma == "be" and content(toks[k + 1].lemma):
+                    out.add(toks[k + 1].lemma)
+                    break
     return out
 
 
