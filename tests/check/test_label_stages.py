@@ -202,3 +202,8 @@ def test_a_topic_word_denied_gives_the_one_label_whose_definition_denies_it(stor
     # "no comprehensive deal" denies no deal outright
     assert stages.denied("The talks ended with no comprehensive deal.", plain=True) == set()
     assert stages.denied("None of the stolen paintings has been found.", plain=True) == {"find"}
+
+
+def test_not_only_denies_nothing(story):
+    assert ("race.outcome", "lost") in asserted(story, "The mayor not only lost the race, but also his party's seat.")
+    assert ("race.outcome", "lost") not in asserted(story, "The mayor has not lost the race.")

@@ -29,6 +29,16 @@ def _denies(word: str) -> bool:
     return w in _NEGATION or w.endswith("n't")
 
 
+#: "not only lost his bid, but ...": after a denial, these make it an intensifier that denies nothing.
+_NOT_ONLY = frozenset("only just merely simply".split())
+
+
+def _denied_before(before: list[str]) -> bool:
+    """Is one of the last three words before a cue a denial (and no "not only")?"""
+    n = len(before)
+    return any(_denies(before[i]) and not (i + 1 < n and before[i + 1] in _NOT_ONLY) for i in range(max(0, n - 3), n))
+
+
 def _awaited(topic, label: str) -> bool:
     """Is the label itself a state still to come ("not yet decided", "pending")? Then "will" states it."""
     lab = topic.labels.get(label)
@@ -103,7 +113,7 @@ class LabelReader:
                 label, turned = state, f"; a plan ('{s[will:h.end]}'), so not yet: '{state}'"
             short = None if cue_words & (_NEGATION | SHORT_OF) else fallen_short(before)
             inside = [m for m in _WORD.finditer(s, h.start, h.end) if _denies(m.group(0)) and m.group(0).casefold() not in cue_words]
-            if not turned and ((not (cue_words & _NEGATION) and any(_denies(w) for w in before[-3:])) or short or inside):
+            if not turned and ((not (cue_words & _NEGATION) and _denied_before(before)) or short or inside):
                 label = self._negated.get((topic.name, label)) or (state_before(topic, label) if topic.changes_over_time else None)
                 if label is None:
                     continue  # "has not begun", "fell short of a majority": nothing is stated
