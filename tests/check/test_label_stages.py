@@ -207,3 +207,28 @@ def test_a_topic_word_denied_gives_the_one_label_whose_definition_denies_it(stor
 def test_not_only_denies_nothing(story):
     assert ("race.outcome", "lost") in asserted(story, "The mayor not only lost the race, but also his party's seat.")
     assert ("race.outcome", "lost") not in asserted(story, "The mayor has not lost the race.")
+
+
+def test_falling_short_gives_the_label_defined_as_short_of_it(tmp_path):
+    book = """\
+topics:
+  council.control:
+    type: label
+    changes_over_time: true
+    description: Whether the Greens control the council outright.
+    subject: [Greens, council]
+    labels:
+      minority:
+        definition: The Greens won fewer seats than a majority.
+      majority:
+        definition: The Greens won a majority of the seats.
+"""
+    ex = extractor_for(tmp_path, book, {"a": ("2026-04-01", "The Greens won a majority of the seats.")},
+                       {"a": [("council.control", "majority", "The Greens won a majority of the seats")]})
+    t = ex.codebook.topics["council.control"]
+    assert stages.state_before(t, "majority") is None and stages.state_before(t, "majority", comparative=True) == "minority"
+    assert not stages.earlier(t, "minority", "majority")  # falling short is no stage before
+    assert ("council.control", "minority") in asserted(ex, "The Greens failed to win a majority on the council.")
+    assert ("council.control", "minority") not in asserted(ex, "The Greens will be a majority on the council.")
+    assert not asserted(ex, "A Green majority on the council would have allowed the new budget.")
+    assert ("council.control", "majority") in asserted(ex, "The Greens won a majority on the council.")

@@ -29,6 +29,9 @@ def _denies(word: str) -> bool:
     return w in _NEGATION or w.endswith("n't")
 
 
+#: A cue followed by "would have" ("a majority government would have allowed ..."): what did not happen.
+_COUNTERFACTUAL = re.compile(r"\s*(?:[\w'-]+\s+){0,4}(?:would|could|might)\s+(?:not\s+)?have\b", re.I)
+
 #: "not only lost his bid, but ...": after a denial, these make it an intensifier that denies nothing.
 _NOT_ONLY = frozenset("only just merely simply".split())
 
@@ -103,6 +106,8 @@ class LabelReader:
                 label, turned = maybe[0], f"; {maybe[1]} ('{s[at:h.end]}'), so '{maybe[0]}'"
             if set(before[-2:]) & _ALMOST:
                 continue  # "almost collapsed" did not collapse
+            if _COUNTERFACTUAL.match(s, h.end, cl.bounds[cl.index(h.end - 1)][1]):
+                continue  # "a majority government would have allowed him ...": there is none
             if topic.changes_over_time and SUPERSEDED.match(s, h.end, cl.bounds[cl.index(h.end - 1)][1]):
                 continue  # "others who were held in custody were later released": a state that has ended
             if not turned and set(before[-2:]) & {"will", "to"} and not _awaited(topic, label):
@@ -114,7 +119,7 @@ class LabelReader:
             short = None if cue_words & (_NEGATION | SHORT_OF) else fallen_short(before)
             inside = [m for m in _WORD.finditer(s, h.start, h.end) if _denies(m.group(0)) and m.group(0).casefold() not in cue_words]
             if not turned and ((not (cue_words & _NEGATION) and _denied_before(before)) or short or inside):
-                label = self._negated.get((topic.name, label)) or (state_before(topic, label) if topic.changes_over_time else None)
+                label = self._negated.get((topic.name, label)) or (state_before(topic, label, comparative=True) if topic.changes_over_time else None)
                 if label is None:
                     continue  # "has not begun", "fell short of a majority": nothing is stated
                 neg = inside[0].start() if inside else max(

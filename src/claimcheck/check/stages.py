@@ -16,6 +16,8 @@ from claimcheck.check.learn import content, tokens
 
 #: Words that deny what follows them in a definition ("no charge", "not all", "none of the jewels").
 _DENY = frozenset("not no never none nobody without nor neither".split())
+#: Comparatives that deny what comes after their "than" ("fewer seats than a majority").
+_SHORT_OF = frozenset("fewer less".split())
 #: Denials that make a subject of what they deny ("none of the jewels", "no one", "no charge").
 _NO_SUBJECT = frozenset("no none nobody neither".split())
 #: Words after a denial that carry the denied quantity themselves ("not all of the jewels").
@@ -43,15 +45,23 @@ def _lemmas(text: str) -> list:
     return tokens(text.replace("_", " "))
 
 
-def denied(text: str, plain: bool = False) -> set[str]:
+def denied(text: str, plain: bool = False, comparative: bool = False) -> set[str]:
     """The content lemmas a definition (or a name: "no_agreement") denies: after each denial, a
     quantifier right after it ("not all"), then the first content words up to the next function word
     ("without a formal agreement"), and the items listed after them ("no result, deadlock or end").
     `plain`: only words denied outright, none of a qualified phrase ("no comprehensive deal" does not
-    deny every deal)."""
+    deny every deal). `comparative`: also what "fewer ... than" or "less than" falls short of ("fewer
+    seats than a majority"), which is no stage before it."""
     toks = _lemmas(text)
     out: set[str] = set()
     for i, tk in enumerate(toks):
+        if comparative and tk.text.casefold() in _SHORT_OF:
+            # "won fewer seats than a majority": what it falls short of is denied
+            k = next((k for k in range(i + 1, min(i + 4, len(toks))) if toks[k].lemma == "than"), None)
+            nxt = next((t for t in toks[k + 1:k + 4] if content(t.lemma)), None) if k is not None else None
+            if nxt is not None:
+                out.add(nxt.lemma)
+            continue
         if tk.lemma not in _DENY and not tk.text.casefold().endswith("n't"):
             continue
         if i + 1 < len(toks) and toks[i + 1].lemma in _QUANTIFIERS:
@@ -120,9 +130,11 @@ def earlier(topic, a: str, b: str) -> bool:
     return bool(ahead) and not behind
 
 
-def state_before(topic, label: str) -> str | None:
+def state_before(topic, label: str, comparative: bool = False) -> str | None:
     """The label that holds until `label` does: the one whose definition denies `label`'s own name
-    ("no charge ... yet" for "charged"), when exactly one does."""
+    ("no charge ... yet" for "charged"), when exactly one does. `comparative`: a definition falling
+    short of it counts too ("fewer seats than a majority" for "majority"): the label a denial of
+    `label` gives, though no stage before it."""
     named = {t.lemma for t in _lemmas(label) if content(t.lemma)}
-    found = [o for o, lab in topic.labels.items() if o != label and denied(lab.definition) & named]
+    found = [o for o, lab in topic.labels.items() if o != label and denied(lab.definition, comparative=comparative) & named]
     return found[0] if len(found) == 1 else None
