@@ -1,5 +1,7 @@
 """Reading a label topic's state in a sentence, as a reader would: hypotheticals, "almost", plans and
-negation turn or suppress a label, and a cue speaks only of the subjects it governs.
+negation turn or suppress a label, and a cue speaks only of the subjects it governs. What the
+codebook's definitions say of each label's stage (check/stages.py) decides what a question ("it
+wasn't clear if"), a plan ("will be charged"), a possibility or a denial turns a label into.
 
 A mixin of check/readers.py's Readers (the Extractor's reading of one sentence): it uses the
 Extractor's rules, the sentence's hits and its negated labels.
