@@ -7,12 +7,14 @@ two values of a fixed fact is noted as contradicting itself.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Any
 
 from claimcheck.check.cues import _short
 from claimcheck.check.mentions import Anchor
+from claimcheck.check.stages import earlier
 from claimcheck.model import Codebook
 from claimcheck.values import DIFFERENT, TYPES, Context
 
@@ -76,7 +78,9 @@ def merge(raw: list[Finding], contexts: dict[str, Context]) -> list[Finding]:
 
 def weigh_labels(findings: list[Finding], contexts: dict[str, Context], min_confidence: float) -> list[Finding]:
     """A label stated once, against an incompatible label the article states at least twice,
-    is shown as possible: the article's own account leans the other way."""
+    is shown as possible: the article's own account leans the other way.
+
+    An earlier stage of a changing state beside a later one is shown as possible (_outranked)."""
     out = []
     for f in findings:
         if f.type == "label" and f.mentions == 1:
@@ -87,8 +91,38 @@ def weigh_labels(findings: list[Finding], contexts: dict[str, Context], min_conf
                 r = max(rivals, key=lambda g: g.mentions)
                 f = replace(f, confidence=min(f.confidence, round(min_confidence - 0.1, 3)),
                             how=f"{f.how}; stated once, while the article says '{r.value}' {r.mentions} times")
+        if f.type == "label" and f.confidence >= min_confidence and contexts[f.topic].topic.changes_over_time:
+            f = _outranked(f, findings, contexts[f.topic].topic, min_confidence)
         out.append(f)
     return out
+
+#: Words placing a statement later in the article's own time than what it tells before: "have now
+#: been charged", "were later found", "has since been released".
+_LATER = re.compile(r"\b(?:now|later|subsequently|eventually|finally|(?:has|have|had)\s+since)\b", re.I)
+
+
+def _outranked(f: Finding, findings: list[Finding], topic, min_confidence: float) -> Finding:
+    """An earlier stage (stages.py) of a changing state, beside a later stage the article states
+    as often at least and that either implies it (the codebook declares them compatible: charged
+    suspects are held) or is placed later in the article's own time ("have now been recovered"), is
+    shown as possible: the later one is the state as of the article."""
+    for g in findings:
+        if g.topic != f.topic or g.confidence < min_confidence or g.mentions < f.mentions or not earlier(topic, f.value, g.value):
+            continue
+        lead = re.split(r"[,;:()\u2014]", g.sentence[max(0, g.value_start - g.start - 60):g.value_start - g.start])[-1] \
+            + g.value_text + re.split(r"[,;:()\u2014]", g.sentence[g.value_end - g.start:g.value_end - g.start + 25])[0]
+        # (the later stage's own clause, around its words)
+        if frozenset((f.value, g.value)) in topic.compatible:
+            why = "which implies it"
+        elif _LATER.search(lead):
+            why = f"placed later ('{_LATER.search(lead).group(0)}')"
+        else:
+            continue
+        return replace(f, confidence=round(min_confidence - 0.1, 3),
+                       how=f"{f.how}; an earlier stage than '{g.value}', which the article also states "
+                           f"(\"{_short(g.sentence)}\"), {why}")
+    return f
+
 
 def self_contradictions(findings: list[Finding], codebook: Codebook, contexts: dict[str, Context],
                         min_confidence: float) -> list[str]:

@@ -1,5 +1,7 @@
 """Reading a label topic's state in a sentence, as a reader would: hypotheticals, "almost", plans and
-negation turn or suppress a label, and a cue speaks only of the subjects it governs.
+negation turn or suppress a label, and a cue speaks only of the subjects it governs. What the
+codebook's definitions say of each label's stage (check/stages.py) decides what a question ("it
+wasn't clear if"), a plan ("will be charged"), a possibility or a denial turns a label into.
 
 A mixin of check/readers.py's Readers (the Extractor's reading of one sentence): it uses the
 Extractor's rules, the sentence's hits and its negated labels.
@@ -11,6 +13,35 @@ import re
 
 from claimcheck.check.cues import _ALMOST, _CLAUSE_FACTOR, _HYPOTHETICAL, _NEGATION, _WORD, _Cand, _Hit
 from claimcheck.check.framing import SHORT_OF, fallen_short
+from claimcheck.check.learn import lemma
+from claimcheck.check.stages import SUPERSEDED, UNCERTAIN, denied, open_labels, state_before
+
+
+#: Modals of possibility, and verbs of seeking (as lemmas), before a decided state.
+_MODALS = frozenset("could might may".split())
+_SEEKING = frozenset("ask seek request try apply push urge want petition".split())
+#: What an open label's definition says (as lemmas) for it to be the state those frames give.
+_POSSIBLE_DEF = frozenset("possible possibility".split())
+_SOUGHT_DEF = frozenset("seek request ask".split())
+
+
+def _denies(word: str) -> bool:
+    """A word of denial, contracted ones too ("hasn't", "won't")."""
+    w = word.casefold()
+    return w in _NEGATION or w.endswith("n't")
+
+
+#: A cue followed by "would have" ("a majority government would have allowed ..."): what did not happen.
+_COUNTERFACTUAL = re.compile(r"\s*(?:[\w'-]+\s+){0,4}(?:would|could|might)\s+(?:not\s+)?have\b", re.I)
+
+#: "not only lost his bid, but ...": after a denial, these make it an intensifier that denies nothing.
+_NOT_ONLY = frozenset("only just merely simply".split())
+
+
+def _denied_before(before: list[str]) -> bool:
+    """Is one of the last three words before a cue a denial (and no "not only")?"""
+    n = len(before)
+    return any(_denies(before[i]) and not (i + 1 < n and before[i + 1] in _NOT_ONLY) for i in range(max(0, n - 3), n))
 
 
 def _awaited(topic, label: str) -> bool:
@@ -26,40 +57,133 @@ class LabelReader:
     def _read_label(self, s, cl, rules, hits, mentions) -> list[_Cand]:
         out = []
         taken: list[tuple[int, int]] = []
+        topic = rules.topic
+        opens = self._open_labels(topic)
         for h, sub, sdist, apart_s in sorted(hits, key=lambda x: -(x[0].end - x[0].start)):
-            if h.cue.label is None or any(a < h.end and h.start < b for a, b in taken):
+            if any(a < h.end and h.start < b for a, b in taken):
                 continue
+            asked = self._asked(s, cl, h) if opens else None
+            denial = None
+            if h.cue.label is None and sub is not None and apart_s == 0 and not asked \
+                    and not any(x.cue.label is not None and x.start < h.end and h.start < x.end for x, *_ in hits):
+                denial = self._denial_of(s, cl, h, topic)  # (a label's own cue on these words speaks for itself)
+            if h.cue.label is None and not ((asked or denial) and sub is not None and apart_s == 0):
+                continue  # a topic's word says which topic, not which label, unless the clause asks or denies which
             taken.append((h.start, h.end))
-            if rules.topic.cues and not (sub is not None and apart_s == 0):
+            if topic.cues and h.cue.label is not None and not (sub is not None and apart_s == 0):
                 lo, hi = cl.window(h.start, 1)
                 if not any(x.cue.label is None and x.start < hi and x.end > lo for x, *_ in hits):
                     continue  # a label's words, but neither the subject beside them nor a cue saying this fact is stated
             lo = cl.bounds[cl.index(h.start)][0]
             before = [w.casefold() for w in _WORD.findall(s[lo:h.start])]
             cue_words = {w.casefold() for w in _WORD.findall(h.cue.text)}
-            if set(before[-8:]) & _HYPOTHETICAL:
+            governed = self._governed(s, cl, h) if h.cue.label is not None else set()
+            if governed and topic.name not in governed:
+                continue  # "acquitted of A but convicted of B": the cue speaks of another topic's subject
+            if asked:
+                # "it wasn't clear if it would be a majority": which label holds is asked, so the open one does
+                label = h.cue.label if h.cue.label in opens else opens[0]
+                conf = 0.85 * _CLAUSE_FACTOR[apart_s] * h.cue.weight * 0.9
+                how = (f"label cue {h.cue.shown}" if h.cue.label else f"cue {h.cue.shown}") + \
+                      (f" with subject '{sub.text}'" if sub else "") + \
+                      f"; asked ('{s[asked[0]:asked[1]]}'), not stated, so '{label}'"
+                out.append(_Cand(topic.name, "label", label, ((h.start, h.end),), conf, how,
+                                 h.end - h.start, bool(sub and sub.proper), sdist))
+                continue
+            if denial:
+                label, neg, lem = denial
+                conf = 0.85 * _CLAUSE_FACTOR[apart_s] * h.cue.weight * 0.9
+                how = f"cue {h.cue.shown} with subject '{sub.text}'; denied ('{s[neg:h.end]}'), and only " \
+                      f"'{label}''s definition denies '{lem}'"
+                out.append(_Cand(topic.name, "label", label, ((h.start, h.end),), conf, how,
+                                 h.end - h.start, bool(sub and sub.proper), sdist))
+                continue
+            label, turned = h.cue.label, ""
+            hypothetical = bool(set(before[-8:]) & _HYPOTHETICAL)
+            maybe = self._maybe(topic, label, before) if hypothetical or any(lemma(w) in _SEEKING for w in before[-8:]) else None
+            if hypothetical and maybe is None:
                 continue  # "failure to reach a breakthrough", "could end in a stalemate"
+            if maybe is not None:
+                at = max(m.start() for m in _WORD.finditer(s, lo, h.start) if m.group(0).casefold() == maybe[2])
+                label, turned = maybe[0], f"; {maybe[1]} ('{s[at:h.end]}'), so '{maybe[0]}'"
             if set(before[-2:]) & _ALMOST:
                 continue  # "almost collapsed" did not collapse
-            if set(before[-2:]) & {"will", "to"} and not _awaited(rules.topic, h.cue.label):
-                continue  # "will be charged", "to convict him": a plan or a purpose, not a state
-            governed = self._governed(s, cl, h)
-            if governed and rules.topic.name not in governed:
-                continue  # "acquitted of A but convicted of B": the cue speaks of another topic's subject
-            label, turned = h.cue.label, ""
+            if _COUNTERFACTUAL.match(s, h.end, cl.bounds[cl.index(h.end - 1)][1]):
+                continue  # "a majority government would have allowed him ...": there is none
+            if topic.changes_over_time and SUPERSEDED.match(s, h.end, cl.bounds[cl.index(h.end - 1)][1]):
+                continue  # "others who were held in custody were later released": a state that has ended
+            if not turned and set(before[-2:]) & {"will", "to"} and not _awaited(topic, label):
+                state = self._negated.get((topic.name, label)) or state_before(topic, label)
+                if "will" not in before[-2:] or not topic.changes_over_time or state is None:
+                    continue  # "to convict him": a purpose, not a state
+                will = max(m.start() for m in _WORD.finditer(s, lo, h.start) if m.group(0).casefold() == "will")
+                label, turned = state, f"; a plan ('{s[will:h.end]}'), so not yet: '{state}'"
             short = None if cue_words & (_NEGATION | SHORT_OF) else fallen_short(before)
-            if (not (cue_words & _NEGATION) and set(before[-3:]) & _NEGATION) or short:
-                label = self._negated.get((rules.topic.name, label))
+            inside = [m for m in _WORD.finditer(s, h.start, h.end) if _denies(m.group(0)) and m.group(0).casefold() not in cue_words]
+            if not turned and ((not (cue_words & _NEGATION) and _denied_before(before)) or short or inside):
+                label = self._negated.get((topic.name, label)) or (state_before(topic, label, comparative=True) if topic.changes_over_time else None)
                 if label is None:
                     continue  # "has not begun", "fell short of a majority": nothing is stated
-                neg = max(m.start() for m in _WORD.finditer(s, lo, h.start)
-                          if m.group(0).casefold() in (_NEGATION if not short else {short}))
+                neg = inside[0].start() if inside else max(
+                    m.start() for m in _WORD.finditer(s, lo, h.start)
+                    if (_denies(m.group(0)) if not short else m.group(0).casefold() == short))
                 turned = f"; negated ('{s[neg:h.end]}'), so '{label}'"
             conf = 0.85 * _CLAUSE_FACTOR[apart_s] * h.cue.weight * (0.9 if turned else 1.0)
             how = f"label cue {h.cue.shown}" + (f" with subject '{sub.text}'" if sub else "") + turned
-            out.append(_Cand(rules.topic.name, "label", label, ((h.start, h.end),), conf, how,
+            out.append(_Cand(topic.name, "label", label, ((h.start, h.end),), conf, how,
                              h.end - h.start, bool(sub and sub.proper), sdist))
         return out
+
+    def _maybe(self, topic, label: str, before: list[str]):
+        """A decided state only possible or sought ("might be released on bail", "asked the judge to
+        release him on bail") is the open label, where the curator defines that label as a state
+        possible or sought: (label, why, the word saying so) or None."""
+        if not topic.changes_over_time or label in self._open_labels(topic) or set(before[-8:]) & {"if", "unless", "whether"}:
+            return None
+        for kind, said, words in (("a possibility", _POSSIBLE_DEF, _MODALS), ("sought", _SOUGHT_DEF, _SEEKING)):
+            at = next((i for i in range(len(before) - 1, max(-1, len(before) - (3 if kind == "a possibility" else 8)), -1)
+                       if before[i] in words or (kind == "sought" and lemma(before[i]) in words)), None)
+            if at is None or any(_denies(w) for w in before[at:]):
+                continue  # "could not be released" is no possibility of release
+            for o in self._open_labels(topic):
+                lab = topic.labels[o]
+                if {lemma(w) for w in _WORD.findall(lab.definition)} & said:
+                    return o, kind, before[at]
+        return None
+
+    @staticmethod
+    def _denial_of(s: str, cl, h: _Hit, topic):
+        """A topic's own word denied in its clause ("no trace has been found of the jewels"), where
+        exactly one label's definition denies that word ("None of the jewels ... has been found"):
+        (that label, where the denial starts, the word's lemma) or None."""
+        lo = cl.bounds[cl.index(h.start)][0]
+        near = list(_WORD.finditer(s, lo, h.start))[-4:]
+        neg = next((m for m in reversed(near) if _denies(m.group(0))), None)
+        if neg is None or any(m.group(0).casefold() in _HYPOTHETICAL for m in near):
+            return None
+        lems = {lemma(w) for w in _WORD.findall(s[h.start:h.end])}
+        found = [(name, lem) for name, lab in topic.labels.items() for lem in sorted(lems & denied(lab.definition, plain=True))]
+        return (found[0][0], neg.start(), found[0][1]) if len({n for n, _ in found}) == 1 else None
+
+    def _open_labels(self, topic) -> list[str]:
+        """The topic's labels still to be decided (stages.py), worked out once per topic."""
+        cache = self.__dict__.setdefault("_open_cache", {})
+        if topic.name not in cache:
+            cache[topic.name] = open_labels(topic)
+        return cache[topic.name]
+
+    @staticmethod
+    def _asked(s: str, cl, h: _Hit) -> tuple[int, int] | None:
+        """The question frame ("it was not clear whether", "did not yet say if", "too close to call")
+        the cue stands in: in its clause or the one before, ending at most twelve words before it."""
+        lo, _ = cl.window(h.start, 1)
+        hi = cl.bounds[cl.index(max(h.start, h.end - 1))][1]
+        for m in UNCERTAIN.finditer(s, lo, hi):
+            if m.start() >= h.end and "whether" not in m.group(0).casefold() and " if" not in m.group(0).casefold():
+                return (m.start(), m.end())  # "the race is too close to call" names the open state after its subject
+            if m.end() <= h.start and len(_WORD.findall(s[m.end():h.start])) <= 12:
+                return (m.start(), m.end())
+        return None
 
     def _governed(self, s: str, cl, h: _Hit) -> set[str]:
         """The label topics whose subject a label cue speaks of: the subjects after it, up to the next

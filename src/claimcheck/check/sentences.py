@@ -218,14 +218,32 @@ class Clauses:
 def clauses(sentence: str) -> Clauses:
     """The clauses of a sentence as written (before folding, which would make an em dash a hyphen)."""
     bounds = []
-    pos = 0
+    opened: list[str] = []  # the marks of the break each clause opens after
+    pos, mark = 0, ""
     for start, end in clause_breaks(sentence):
         if start > pos:
             bounds.append((pos, start))
+            opened.append(mark)
+            mark = ""
+        mark += sentence[start:end]
         pos = end
     if pos < len(sentence) or not bounds:
         bounds.append((pos, len(sentence)))
-    return Clauses(tuple(bounds), tuple(_aside(sentence[a:b]) for a, b in bounds))
+        opened.append(mark)
+    aside = [_aside(sentence[a:b]) for a, b in bounds]
+    # What brackets or a pair of em dashes enclose is an aside: "the jewels - worth 88 million
+    # euros ($102 million) - remain missing" says "the jewels remain missing".
+    dashes = [k for k, m in enumerate(opened) if "\u2014" in m]
+    pairs = list(zip(dashes[::2], dashes[1::2]))
+    for k, m in enumerate(opened):
+        if "(" in m or "[" in m:
+            j = next((i for i in range(k + 1, len(bounds)) if ")" in opened[i] or "]" in opened[i]), None)
+            if j is not None:
+                pairs.append((k, j))
+    for k, j in pairs:
+        for i in range(k, j):
+            aside[i] = True
+    return Clauses(tuple(bounds), tuple(aside))
 
 
 #: A clause that begins so is an aside inside a longer one: "The clashes, among the deadliest in years, followed ..."
