@@ -278,3 +278,39 @@ def dated_event(s: str, noun: tuple[int, int], day: tuple[int, int]) -> bool:
     if day[0] >= noun[1]:
         return bool(_DAY_AFTER.fullmatch(s, noun[1], day[0]))
     return day[1] <= noun[0] and bool(re.fullmatch(r"\s+", s[day[1]:noun[0]]))
+
+
+#: Verbs that bring charges: a number of counts they govern is of charges, not of convictions.
+_CHARGE_VERBS = frozenset("face faces faced facing charge charged charging charges indicted indicting indict "
+                          "accused accusing accuse".split())
+#: The words that make a topic itself a count of charges ("how many counts he faced", "the indictment's charges").
+_CHARGE_TOPIC_WORDS = frozenset("charge charges charged face faces faced facing indicted indictment accused "
+                                "accusation accusations".split())
+
+
+def charged(words_before: list[str]) -> str | None:
+    """The verb bringing charges among the last eight words before a number in its clause ("where he
+    faces five counts", "charged the mogul with three counts"), counted only since the last word that
+    starts a new statement; None when there is none."""
+    for w in reversed(words_before[-8:]):
+        w = w.casefold()
+        if w in _FRESH:
+            return None
+        if w in _CHARGE_VERBS:
+            return w
+    return None
+
+
+def takes_charged(topic: Topic, cues=()) -> bool:
+    """Is this topic itself a count of charges (its name, description or cues say charged, faced, indicted)?"""
+    return bool((_topic_words(topic) | {w.casefold() for c in cues for w in _WORDS.findall(c)}) & _CHARGE_TOPIC_WORDS)
+
+
+#: "three counts, two involving ...": a number and its noun, then a comma: what follows enumerates its parts.
+_PARTS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?[\w-]+\s*,\s*")
+
+
+def part_of_before(s: str, start: int, cue_end: int, numbers) -> bool:
+    """Is the number at `start` one in an aside enumerating the parts of another count that stands
+    between it and its cue ("not guilty on the remaining three counts, two involving ...")?"""
+    return any(cue_end <= m.start and m.end <= start and _PARTS_AFTER.fullmatch(s, m.end, start) for m in numbers)

@@ -14,14 +14,15 @@ from types import SimpleNamespace
 
 from claimcheck.check.cues import (
     SUBJECT_REACH, _PRONOUN_OPENER, _Subject, _gap_words, _lemma_run, lowered,
-    _ALNUM, _BEYOND, _CLAUSE_FACTOR, _COUNTLESS, _Cand, _Hit,
+    _ALNUM, _BEYOND, _CLAUSE_FACTOR, _COUNTLESS, _WHO_COUNTED, _Cand, _Cue, _Hit,
     _PERSON_SKIP, _SKIPPABLE, _STOP, _VALUE_CLAUSE, _WORD, _clauses_apart, _count_words,
     _date_role, _distance_factor, _plausible, near_cues, shared_trust,
 )
 from claimcheck.check.choose import coordination, union
 from claimcheck.check.framing import (
-    LEVEL, WEAK_FRAMING, earlier_level, forecast, gap_after, measured, negated, takes_measure, partitive_owner, partitive_whole, supposed, takes_forecast, takes_gap,
-    takes_supposed, takes_total, inside, timed,
+    LEVEL, WEAK_FRAMING, charged, earlier_level, forecast, gap_after, measured, negated, part_of_before, takes_charged,
+    takes_measure, partitive_owner, partitive_whole, supposed, takes_forecast, takes_gap, takes_supposed, takes_total,
+    inside, timed,
 )
 from claimcheck.check.mentions import Anchor, Mention, convert, find_dates, unit_of, _fmt as _fmt_num
 from claimcheck.check.labels import LabelReader
@@ -32,6 +33,13 @@ from claimcheck.values import TYPES, parse_quantity
 from claimcheck.values import fold as fold_name
 
 _CONDITION_WORD = re.compile(r"(?<![\w])(?:if|unless|whether)(?![\w])", re.I)
+
+
+#: A number joined by a hyphen to the word for what it counts, then the noun it sizes: "four-person gang".
+_COMPOUND = re.compile(r"-[A-Za-z]+\s+(?=[A-Za-z])")
+_NEXT_WORD = re.compile(r"[a-z]+\s+(?=[A-Za-z])")
+#: A cheap test for such a compound in a sentence.
+COMPOUND_HINT = re.compile(r"\w-(?:person|people|man|men|member|strong|seat)\s", re.I)
 
 
 #: A topic's description leaving names out of its list: "the countries other than Myanmar where ...".
@@ -221,7 +229,7 @@ class Readers(LabelReader):
             if counted and counted not in (own or ()) and (counted in self._unit_owner or (not own and unit_of(counted))):
                 continue  # "eight minutes" counts another topic's unit (or time, for a topic counting none)
             if counted and own and s[n.end:n.end + 1] == "-" and counted not in own \
-                    and not any(counted in c.lemmas for c in rules.cues):
+                    and not any(counted in c.lemmas for c in rules.cues) and not any(h.start == n.end for h, *_ in hits):
                 continue  # "a one-point agenda": the noun it is joined to is what it counts
             # "... less than two mont": the text is cut off at what the number counts
             cut = self._cut_tail and bool(re.fullmatch(r"[\s\w'-]*", s[n.end:])) and len(s[n.end:].split()) <= 1
@@ -256,6 +264,9 @@ class Readers(LabelReader):
             clause_lo = cl.bounds[cl.index(n.start)][0]
             if negated(_WORD.findall(s[clause_lo:n.start])):
                 continue  # "found not guilty on the remaining three counts": a count of what did not happen
+            if not unit_of(n.unit) and not unit_of(rules.topic.unit) and charged(_WORD.findall(s[clause_lo:n.start])) \
+                    and not takes_charged(rules.topic, [c.text for c in rules.cues if c.learned is None]):
+                continue  # "where he faces five counts", "charged him with three counts": charges, not convictions
             ahead = None if takes_forecast(rules.topic) else forecast(
                 [w for w in _WORD.findall(s[clause_lo:n.start]) if not w[:1].isupper()])
             best = None
@@ -279,6 +290,8 @@ class Readers(LabelReader):
                         continue
                     if _STOP.search(gap):
                         continue
+                    if n.start >= h.end and part_of_before(s, n.start, h.end, mentions("number")):
+                        continue  # "guilty on three counts, two involving fraud": two is a part of the three
                     if n.end <= h.start and any(n.end <= o.start and o.end <= h.start for o in mentions("number")):
                         continue  # "2,900 people and 31 were killed": the number nearer the predicate is what it says
                     if n.end <= h.start and not gap.strip(" -") and self._predicate_after(s, h, rules.topic.name):
@@ -333,6 +346,33 @@ class Readers(LabelReader):
                     best = cand
             if best:
                 out.append(best)
+        return out
+
+    def _compound_hits(self, s: str, numbers) -> dict[str, list]:
+        """"a four-person gang", "the 343-member parliament", "a 343-seat house": a number joined to the
+        word for what it counts names the size of the noun after it; that noun, when it is a number
+        topic's subject, is the topic's cue right at the number, if the topic counts that word, counts
+        people (the compound counts people or members) or is a total (the whole size of its subject)."""
+        out: dict[str, list] = {}
+        for n in numbers:
+            m = _COMPOUND.match(s, n.end)
+            if m is None or not n.unit:
+                continue
+            counted = lemma(n.unit)
+            for name, rules in self.rules.items():
+                own = self._units.get(name) or set()
+                if rules.topic.type != "number" or not (
+                        counted in own or (counted in _WHO_COUNTED | {"member"} and own & _WHO_COUNTED)
+                        or takes_total(rules.topic)):
+                    continue
+                after = _NEXT_WORD.match(s, m.end())  # "a four-person armed gang": one word may stand between
+                for sub in rules.subjects:
+                    head = sub.pattern.match(s, m.end()) or (after and sub.pattern.match(s, after.end()))
+                    if not head:
+                        continue
+                    cue = _Cue(s[n.end:head.end()], None, lemmas=(counted,))
+                    out.setdefault(name, []).append((_Hit(name, n.end, head.end(), cue), sub, 0, 0))
+                    break
         return out
 
     def _own_predicate_follows(self, s: str, n: Mention, topic: str) -> bool:
