@@ -76,3 +76,69 @@ def test_a_number_joined_to_who_it_counts_sizes_the_noun_after_it(trial):
     assert ("assembly.total_seats", "120") in asserted(trial, "The ruling party holds a third of the 120-member Assembly.")
     # a noun that is no topic's subject takes nothing
     assert ("crew.size", "6") not in asserted(trial, "A six-person committee met on Monday.")
+
+
+VOTE_CODEBOOK = """\
+topics:
+  greens.seats:
+    type: number
+    unit: seats
+    description: How many seats the Greens won.
+    subject: [Greens, Green Party]
+    cues: [seats, won]
+  greens.seats_short_of_majority:
+    type: number
+    unit: seats
+    description: How many seats the Greens are short of a majority.
+    subject: [Greens, Green Party]
+    cues: [short of a majority]
+  mayor.tenure:
+    type: number
+    unit: years
+    description: For how many years the mayor had held office.
+    subject: [mayor]
+    cues: [years]
+  paintings.stolen:
+    type: number
+    unit: paintings
+    description: How many paintings the burglars stole.
+    subject: [paintings, canvases, burglars]
+    cues: [stole, stolen]
+"""
+
+VOTE_SOURCES = {
+    "a": ("2026-09-01", "The Greens won 40 seats, five short of a majority. The mayor has served for 12 years."),
+    "b": ("2026-09-02", "Burglars stole six canvases from the hall. Six paintings were stolen. Three paintings were taken."),
+    "c": ("2026-09-03", "The burglars stole two paintings, a report said. Police said four paintings vanished."),
+}
+VOTE_CLAIMS = {
+    "a": [("greens.seats", "40", "The Greens won 40 seats"),
+          ("greens.seats_short_of_majority", "5", "five short of a majority"),
+          ("mayor.tenure", "12", "The mayor has served for 12 years")],
+    "b": [("paintings.stolen", "6", "Six paintings were stolen"),
+          ("paintings.stolen", "3", "Three paintings were taken")],
+    "c": [("paintings.stolen", "2", "The burglars stole two paintings"),
+          ("paintings.stolen", "4", "four paintings vanished")],
+}
+
+
+@pytest.fixture(scope="module")
+def vote(tmp_path_factory):
+    return extractor_for(tmp_path_factory.mktemp("vote"), VOTE_CODEBOOK, VOTE_SOURCES, VOTE_CLAIMS)
+
+
+def test_shy_of_gives_the_gap_of_a_topic_written_short_of(vote):
+    got = asserted(vote, "The Greens took 41 seats, just four shy of a majority.")
+    assert ("greens.seats_short_of_majority", "4") in got and ("greens.seats", "4") not in got
+    # about another thing than the topic's gap, it is none
+    assert ("greens.seats_short_of_majority", "4") not in asserted(vote, "The Greens took 41 seats, four shy of a record.")
+
+
+def test_a_span_up_to_now_is_not_placed_in_the_year_it_began(vote):
+    assert ("mayor.tenure", "18") in asserted(vote, "The mayor was first elected in 2008 and has led the city over the last 18 years.")
+
+
+def test_the_noun_a_number_counts_and_what_befell_it_decide_whose_count_it_is(vote):
+    assert ("paintings.stolen", "5") in asserted(vote, "Five paintings were stolen from the hall.")
+    # what the sentence says befell the paintings is none of the topic's cues
+    assert ("paintings.stolen", "2") not in asserted(vote, "Two paintings were dropped in the hall.")

@@ -16,7 +16,8 @@ from dataclasses import replace
 from types import SimpleNamespace
 from typing import Iterable
 
-from claimcheck.check.readers import COMPOUND_HINT, Readers
+from claimcheck.check.joined import COMPOUND_HINT, GAP_HINT
+from claimcheck.check.readers import Readers
 from claimcheck.check.framing import WEAK_FRAMING, dated_event, other_year
 from claimcheck.check.cues import (
     _ALNUM, _ANAPHOR, _COUNTLESS, _CURRENCY_SIGN, _Cand, _Cue, _DATE_HINT, _END_WORDS, _FUNCTION_TITLES, _HEDGES, _Hit, _WHO_COUNTED, _NEGATION_LEMMAS, _PLAN_TOPIC_WORDS, _Rules, _Subject, _cue_lemmas, _dateline, _name_span, _subject_nearness, phrase_needles, phrase_pattern, rules_type,
@@ -330,7 +331,7 @@ class Extractor(Readers):
         toks = tokens(s)
         units_here = bool(self._unique_unit) and (any(t.lemma in self._unique_unit for t in toks) or bool(_CURRENCY_SIGN.search(s)))
         events_here = bool(self._event_words.intersection(t.lemma for t in toks)) and bool(_DATE_HINT.search(s))
-        compound = bool(COMPOUND_HINT.search(s))
+        compound = bool(COMPOUND_HINT.search(s) or GAP_HINT.search(s))
         if not units_here and not events_here and not compound and not self._cue_words.intersection(t.text.casefold() for t in toks) \
                 and not any(t.lemma in self._by_lemma for t in toks):
             return [], []
@@ -381,8 +382,8 @@ class Extractor(Readers):
                         if dated_event(s, (m.start(), m.end()), (d.start, d.end)) and d.value is not None:
                             cue = _Cue(m.group(0), None, None, None, (), LearnedCue((), m.group(0), -2, 1.0))
                             hits[topic] = [*hits.get(topic, ()), (_Hit(topic, m.start(), m.end(), cue), sub, 0, 0)]
-        if compound and (joined := self._compound_hits(s, mentions("number"))):
-            hits = dict(hits)  # "a four-person gang": the gang's size
+        if compound and (joined := self._joined_hits(s, cl, mentions("number"))):
+            hits = dict(hits)  # "a four-person gang": the gang's size; "three shy of a majority": the gap
             for topic, more in joined.items():
                 hits[topic] = [*hits.get(topic, ()), *more]
         self._hits_here = hits  # the number reader asks which predicate follows a number

@@ -14,7 +14,7 @@ from types import SimpleNamespace
 
 from claimcheck.check.cues import (
     SUBJECT_REACH, _PRONOUN_OPENER, _Subject, _gap_words, _lemma_run, lowered,
-    _ALNUM, _BEYOND, _CLAUSE_FACTOR, _COUNTLESS, _WHO_COUNTED, _Cand, _Cue, _Hit,
+    _ALNUM, _BEYOND, _CLAUSE_FACTOR, _COUNTLESS, _Cand, _Hit,
     _PERSON_SKIP, _SKIPPABLE, _STOP, _VALUE_CLAUSE, _WORD, _clauses_apart, _count_words,
     _date_role, _distance_factor, _plausible, near_cues, shared_trust,
 )
@@ -25,6 +25,7 @@ from claimcheck.check.framing import (
     inside, timed,
 )
 from claimcheck.check.mentions import Anchor, Mention, convert, find_dates, unit_of, _fmt as _fmt_num
+from claimcheck.check.joined import JoinedHits
 from claimcheck.check.labels import LabelReader
 from claimcheck.check.people import TITLE_WORDS, find_names
 from claimcheck.check.learn import lemma
@@ -33,13 +34,6 @@ from claimcheck.values import TYPES, parse_quantity
 from claimcheck.values import fold as fold_name
 
 _CONDITION_WORD = re.compile(r"(?<![\w])(?:if|unless|whether)(?![\w])", re.I)
-
-
-#: A number joined by a hyphen to the word for what it counts, then the noun it sizes: "four-person gang".
-_COMPOUND = re.compile(r"-[A-Za-z]+\s+(?=[A-Za-z])")
-_NEXT_WORD = re.compile(r"[a-z]+\s+(?=[A-Za-z])")
-#: A cheap test for such a compound in a sentence.
-COMPOUND_HINT = re.compile(r"\w-(?:person|people|man|men|member|strong|seat)\s", re.I)
 
 
 #: A topic's description leaving names out of its list: "the countries other than Myanmar where ...".
@@ -53,7 +47,7 @@ def _left_out(description: str) -> frozenset[str]:
     return frozenset(fold_name(m.group(1).removeprefix("the ")) for m in _OTHER_THAN.finditer(description or ""))
 
 
-class Readers(LabelReader):
+class Readers(JoinedHits, LabelReader):
     """The Extractor's reading of one sentence: which cue hits count, whose names are people, and
     the readers, one per built-in value type and one for every other type (its own `find`), each
     turning a sentence's cue hits for a topic into candidate values."""
@@ -296,6 +290,8 @@ class Readers(LabelReader):
                         continue  # "2,900 people and 31 were killed": the number nearer the predicate is what it says
                     if n.end <= h.start and not gap.strip(" -") and self._predicate_after(s, h, rules.topic.name):
                         continue  # "Two men arrested": the men are who is counted; what happened to them says whose count
+                    if n.end <= h.start and len(gap.split()) <= 1 and h.cue.learned is not None and self._not_its_noun(s, h, rules, own, counted):
+                        continue  # "two associates", "two items were dropped": what the number counts, or what befell them, is not the topic's
                     d = _count_words(gap, _SKIPPABLE)
                     if d > 3 and n.start >= h.end and LEVEL.search(gap) and not re.search(r"(?<!\d),|\(", gap) \
                             and _clauses_apart(cl, h.start, n.start) == 0:
@@ -346,33 +342,6 @@ class Readers(LabelReader):
                     best = cand
             if best:
                 out.append(best)
-        return out
-
-    def _compound_hits(self, s: str, numbers) -> dict[str, list]:
-        """"a four-person gang", "the 343-member parliament", "a 343-seat house": a number joined to the
-        word for what it counts names the size of the noun after it; that noun, when it is a number
-        topic's subject, is the topic's cue right at the number, if the topic counts that word, counts
-        people (the compound counts people or members) or is a total (the whole size of its subject)."""
-        out: dict[str, list] = {}
-        for n in numbers:
-            m = _COMPOUND.match(s, n.end)
-            if m is None or not n.unit:
-                continue
-            counted = lemma(n.unit)
-            for name, rules in self.rules.items():
-                own = self._units.get(name) or set()
-                if rules.topic.type != "number" or not (
-                        counted in own or (counted in _WHO_COUNTED | {"member"} and own & _WHO_COUNTED)
-                        or takes_total(rules.topic)):
-                    continue
-                after = _NEXT_WORD.match(s, m.end())  # "a four-person armed gang": one word may stand between
-                for sub in rules.subjects:
-                    head = sub.pattern.match(s, m.end()) or (after and sub.pattern.match(s, after.end()))
-                    if not head:
-                        continue
-                    cue = _Cue(s[n.end:head.end()], None, lemmas=(counted,))
-                    out.setdefault(name, []).append((_Hit(name, n.end, head.end(), cue), sub, 0, 0))
-                    break
         return out
 
     def _own_predicate_follows(self, s: str, n: Mention, topic: str) -> bool:
