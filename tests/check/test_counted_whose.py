@@ -86,6 +86,18 @@ topics:
     description: How many seats the Greens won.
     subject: [Greens, Green Party]
     cues: [seats, won]
+  reds.seats:
+    type: number
+    unit: seats
+    description: How many seats the Reds won.
+    subject: [Reds, Red Party]
+    cues: [seats, won]
+  reds.seat_gain:
+    type: number
+    unit: seats
+    description: How many seats the Reds gained since the last vote.
+    subject: [Reds, Red Party]
+    cues: [gained]
   greens.seats_short_of_majority:
     type: number
     unit: seats
@@ -142,3 +154,12 @@ def test_the_noun_a_number_counts_and_what_befell_it_decide_whose_count_it_is(vo
     assert ("paintings.stolen", "5") in asserted(vote, "Five paintings were stolen from the hall.")
     # what the sentence says befell the paintings is none of the topic's cues
     assert ("paintings.stolen", "2") not in asserted(vote, "Two paintings were dropped in the hall.")
+
+
+def test_a_bare_number_after_another_subject_and_with_counts_what_the_count_before_it_counts(vote):
+    got = asserted(vote, "The Greens won 40 seats, followed by the Reds with 31, officials said.")
+    assert ("reds.seats", "31") in got and ("greens.seats", "40") in got and ("reds.seat_gain", "31") not in got
+    assert ("reds.seats", "31") in asserted(vote, "The Greens won 40 seats, ahead of the Reds at 31.")
+    # a number that counts something of its own is no such ellipsis; nor one with no count before it
+    assert ("reds.seats", "31") not in asserted(vote, "The Greens won 40 seats, followed by the Reds with 31 percent.")
+    assert ("reds.seats", "31") not in asserted(vote, "Officials met the Reds at 31 Main Street.")

@@ -109,6 +109,7 @@ class _Cue:
     learned: LearnedCue | None = None
     unnamed: tuple[str, ...] = ()  # topics sharing the learned cue whose subjects the sentence does not name
     aside: tuple[str, ...] = ()  # those it may be set aside from (LearnedCue.settable)
+    ahead: bool = False  # reads only the number right after it ("followed by the Reds with 31")
 
     @property
     def weight(self) -> float:

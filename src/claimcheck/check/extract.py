@@ -16,7 +16,7 @@ from dataclasses import replace
 from types import SimpleNamespace
 from typing import Iterable
 
-from claimcheck.check.joined import COMPOUND_HINT, GAP_HINT
+from claimcheck.check.joined import COMPOUND_HINT, ELLIPSIS_HINT, GAP_HINT
 from claimcheck.check.readers import Readers
 from claimcheck.check.framing import WEAK_FRAMING, dated_event, other_year
 from claimcheck.check.cues import (
@@ -386,6 +386,8 @@ class Extractor(Readers):
             hits = dict(hits)  # "a four-person gang": the gang's size; "three shy of a majority": the gap
             for topic, more in joined.items():
                 hits[topic] = [*hits.get(topic, ()), *more]
+        if hits and ELLIPSIS_HINT.search(s) and (told := self._elliptic_hits(s, mentions("number"), hits)):
+            hits = {**hits, **{k: [*hits.get(k, ()), *v] for k, v in told.items()}}  # "followed by the Reds with 31"
         self._hits_here = hits  # the number reader asks which predicate follows a number
         cands: list[_Cand] = []
         for topic, topic_hits in hits.items():

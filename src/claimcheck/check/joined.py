@@ -20,10 +20,24 @@ _NEXT_WORD = re.compile(r"[a-z]+\s+(?=[A-Za-z])")
 #: What befell the things a number counts, said in the passive right after them: "were dropped", "had been taken".
 _PASSIVE = re.compile(r"\s+(?:(?:was|were|is|are)|(?:has|have|had)\s+been)\s+(?:[a-z]+ly\s+)?([a-z]+(?:ed|en|wn|ne|t))\b")
 _NOUN = re.compile(r"\s*[\w-]+")
+_WORD = re.compile(r"[\w'-]+")
 #: A cheap test for such a compound in a sentence.
 COMPOUND_HINT = re.compile(r"\w-(?:person|people|man|men|member|strong|seat)\s", re.I)
+#: "followed by the Conservatives with 145", "ahead of the Greens at 40": a party named, then its bare number.
+ELLIPSIS_HINT = re.compile(r"\s(?:with|at|on)\s+\d")
+_WITH_BEFORE = re.compile(r"\s+(?:with|at|on)\s+$", re.I)
+_BARE_AFTER = re.compile(r"\s*(?:[,.;:)]|\s-\s|\s+and\b|\s+(?:according|as|while|after)\b|$)")
 #: A cheap test for a gap phrase ("shy of") in a sentence.
 GAP_HINT = re.compile(r"(?<![\w])(?:short|shy)\s+of(?![\w])", re.I)
+
+
+def _alike(a, b) -> float:
+    """How alike two topics' (their rules') descriptions are, their subjects' words aside (shared words over all)."""
+    def words(r):
+        own = {w.casefold() for sub in r.subjects for w in _WORD.findall(sub.text)}
+        return {w.casefold() for w in _WORD.findall(r.topic.description or "")} - own
+    x, y = words(a), words(b)
+    return len(x & y) / len(x | y) if x | y else 0.0
 
 
 class JoinedHits:
@@ -35,6 +49,34 @@ class JoinedHits:
         if GAP_HINT.search(s):
             for topic, more in self._gap_hits(s, cl, numbers).items():
                 out[topic] = [*out.get(topic, ()), *more]
+        return out
+
+    def _elliptic_hits(self, s: str, numbers, hits: dict) -> dict[str, list]:
+        """"The Greens won 40 seats, followed by the Reds with 31": a bare number right after a topic's
+        subject and "with", "at" or "on", in a sentence where another number topic counting the same unit
+        has a cue and a number stands before that subject, counts what that number counts: the phrase is
+        the topic's cue."""
+        out: dict[str, list] = {}
+        for n in numbers:
+            w = _WITH_BEFORE.search(s, max(0, n.start - 8), n.start)
+            if w is None or n.unit or not _BARE_AFTER.match(s, n.end):
+                continue
+            best = None
+            for name, rules in self.rules.items():
+                unit = (rules.topic.unit or "").casefold()
+                if rules.topic.type != "number" or not unit:
+                    continue
+                sub, a = next(((sub, m.start()) for sub in rules.subjects for m in sub.pattern.finditer(s, 0, w.start())
+                               if m.end() == w.start()), (None, 0))
+                if sub is None or not any(m.end <= a for m in numbers):
+                    continue
+                # the topic saying of its subject what a topic with a cue here says of its own
+                alike = max((_alike(rules, self.rules[o]) for o in hits
+                             if o != name and (self.rules[o].topic.unit or "").casefold() == unit), default=0.0)
+                if alike > 0 and (best is None or alike > best[0]):
+                    best = (alike, name, _Hit(name, a, w.end(), _Cue(s[a:w.end()].strip(), None, ahead=True)), sub)
+            if best:
+                out.setdefault(best[1], []).append((best[2], best[3], 0, 0))
         return out
 
     def _gap_hits(self, s: str, cl, numbers) -> dict[str, list]:

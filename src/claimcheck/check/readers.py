@@ -265,6 +265,8 @@ class Readers(JoinedHits, LabelReader):
                 [w for w in _WORD.findall(s[clause_lo:n.start]) if not w[:1].isupper()])
             best = None
             for h, sub, sdist, apart_s in hits:
+                if h.cue.ahead and not (n.start >= h.end and not s[h.end:n.start].strip()):
+                    continue  # "with 145" reads only the number it is followed by
                 if h.cue.text.lstrip().startswith("-"):
                     if not (n.end <= h.start and not s[n.end:h.start].strip(" ")):
                         continue  # "-member delegation" must be attached to its number
