@@ -98,6 +98,12 @@ topics:
     description: How many seats the Reds gained since the last vote.
     subject: [Reds, Red Party]
     cues: [gained]
+  stewards.count:
+    type: number
+    unit: people
+    description: How many stewards worked at the count.
+    subject: [stewards, marshals]
+    cues: [on duty]
   greens.seats_short_of_majority:
     type: number
     unit: seats
@@ -163,3 +169,9 @@ def test_a_bare_number_after_another_subject_and_with_counts_what_the_count_befo
     # a number that counts something of its own is no such ellipsis; nor one with no count before it
     assert ("reds.seats", "31") not in asserted(vote, "The Greens won 40 seats, followed by the Reds with 31 percent.")
     assert ("reds.seats", "31") not in asserted(vote, "Officials met the Reds at 31 Main Street.")
+
+
+def test_a_number_right_before_a_people_counting_topic_s_subject_counts_them(vote):
+    assert ("stewards.count", "40") in asserted(vote, "Organisers said 40 stewards watched the tally.")
+    # a noun that stands apart from the number is not what it counts
+    assert ("stewards.count", "40") not in asserted(vote, "Organisers said 40 ballots reached the stewards.")

@@ -331,14 +331,15 @@ class Extractor(Readers):
         toks = tokens(s)
         units_here = bool(self._unique_unit) and (any(t.lemma in self._unique_unit for t in toks) or bool(_CURRENCY_SIGN.search(s)))
         events_here = bool(self._event_words.intersection(t.lemma for t in toks)) and bool(_DATE_HINT.search(s))
+        people = bool(self._people_nouns().keys() & {t.lemma for t in toks})  # "four thieves"
         compound = bool(COMPOUND_HINT.search(s) or GAP_HINT.search(s))
-        if not units_here and not events_here and not compound and not self._cue_words.intersection(t.text.casefold() for t in toks) \
+        if not units_here and not events_here and not compound and not people and not self._cue_words.intersection(t.text.casefold() for t in toks) \
                 and not any(t.lemma in self._by_lemma for t in toks):
             return [], []
         cl = clauses(sent.text)
         year = anchor.date.year if anchor.date else anchor.year
         hits, subjects = self._valid_hits(s, cl, toks, prev)
-        if not hits and not units_here and not events_here and not compound:
+        if not hits and not units_here and not events_here and not compound and not people:
             return [], []
 
         def mentions(kind: str) -> list[Mention]:
@@ -388,6 +389,8 @@ class Extractor(Readers):
                 hits[topic] = [*hits.get(topic, ()), *more]
         if hits and ELLIPSIS_HINT.search(s) and (told := self._elliptic_hits(s, mentions("number"), hits)):
             hits = {**hits, **{k: [*hits.get(k, ()), *v] for k, v in told.items()}}  # "followed by the Reds with 31"
+        if people and (told := self._counted_subject_hits(s, mentions("number"))):
+            hits = {**hits, **{k: [*hits.get(k, ()), *v] for k, v in told.items()}}  # "four thieves"
         self._hits_here = hits  # the number reader asks which predicate follows a number
         cands: list[_Cand] = []
         for topic, topic_hits in hits.items():
