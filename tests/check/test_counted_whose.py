@@ -175,3 +175,20 @@ def test_a_number_right_before_a_people_counting_topic_s_subject_counts_them(vot
     assert ("stewards.count", "40") in asserted(vote, "Organisers said 40 stewards watched the tally.")
     # a noun that stands apart from the number is not what it counts
     assert ("stewards.count", "40") not in asserted(vote, "Organisers said 40 ballots reached the stewards.")
+
+
+def test_the_head_noun_of_a_subject_opening_a_clause_names_the_subject_the_sentence_before_named(vote):
+    text = "Officials said the Greens had done well. By midnight, the party was leading in 44 seats."
+    assert ("greens.seats", "44") in asserted(vote, text)
+    assert ("reds.seats", "44") not in asserted(vote, text)  # the Reds are a party too, but not the one named before
+    # not opening its clause, "the party" may be a name nearer to it
+    assert ("greens.seats", "44") not in asserted(
+        vote, "Officials said the Greens had done well. The Blues gained, with the party leading in 44 seats.")
+
+
+def test_a_time_zone_after_p_m_goes_on_with_the_sentence():
+    from claimcheck.check.sentences import split_sentences
+
+    text = "Polls closed early. At 9:40 p.m. GMT, the party led in 44 seats. It was 6 a.m. Then rain fell."
+    assert [x.text for x in split_sentences(text)] == [
+        "Polls closed early.", "At 9:40 p.m. GMT, the party led in 44 seats.", "It was 6 a.m.", "Then rain fell."]

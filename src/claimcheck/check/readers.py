@@ -47,6 +47,25 @@ def _left_out(description: str) -> frozenset[str]:
     return frozenset(fold_name(m.group(1).removeprefix("the ")) for m in _OTHER_THAN.finditer(description or ""))
 
 
+def _refers_back(s: str, rules, end: int) -> bool:
+    """Does a clause before `end` open with "the <noun>", the head noun of one of the topic's subjects
+    ("the party" for "Liberal Party", "the delegation" for "Afghan delegation"), so that it names
+    a subject the sentence before named? ("with the party leading in seven" speaks of a name nearer.)"""
+    heads = _heads(tuple(sub.text for sub in rules.subjects))
+    return bool(heads) and any(m.group(1).casefold() in heads for m in _CLAUSE_THE.finditer(s, 0, end))
+
+
+#: "the <noun>" opening a sentence or a clause.
+_CLAUSE_THE = re.compile(r"(?:^|[,;:]\s*|\s[-\u2013\u2014]\s*)\s*[Tt]he\s+([a-z]+)\b")
+
+
+@lru_cache(maxsize=256)
+def _heads(subjects: tuple[str, ...]) -> frozenset[str]:
+    """The lowercase head nouns of a topic's subjects of more than one word."""
+    return frozenset(w.casefold() for sub in subjects if len(w := sub.split()[-1] if sub.split() else "") > 2
+                     and len(sub.split()) > 1 and w.isalpha())
+
+
 class Readers(JoinedHits, LabelReader):
     """The Extractor's reading of one sentence: which cue hits count, whose names are people, and
     the readers, one per built-in value type and one for every other type (its own `find`), each
@@ -93,9 +112,12 @@ class Readers(JoinedHits, LabelReader):
                     key = (apart, not sub.proper, dist)
                     if best is None or key < best[0]:
                         best = (key, sub, dist, apart)
-            if best is None and prev and _PRONOUN_OPENER.match(s) and not any(
+            back = prev and best is None and (_PRONOUN_OPENER.match(s) and not any(
                     o.topic.type == rules.topic.type and o is not rules and any(x.pattern.search(s) for x in o.subjects)
-                    for o in self.rules.values()):
+                    for o in self.rules.values()) or _refers_back(s, rules, hit.start) and not any(
+                    o.topic.type == rules.topic.type and o is not rules and any(x.pattern.search(s, 0, hit.start) for x in o.subjects)
+                    for o in self.rules.values()))
+            if back:
                 # "They were out in under four minutes": the sentence before names who "they" are
                 # (unless this one names another topic's subject: then the cue is that topic's).
                 before = fold(prev)
