@@ -307,8 +307,8 @@ def dated_event(s: str, noun: tuple[int, int], day: tuple[int, int]) -> bool:
 
 
 #: Verbs that bring charges: a number of counts they govern is of charges, not of convictions.
-_CHARGE_VERBS = frozenset("face faces faced facing charge charged charging charges indicted indicting indict "
-                          "accused accusing accuse".split())
+_CHARGE_VERBS = frozenset("face faces faced facing charged charging indicted indicting indict "
+                          "accused accusing accuse".split())  # ("charges" is mostly the noun: "of the charges, two")
 #: The words that make a topic itself a count of charges ("how many counts he faced", "the indictment's charges").
 _CHARGE_TOPIC_WORDS = frozenset("charge charges charged face faces faced facing indicted indictment accused "
                                 "accusation accusations".split())
