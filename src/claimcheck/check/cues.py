@@ -110,6 +110,7 @@ class _Cue:
     unnamed: tuple[str, ...] = ()  # topics sharing the learned cue whose subjects the sentence does not name
     aside: tuple[str, ...] = ()  # those it may be set aside from (LearnedCue.settable)
     day: tuple[int, int] | None = None  # the day attached to the event word this cue is (events.py): read at no distance
+    ahead: bool = False  # reads only the number right after it ("followed by the Reds with 31")
 
     @property
     def weight(self) -> float:

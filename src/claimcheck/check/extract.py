@@ -16,6 +16,7 @@ from dataclasses import replace
 from types import SimpleNamespace
 from typing import Iterable
 
+from claimcheck.check.joined import COMPOUND_HINT, ELLIPSIS_HINT, GAP_HINT
 from claimcheck.check.readers import Readers
 from claimcheck.check.framing import WEAK_FRAMING, dated_event, other_year
 from claimcheck.check.events import attached_runs, event_runs
@@ -340,13 +341,15 @@ class Extractor(Readers):
         toks = tokens(s)
         units_here = bool(self._unique_unit) and (any(t.lemma in self._unique_unit for t in toks) or bool(_CURRENCY_SIGN.search(s)))
         events_here = bool(self._event_words.intersection(t.lemma for t in toks)) and bool(_DATE_HINT.search(s))
-        if not units_here and not events_here and not self._cue_words.intersection(t.text.casefold() for t in toks) \
+        people = bool(self._people_nouns().keys() & {t.lemma for t in toks})  # "four thieves"
+        compound = bool(COMPOUND_HINT.search(s) or GAP_HINT.search(s))
+        if not units_here and not events_here and not compound and not people and not self._cue_words.intersection(t.text.casefold() for t in toks) \
                 and not any(t.lemma in self._by_lemma for t in toks):
             return [], []
         cl = clauses(sent.text)
         year = anchor.date.year if anchor.date else anchor.year
         hits, subjects = self._valid_hits(s, cl, toks, prev)
-        if not hits and not units_here and not events_here:
+        if not hits and not units_here and not events_here and not compound and not people:
             return [], []
 
         def mentions(kind: str) -> list[Mention]:
@@ -393,6 +396,14 @@ class Extractor(Readers):
                             hits[topic] = [*hits.get(topic, ()), (_Hit(topic, m.start(), m.end(), cue), sub, 0, 0)]
             for topic, h in attached_runs(s, cl, toks, self._event_runs, self._event_known, lambda: mentions("date"), self.rules):
                 hits[topic] = [*hits.get(topic, ()), (h, None, 0, 0)]
+        if compound and (joined := self._joined_hits(s, cl, mentions("number"))):
+            hits = dict(hits)  # "a four-person gang": the gang's size; "three shy of a majority": the gap
+            for topic, more in joined.items():
+                hits[topic] = [*hits.get(topic, ()), *more]
+        if hits and ELLIPSIS_HINT.search(s) and (told := self._elliptic_hits(s, mentions("number"), hits)):
+            hits = {**hits, **{k: [*hits.get(k, ()), *v] for k, v in told.items()}}  # "followed by the Reds with 31"
+        if people and (told := self._counted_subject_hits(s, mentions("number"))):
+            hits = {**hits, **{k: [*hits.get(k, ()), *v] for k, v in told.items()}}  # "four thieves"
         self._hits_here = hits  # the number reader asks which predicate follows a number
         cands: list[_Cand] = []
         for topic, topic_hits in hits.items():

@@ -70,6 +70,26 @@ def gap_after(s: str, end: int) -> str | None:
     return m.group(0).strip() if m else None
 
 
+#: Words that give the same gap: a topic written "short of" also reads "shy of".
+_SAME_GAP = ({"short", "shy"},)
+_ARTICLE = frozenset("a an the its their his her".split())
+
+
+def own_gap(s: str, end: int, topic: Topic) -> tuple[int, int] | None:
+    """The span of the words after a number at `end` that give this topic's own gap, in a word of the
+    same sense as its name or description uses and about the same thing ("three shy of a majority" for
+    a topic of seats short of a majority); None when there are none."""
+    m = _GAP_AFTER.match(s, end)
+    if m is None or not m.group(1):
+        return None
+    words = _topic_words(topic)
+    if not any(m.group(1).casefold() in same and words & same for same in _SAME_GAP):
+        return None
+    after = [w.casefold() for w in _WORDS.findall(s[m.end():m.end() + 40])]
+    noun = next((w for w in after if w not in _ARTICLE), None)
+    return (m.start(1), m.end()) if noun in words else None
+
+
 def takes_gap(topic: Topic) -> bool:
     """Is this topic itself a gap (its name or description says short of, ahead of, a margin, a lead)?"""
     return bool(_topic_words(topic) & _GAP_TOPIC_WORDS)
@@ -182,10 +202,16 @@ _AT_YEAR = re.compile(
 _REFERENCE = frozenset("since than before after until till from between compared ago".split())
 
 
+#: "over the last 21 years", "in the past two decades": a span that runs up to the time of writing.
+_TO_NOW = re.compile(r"(?<![\w])(?:over|in|for|during|across|throughout)\s+the\s+(?:last|past)\s+$", re.I)
+
+
 def other_year(s: str, cl, start: int, year: int) -> str | None:
     """The words placing the value at `start` in a year other than the article's `year`: in its own
     clause, or in a short opening phrase of the sentence before it ("In 2019, a jury convicted ..."),
     and not as a point of reference ("since 2004", "than in 2021"); None when there are none."""
+    if _TO_NOW.search(s, max(0, start - 30), start):
+        return None  # "first elected in 2004 ... over the last 21 years": a span up to now, whenever it began
     own, first = cl.bounds[cl.index(start)], cl.bounds[0]
     opening = first if first[1] <= start and len(s[first[0]:first[1]].split()) <= 5 else own
     for lo, hi in dict.fromkeys((own, opening)):
@@ -295,3 +321,39 @@ def dated_event(s: str, noun: tuple[int, int], day: tuple[int, int]) -> bool:
     words = gap[lead.end() if lead else 0:].split()
     return 0 < len(words) <= 4 and all(re.fullmatch(r"[\w]+(?:[.-][\w]+)*", w) and w.casefold() not in _NP_BREAK
                                        for w in words)
+
+
+#: Verbs that bring charges: a number of counts they govern is of charges, not of convictions.
+_CHARGE_VERBS = frozenset("face faces faced facing charged charging indicted indicting indict "
+                          "accused accusing accuse".split())  # ("charges" is mostly the noun: "of the charges, two")
+#: The words that make a topic itself a count of charges ("how many counts he faced", "the indictment's charges").
+_CHARGE_TOPIC_WORDS = frozenset("charge charges charged face faces faced facing indicted indictment accused "
+                                "accusation accusations".split())
+
+
+def charged(words_before: list[str]) -> str | None:
+    """The verb bringing charges among the last eight words before a number in its clause ("where he
+    faces five counts", "charged the mogul with three counts"), counted only since the last word that
+    starts a new statement; None when there is none."""
+    for w in reversed(words_before[-8:]):
+        w = w.casefold()
+        if w in _FRESH:
+            return None
+        if w in _CHARGE_VERBS:
+            return w
+    return None
+
+
+def takes_charged(topic: Topic, cues=()) -> bool:
+    """Is this topic itself a count of charges (its name, description or cues say charged, faced, indicted)?"""
+    return bool((_topic_words(topic) | {w.casefold() for c in cues for w in _WORDS.findall(c)}) & _CHARGE_TOPIC_WORDS)
+
+
+#: "three counts, two involving ...": a number and its noun, then a comma: what follows enumerates its parts.
+_PARTS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?[\w-]+\s*,\s*")
+
+
+def part_of_before(s: str, start: int, cue_end: int, numbers) -> bool:
+    """Is the number at `start` one in an aside enumerating the parts of another count that stands
+    between it and its cue ("not guilty on the remaining three counts, two involving ...")?"""
+    return any(cue_end <= m.start and m.end <= start and _PARTS_AFTER.fullmatch(s, m.end, start) for m in numbers)

@@ -20,13 +20,15 @@ from claimcheck.check.cues import (
 )
 from claimcheck.check.choose import coordination, union
 from claimcheck.check.framing import (
-    LEVEL, WEAK_FRAMING, earlier_level, forecast, gap_after, measured, negated, takes_measure, partitive_owner, partitive_whole, supposed, takes_forecast, takes_gap,
-    takes_supposed, takes_total, inside, timed,
+    LEVEL, WEAK_FRAMING, charged, earlier_level, forecast, gap_after, measured, negated, part_of_before, takes_charged,
+    takes_measure, partitive_owner, partitive_whole, supposed, takes_forecast, takes_gap, takes_supposed, takes_total,
+    inside, timed,
 )
 from claimcheck.check.mentions import _WEEKDAY_RE, Anchor, Mention, convert, find_dates, unit_of, _fmt as _fmt_num
+from claimcheck.check.joined import JoinedHits
 from claimcheck.check.labels import LabelReader
 from claimcheck.check.people import TITLE_WORDS, find_names
-from claimcheck.check.points import counted_on, point_unit
+from claimcheck.check.points import counted_on
 from claimcheck.check.learn import FUNCTION_WORDS, lemma
 from claimcheck.check.sentences import fold
 from claimcheck.values import TYPES, parse_quantity
@@ -50,7 +52,26 @@ def _left_out(description: str) -> frozenset[str]:
     return frozenset(fold_name(m.group(1).removeprefix("the ")) for m in _OTHER_THAN.finditer(description or ""))
 
 
-class Readers(LabelReader):
+def _refers_back(s: str, rules, end: int) -> bool:
+    """Does a clause before `end` open with "the <noun>", the head noun of one of the topic's subjects
+    ("the party" for "Liberal Party", "the delegation" for "Afghan delegation"), so that it names
+    a subject the sentence before named? ("with the party leading in seven" speaks of a name nearer.)"""
+    heads = _heads(tuple(sub.text for sub in rules.subjects))
+    return bool(heads) and any(m.group(1).casefold() in heads for m in _CLAUSE_THE.finditer(s, 0, end))
+
+
+#: "the <noun>" opening a sentence or a clause.
+_CLAUSE_THE = re.compile(r"(?:^|[,;:]\s*|\s[-\u2013\u2014]\s*)\s*[Tt]he\s+([a-z]+)\b")
+
+
+@lru_cache(maxsize=256)
+def _heads(subjects: tuple[str, ...]) -> frozenset[str]:
+    """The lowercase head nouns of a topic's subjects of more than one word."""
+    return frozenset(w.casefold() for sub in subjects if len(w := sub.split()[-1] if sub.split() else "") > 2
+                     and len(sub.split()) > 1 and w.isalpha())
+
+
+class Readers(JoinedHits, LabelReader):
     """The Extractor's reading of one sentence: which cue hits count, whose names are people, and
     the readers, one per built-in value type and one for every other type (its own `find`), each
     turning a sentence's cue hits for a topic into candidate values."""
@@ -96,9 +117,12 @@ class Readers(LabelReader):
                     key = (apart, not sub.proper, dist)
                     if best is None or key < best[0]:
                         best = (key, sub, dist, apart)
-            if best is None and prev and _PRONOUN_OPENER.match(s) and not any(
+            back = prev and best is None and (_PRONOUN_OPENER.match(s) and not any(
                     o.topic.type == rules.topic.type and o is not rules and any(x.pattern.search(s) for x in o.subjects)
-                    for o in self.rules.values()):
+                    for o in self.rules.values()) or _refers_back(s, rules, hit.start) and not any(
+                    o.topic.type == rules.topic.type and o is not rules and any(x.pattern.search(s, 0, hit.start) for x in o.subjects)
+                    for o in self.rules.values()))
+            if back:
                 # "They were out in under four minutes": the sentence before names who "they" are
                 # (unless this one names another topic's subject: then the cue is that topic's).
                 before = fold(prev)
@@ -226,7 +250,7 @@ class Readers(LabelReader):
             if counted and counted not in (own or ()) and (counted in self._unit_owner or (not own and unit_of(counted))):
                 continue  # "eight minutes" counts another topic's unit (or time, for a topic counting none)
             if counted and own and s[n.end:n.end + 1] == "-" and counted not in own \
-                    and not any(counted in c.lemmas for c in rules.cues):
+                    and not any(counted in c.lemmas for c in rules.cues) and not any(h.start == n.end for h, *_ in hits):
                 continue  # "a one-point agenda": the noun it is joined to is what it counts
             # "... less than two mont": the text is cut off at what the number counts
             cut = self._cut_tail and bool(re.fullmatch(r"[\s\w'-]*", s[n.end:])) and len(s[n.end:].split()) <= 1
@@ -264,10 +288,15 @@ class Readers(LabelReader):
             clause_lo = cl.bounds[cl.index(n.start)][0]
             if negated(_WORD.findall(s[clause_lo:n.start])):
                 continue  # "found not guilty on the remaining three counts": a count of what did not happen
+            if not unit_of(n.unit) and not unit_of(rules.topic.unit) and charged(_WORD.findall(s[clause_lo:n.start])) \
+                    and not takes_charged(rules.topic, [c.text for c in rules.cues if c.learned is None]):
+                continue  # "where he faces five counts", "charged him with three counts": charges, not convictions
             ahead = None if takes_forecast(rules.topic) else forecast(
                 [w for w in _WORD.findall(s[clause_lo:n.start]) if not w[:1].isupper()])
             best = None
             for h, sub, sdist, apart_s in hits:
+                if h.cue.ahead and not (n.start >= h.end and not s[h.end:n.start].strip()):
+                    continue  # "with 145" reads only the number it is followed by
                 if h.cue.text.lstrip().startswith("-"):
                     if not (n.end <= h.start and not s[n.end:h.start].strip(" ")):
                         continue  # "-member delegation" must be attached to its number
@@ -287,10 +316,14 @@ class Readers(LabelReader):
                         continue
                     if _STOP.search(gap):
                         continue
+                    if n.start >= h.end and part_of_before(s, n.start, h.end, mentions("number")):
+                        continue  # "guilty on three counts, two involving fraud": two is a part of the three
                     if n.end <= h.start and any(n.end <= o.start and o.end <= h.start for o in mentions("number")):
                         continue  # "2,900 people and 31 were killed": the number nearer the predicate is what it says
                     if n.end <= h.start and not gap.strip(" -") and self._predicate_after(s, h, rules.topic.name):
                         continue  # "Two men arrested": the men are who is counted; what happened to them says whose count
+                    if n.end <= h.start and len(gap.split()) <= 1 and h.cue.learned is not None and self._not_its_noun(s, h, rules, own, counted):
+                        continue  # "two associates", "two items were dropped": what the number counts, or what befell them, is not the topic's
                     d = _count_words(gap, _SKIPPABLE)
                     if d > 3 and n.start >= h.end and LEVEL.search(gap) and not re.search(r"(?<!\d),|\(", gap) \
                             and _clauses_apart(cl, h.start, n.start) == 0:

@@ -174,6 +174,8 @@ def _ends_sentence(line: str, i: int, j: int) -> bool:
             return False  # "Dr. Khalid", "U.S. President", "M. Asif"
         if word.isdigit() and rest[:1].isdigit():
             return False  # 2.5
+        if word.casefold() in ("a.m", "p.m") and re.match(r"\s+[A-Z]{2,5}\b(?![.!?]?\s*$)", rest):
+            return False  # "10:35 p.m. EDT, the party ...": a time zone goes on with the sentence
     if rest[:1].isspace():
         nxt = rest.lstrip()[:1]
         return nxt.isupper() or nxt.isdigit() or nxt in "\"'(["

@@ -1,0 +1,173 @@
+"""The cue hits the words joined to a number give, and whether the noun a number counts is the topic's.
+
+"a four-person gang" and "the 343-member parliament" size the noun after them; "just three shy of a
+majority" is the gap of a topic written "short of a majority"; "two associates" counts no jewels, and in
+"two items were dropped" what befell the items is no theft. Plain English, no story's words: the topic's
+units, subjects, description and cues decide (Readers in readers.py uses these).
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.check.cues import SUBJECT_REACH, _WHO_COUNTED, _Cue, _Hit, _gap_words
+from claimcheck.check.framing import own_gap, takes_gap, takes_total
+from claimcheck.check.learn import lemma
+
+#: A number joined by a hyphen to the word for what it counts, then the noun it sizes: "four-person gang".
+_COMPOUND = re.compile(r"-[A-Za-z]+\s+(?=[A-Za-z])")
+_NEXT_WORD = re.compile(r"[a-z]+\s+(?=[A-Za-z])")
+#: What befell the things a number counts, said in the passive right after them: "were dropped", "had been taken".
+_PASSIVE = re.compile(r"\s+(?:(?:was|were|is|are)|(?:has|have|had)\s+been)\s+(?:[a-z]+ly\s+)?([a-z]+(?:ed|en|wn|ne|t))\b")
+_NOUN = re.compile(r"\s*[\w-]+")
+_WORD = re.compile(r"[\w'-]+")
+#: A cheap test for such a compound in a sentence.
+COMPOUND_HINT = re.compile(r"\w-(?:person|people|man|men|member|strong|seat)\s", re.I)
+#: "followed by the Conservatives with 145", "ahead of the Greens at 40": a party named, then its bare number.
+ELLIPSIS_HINT = re.compile(r"\s(?:with|at|on)\s+\d")
+_WITH_BEFORE = re.compile(r"\s+(?:with|at|on)\s+$", re.I)
+_BARE_AFTER = re.compile(r"\s*(?:[,.;:)]|\s-\s|\s+and\b|\s+(?:according|as|while|after)\b|$)")
+#: A cheap test for a gap phrase ("shy of") in a sentence.
+GAP_HINT = re.compile(r"(?<![\w])(?:short|shy)\s+of(?![\w])", re.I)
+
+
+def _alike(a, b) -> float:
+    """How alike two topics' (their rules') descriptions are, their subjects' words aside (shared words over all)."""
+    def words(r):
+        own = {w.casefold() for sub in r.subjects for w in _WORD.findall(sub.text)}
+        return {w.casefold() for w in _WORD.findall(r.topic.description or "")} - own
+    x, y = words(a), words(b)
+    return len(x & y) / len(x | y) if x | y else 0.0
+
+
+class JoinedHits:
+    """The Extractor's reading of the words joined to a number (mixed into Readers)."""
+
+    def _joined_hits(self, s: str, cl, numbers) -> dict[str, list]:
+        """The cue hits the words joined to a number give: a compound sizing a noun, a gap phrase."""
+        out = self._compound_hits(s, numbers) if COMPOUND_HINT.search(s) else {}
+        if GAP_HINT.search(s):
+            for topic, more in self._gap_hits(s, cl, numbers).items():
+                out[topic] = [*out.get(topic, ()), *more]
+        return out
+
+    def _elliptic_hits(self, s: str, numbers, hits: dict) -> dict[str, list]:
+        """"The Greens won 40 seats, followed by the Reds with 31": a bare number right after a topic's
+        subject and "with", "at" or "on", in a sentence where another number topic counting the same unit
+        has a cue and a number stands before that subject, counts what that number counts: the phrase is
+        the topic's cue."""
+        out: dict[str, list] = {}
+        for n in numbers:
+            w = _WITH_BEFORE.search(s, max(0, n.start - 8), n.start)
+            if w is None or n.unit or not _BARE_AFTER.match(s, n.end):
+                continue
+            best = None
+            for name, rules in self.rules.items():
+                unit = (rules.topic.unit or "").casefold()
+                if rules.topic.type != "number" or not unit:
+                    continue
+                sub, a = next(((sub, m.start()) for sub in rules.subjects for m in sub.pattern.finditer(s, 0, w.start())
+                               if m.end() == w.start()), (None, 0))
+                if sub is None or not any(m.end <= a for m in numbers):
+                    continue
+                # the topic saying of its subject what a topic with a cue here says of its own
+                alike = max((_alike(rules, self.rules[o]) for o in hits
+                             if o != name and (self.rules[o].topic.unit or "").casefold() == unit), default=0.0)
+                if alike > 0 and (best is None or alike > best[0]):
+                    best = (alike, name, _Hit(name, a, w.end(), _Cue(s[a:w.end()].strip(), None, ahead=True)), sub)
+            if best:
+                out.setdefault(best[1], []).append((best[2], best[3], 0, 0))
+        return out
+
+    def _gap_hits(self, s: str, cl, numbers) -> dict[str, list]:
+        """"just three shy of a majority": the gap phrase after a number is the cue of a topic that is
+        that gap (framing.own_gap), where the sentence names one of the topic's subjects."""
+        out: dict[str, list] = {}
+        for name, rules in self.rules.items():
+            if rules.topic.type != "number" or not rules.subjects or not takes_gap(rules.topic):
+                continue
+            for n in numbers:
+                span = own_gap(s, n.end, rules.topic)
+                if span is None:
+                    continue
+                lo, hi = cl.window(span[0], SUBJECT_REACH)
+                found = [(m.start(), m.end(), sub) for sub in rules.subjects for m in sub.pattern.finditer(s, lo, hi)]
+                if not found:
+                    continue
+                a, b, sub = min(found, key=lambda f: abs(f[0] - span[0]))
+                h = _Hit(name, span[0], span[1], _Cue(s[span[0]:span[1]], None))
+                out.setdefault(name, []).append((h, sub, _gap_words(s, h, (a, b)), min(cl.apart(a, h.start), SUBJECT_REACH)))
+        return out
+
+    def _people_nouns(self) -> dict:
+        """Each plain one-word subject of just one number topic that counts people, by its lemma, with
+        the topic and the subject: the noun after a number says it counts them ("four thieves")."""
+        if getattr(self, "_people_nouns_cache", None) is None:
+            owners: dict[str, list] = {}
+            for name, r in self.rules.items():
+                if r.topic.type == "number" and (self._units.get(name) or set()) & _WHO_COUNTED:
+                    for sub in r.subjects:
+                        if not sub.proper and len(sub.text.split()) == 1 and lemma(sub.text.casefold()) not in _WHO_COUNTED:
+                            owners.setdefault(lemma(sub.text.casefold()), []).append((name, sub))
+            self._people_nouns_cache = {k: v[0] for k, v in owners.items() if len({n for n, _ in v}) == 1}
+        return self._people_nouns_cache
+
+    def _counted_subject_hits(self, s: str, numbers) -> dict[str, list]:
+        """"four thieves": a number right before a noun that is one people-counting topic's subject
+        counts them, the noun its cue (where no other topic's subject it is)."""
+        out: dict[str, list] = {}
+        nouns = self._people_nouns()
+        for n in numbers:
+            found = nouns.get(lemma(n.unit.casefold())) if n.unit and len(n.unit.split()) == 1 else None
+            m = found and re.match(r"\s+" + re.escape(n.unit) + r"(?![\w-])", s[n.end:])
+            if m:
+                name, sub = found
+                h = _Hit(name, n.end + m.start() + len(m.group(0)) - len(n.unit), n.end + m.end(), _Cue(n.unit, None))
+                out.setdefault(name, []).append((h, sub, 0, 0))
+        return out
+
+    def _compound_hits(self, s: str, numbers) -> dict[str, list]:
+        """"a four-person gang", "the 343-member parliament", "a 343-seat house": a number joined to the
+        word for what it counts names the size of the noun after it; that noun, when it is a number
+        topic's subject, is the topic's cue right at the number, if the topic counts that word, counts
+        people (the compound counts people or members) or is a total (the whole size of its subject)."""
+        out: dict[str, list] = {}
+        for n in numbers:
+            m = _COMPOUND.match(s, n.end)
+            if m is None or not n.unit:
+                continue
+            counted = lemma(n.unit)
+            for name, rules in self.rules.items():
+                own = self._units.get(name) or set()
+                if rules.topic.type != "number" or not (
+                        counted in own or (counted in _WHO_COUNTED | {"member"} and own & _WHO_COUNTED)
+                        or takes_total(rules.topic)):
+                    continue
+                after = _NEXT_WORD.match(s, m.end())  # "a four-person armed gang": one word may stand between
+                for sub in rules.subjects:
+                    head = sub.pattern.match(s, m.end()) or (after and sub.pattern.match(s, after.end()))
+                    if not head:
+                        continue
+                    cue = _Cue(s[n.end:head.end()], None, lemmas=(counted,))
+                    out.setdefault(name, []).append((_Hit(name, n.end, head.end(), cue), sub, 0, 0))
+                    break
+        return out
+
+    def _not_its_noun(self, s: str, h: _Hit, rules, own, counted) -> bool:
+        """A learned cue right after a number, read as the noun it counts: is that noun one the topic
+        does not count (its units are others: "two associates" for a count of jewels), or is what the
+        sentence says befell them ("two items were dropped") no cue of the topic's?"""
+        if not counted or (counted not in h.cue.lemmas and h.end > h.start):
+            return False  # the cue is no noun the number counts ("101 individuals missing")
+        if own and counted not in own and not s[h.start:h.end].casefold().endswith("ed"):
+            return True  # (a word in -ed is a participle, "172 needed", not the noun counted)
+        at = h.end
+        if h.end == h.start:  # a cue for the unit stands at the number: the noun comes first
+            noun = _NOUN.match(s, at)
+            at = noun.end() if noun else at
+        m = _PASSIVE.match(s, at)
+        if m is None:
+            return False
+        done = lemma(m.group(1))
+        return not any(done in c.lemmas or c.text.casefold() == m.group(1).casefold() for c in rules.cues)
+
