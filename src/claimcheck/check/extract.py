@@ -22,12 +22,12 @@ from claimcheck.check.framing import WEAK_FRAMING, dated_event, other_year
 from claimcheck.check.events import attached_runs, event_runs
 from claimcheck.check.points import marks, point_unit
 from claimcheck.check.cues import (
-    _ALNUM, _ANAPHOR, _COUNTLESS, _CURRENCY_SIGN, _Cand, _Cue, _DATE_HINT, _END_WORDS, _FUNCTION_TITLES, _HEDGES, _Hit, _WHO_COUNTED, _NEGATION_LEMMAS, _PLAN_TOPIC_WORDS, _Rules, _Subject, _cue_lemmas, _dateline, _name_span, _subject_nearness, phrase_needles, phrase_pattern, rules_type,
+    OFFICE, OWN_OFFICE, _ALNUM, _ANAPHOR, _COUNTLESS, _CURRENCY_SIGN, _Cand, _Cue, _DATE_HINT, _END_WORDS, _FUNCTION_TITLES, _HEDGES, _Hit, _WHO_COUNTED, _NEGATION_LEMMAS, _PLAN_TOPIC_WORDS, _Rules, _Subject, _cue_lemmas, _dateline, _name_span, _subject_nearness, phrase_needles, phrase_pattern, rules_type,
 )
 from claimcheck.check.choose import own_beside, choose
 from claimcheck.check.findings import Extraction, Finding, Unresolved, merge, self_contradictions, unite_lists, weigh_labels
 from claimcheck.check.mentions import Anchor, Mention, convert, find_dates, find_numbers, find_quotes
-from claimcheck.check.people import TITLE_WORDS
+from claimcheck.check.people import TITLE_WORDS, offices
 from claimcheck.check.learn import TRUSTED, Evidence, LearnedCue, content, examples_by_topic, learn, lemma, number_shapes, tokens
 from claimcheck.model import Claim, Codebook, Topic
 from claimcheck.check.sentences import Sentence, clauses, fold, split_sentences
@@ -80,6 +80,11 @@ class Extractor(Readers):
                 aside = lc.settable(subject_keys, name)
                 if lc.lemmas not in known_cues and self._trusted(replace(lc, specificity=lc.specificity_without(aside)), t):
                     cues.append(_Cue(lc.text, None, lc.label, None, lc.lemmas, lc, aside=aside))
+            if t.type == "person":  # the office the codebook names it by: "Energy Minister Sara Aagesen"
+                for text, whose in offices(name, t.subject):
+                    lems = _cue_lemmas(text)
+                    if lems and lems not in {c.lemmas for c in cues}:
+                        cues.append(_Cue(text, None, None, None, lems, LearnedCue(lems, text, OWN_OFFICE if whose else OFFICE, 1.0)))
             subjects = [_Subject(s, phrase_pattern(s), any(ch.isupper() for ch in s), phrase_needles(s) or ()) for s in t.subject if s.strip()]
             if not subjects and ev.subjects:
                 subjects = [self._learned_subject(lem, examples.get(name, ())) for lem in ev.subjects]

@@ -176,6 +176,26 @@ def earlier_level(s: str, start: int, end: int) -> str | None:
     return None
 
 
+#: The words of a topic's own name that make it the level an amount moved from ("demand.before",
+#: "turnout.initial", "price.previous"): the topic takes the "from" number and leaves the one moved to.
+_EARLIER_NAME_WORDS = frozenset("before initial prior earlier previous original starting pre from old former".split())
+#: "... from 27,500 megawatts to nearly": the level moved from, right before the number moved to.
+_FROM_TO_BEFORE = re.compile(r"(?<![\w])from\s+[$\u20ac\u00a3]?\d[\d,.]*(?:\s*-?[A-Za-z]+)?\s+to\s+(?:[a-z]+\s+){0,2}$",
+                             re.I)
+
+
+def takes_earlier(topic: Topic) -> bool:
+    """Does the topic's name ask for the level before a change ("spain_demand.before")? Only the name counts:
+    "before" in a description mostly places an event in time ("before the vote"), which is no level."""
+    words = re.findall(r"[a-z]+", topic.name.casefold().replace("_", " "))
+    return bool(set(words) & _EARLIER_NAME_WORDS)
+
+
+def later_level(s: str, start: int) -> bool:
+    """Is the number at `start` the level an amount moved to, right after its "from N to"?"""
+    return bool(_FROM_TO_BEFORE.search(s[max(0, start - 60):start]))
+
+
 #: Words before a value, in its clause, that make it a forecast or a possibility, not a statement.
 _FORECAST = frozenset("could might may would expected expects likely feared fears predicted predicts forecast "
                       "forecasts anticipated potentially possibly".split())

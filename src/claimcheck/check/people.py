@@ -127,3 +127,22 @@ def find_names(s: str, skip: list[tuple[int, int]] = (), titles: frozenset[str] 
             conf = min(conf, 0.3)  # "Taliban spokesman Zabihullah Mujahid": whose office, not a person
         out.append(Mention("name", start, end, text, text, "capitalised name", conf))
     return out
+
+
+def offices(topic_name: str, subjects) -> list[tuple[str, bool]]:
+    """The words a codebook gives for a person topic's office, read as cues even where none are written:
+    its name's last part when that ends in an office ("spain.energy_minister": "energy minister"), and
+    each subject of two words or more ending in one ("Portuguese Prime Minister"). With each, whether it
+    says whose office it is by itself: a subject phrase with a word beyond office words does ("Portuguese",
+    "Energy"); office words alone ("prime minister", "chair") need a named subject near, or any
+    country's minister would be taken for this one."""
+    out: dict[str, bool] = {}
+    tail = topic_name.rsplit(".", 1)[-1].replace("_", " ").split()
+    if tail and _word(tail[-1]) in _TITLE_ENDS:
+        out[" ".join(tail)] = False
+    for sub in subjects:
+        words = sub.split()
+        if len(words) >= 2 and _word(words[-1]) in _TITLE_ENDS and not re.search(r"[^\w\s']", sub):
+            key = next((k for k in out if k.casefold() == sub.casefold()), sub)
+            out[key] = out.get(key, False) or any(_word(w) not in TITLE_WORDS for w in words)
+    return list(out.items())

@@ -12,6 +12,7 @@ from dataclasses import replace
 from functools import lru_cache
 from types import SimpleNamespace
 
+from claimcheck.check.cues import OFFICE
 from claimcheck.check.cues import (
     SUBJECT_REACH, _PRONOUN_OPENER, _Subject, _gap_words, _lemma_run, lowered,
     _ALNUM, _BEYOND, _CLAUSE_FACTOR, _COUNTLESS, _Cand, _Hit,
@@ -22,7 +23,7 @@ from claimcheck.check.choose import coordination, union
 from claimcheck.check.framing import (
     LEVEL, WEAK_FRAMING, charged, earlier_level, forecast, gap_after, measured, negated, part_of_before, takes_charged,
     takes_measure, partitive_owner, partitive_whole, supposed, takes_forecast, takes_gap, takes_supposed, takes_total,
-    inside, timed,
+    inside, later_level, takes_earlier, timed,
 )
 from claimcheck.check.mentions import _WEEKDAY_RE, Anchor, Mention, convert, find_dates, unit_of, _fmt as _fmt_num
 from claimcheck.check.joined import JoinedHits
@@ -217,6 +218,8 @@ class Readers(JoinedHits, LabelReader):
                 after = n.start >= h.end
                 if not after and n.end > h.start:
                     continue
+                if h.cue.learned is not None and h.cue.learned.support == OFFICE and not self._office_owned(s, h, sub, rules):
+                    continue  # "Spanish Prime Minister X" is another country's: the office alone is this topic's only when named so
                 gap = s[h.end:n.start] if after else s[n.end:h.start]
                 d = _count_words(gap, _PERSON_SKIP | TITLE_WORDS)
                 words = _WORD.findall(gap)
@@ -240,6 +243,19 @@ class Readers(JoinedHits, LabelReader):
             if best:
                 out.append(best)
         return out
+
+    @staticmethod
+    def _office_owned(s, h, sub, rules) -> bool:
+        """Is the bare office at hit `h` ("chair", "prime minister") this topic's? Only with a named subject
+        near, and no capitalised word before it that is none of the subject's: "Red Electrica chair" is the
+        grid operator's, "Spanish Prime Minister" another's."""
+        if not (sub and sub.proper):
+            return False
+        before = re.search(r"([\w'\u2019]+)\s+$", s[:h.start])
+        if before is None or not before.group(1)[:1].isupper():
+            return True
+        word = fold_name(re.sub(r"['\u2019]s$", "", before.group(1)))
+        return any(word in {fold_name(w) for w in x.text.split()} for x in rules.subjects)
 
     def _read_number(self, s, cl, rules, hits, mentions) -> list[_Cand]:
         out = []
@@ -271,7 +287,10 @@ class Readers(JoinedHits, LabelReader):
                 n = later  # "10 minutes later", of a minute of play: ten on from the minute stated before
             elif kind and not takes_measure(rules.topic, kind, counted, own or set()):
                 continue  # "the 55-year-old", "two years ago", "10 miles from": an age, a time before, a distance
-            if earlier_level(s, n.start, n.end):
+            if takes_earlier(rules.topic):
+                if later_level(s, n.start):
+                    continue  # "from 27,500 to 15,000", for the level before: 15,000 is where it moved to
+            elif earlier_level(s, n.start, n.end):
                 continue  # "the toll rose from 144 to 694": 144 is where it stood before, not where it stands
             if re.search(r"[A-Z][\w'-]+,\s*$", s[:n.start]) and re.match(r"\s*,", s[n.end:]):
                 continue  # "Combs, 55, said": an age beside a name, no count

@@ -1,0 +1,71 @@
+"""Rules for a story with few curated claims: a topic named for the level before a change takes the
+"from" number, and a person topic is read through the office its codebook entry names even when no
+cue is written. The codebook is a made-up reservoir story; its sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import asserted, extractor_for
+
+CODEBOOK = """\
+topics:
+  reservoir_level.before:
+    type: number
+    unit: metres
+    description: The reservoir's water level just before the dam gates opened, in metres.
+    subject: [reservoir, water level]
+    cues: [from, metres]
+  reservoir_level.after:
+    type: number
+    unit: metres
+    description: The reservoir's water level once the gates had opened, in metres.
+    subject: [reservoir, water level]
+    cues: [to, metres]
+  valdor.water_minister:
+    type: person
+    description: Valdor's minister responsible for water.
+    subject: [Valdorian Water Minister, Water Minister]
+  dam_board.chair:
+    type: person
+    description: Who chairs the dam board.
+    subject: [Dam Board, board]
+  eastmark.prime_minister:
+    type: person
+    description: Eastmark's prime minister.
+    subject: [Eastmark, prime minister]
+"""
+
+SOURCES = {"a": ("2027-03-02", "The reservoir fell to 40 metres on Monday, the board said.")}
+CLAIMS = {"a": [("reservoir_level.after", "40", "The reservoir fell to 40 metres")]}
+
+
+@pytest.fixture(scope="module")
+def story(tmp_path_factory):
+    return extractor_for(tmp_path_factory.mktemp("reservoir"), CODEBOOK, SOURCES, CLAIMS)
+
+
+def test_a_topic_named_for_the_level_before_takes_the_from_number_and_the_other_the_to_number(story):
+    assert asserted(story, "Gauges showed the reservoir dropping overnight from 62 metres to about 41 metres.") == {
+        ("reservoir_level.before", "62"), ("reservoir_level.after", "about 41")}
+
+
+def test_a_topic_not_named_for_an_earlier_level_still_skips_the_from_number(story):
+    found = asserted(story, "Gauges showed the reservoir dropping overnight from 62 metres to about 41 metres.")
+    assert ("reservoir_level.after", "62") not in found
+
+
+def test_a_subject_phrase_naming_the_office_reads_the_holder_without_cues(story):
+    assert asserted(story, "Valdorian Water Minister Ilse Marrow said repairs would take weeks.") == {
+        ("valdor.water_minister", "Ilse Marrow")}
+
+
+def test_the_office_in_the_topic_name_reads_the_holder_beside_its_named_subject(story):
+    assert asserted(story, "Dam Board chair Petra Lindqvist said the gates held.") == {("dam_board.chair", "Petra Lindqvist")}
+
+
+def test_a_bare_office_owned_by_another_is_not_the_topic_s(story):
+    assert asserted(story, "Westmark Prime Minister Otto Brand visited Eastmark on Monday.") == set()
+    assert asserted(story, "Eastmark prime minister Lena Voss visited the dam on Monday.") == {
+        ("eastmark.prime_minister", "Lena Voss")}
