@@ -1,6 +1,6 @@
 """Rules for a story with few curated claims: a topic named for the level before a change takes the
 "from" number, and a person topic is read through the office its codebook entry names even when no
-cue is written. The codebook is a made-up reservoir story; its sentences are written for these tests.
+cue is written; a day whose "when" clause names an event's noun is that event's day. The codebook is a made-up reservoir story; its sentences are written for these tests.
 """
 
 from __future__ import annotations
@@ -31,6 +31,14 @@ topics:
     type: person
     description: Who chairs the dam board.
     subject: [Dam Board, board]
+  flood.date:
+    type: date
+    description: The day the valley flooded.
+    subject: [flood]
+  report.date:
+    type: date
+    description: The day the inquiry published its report.
+    subject: [report]
   eastmark.prime_minister:
     type: person
     description: Eastmark's prime minister.
@@ -69,3 +77,13 @@ def test_a_bare_office_owned_by_another_is_not_the_topic_s(story):
     assert asserted(story, "Westmark Prime Minister Otto Brand visited Eastmark on Monday.") == set()
     assert asserted(story, "Eastmark prime minister Lena Voss visited the dam on Monday.") == {
         ("eastmark.prime_minister", "Lena Voss")}
+
+
+def test_a_day_whose_when_clause_names_the_event_is_the_event_s_day(story):
+    assert asserted(story, "Engineers opened the sluices on May 3, 2027 when a failed pump upstream caused the flood.") == {
+        ("flood.date", "2027-05-03")}
+
+
+def test_an_event_noun_completing_another_noun_in_the_when_clause_is_not_dated_by_it(story):
+    found = asserted(story, "Officials met on May 9, 2027 when the long debate on the flood was held.")
+    assert not any(t == "flood.date" for t, _ in found)

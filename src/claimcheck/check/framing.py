@@ -324,10 +324,18 @@ _NP_BREAK = frozenset({"the", "a", "an", "and", "or", "but", "of", "in", "on", "
                        "that", "which", "who", "as", "after", "before", "than", "was", "were", "is", "are", "has", "had"})
 
 
+#: A "when" clause right after a day, up to the event's noun with no break: "on May 3 when a fault ... caused the".
+_WHEN_CLAUSE = re.compile(r",?\s+when\s+(?:[\w'\u2019-]+\s+){1,12}")
+#: ... unless the noun completes another noun ("when the report on the", "the cause of the"): then that is the event.
+_COMPLEMENT_END = re.compile(r"(?<![\w])(?:of|on|about|into|over|for|behind)\s+(?:(?:the|a|an|its|their|this|that)\s+)?(?:[\w-]+\s+)?$",
+                             re.I)
+
+
 def dated_event(s: str, noun: tuple[int, int], day: tuple[int, int]) -> bool:
     """Is the day attached to the noun, naming its day: right after it ("the quake on Friday", "the
-    jewels stolen on the morning of October 19") or right before it ("the Oct. 19 theft"), or a
-    possessive day opening the noun's phrase ("Monday's election", "last Friday's strong 7.7 magnitude quake")?"""
+    jewels stolen on the morning of October 19") or right before it ("the Oct. 19 theft"), a possessive
+    day opening the noun's phrase ("Monday's election", "last Friday's strong 7.7 magnitude quake"), or a
+    day whose "when" clause names the noun as what happened ("on May 3 when a fault caused the outage")?"""
     if day[0] >= noun[1]:
         return bool(_DAY_AFTER.fullmatch(s, noun[1], day[0]))
     if day[1] > noun[0]:
@@ -335,6 +343,8 @@ def dated_event(s: str, noun: tuple[int, int], day: tuple[int, int]) -> bool:
     gap = s[day[1]:noun[0]]
     if re.fullmatch(r"\s+", gap):
         return True
+    if _WHEN_CLAUSE.fullmatch(gap) and not _COMPLEMENT_END.search(gap):
+        return True  # "on May 3 when a fault in the line caused the outage": the clause says what happened that day
     lead = re.match(r"['\u2019]s(?=\s)", gap)
     if not lead and not re.search(r"['\u2019]s$", s[day[0]:day[1]]):
         return False
