@@ -1,6 +1,7 @@
 """Rules for a story with few curated claims: a topic named for the level before a change takes the
 "from" number, and a person topic is read through the office its codebook entry names even when no
-cue is written; a day whose "when" clause names an event's noun is that event's day. The codebook is a made-up reservoir story; its sentences are written for these tests.
+cue is written; a list cue written with its items reads them; a possessive owning an office is no
+list item; a day whose "when" clause names an event's noun is that event's day. The codebook is a made-up reservoir story; its sentences are written for these tests.
 """
 
 from __future__ import annotations
@@ -35,6 +36,11 @@ topics:
     type: date
     description: The day the valley flooded.
     subject: [flood]
+  flood.regions:
+    type: list
+    description: The regions the flood reached.
+    subject: [flood, river]
+    cues: [swept through Lowmere and Highmere, flooded]
   report.date:
     type: date
     description: The day the inquiry published its report.
@@ -45,8 +51,10 @@ topics:
     subject: [Eastmark, prime minister]
 """
 
-SOURCES = {"a": ("2027-03-02", "The reservoir fell to 40 metres on Monday, the board said.")}
-CLAIMS = {"a": [("reservoir_level.after", "40", "The reservoir fell to 40 metres")]}
+SOURCES = {"a": ("2027-03-02", "The reservoir fell to 40 metres on Monday, the board said. "
+                               "The flood swept through Lowmere and Highmere.")}
+CLAIMS = {"a": [("reservoir_level.after", "40", "The reservoir fell to 40 metres"),
+                ("flood.regions", ["Lowmere", "Highmere"], "The flood swept through Lowmere and Highmere")]}
 
 
 @pytest.fixture(scope="module")
@@ -87,3 +95,13 @@ def test_a_day_whose_when_clause_names_the_event_is_the_event_s_day(story):
 def test_an_event_noun_completing_another_noun_in_the_when_clause_is_not_dated_by_it(story):
     found = asserted(story, "Officials met on May 9, 2027 when the long debate on the flood was held.")
     assert not any(t == "flood.date" for t, _ in found)
+
+
+def test_a_list_cue_written_with_its_items_reads_the_items_it_holds(story):
+    assert asserted(story, "By dusk the flood that swept through Lowmere and Highmere had reached the coast.") == {
+        ("flood.regions", "Lowmere, Highmere")}
+
+
+def test_a_name_owning_an_office_is_no_list_item(story):
+    found = asserted(story, "The river burst its banks and flooded, Lowmere's Water Minister Ilse Marrow said on Tuesday.")
+    assert not any(t == "flood.regions" for t, _ in found)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.check.mentions import _MONTHS, _WEEKDAYS, Mention
+from claimcheck.values import fold
 
 #: Words for offices and ranks that stand before a name and are not part of it.
 TITLE_WORDS = {
@@ -146,3 +147,27 @@ def offices(topic_name: str, subjects) -> list[tuple[str, bool]]:
             key = next((k for k in out if k.casefold() == sub.casefold()), sub)
             out[key] = out.get(key, False) or any(_word(w) not in TITLE_WORDS for w in words)
     return list(out.items())
+
+
+#: "'s Energy Minister", "'s chief prosecutor": a possessive followed, within three words, by an office.
+_OWNS = re.compile(r"['\u2019]s\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+
+
+def whose_office(s: str, end: int) -> bool:
+    """Does the name ending at `end` own the office after it ("Spain's Energy Minister Ana Ruiz said")? Then
+    it says whose office that is, and is no item of a list the sentence gives."""
+    m = _OWNS.match(s, end)
+    return bool(m) and any(_word(w) in _TITLE_ENDS for w in m.group(1).split())
+
+
+def office_owned(s: str, start: int, sub, subjects) -> bool:
+    """Is the bare office at `start` ("chair", "prime minister") the topic's? Only with a named subject
+    `sub` near, and no capitalised word before it that is none of the topic's `subjects` words: "Red
+    Electrica chair" is the grid operator's, "Spanish Prime Minister" another's."""
+    if not (sub and sub.proper):
+        return False
+    before = re.search(r"([\w'\u2019]+)\s+$", s[:start])
+    if before is None or not before.group(1)[:1].isupper():
+        return True
+    word = fold(re.sub(r"['\u2019]s$", "", before.group(1)))
+    return any(word in {fold(w) for w in x.text.split()} for x in subjects)

@@ -28,7 +28,7 @@ from claimcheck.check.framing import (
 from claimcheck.check.mentions import _WEEKDAY_RE, Anchor, Mention, convert, find_dates, unit_of, _fmt as _fmt_num
 from claimcheck.check.joined import JoinedHits
 from claimcheck.check.labels import LabelReader
-from claimcheck.check.people import TITLE_WORDS, find_names
+from claimcheck.check.people import TITLE_WORDS, find_names, office_owned, whose_office
 from claimcheck.check.points import counted_on
 from claimcheck.check.learn import FUNCTION_WORDS, lemma
 from claimcheck.check.sentences import fold
@@ -218,7 +218,7 @@ class Readers(JoinedHits, LabelReader):
                 after = n.start >= h.end
                 if not after and n.end > h.start:
                     continue
-                if h.cue.learned is not None and h.cue.learned.support == OFFICE and not self._office_owned(s, h, sub, rules):
+                if h.cue.learned is not None and h.cue.learned.support == OFFICE and not office_owned(s, h.start, sub, rules.subjects):
                     continue  # "Spanish Prime Minister X" is another country's: the office alone is this topic's only when named so
                 gap = s[h.end:n.start] if after else s[n.end:h.start]
                 d = _count_words(gap, _PERSON_SKIP | TITLE_WORDS)
@@ -243,19 +243,6 @@ class Readers(JoinedHits, LabelReader):
             if best:
                 out.append(best)
         return out
-
-    @staticmethod
-    def _office_owned(s, h, sub, rules) -> bool:
-        """Is the bare office at hit `h` ("chair", "prime minister") this topic's? Only with a named subject
-        near, and no capitalised word before it that is none of the subject's: "Red Electrica chair" is the
-        grid operator's, "Spanish Prime Minister" another's."""
-        if not (sub and sub.proper):
-            return False
-        before = re.search(r"([\w'\u2019]+)\s+$", s[:h.start])
-        if before is None or not before.group(1)[:1].isupper():
-            return True
-        word = fold_name(re.sub(r"['\u2019]s$", "", before.group(1)))
-        return any(word in {fold_name(w) for w in x.text.split()} for x in rules.subjects)
 
     def _read_number(self, s, cl, rules, hits, mentions) -> list[_Cand]:
         out = []
@@ -428,18 +415,24 @@ class Readers(JoinedHits, LabelReader):
         # The words naming the topic ("Shaking was also felt in ...") and function words ("Other
         # tremors ...") opening a sentence in capitals are not its items.
         own = {lemma(w) for x in [*rules.subjects, *rules.cues] for w in _ALNUM.findall(x.text)}
+        # A name the claim set knows is an item even where a cue is written with it ("hit Northland and Southland").
         items = sorted([m for m in mentions("name") if (m.confidence > 0.3 or m.how.startswith("known"))
-                        and not (len(m.value.split()) == 1 and (lemma(m.value) in own or m.value.casefold() in FUNCTION_WORDS))]
+                        and not (len(m.value.split()) == 1 and (lemma(m.value) in own and not m.how.startswith("known")
+                                                                or m.value.casefold() in FUNCTION_WORDS))]
                        + [m for m in mentions("date")], key=lambda m: m.start)
         out: list[_Cand] = []
         for h, sub, sdist, apart_s in hits:
+            inside = [m for m in items if h.start <= m.start < h.end]
+            if inside:  # a cue written with its items ("hit Northland and Southland"): its words before them lead to them
+                h = replace(h, end=inside[0].start)
             for direction in (1, -1):
                 run = coordination(s, items, h, direction)
                 if not run:
                     continue
                 if any(m.value is None for m in run):
                     continue
-                run = [m for m in run if m.kind == "date" or fold_name(m.value) not in _left_out(rules.topic.description)]
+                run = [m for m in run if m.kind == "date" or fold_name(m.value) not in _left_out(rules.topic.description)
+                       and not whose_office(s, m.end)]
                 if not run:
                     continue  # "the countries other than Myanmar where it was felt": the topic leaves it out
                 kind = "date" if run[0].kind == "date" else "names"
