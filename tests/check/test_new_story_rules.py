@@ -1,7 +1,7 @@
 """Rules for a story with few curated claims: a topic named for the level before a change takes the
 "from" number, and a person topic is read through the office its codebook entry names even when no
 cue is written; a list cue written with its items reads them; a possessive owning an office is no
-list item; a day whose "when" clause names an event's noun is that event's day. The codebook is a made-up reservoir story; its sentences are written for these tests.
+list item; a day before the verb its topic names and that verb's object dates it; a day whose "when" clause names an event's noun is that event's day. The codebook is a made-up reservoir story; its sentences are written for these tests.
 """
 
 from __future__ import annotations
@@ -41,6 +41,10 @@ topics:
     description: The regions the flood reached.
     subject: [flood, river]
     cues: [swept through Lowmere and Highmere, flooded]
+  bridge.opened:
+    type: date
+    description: The day the mayor opened the rebuilt bridge.
+    subject: [bridge]
   report.date:
     type: date
     description: The day the inquiry published its report.
@@ -105,3 +109,10 @@ def test_a_list_cue_written_with_its_items_reads_the_items_it_holds(story):
 def test_a_name_owning_an_office_is_no_list_item(story):
     found = asserted(story, "The river burst its banks and flooded, Lowmere's Water Minister Ilse Marrow said on Tuesday.")
     assert not any(t == "flood.regions" for t, _ in found)
+
+
+def test_a_day_before_the_topic_s_own_verb_and_its_object_dates_the_object(story):
+    # (sentences long enough not to be read as a headline)
+    assert asserted(story, "In a brief ceremony, the mayor on March 5, 2027 opened the rebuilt bridge to traffic from both banks.") == {
+        ("bridge.opened", "2027-03-05")}
+    assert asserted(story, "In a brief ceremony, the mayor on March 5, 2027 inspected the rebuilt bridge with engineers from both banks.") == set()

@@ -331,6 +331,19 @@ _COMPLEMENT_END = re.compile(r"(?<![\w])(?:of|on|about|into|over|for|behind)\s+(
                              re.I)
 
 
+#: "on Tuesday announcing a commission", "on May 3 opened the new bridge": a day, a verb, its object's noun.
+_DAY_VERB_OBJECT = re.compile(r"\s+([a-z]+)\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:[a-z-]+\s+)?")
+
+
+def day_verb(s: str, noun: tuple[int, int], day: tuple[int, int]) -> str | None:
+    """The verb standing between a day and the noun it takes as object ("on Tuesday announcing a
+    commission"): the day is when that was done to the noun. None when no such verb stands between."""
+    if day[1] > noun[0]:
+        return None
+    m = _DAY_VERB_OBJECT.fullmatch(s, day[1], noun[0])
+    return m.group(1) if m else None
+
+
 def dated_event(s: str, noun: tuple[int, int], day: tuple[int, int]) -> bool:
     """Is the day attached to the noun, naming its day: right after it ("the quake on Friday", "the
     jewels stolen on the morning of October 19") or right before it ("the Oct. 19 theft"), a possessive
