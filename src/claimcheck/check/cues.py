@@ -99,6 +99,11 @@ def lowered(s: str) -> str | None:
     return None if _LOWER_UNSAFE.search(s) else s.lower()
 
 
+#: The `support` of a cue made of the office a person topic's codebook entry names (people.offices): one
+#: that says whose office it is ("Portuguese Prime Minister"), and one that needs a named subject near ("chair").
+OWN_OFFICE, OFFICE = -3, -4
+
+
 @dataclass(frozen=True)
 class _Cue:
     text: str
@@ -132,6 +137,8 @@ class _Cue:
             return f"'{self.text}' (the label's name)"
         if self.learned.support == -2:
             return f"'{self.text}' (the event only this topic dates)"
+        if self.learned.support in (OWN_OFFICE, OFFICE):
+            return f"'{self.text}' (the office the codebook names)"
         if self.learned.support < 0:
             return f"'{self.text}' (the unit only this topic counts)"
         n = self.learned.support

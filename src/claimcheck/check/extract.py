@@ -18,16 +18,16 @@ from typing import Iterable
 
 from claimcheck.check.joined import COMPOUND_HINT, ELLIPSIS_HINT, GAP_HINT
 from claimcheck.check.readers import Readers
-from claimcheck.check.framing import WEAK_FRAMING, dated_event, other_year
+from claimcheck.check.framing import WEAK_FRAMING, dated_event, day_verb, other_year
 from claimcheck.check.events import attached_runs, event_runs
 from claimcheck.check.points import marks, point_unit
 from claimcheck.check.cues import (
-    _ALNUM, _ANAPHOR, _COUNTLESS, _CURRENCY_SIGN, _Cand, _Cue, _DATE_HINT, _END_WORDS, _FUNCTION_TITLES, _HEDGES, _Hit, _WHO_COUNTED, _NEGATION_LEMMAS, _PLAN_TOPIC_WORDS, _Rules, _Subject, _cue_lemmas, _dateline, _name_span, _subject_nearness, phrase_needles, phrase_pattern, rules_type,
+    OFFICE, OWN_OFFICE, _ALNUM, _ANAPHOR, _COUNTLESS, _CURRENCY_SIGN, _Cand, _Cue, _DATE_HINT, _END_WORDS, _FUNCTION_TITLES, _HEDGES, _Hit, _WHO_COUNTED, _NEGATION_LEMMAS, _PLAN_TOPIC_WORDS, _Rules, _Subject, _cue_lemmas, _dateline, _name_span, _subject_nearness, phrase_needles, phrase_pattern, rules_type,
 )
 from claimcheck.check.choose import own_beside, choose
 from claimcheck.check.findings import Extraction, Finding, Unresolved, merge, self_contradictions, unite_lists, weigh_labels
 from claimcheck.check.mentions import Anchor, Mention, convert, find_dates, find_numbers, find_quotes
-from claimcheck.check.people import TITLE_WORDS
+from claimcheck.check.people import TITLE_WORDS, offices
 from claimcheck.check.learn import TRUSTED, Evidence, LearnedCue, content, examples_by_topic, learn, lemma, number_shapes, tokens
 from claimcheck.model import Claim, Codebook, Topic
 from claimcheck.check.sentences import Sentence, clauses, fold, split_sentences
@@ -80,6 +80,11 @@ class Extractor(Readers):
                 aside = lc.settable(subject_keys, name)
                 if lc.lemmas not in known_cues and self._trusted(replace(lc, specificity=lc.specificity_without(aside)), t):
                     cues.append(_Cue(lc.text, None, lc.label, None, lc.lemmas, lc, aside=aside))
+            if t.type == "person":  # the office the codebook names it by: "Energy Minister Sara Aagesen"
+                for text, whose in offices(name, t.subject):
+                    lems = _cue_lemmas(text)
+                    if lems and lems not in {c.lemmas for c in cues}:
+                        cues.append(_Cue(text, None, None, None, lems, LearnedCue(lems, text, OWN_OFFICE if whose else OFFICE, 1.0)))
             subjects = [_Subject(s, phrase_pattern(s), any(ch.isupper() for ch in s), phrase_needles(s) or ()) for s in t.subject if s.strip()]
             if not subjects and ev.subjects:
                 subjects = [self._learned_subject(lem, examples.get(name, ())) for lem in ev.subjects]
@@ -89,6 +94,10 @@ class Extractor(Readers):
         self._events = [(n, sub) for n, r in self.rules.items() if r.topic.type == "date"
                         for sub in r.subjects if not sub.proper and named[fold(sub.text)] == 1 and " " not in sub.text.strip()]
         self._event_runs, self._event_known = event_runs(self.rules, self.evidence)
+        # The content words a date topic's name and description give for what was done on its day ("announced"):
+        # "on Tuesday announcing a commission" dates the commission's announcement.
+        self._date_verbs = {n: {tk.lemma for tk in tokens(f"{n.replace('.', ' ').replace('_', ' ')} {r.topic.description}")
+                                if content(tk.lemma)} for n, r in self.rules.items() if r.topic.type == "date"}
         self._event_words = {lemma(sub.text) for _, sub in self._events} | {lems[0] for _, lems in self._event_runs}
         # A sentence without any cue's words cannot hold a finding: a set lookup rules most sentences out.
         self._cue_words = {w.casefold() for r in self.rules.values() for c in r.cues for w in _ALNUM.findall(c.text)}
@@ -391,7 +400,8 @@ class Extractor(Readers):
             for topic, sub in self._events:
                 for m in sub.pattern.finditer(s):
                     for d in mentions("date"):
-                        if dated_event(s, (m.start(), m.end()), (d.start, d.end)) and d.value is not None:
+                        if d.value is not None and (dated_event(s, (m.start(), m.end()), (d.start, d.end))
+                                                    or lemma(day_verb(s, (m.start(), m.end()), (d.start, d.end)) or "-") in self._date_verbs[topic]):
                             cue = _Cue(m.group(0), None, None, None, (), LearnedCue((), m.group(0), -2, 1.0), day=(d.start, d.end))
                             hits[topic] = [*hits.get(topic, ()), (_Hit(topic, m.start(), m.end(), cue), sub, 0, 0)]
             for topic, h in attached_runs(s, cl, toks, self._event_runs, self._event_known, lambda: mentions("date"), self.rules):

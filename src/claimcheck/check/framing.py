@@ -176,6 +176,26 @@ def earlier_level(s: str, start: int, end: int) -> str | None:
     return None
 
 
+#: The words of a topic's own name that make it the level an amount moved from ("demand.before",
+#: "turnout.initial", "price.previous"): the topic takes the "from" number and leaves the one moved to.
+_EARLIER_NAME_WORDS = frozenset("before initial prior earlier previous original starting pre from old former".split())
+#: "... from 27,500 megawatts to nearly": the level moved from, right before the number moved to.
+_FROM_TO_BEFORE = re.compile(r"(?<![\w])from\s+[$\u20ac\u00a3]?\d[\d,.]*(?:\s*-?[A-Za-z]+)?\s+to\s+(?:[a-z]+\s+){0,2}$",
+                             re.I)
+
+
+def takes_earlier(topic: Topic) -> bool:
+    """Does the topic's name ask for the level before a change ("spain_demand.before")? Only the name counts:
+    "before" in a description mostly places an event in time ("before the vote"), which is no level."""
+    words = re.findall(r"[a-z]+", topic.name.casefold().replace("_", " "))
+    return bool(set(words) & _EARLIER_NAME_WORDS)
+
+
+def later_level(s: str, start: int) -> bool:
+    """Is the number at `start` the level an amount moved to, right after its "from N to"?"""
+    return bool(_FROM_TO_BEFORE.search(s[max(0, start - 60):start]))
+
+
 #: Words before a value, in its clause, that make it a forecast or a possibility, not a statement.
 _FORECAST = frozenset("could might may would expected expects likely feared fears predicted predicts forecast "
                       "forecasts anticipated potentially possibly".split())
@@ -304,10 +324,31 @@ _NP_BREAK = frozenset({"the", "a", "an", "and", "or", "but", "of", "in", "on", "
                        "that", "which", "who", "as", "after", "before", "than", "was", "were", "is", "are", "has", "had"})
 
 
+#: A "when" clause right after a day, up to the event's noun with no break: "on May 3 when a fault ... caused the".
+_WHEN_CLAUSE = re.compile(r",?\s+when\s+(?:[\w'\u2019-]+\s+){1,12}")
+#: ... unless the noun completes another noun ("when the report on the", "the cause of the"): then that is the event.
+_COMPLEMENT_END = re.compile(r"(?<![\w])(?:of|on|about|into|over|for|behind)\s+(?:(?:the|a|an|its|their|this|that)\s+)?(?:[\w-]+\s+)?$",
+                             re.I)
+
+
+#: "on Tuesday announcing a commission", "on May 3 opened the new bridge": a day, a verb, its object's noun.
+_DAY_VERB_OBJECT = re.compile(r"\s+([a-z]+)\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:[a-z-]+\s+)?")
+
+
+def day_verb(s: str, noun: tuple[int, int], day: tuple[int, int]) -> str | None:
+    """The verb standing between a day and the noun it takes as object ("on Tuesday announcing a
+    commission"): the day is when that was done to the noun. None when no such verb stands between."""
+    if day[1] > noun[0]:
+        return None
+    m = _DAY_VERB_OBJECT.fullmatch(s, day[1], noun[0])
+    return m.group(1) if m else None
+
+
 def dated_event(s: str, noun: tuple[int, int], day: tuple[int, int]) -> bool:
     """Is the day attached to the noun, naming its day: right after it ("the quake on Friday", "the
-    jewels stolen on the morning of October 19") or right before it ("the Oct. 19 theft"), or a
-    possessive day opening the noun's phrase ("Monday's election", "last Friday's strong 7.7 magnitude quake")?"""
+    jewels stolen on the morning of October 19") or right before it ("the Oct. 19 theft"), a possessive
+    day opening the noun's phrase ("Monday's election", "last Friday's strong 7.7 magnitude quake"), or a
+    day whose "when" clause names the noun as what happened ("on May 3 when a fault caused the outage")?"""
     if day[0] >= noun[1]:
         return bool(_DAY_AFTER.fullmatch(s, noun[1], day[0]))
     if day[1] > noun[0]:
@@ -315,6 +356,8 @@ def dated_event(s: str, noun: tuple[int, int], day: tuple[int, int]) -> bool:
     gap = s[day[1]:noun[0]]
     if re.fullmatch(r"\s+", gap):
         return True
+    if _WHEN_CLAUSE.fullmatch(gap) and not _COMPLEMENT_END.search(gap):
+        return True  # "on May 3 when a fault in the line caused the outage": the clause says what happened that day
     lead = re.match(r"['\u2019]s(?=\s)", gap)
     if not lead and not re.search(r"['\u2019]s$", s[day[0]:day[1]]):
         return False

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.check.mentions import _MONTHS, _WEEKDAYS, Mention
+from claimcheck.values import fold
 
 #: Words for offices and ranks that stand before a name and are not part of it.
 TITLE_WORDS = {
@@ -127,3 +128,46 @@ def find_names(s: str, skip: list[tuple[int, int]] = (), titles: frozenset[str] 
             conf = min(conf, 0.3)  # "Taliban spokesman Zabihullah Mujahid": whose office, not a person
         out.append(Mention("name", start, end, text, text, "capitalised name", conf))
     return out
+
+
+def offices(topic_name: str, subjects) -> list[tuple[str, bool]]:
+    """The words a codebook gives for a person topic's office, read as cues even where none are written:
+    its name's last part when that ends in an office ("spain.energy_minister": "energy minister"), and
+    each subject of two words or more ending in one ("Portuguese Prime Minister"). With each, whether it
+    says whose office it is by itself: a subject phrase with a word beyond office words does ("Portuguese",
+    "Energy"); office words alone ("prime minister", "chair") need a named subject near, or any
+    country's minister would be taken for this one."""
+    out: dict[str, bool] = {}
+    tail = topic_name.rsplit(".", 1)[-1].replace("_", " ").split()
+    if tail and _word(tail[-1]) in _TITLE_ENDS:
+        out[" ".join(tail)] = False
+    for sub in subjects:
+        words = sub.split()
+        if len(words) >= 2 and _word(words[-1]) in _TITLE_ENDS and not re.search(r"[^\w\s']", sub):
+            key = next((k for k in out if k.casefold() == sub.casefold()), sub)
+            out[key] = out.get(key, False) or any(_word(w) not in TITLE_WORDS for w in words)
+    return list(out.items())
+
+
+#: "'s Energy Minister", "'s chief prosecutor": a possessive followed, within three words, by an office.
+_OWNS = re.compile(r"['\u2019]s\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+
+
+def whose_office(s: str, end: int) -> bool:
+    """Does the name ending at `end` own the office after it ("Spain's Energy Minister Ana Ruiz said")? Then
+    it says whose office that is, and is no item of a list the sentence gives."""
+    m = _OWNS.match(s, end)
+    return bool(m) and any(_word(w) in _TITLE_ENDS for w in m.group(1).split())
+
+
+def office_owned(s: str, start: int, sub, subjects) -> bool:
+    """Is the bare office at `start` ("chair", "prime minister") the topic's? Only with a named subject
+    `sub` near, and no capitalised word before it that is none of the topic's `subjects` words: "Red
+    Electrica chair" is the grid operator's, "Spanish Prime Minister" another's."""
+    if not (sub and sub.proper):
+        return False
+    before = re.search(r"([\w'\u2019]+)\s+$", s[:start])
+    if before is None or not before.group(1)[:1].isupper():
+        return True
+    word = fold(re.sub(r"['\u2019]s$", "", before.group(1)))
+    return any(word in {fold(w) for w in x.text.split()} for x in subjects)

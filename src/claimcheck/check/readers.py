@@ -12,6 +12,7 @@ from dataclasses import replace
 from functools import lru_cache
 from types import SimpleNamespace
 
+from claimcheck.check.cues import OFFICE
 from claimcheck.check.cues import (
     SUBJECT_REACH, _PRONOUN_OPENER, _Subject, _gap_words, _lemma_run, lowered,
     _ALNUM, _BEYOND, _CLAUSE_FACTOR, _COUNTLESS, _Cand, _Hit,
@@ -22,12 +23,12 @@ from claimcheck.check.choose import coordination, union
 from claimcheck.check.framing import (
     LEVEL, WEAK_FRAMING, charged, earlier_level, forecast, gap_after, measured, negated, part_of_before, takes_charged,
     takes_measure, partitive_owner, partitive_whole, supposed, takes_forecast, takes_gap, takes_supposed, takes_total,
-    inside, timed,
+    inside, later_level, takes_earlier, timed,
 )
 from claimcheck.check.mentions import _WEEKDAY_RE, Anchor, Mention, convert, find_dates, unit_of, _fmt as _fmt_num
 from claimcheck.check.joined import JoinedHits
 from claimcheck.check.labels import LabelReader
-from claimcheck.check.people import TITLE_WORDS, find_names
+from claimcheck.check.people import TITLE_WORDS, find_names, office_owned, whose_office
 from claimcheck.check.points import counted_on
 from claimcheck.check.learn import FUNCTION_WORDS, lemma
 from claimcheck.check.sentences import fold
@@ -217,6 +218,8 @@ class Readers(JoinedHits, LabelReader):
                 after = n.start >= h.end
                 if not after and n.end > h.start:
                     continue
+                if h.cue.learned is not None and h.cue.learned.support == OFFICE and not office_owned(s, h.start, sub, rules.subjects):
+                    continue  # "Spanish Prime Minister X" is another country's: the office alone is this topic's only when named so
                 gap = s[h.end:n.start] if after else s[n.end:h.start]
                 d = _count_words(gap, _PERSON_SKIP | TITLE_WORDS)
                 words = _WORD.findall(gap)
@@ -271,7 +274,10 @@ class Readers(JoinedHits, LabelReader):
                 n = later  # "10 minutes later", of a minute of play: ten on from the minute stated before
             elif kind and not takes_measure(rules.topic, kind, counted, own or set()):
                 continue  # "the 55-year-old", "two years ago", "10 miles from": an age, a time before, a distance
-            if earlier_level(s, n.start, n.end):
+            if takes_earlier(rules.topic):
+                if later_level(s, n.start):
+                    continue  # "from 27,500 to 15,000", for the level before: 15,000 is where it moved to
+            elif earlier_level(s, n.start, n.end):
                 continue  # "the toll rose from 144 to 694": 144 is where it stood before, not where it stands
             if re.search(r"[A-Z][\w'-]+,\s*$", s[:n.start]) and re.match(r"\s*,", s[n.end:]):
                 continue  # "Combs, 55, said": an age beside a name, no count
@@ -409,18 +415,24 @@ class Readers(JoinedHits, LabelReader):
         # The words naming the topic ("Shaking was also felt in ...") and function words ("Other
         # tremors ...") opening a sentence in capitals are not its items.
         own = {lemma(w) for x in [*rules.subjects, *rules.cues] for w in _ALNUM.findall(x.text)}
+        # A name the claim set knows is an item even where a cue is written with it ("hit Northland and Southland").
         items = sorted([m for m in mentions("name") if (m.confidence > 0.3 or m.how.startswith("known"))
-                        and not (len(m.value.split()) == 1 and (lemma(m.value) in own or m.value.casefold() in FUNCTION_WORDS))]
+                        and not (len(m.value.split()) == 1 and (lemma(m.value) in own and not m.how.startswith("known")
+                                                                or m.value.casefold() in FUNCTION_WORDS))]
                        + [m for m in mentions("date")], key=lambda m: m.start)
         out: list[_Cand] = []
         for h, sub, sdist, apart_s in hits:
+            inside = [m for m in items if h.start <= m.start < h.end]
+            if inside:  # a cue written with its items ("hit Northland and Southland"): its words before them lead to them
+                h = replace(h, end=inside[0].start)
             for direction in (1, -1):
                 run = coordination(s, items, h, direction)
                 if not run:
                     continue
                 if any(m.value is None for m in run):
                     continue
-                run = [m for m in run if m.kind == "date" or fold_name(m.value) not in _left_out(rules.topic.description)]
+                run = [m for m in run if m.kind == "date" or fold_name(m.value) not in _left_out(rules.topic.description)
+                       and not whose_office(s, m.end)]
                 if not run:
                     continue  # "the countries other than Myanmar where it was felt": the topic leaves it out
                 kind = "date" if run[0].kind == "date" else "names"
