@@ -350,7 +350,7 @@ class Extractor(Readers):
         toks = tokens(s)
         units_here = bool(self._unique_unit) and (any(t.lemma in self._unique_unit for t in toks) or bool(_CURRENCY_SIGN.search(s)))
         events_here = bool(self._event_words.intersection(t.lemma for t in toks)) and bool(_DATE_HINT.search(s))
-        people = bool(self._people_nouns().keys() & {t.lemma for t in toks})  # "four thieves"
+        people = bool(self._people_nouns.keys() & {t.lemma for t in toks})  # "four thieves"
         compound = bool(COMPOUND_HINT.search(s) or GAP_HINT.search(s))
         if not units_here and not events_here and not compound and not people and not self._cue_words.intersection(t.text.casefold() for t in toks) \
                 and not any(t.lemma in self._by_lemma for t in toks):

@@ -9,6 +9,7 @@ units, subjects, description and cues decide (Readers in readers.py uses these).
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from claimcheck.check.cues import SUBJECT_REACH, _WHO_COUNTED, _Cue, _Hit, _gap_words
 from claimcheck.check.framing import own_gap, takes_gap, takes_total
@@ -99,24 +100,23 @@ class JoinedHits:
                 out.setdefault(name, []).append((h, sub, _gap_words(s, h, (a, b)), min(cl.apart(a, h.start), SUBJECT_REACH)))
         return out
 
+    @cached_property
     def _people_nouns(self) -> dict:
         """Each plain one-word subject of just one number topic that counts people, by its lemma, with
         the topic and the subject: the noun after a number says it counts them ("four thieves")."""
-        if getattr(self, "_people_nouns_cache", None) is None:
-            owners: dict[str, list] = {}
-            for name, r in self.rules.items():
-                if r.topic.type == "number" and (self._units.get(name) or set()) & _WHO_COUNTED:
-                    for sub in r.subjects:
-                        if not sub.proper and len(sub.text.split()) == 1 and lemma(sub.text.casefold()) not in _WHO_COUNTED:
-                            owners.setdefault(lemma(sub.text.casefold()), []).append((name, sub))
-            self._people_nouns_cache = {k: v[0] for k, v in owners.items() if len({n for n, _ in v}) == 1}
-        return self._people_nouns_cache
+        owners: dict[str, list] = {}
+        for name, r in self.rules.items():
+            if r.topic.type == "number" and (self._units.get(name) or set()) & _WHO_COUNTED:
+                for sub in r.subjects:
+                    if not sub.proper and len(sub.text.split()) == 1 and lemma(sub.text.casefold()) not in _WHO_COUNTED:
+                        owners.setdefault(lemma(sub.text.casefold()), []).append((name, sub))
+        return {k: v[0] for k, v in owners.items() if len({n for n, _ in v}) == 1}
 
     def _counted_subject_hits(self, s: str, numbers) -> dict[str, list]:
         """"four thieves": a number right before a noun that is one people-counting topic's subject
         counts them, the noun its cue (where no other topic's subject it is)."""
         out: dict[str, list] = {}
-        nouns = self._people_nouns()
+        nouns = self._people_nouns
         for n in numbers:
             found = nouns.get(lemma(n.unit.casefold())) if n.unit and len(n.unit.split()) == 1 else None
             m = found and re.match(r"\s+" + re.escape(n.unit) + r"(?![\w-])", s[n.end:])

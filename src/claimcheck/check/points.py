@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from claimcheck.check.mentions import Mention, _fmt as _fmt_num, unit_of
+from claimcheck.check.mentions import TIME_UNITS, Mention, _fmt as _fmt_num, unit_of
 from claimcheck.values import parse_quantity
 from claimcheck.values.number import Quantity
 
 #: "10 minutes later": a number of the unit, counted forward from what came before.
-_LATER = re.compile(r"[\s-]*(?P<unit>minute|hour|day|week|month|year)s?\s+later\b", re.I)
+_LATER = re.compile(r"[\s-]*(?P<unit>" + "|".join(TIME_UNITS) + r")s?\s+later\b", re.I)  # the units mentions reads
 
 
 def point_unit(unit: str | None) -> str | None:
