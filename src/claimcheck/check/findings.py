@@ -76,6 +76,7 @@ def merge(raw: list[Finding], contexts: dict[str, Context]) -> list[Finding]:
         out.append(replace(best, mentions=len(fs), also_at=others))
     return out
 
+
 def weigh_labels(findings: list[Finding], contexts: dict[str, Context], min_confidence: float) -> list[Finding]:
     """A label stated once, against an incompatible label the article states at least twice,
     is shown as possible: the article's own account leans the other way.
@@ -95,6 +96,7 @@ def weigh_labels(findings: list[Finding], contexts: dict[str, Context], min_conf
             f = _outranked(f, findings, contexts[f.topic].topic, min_confidence)
         out.append(f)
     return out
+
 
 #: Words placing a statement later in the article's own time than what it tells before: "have now
 #: been charged", "were later found", "has since been released".

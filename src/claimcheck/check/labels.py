@@ -14,7 +14,7 @@ import re
 from claimcheck.check.cues import _ALMOST, _CLAUSE_FACTOR, _HYPOTHETICAL, _NEGATION, _WORD, _Cand, _Hit
 from claimcheck.check.framing import SHORT_OF, fallen_short
 from claimcheck.check.learn import lemma
-from claimcheck.check.stages import SUPERSEDED, UNCERTAIN, denied, open_labels, state_before
+from claimcheck.check.stages import SUPERSEDED, UNCERTAIN, denied, open_label, open_labels, state_before
 
 
 #: Modals of possibility, and verbs of seeking (as lemmas), before a decided state.
@@ -42,13 +42,6 @@ def _denied_before(before: list[str]) -> bool:
     """Is one of the last three words before a cue a denial (and no "not only")?"""
     n = len(before)
     return any(_denies(before[i]) and not (i + 1 < n and before[i + 1] in _NOT_ONLY) for i in range(max(0, n - 3), n))
-
-
-def _awaited(topic, label: str) -> bool:
-    """Is the label itself a state still to come ("not yet decided", "pending")? Then "will" states it."""
-    lab = topic.labels.get(label)
-    words = {w.casefold() for w in _WORD.findall(f"{label.replace('_', ' ')} {lab.definition if lab else ''}")}
-    return bool(words & {"yet", "pending", "undecided", "will", "whether", "awaited", "upcoming", "scheduled"})
 
 
 class LabelReader:
@@ -112,7 +105,7 @@ class LabelReader:
                 continue  # "a majority government would have allowed him ...": there is none
             if topic.changes_over_time and SUPERSEDED.match(s, h.end, cl.bounds[cl.index(h.end - 1)][1]):
                 continue  # "others who were held in custody were later released": a state that has ended
-            if not turned and set(before[-2:]) & {"will", "to"} and not _awaited(topic, label):
+            if not turned and set(before[-2:]) & {"will", "to"} and not open_label(topic, label):
                 state = self._negated.get((topic.name, label)) or state_before(topic, label)
                 if "will" not in before[-2:] or not topic.changes_over_time or state is None:
                     continue  # "to convict him": a purpose, not a state
