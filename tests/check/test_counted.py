@@ -109,6 +109,23 @@ def test_a_currency_sign_says_what_is_counted():
     assert n.unit == "dollars" and n.value.low == 102_000_000
 
 
+@pytest.mark.parametrize("text, value, unit", [
+    ("The firm agreed to pay $32bn for the start-up.", 32e9, "dollars"),
+    ("a break fee of more than €3.2bn", 3.2e9, "euros"),
+    ("It raised £5.4m last year.", 5.4e6, "pounds"),
+    ("a $10k bonus", 1e4, "dollars"),
+    ("The fund holds 2bn shares.", 2e9, "shares"),
+])
+def test_a_scale_written_short_on_the_number_is_part_of_it(text, value, unit):
+    (n,) = find_numbers(text)
+    assert (n.value.low, n.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", ["She ran the 10k in an hour.", "The wall is 5m high.", "He swam 400m."])
+def test_m_and_k_without_a_currency_sign_are_no_scale(text):
+    assert find_numbers(text) == []
+
+
 def test_a_predicate_with_its_counted_noun_between_is_that_number_s(flood):
     got = asserted(flood, "In the flood, 31 people dead were reported at three farms.")
     assert ("flood.deaths", "31") in got and ("flood.deaths", "3") not in got

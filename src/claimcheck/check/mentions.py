@@ -237,7 +237,7 @@ _NUMBER = re.compile(
     rf"(?<![\w.,-])(?:(?P<qual>{_QUALIFIER})\s+)?(?P<cur>[$\u20ac\u00a3](?=\d))?"
     rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:a\s+|half\s+a\s+)?dozen|{_NUMBER_WORD}(?:(?:\s+and\s+|[\s-]+){_NUMBER_WORD})*(?:\s+dozen)?|{_ORDINAL_WORD}|a\s+(?:hundred|thousand))"
     rf"(?=\s*(?:-|–|\bto\b)\s*(?P<num2>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?![\d.,]))?"
-    rf"(?P<suffix>st|nd|rd|th)?(?![A-Za-z0-9])"
+    rf"(?P<abbr>bn|tn|mn|mln|[mk](?=\s|[.,;:!?)\u2019'\"]|$))?(?P<suffix>st|nd|rd|th)?(?![A-Za-z0-9])"
     rf"(?:(?:-|\s+)(?P<unit>[A-Za-z]+))?",
     re.I)
 _VAGUE_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(v) for v in sorted(VAGUE, key=len, reverse=True)) + r")(?![\w-])", re.I)
@@ -272,6 +272,9 @@ _NOT_NAMES = frozenset({"kills", "killed", "kill", "dead", "over", "under", "abo
 
 _CURRENCY = {"$": "dollars", "\u20ac": "euros", "\u00a3": "pounds"}
 _SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+#: Scales written short after the digits ("$32bn", "£3.2m"); "m" and "k" only after a currency sign,
+#: where they cannot be metres, minutes or a race's length.
+_SCALE_ABBR = {"bn": 1e9, "tn": 1e12, "mn": 1e6, "mln": 1e6, "m": 1e6, "k": 1e3}
 
 
 _AM_PM = re.compile(r"\s*[ap]\.?\s?m\b", re.I)
@@ -284,8 +287,10 @@ def find_numbers(s: str, skip: list[tuple[int, int]] = ()) -> list[Mention]:
     out: list[Mention] = []
     covered = 0
     for m in _NUMBER.finditer(s):
-        num = m.group("num")
-        start, end = m.start(), m.end("suffix") if m.group("suffix") else m.end("num")
+        num, abbr = m.group("num"), (m.group("abbr") or "").casefold()
+        if abbr and (not num[:1].isdigit() or m.group("suffix") or (abbr in ("m", "k") and not m.group("cur"))):
+            continue  # "5m" (metres?), "10k": a scale only after a currency sign
+        start, end = m.start(), m.end("suffix") if m.group("suffix") else m.end("abbr") if abbr else m.end("num")
         if any(a < end and start < b for a, b in skip):
             continue
         if re.fullmatch(r"(?:19|20)\d\d", num) and not m.group("unit"):
@@ -313,7 +318,9 @@ def find_numbers(s: str, skip: list[tuple[int, int]] = ()) -> list[Mention]:
                 continue
         unit = m.group("unit")
         scale = _SCALE_WORDS.get((unit or "").casefold()) if num[:1].isdigit() else None
-        if scale:  # "88 million euros", "$1.2 billion": the scale is part of the number, the word after it its unit
+        if abbr:  # "$32bn deal": the scale is written on the number, the word after it is its unit
+            value = float(round(value * _SCALE_ABBR[abbr]))
+        elif scale:  # "88 million euros", "$1.2 billion": the scale is part of the number, the word after it its unit
             value = float(round(value * scale))
             end = m.end("unit")
             after = _AFTER.match(s, end)
