@@ -125,3 +125,11 @@ def test_words_to_number_refuses_non_numbers():
 def test_close_full_names_with_different_surnames_stay_different():
     r = relate("afghan_delegation.leader", "Rahmatullah Najib", "Rahmatullah Mujib")
     assert r.kind == "different"
+
+
+def test_a_curated_number_may_write_its_scale_short():
+    assert words_to_number("32bn") == 32_000_000_000
+    assert words_to_number("1.5 mln") == 1_500_000
+    q = parse_quantity("more than 3.2bn")
+    assert (q.low, q.low_open) == (3_200_000_000, True)
+    assert words_to_number("5m") is None  # metres or minutes as often as millions: written out, or refused
