@@ -169,3 +169,37 @@ def test_a_place_before_a_title_cue_or_a_proper_subject_is_not_the_person(story)
 def test_offices_joined_by_and_lead_to_the_name(story):
     assert found(story, "Finance Minister and former Eastport city mayor Ana Ortiz said the fund was empty.") == {
         ("finance.minister", "Ana Ortiz")}
+
+
+# A made-up church story for how a person's name is read out of the words around it.
+CHURCH_CODEBOOK = """\
+topics:
+  synod.elected:
+    type: person
+    description: Who the synod elected primate.
+    subject: [synod, primate]
+    cues: [elect, elected]
+  synod.announcer:
+    type: person
+    description: Who announced the synod's choice to the crowd.
+    subject: [announcement, crowd]
+    cues: [with the announcement by, dean]
+"""
+CHURCH_SOURCES = {
+    "a": ("2026-06-01", "The synod elected Tomas Vale primate on Sunday."),
+    "b": ("2026-06-02", "The crowd cheered the announcement by Lena Ort."),
+}
+CHURCH_CLAIMS = {
+    "a": [("synod.elected", "Tomas Vale", "The synod elected Tomas Vale primate")],
+    "b": [("synod.announcer", "Lena Ort", "the announcement by Lena Ort")],
+}
+
+
+@pytest.fixture(scope="module")
+def church(tmp_path_factory):
+    return extractor_for(tmp_path_factory.mktemp("church"), CHURCH_CODEBOOK, CHURCH_SOURCES, CHURCH_CLAIMS)
+
+
+def test_a_clergy_rank_is_a_title_and_what_stands_before_it_says_whose(church):
+    assert found(church, "The synod voted to elect Norlandic Archbishop Piet Rask as primate.") == {
+        ("synod.elected", "Piet Rask")}

@@ -26,6 +26,11 @@ TITLE_WORDS = {
     "us", "u.s", "un", "u.n", "uk", "eu", "editor", "reporter", "correspondent", "analyst", "expert",
     "economist", "diplomat", "prefect", "inspector", "superintendent", "attorney", "prosecutor", "lawyer",
     "counsel", "spokesperson's", "official", "detective",
+    # clergy, nobility and parliaments' ranks: "Archbishop Tomas Vale", "Duchess Ana", "MP Lena Ort"
+    "cardinal", "pope", "pontiff", "archbishop", "bishop", "rev", "reverend", "monsignor", "msgr", "pastor",
+    "priest", "deacon", "protodeacon", "patriarch", "imam", "rabbi", "sheikh", "cleric", "prior", "abbot",
+    "emperor", "empress", "princess", "duke", "duchess", "baron", "baroness", "mp", "mep", "congressman",
+    "congresswoman", "councillor", "councilor", "alderman",
 }
 #: Title words that end a title before a name even after other words ("Myanmar Junta Chief Min
 #: Aung Hlaing" is Min Aung Hlaing): the offices, not the particles and abbreviations.
