@@ -203,3 +203,14 @@ def church(tmp_path_factory):
 def test_a_clergy_rank_is_a_title_and_what_stands_before_it_says_whose(church):
     assert found(church, "The synod voted to elect Norlandic Archbishop Piet Rask as primate.") == {
         ("synod.elected", "Piet Rask")}
+
+
+def read(ex, text):
+    """(topic, value, status) of every finding in `text`: asserted at check's default threshold, else possible."""
+    return {(f.topic, f.display, "asserted" if f.confidence >= 0.6 else "possible") for f in ex.extract(text).findings}
+
+
+def test_one_name_word_after_an_office_is_the_name_and_what_stands_before_is_whose_office(church):
+    assert [m.text for m in find_names("French President Macron spoke.")] == ["Macron"]
+    assert [m.text for m in find_names("Royal Norland Army Headquarters spoke.")] == ["Royal Norland Army Headquarters"]
+    assert read(church, "The synod elected Norlandic Archbishop Rask.") == {("synod.elected", "Rask", "possible")}

@@ -104,10 +104,12 @@ def find_names(s: str, skip: list[tuple[int, int]] = (), titles: frozenset[str] 
         while k < len(run) and (_word(run[k][2]) in TITLE_WORDS or _word(run[k][2]) in _FUNCTION
                                 or (_word(run[k][2]) in titles and k + 1 < len(run))):
             k += 1
-        # An office further in ends the title: what stands before it is whose office it is.
-        last = max((i for i in range(k, len(run) - 1) if _word(run[i][2]) in _TITLE_ENDS
+        # An office further in ends the title: what stands before it is whose office it is
+        # ("Guild Director Ana Ortiz"), the claim set's own title words too. One word after it is a name
+        # too ("French President Macron"), unless the office is an institution's word ("Thai Army Headquarters").
+        last = max((i for i in range(k, len(run) - 1) if (_word(run[i][2]) in _TITLE_ENDS or _word(run[i][2]) in titles)
                     and not re.search(r"'s?$", run[i][2])), default=None)
-        if last is not None and len(run) - last - 1 >= 2:
+        if last is not None and (len(run) - last - 1 >= 2 or _word(run[last][2]) not in _NOT_PERSON):
             k = last + 1
         core = run[k:]
         whose = False  # "the Afghan Ministry": what is left before an office word is whose office it is
