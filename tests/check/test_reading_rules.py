@@ -213,4 +213,15 @@ def read(ex, text):
 def test_one_name_word_after_an_office_is_the_name_and_what_stands_before_is_whose_office(church):
     assert [m.text for m in find_names("French President Macron spoke.")] == ["Macron"]
     assert [m.text for m in find_names("Royal Norland Army Headquarters spoke.")] == ["Royal Norland Army Headquarters"]
-    assert read(church, "The synod elected Norlandic Archbishop Rask.") == {("synod.elected", "Rask", "possible")}
+    assert read(church, "The synod elected Norlandic Archbishop Rask.") == {("synod.elected", "Rask", "asserted")}
+
+
+def test_a_title_before_a_lone_name_says_it_is_a_person(church):
+    assert read(church, "The crowd cheered the announcement by Bishop Rask.") == {("synod.announcer", "Rask", "asserted")}
+    assert read(church, "The crowd cheered the announcement by Rask.") == {("synod.announcer", "Rask", "possible")}
+
+
+def test_a_person_named_again_by_part_of_the_name_is_one_more_mention_of_the_full_name(church):
+    text = "The synod elected Archbishop Piet Rask on Sunday. The synod elected Archbishop Rask after two days of voting."
+    (f,) = church.extract(text).findings
+    assert (f.topic, f.display, f.confidence >= 0.6, f.mentions) == ("synod.elected", "Piet Rask", True, 2)

@@ -27,7 +27,7 @@ from claimcheck.check.cues import (
 from claimcheck.check.choose import own_beside, choose
 from claimcheck.check.findings import Extraction, Finding, Unresolved, merge, self_contradictions, unite_lists, weigh_labels
 from claimcheck.check.mentions import Anchor, Mention, convert, find_dates, find_numbers, find_quotes
-from claimcheck.check.people import TITLE_WORDS, offices
+from claimcheck.check.people import TITLE_WORDS, offices, shortened
 from claimcheck.check.learn import TRUSTED, Evidence, LearnedCue, content, examples_by_topic, learn, lemma, number_shapes, tokens
 from claimcheck.model import Claim, Codebook, Topic
 from claimcheck.check.sentences import Sentence, clauses, fold, split_sentences
@@ -326,7 +326,7 @@ class Extractor(Readers):
             raw.extend(f)
             unresolved.extend(u)
             carried = [d for d in dates or () if d.value is not None and not _ANAPHOR.fullmatch(d.text)][-1:]
-        findings = merge(raw, self.contexts)
+        findings = shortened(merge(raw, self.contexts), self.contexts, min_confidence)  # "Judge Subramanian": the judge named in full
         findings = weigh_labels(findings, self.contexts, min_confidence)
         findings = unite_lists(findings, self.codebook, self.contexts, min_confidence)
         notes = self_contradictions(findings, self.codebook, self.contexts, min_confidence)

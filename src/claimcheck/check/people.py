@@ -7,6 +7,7 @@ work is deciding which words are an office, an institution or a person.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from claimcheck.check.mentions import _MONTHS, _WEEKDAYS, Mention
 from claimcheck.values import fold
@@ -129,7 +130,9 @@ def find_names(s: str, skip: list[tuple[int, int]] = (), titles: frozenset[str] 
             continue
         words = [_word(t[2]) for t in core]
         person_like = not any(w in _NOT_PERSON for w in words)
-        conf = (0.85 if len(core) >= 2 else 0.55) if person_like else 0.3
+        # An office or honorific before a lone name says it is a person's ("Cardinal Mamberti", "Mr Ruiz").
+        titled = any(_word(t[2]) in _TITLE_ENDS or _word(t[2]) in titles for t in run[:k])
+        conf = (0.85 if len(core) >= 2 or titled else 0.55) if person_like else 0.3
         office = re.match(r"(?:'s)?\s+((?:[a-z]+\s+){1,3})[A-Z]", s[end:])
         if whose or office and _word(office.group(1).split()[-1]) in _TITLE_ENDS:
             conf = min(conf, 0.3)  # "Taliban spokesman Zabihullah Mujahid": whose office, not a person
@@ -178,3 +181,26 @@ def office_owned(s: str, start: int, sub, subjects) -> bool:
         return True
     word = fold(re.sub(r"['\u2019]s$", "", before.group(1)))
     return any(word in {fold(w) for w in x.text.split()} for x in subjects)
+
+
+def shortened(findings: list, contexts: dict, min_confidence: float) -> list:
+    """A person the article names again by part of the name it gave for the same topic ("Judge Arun
+    Subramanian ruled ..." then "Judge Subramanian cited ...") is that person, not another value: the
+    part becomes one more mention of the fuller finding, when that one is asserted."""
+    out, folded = [], {}
+    for f in findings:
+        if f.type != "person" or not isinstance(f.value, str):
+            out.append(f)
+            continue
+        strip = contexts[f.topic].names.strip
+        parts = set(strip(f.value).split())
+        fuller = max((g for g in findings if g.topic == f.topic and g is not f and g.type == "person"
+                      and g.confidence >= min_confidence and isinstance(g.value, str)
+                      and parts < set(strip(g.value).split())), key=lambda g: g.confidence, default=None)
+        if fuller is None:
+            out.append(f)
+        else:
+            folded.setdefault(id(fuller), []).append(f)
+    return [replace(f, mentions=f.mentions + sum(g.mentions for g in folded[id(f)]),
+                    also_at=f.also_at + tuple((g.start, g.end) for g in folded[id(f)]) + sum((g.also_at for g in folded[id(f)]), ()))
+            if id(f) in folded else f for f in out]
