@@ -225,3 +225,9 @@ def test_a_person_named_again_by_part_of_the_name_is_one_more_mention_of_the_ful
     text = "The synod elected Archbishop Piet Rask on Sunday. The synod elected Archbishop Rask after two days of voting."
     (f,) = church.extract(text).findings
     assert (f.topic, f.display, f.confidence >= 0.6, f.mentions) == ("synod.elected", "Piet Rask", True, 2)
+
+
+def test_a_phrase_headed_by_an_organisation_noun_is_no_person(church):
+    assert read(church, "Elected Prior General of the Norland Order in 2001.") == set()
+    assert read(church, "The synod elected the Roman Apostolic Church.") == set()
+    assert read(church, "The synod elected Piet Rask of the Norland Order.") == {("synod.elected", "Piet Rask", "asserted")}

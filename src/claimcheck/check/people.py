@@ -47,6 +47,16 @@ _NOT_PERSON = {
     "television", "media", "press", "channel", "network", "daily", "herald", "express", "dawn", "reuters",
     "afp", "ap", "bbc", "cnn", "al", "crisis", "airport", "border", "road", "street", "hotel", "palace",
 }
+#: Head nouns of organisations and the institutions' buildings: a capitalised phrase ending in one
+#: ("the Augustinian Order", "Roman Catholic Church", "National Gallery") names a body, not a person.
+_ORGANISATION_HEADS = {
+    "order", "church", "museum", "gallery", "library", "foundation", "association", "society", "federation",
+    "confederation", "league", "alliance", "coalition", "movement", "authority", "board", "bureau", "service",
+    "services", "trust", "fund", "administration", "directorate", "secretariat", "inspectorate", "survey",
+    "headquarters", "congregation", "diocese", "archdiocese", "cathedral", "basilica", "chapel", "abbey",
+    "monastery", "hospital", "school", "college", "academy", "consortium", "inc", "ltd", "corp", "plc", "llc",
+    "ministries", "parties", "unions", "cabinet", "congress", "legislature", "tribunal", "prosecution",
+}
 _FUNCTION = {
     "the", "a", "an", "in", "on", "at", "this", "that", "these", "those", "he", "she", "it", "they", "we", "i",
     "his", "her", "their", "our", "its", "but", "and", "or", "as", "after", "before", "while", "when", "if",
@@ -129,7 +139,7 @@ def find_names(s: str, skip: list[tuple[int, int]] = (), titles: frozenset[str] 
         if any(a < end and start < b for a, b in skip) or not text:
             continue
         words = [_word(t[2]) for t in core]
-        person_like = not any(w in _NOT_PERSON for w in words)
+        person_like = not any(w in _NOT_PERSON for w in words) and words[-1] not in _ORGANISATION_HEADS
         # An office or honorific before a lone name says it is a person's ("Cardinal Mamberti", "Mr Ruiz").
         titled = any(_word(t[2]) in _TITLE_ENDS or _word(t[2]) in titles for t in run[:k])
         conf = (0.85 if len(core) >= 2 or titled else 0.55) if person_like else 0.3
