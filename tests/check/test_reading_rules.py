@@ -231,3 +231,9 @@ def test_a_phrase_headed_by_an_organisation_noun_is_no_person(church):
     assert read(church, "Elected Prior General of the Norland Order in 2001.") == set()
     assert read(church, "The synod elected the Roman Apostolic Church.") == set()
     assert read(church, "The synod elected Piet Rask of the Norland Order.") == {("synod.elected", "Piet Rask", "asserted")}
+
+
+def test_a_name_owning_a_place_s_name_is_part_of_the_place_not_a_person(church):
+    text = "The crowd cheered the announcement by Bishop Rask, dean of Saint Anselm\u2019s Cathedral."
+    assert read(church, text) == {("synod.announcer", "Rask", "asserted")}
+    assert [(m.text, m.confidence) for m in find_names("Ana Ruiz's Green Party won.")] == [("Ana Ruiz", 0.85), ("Green Party", 0.3)]

@@ -57,6 +57,16 @@ _ORGANISATION_HEADS = {
     "monastery", "hospital", "school", "college", "academy", "consortium", "inc", "ltd", "corp", "plc", "llc",
     "ministries", "parties", "unions", "cabinet", "congress", "legislature", "tribunal", "prosecution",
 }
+#: Head nouns of buildings and places that are often named for a possessor: "Saint Peter's Basilica",
+#: "St Anne's Square" (an organisation's possessor may well be a person: "Ana Ruiz's Green Party").
+_PLACE_HEADS = {
+    "basilica", "cathedral", "church", "chapel", "abbey", "monastery", "temple", "mosque", "synagogue", "shrine",
+    "museum", "gallery", "library", "hospital", "school", "college", "square", "street", "road", "avenue", "lane",
+    "bridge", "palace", "castle", "tower", "hall", "park", "garden", "gardens", "station", "airport", "hotel",
+    "embassy", "stadium", "arena", "island", "bay",
+}
+#: "'s" and a capitalised run ending in one of those.
+_POSSESSED_PLACE = re.compile(r"['\u2019]s\s+(?:[A-Z][\w'.-]*\s+){0,3}([A-Z][\w'-]*)")
 _FUNCTION = {
     "the", "a", "an", "in", "on", "at", "this", "that", "these", "those", "he", "she", "it", "they", "we", "i",
     "his", "her", "their", "our", "its", "but", "and", "or", "as", "after", "before", "while", "when", "if",
@@ -146,6 +156,9 @@ def find_names(s: str, skip: list[tuple[int, int]] = (), titles: frozenset[str] 
         office = re.match(r"(?:'s)?\s+((?:[a-z]+\s+){1,3})[A-Z]", s[end:])
         if whose or office and _word(office.group(1).split()[-1]) in _TITLE_ENDS:
             conf = min(conf, 0.3)  # "Taliban spokesman Zabihullah Mujahid": whose office, not a person
+        place = _POSSESSED_PLACE.match(s, end)
+        if place and _word(place.group(1)) in _PLACE_HEADS:
+            conf = min(conf, 0.3)  # "Saint Peter's Basilica": part of a place's name, not a person
         out.append(Mention("name", start, end, text, text, "capitalised name", conf))
     return out
 
