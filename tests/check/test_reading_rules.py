@@ -237,3 +237,9 @@ def test_a_name_owning_a_place_s_name_is_part_of_the_place_not_a_person(church):
     text = "The crowd cheered the announcement by Bishop Rask, dean of Saint Anselm\u2019s Cathedral."
     assert read(church, text) == {("synod.announcer", "Rask", "asserted")}
     assert [(m.text, m.confidence) for m in find_names("Ana Ruiz's Green Party won.")] == [("Ana Ruiz", 0.85), ("Green Party", 0.3)]
+
+
+def test_a_lone_surname_is_the_curated_person_the_article_names_in_full(church):
+    text = "Tomas Vale, a bishop from the north, spoke first. The synod elected Vale on Sunday."
+    assert read(church, text) == {("synod.elected", "Tomas Vale", "asserted")}
+    assert read(church, "The synod elected Vale on Sunday.") == {("synod.elected", "Vale", "possible")}

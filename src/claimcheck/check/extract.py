@@ -27,7 +27,7 @@ from claimcheck.check.cues import (
 from claimcheck.check.choose import own_beside, choose
 from claimcheck.check.findings import Extraction, Finding, Unresolved, merge, self_contradictions, unite_lists, weigh_labels
 from claimcheck.check.mentions import Anchor, Mention, convert, find_dates, find_numbers, find_quotes
-from claimcheck.check.people import TITLE_WORDS, offices, shortened
+from claimcheck.check.people import TITLE_WORDS, offices, shortened, surnames
 from claimcheck.check.learn import TRUSTED, Evidence, LearnedCue, content, examples_by_topic, learn, lemma, number_shapes, tokens
 from claimcheck.model import Claim, Codebook, Topic
 from claimcheck.check.sentences import Sentence, clauses, fold, split_sentences
@@ -48,6 +48,8 @@ FLOOR = 0.3
 
 class Extractor(Readers):
     """The codebook compiled for reading articles; build once, extract from many articles."""
+
+    _surnames: dict[str, str] = {}  # the article's: curated people's last words, to the names it writes in full
 
     def __init__(self, codebook: Codebook, claims: Iterable[Claim] = (), year_hint: int | None = None,
                  year_hint_how: str = "the claim set's publication dates"):
@@ -310,6 +312,7 @@ class Extractor(Readers):
         unresolved: list[Unresolved] = []
         carried: list[Mention] = []  # the previous sentence's dates, for "that day", "the meeting"
         self._last_point: dict[str, tuple] = {}
+        self._surnames = surnames(text, self.person_names.values())  # "Fanjoy" after "Bruce Fanjoy"
         prev = ""  # the previous sentence, for one that opens with a pronoun ("They were out in four minutes")
         sents = split_sentences(text)
         for i, sent in enumerate(sents):

@@ -163,6 +163,19 @@ def find_names(s: str, skip: list[tuple[int, int]] = (), titles: frozenset[str] 
     return out
 
 
+def surnames(text: str, people) -> dict[str, str]:
+    """The last word of each curated person's name (`people`) that the article writes in full, folded,
+    to that name: the article's lone "Fanjoy" after its "Bruce Fanjoy" is that person, as a reader
+    takes it. A last word two such names share says neither."""
+    folded = fold(text)
+    out: dict[str, str | None] = {}
+    for name in people:
+        words = fold(name).split()
+        if len(words) >= 2 and re.search(rf"(?<![\w]){re.escape(' '.join(words))}(?![\w])", folded):
+            out[words[-1]] = name if out.get(words[-1], name) == name else None
+    return {k: v for k, v in out.items() if v}
+
+
 def offices(topic_name: str, subjects) -> list[tuple[str, bool]]:
     """The words a codebook gives for a person topic's office, read as cues even where none are written:
     its name's last part when that ends in an office ("spain.energy_minister": "energy minister"), and
