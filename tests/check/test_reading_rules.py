@@ -230,6 +230,7 @@ def test_a_person_named_again_by_part_of_the_name_is_one_more_mention_of_the_ful
 def test_a_phrase_headed_by_an_organisation_noun_is_no_person(church):
     assert read(church, "Elected Prior General of the Norland Order in 2001.") == set()
     assert read(church, "The synod elected the Roman Apostolic Church.") == set()
+    assert read(church, "The synod elected the Norland Peninsula as its seat.") == set()  # a land, no person
     assert read(church, "The synod elected Piet Rask of the Norland Order.") == {("synod.elected", "Piet Rask", "asserted")}
 
 

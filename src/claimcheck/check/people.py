@@ -47,9 +47,12 @@ _NOT_PERSON = {
     "television", "media", "press", "channel", "network", "daily", "herald", "express", "dawn", "reuters",
     "afp", "ap", "bbc", "cnn", "al", "crisis", "airport", "border", "road", "street", "hotel", "palace",
 }
-#: Head nouns of organisations and the institutions' buildings: a capitalised phrase ending in one
-#: ("the Augustinian Order", "Roman Catholic Church", "National Gallery") names a body, not a person.
+#: Head nouns of organisations and the institutions' buildings, of lands and waters, and of wars and
+#: contests: a capitalised phrase ending in one ("the Augustinian Order", "Roman Catholic Church",
+#: "Iberian Peninsula", "European Cup") names a body, a place or an event, not a person.
 _ORGANISATION_HEADS = {
+    "peninsula", "island", "islands", "coast", "sea", "ocean", "gulf", "river", "lake", "valley", "mountains",
+    "region", "war", "cup", "championship", "championships", "games", "olympics", "tournament",
     "order", "church", "museum", "gallery", "library", "foundation", "association", "society", "federation",
     "confederation", "league", "alliance", "coalition", "movement", "authority", "board", "bureau", "service",
     "services", "trust", "fund", "administration", "directorate", "secretariat", "inspectorate", "survey",
