@@ -244,3 +244,10 @@ def test_a_lone_surname_is_the_curated_person_the_article_names_in_full(church):
     text = "Tomas Vale, a bishop from the north, spoke first. The synod elected Vale on Sunday."
     assert read(church, text) == {("synod.elected", "Tomas Vale", "asserted")}
     assert read(church, "The synod elected Vale on Sunday.") == {("synod.elected", "Vale", "possible")}
+
+
+def test_the_last_time_or_the_last_one_to_tells_of_an_earlier_instance(church):
+    assert read(church, "The last bishop to be elected primate was Piet Rask.") == {("synod.elected", "Piet Rask", "possible")}
+    assert read(church, "The last time the synod met, it elected Piet Rask.") == {("synod.elected", "Piet Rask", "possible")}
+    assert read(church, "The synod elected Piet Rask, the last of the bishops to speak.") == {
+        ("synod.elected", "Piet Rask", "asserted")}

@@ -22,7 +22,7 @@ from claimcheck.check.framing import WEAK_FRAMING, dated_event, day_verb, other_
 from claimcheck.check.events import attached_runs, event_runs
 from claimcheck.check.points import marks, point_unit
 from claimcheck.check.cues import (
-    OFFICE, OWN_OFFICE, _ALNUM, _ANAPHOR, _COUNTLESS, _CURRENCY_SIGN, _Cand, _Cue, _DATE_HINT, _END_WORDS, _FUNCTION_TITLES, _HEDGES, _Hit, _WHO_COUNTED, _NEGATION_LEMMAS, _PLAN_TOPIC_WORDS, _Rules, _Subject, _cue_lemmas, _dateline, _name_span, _subject_nearness, phrase_needles, phrase_pattern, rules_type,
+    OFFICE, OWN_OFFICE, earlier_instance, _ALNUM, _ANAPHOR, _COUNTLESS, _CURRENCY_SIGN, _Cand, _Cue, _DATE_HINT, _END_WORDS, _FUNCTION_TITLES, _HEDGES, _Hit, _WHO_COUNTED, _NEGATION_LEMMAS, _PLAN_TOPIC_WORDS, _Rules, _Subject, _cue_lemmas, _dateline, _name_span, _subject_nearness, phrase_needles, phrase_pattern, rules_type,
 )
 from claimcheck.check.choose import own_beside, choose
 from claimcheck.check.findings import Extraction, Finding, Unresolved, merge, self_contradictions, unite_lists, weigh_labels
@@ -445,6 +445,9 @@ class Extractor(Readers):
             if placed:  # "In 2019, a jury convicted ...": another year's event, not the article's
                 c.confidence *= WEAK_FRAMING
                 c.how += f"; '{placed}' places it in another year"
+            elif c.spans and (earlier := earlier_instance(s, min(a for a, _ in c.spans))):
+                c.confidence *= WEAK_FRAMING  # "The last time a pope was elected on the first ballot ..."
+                c.how += f"; '{earlier}' tells of an earlier instance"
         chosen = choose([c for c in cands if c.confidence >= FLOOR])
         findings, unresolved = [], []
         for c in chosen:
