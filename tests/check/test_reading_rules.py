@@ -251,3 +251,9 @@ def test_the_last_time_or_the_last_one_to_tells_of_an_earlier_instance(church):
     assert read(church, "The last time the synod met, it elected Piet Rask.") == {("synod.elected", "Piet Rask", "possible")}
     assert read(church, "The synod elected Piet Rask, the last of the bishops to speak.") == {
         ("synod.elected", "Piet Rask", "asserted")}
+
+
+def test_a_demonym_before_a_lowercase_role_says_whose_role_and_is_no_name(church):
+    assert read(church, "The synod elected Norlandic singer Piet Rask as its cantor.") == {("synod.elected", "Piet Rask", "asserted")}
+    assert [(m.text, m.confidence) for m in find_names("Norlandic defender Marco Lima scored.")] == [
+        ("Norlandic", 0.3), ("Marco Lima", 0.85)]

@@ -32,6 +32,10 @@ TITLE_WORDS = {
     "priest", "deacon", "protodeacon", "patriarch", "imam", "rabbi", "sheikh", "cleric", "prior", "abbot",
     "emperor", "empress", "princess", "duke", "duchess", "baron", "baroness", "mp", "mep", "congressman",
     "congresswoman", "councillor", "councilor", "alderman",
+    # players', artists' and firms' roles: "Brazilian defender Marquinhos", "music mogul Sean Combs"
+    "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "winger", "substitute", "rapper",
+    "singer", "actor", "actress", "mogul", "ceo", "founder", "chairwoman", "chairperson", "businessman",
+    "businesswoman", "activist", "professor", "historian", "scientist", "seismologist", "politician", "newcomer",
 }
 #: Title words that end a title before a name even after other words ("Myanmar Junta Chief Min
 #: Aung Hlaing" is Min Aung Hlaing): the offices, not the particles and abbreviations.
