@@ -175,10 +175,11 @@ def surnames(text: str, people) -> dict[str, str]:
     to that name: the article's lone "Fanjoy" after its "Bruce Fanjoy" is that person, as a reader
     takes it. A last word two such names share says neither."""
     folded = fold(text)
+    present = set(folded.split())  # (a name whose words are not all in the article is not searched for)
     out: dict[str, str | None] = {}
     for name in people:
         words = fold(name).split()
-        if len(words) >= 2 and re.search(rf"(?<![\w]){re.escape(' '.join(words))}(?![\w])", folded):
+        if len(words) >= 2 and present.issuperset(words) and re.search(rf"(?<![\w]){re.escape(' '.join(words))}(?![\w])", folded):
             out[words[-1]] = name if out.get(words[-1], name) == name else None
     return {k: v for k, v in out.items() if v}
 
