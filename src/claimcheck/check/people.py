@@ -240,7 +240,8 @@ def shortened(findings: list, contexts: dict, min_confidence: float) -> list:
         parts = set(strip(f.value).split())
         fuller = max((g for g in findings if g.topic == f.topic and g is not f and g.type == "person"
                       and g.confidence >= min_confidence and isinstance(g.value, str)
-                      and parts < set(strip(g.value).split())), key=lambda g: g.confidence, default=None)
+                      and parts < set(strip(g.value).split())),
+                     key=lambda g: (len(strip(g.value).split()), g.confidence), default=None)  # the fullest
         if fuller is None:
             out.append(f)
         else:
