@@ -169,3 +169,91 @@ def test_a_place_before_a_title_cue_or_a_proper_subject_is_not_the_person(story)
 def test_offices_joined_by_and_lead_to_the_name(story):
     assert found(story, "Finance Minister and former Eastport city mayor Ana Ortiz said the fund was empty.") == {
         ("finance.minister", "Ana Ortiz")}
+
+
+# A made-up church story for how a person's name is read out of the words around it.
+CHURCH_CODEBOOK = """\
+topics:
+  synod.elected:
+    type: person
+    description: Who the synod elected primate.
+    subject: [synod, primate]
+    cues: [elect, elected]
+  synod.announcer:
+    type: person
+    description: Who announced the synod's choice to the crowd.
+    subject: [announcement, crowd]
+    cues: [with the announcement by, dean]
+"""
+CHURCH_SOURCES = {
+    "a": ("2026-06-01", "The synod elected Tomas Vale primate on Sunday."),
+    "b": ("2026-06-02", "The crowd cheered the announcement by Lena Ort."),
+}
+CHURCH_CLAIMS = {
+    "a": [("synod.elected", "Tomas Vale", "The synod elected Tomas Vale primate")],
+    "b": [("synod.announcer", "Lena Ort", "the announcement by Lena Ort")],
+}
+
+
+@pytest.fixture(scope="module")
+def church(tmp_path_factory):
+    return extractor_for(tmp_path_factory.mktemp("church"), CHURCH_CODEBOOK, CHURCH_SOURCES, CHURCH_CLAIMS)
+
+
+def test_a_clergy_rank_is_a_title_and_what_stands_before_it_says_whose(church):
+    assert found(church, "The synod voted to elect Norlandic Archbishop Piet Rask as primate.") == {
+        ("synod.elected", "Piet Rask")}
+
+
+def read(ex, text):
+    """(topic, value, status) of every finding in `text`: asserted at check's default threshold, else possible."""
+    return {(f.topic, f.display, "asserted" if f.confidence >= 0.6 else "possible") for f in ex.extract(text).findings}
+
+
+def test_one_name_word_after_an_office_is_the_name_and_what_stands_before_is_whose_office(church):
+    assert [m.text for m in find_names("French President Macron spoke.")] == ["Macron"]
+    assert [m.text for m in find_names("Royal Norland Army Headquarters spoke.")] == ["Royal Norland Army Headquarters"]
+    assert read(church, "The synod elected Norlandic Archbishop Rask.") == {("synod.elected", "Rask", "asserted")}
+
+
+def test_a_title_before_a_lone_name_says_it_is_a_person(church):
+    assert read(church, "The crowd cheered the announcement by Bishop Rask.") == {("synod.announcer", "Rask", "asserted")}
+    assert read(church, "The crowd cheered the announcement by Rask.") == {("synod.announcer", "Rask", "possible")}
+
+
+def test_a_person_named_again_by_part_of_the_name_is_one_more_mention_of_the_full_name(church):
+    text = "The synod elected Archbishop Piet Rask on Sunday. The synod elected Archbishop Rask after two days of voting."
+    (f,) = church.extract(text).findings
+    assert (f.topic, f.display, f.confidence >= 0.6, f.mentions) == ("synod.elected", "Piet Rask", True, 2)
+
+
+def test_a_phrase_headed_by_an_organisation_noun_is_no_person(church):
+    assert read(church, "Elected Prior General of the Norland Order in 2001.") == set()
+    assert read(church, "The synod elected the Roman Apostolic Church.") == set()
+    assert read(church, "The synod elected the Norland Peninsula as its seat.") == set()  # a land, no person
+    assert read(church, "The synod elected Piet Rask of the Norland Order.") == {("synod.elected", "Piet Rask", "asserted")}
+
+
+def test_a_name_owning_a_place_s_name_is_part_of_the_place_not_a_person(church):
+    text = "The crowd cheered the announcement by Bishop Rask, dean of Saint Anselm\u2019s Cathedral."
+    assert read(church, text) == {("synod.announcer", "Rask", "asserted")}
+    assert [(m.text, m.confidence) for m in find_names("Ana Ruiz's Green Party won.")] == [("Ana Ruiz", 0.85), ("Green Party", 0.3)]
+
+
+def test_a_lone_surname_is_the_curated_person_the_article_names_in_full(church):
+    text = "Tomas Vale, a bishop from the north, spoke first. The synod elected Vale on Sunday."
+    assert read(church, text) == {("synod.elected", "Tomas Vale", "asserted")}
+    assert read(church, "The synod elected Vale on Sunday.") == {("synod.elected", "Vale", "possible")}
+
+
+def test_the_last_time_or_the_last_one_to_tells_of_an_earlier_instance(church):
+    assert read(church, "The last bishop to be elected primate was Piet Rask.") == {("synod.elected", "Piet Rask", "possible")}
+    assert read(church, "The last time the synod met, it elected Piet Rask.") == {("synod.elected", "Piet Rask", "possible")}
+    assert read(church, "The synod elected Piet Rask, the last of the bishops to speak.") == {
+        ("synod.elected", "Piet Rask", "asserted")}
+
+
+def test_a_demonym_before_a_lowercase_role_says_whose_role_and_is_no_name(church):
+    assert read(church, "The synod elected Norlandic singer Piet Rask as its cantor.") == {("synod.elected", "Piet Rask", "asserted")}
+    assert [(m.text, m.confidence) for m in find_names("Norlandic defender Marco Lima scored.")] == [
+        ("Norlandic", 0.3), ("Marco Lima", 0.85)]

@@ -44,6 +44,19 @@ _HYPOTHETICAL = {
 _NEGATION = {"not", "no", "never", "n't", "without", "nor", "neither", "denied", "deny", "denies"}
 
 
+#: "The last time a team won ...", "the previous leader to resign, ...": what follows tells of an earlier instance.
+_EARLIER_INSTANCE = re.compile(r"(?<![\w])the\s+(?:last|previous)\s+(?:time|[a-z]+\s+to)(?![\w])", re.I)
+
+
+def earlier_instance(s: str, start: int) -> str | None:
+    """The words before `start`, in its sentence and no clause mark between, that make the value an
+    earlier instance's, not the article's event ("The last pope to take the name Leo, Leo XIII"); or None."""
+    m = None
+    for m in _EARLIER_INSTANCE.finditer(s, 0, start):
+        pass
+    return m.group(0) if m and not re.search(r"[;:!?]|\.(?!\d)|\s[\u2013\u2014-]\s", s[m.end():start]) else None
+
+
 #: Words right before a label's cue that say the state was only approached.
 _ALMOST = {"almost", "nearly", "narrowly", "virtually"}
 

@@ -20,6 +20,8 @@ from claimcheck.check.joined import COMPOUND_HINT, ELLIPSIS_HINT, GAP_HINT
 from claimcheck.check.readers import Readers
 from claimcheck.check.framing import WEAK_FRAMING, dated_event, day_verb, other_year
 from claimcheck.check.events import attached_runs, event_runs
+from claimcheck.check.cues import earlier_instance
+from claimcheck.check.people import shortened, surnames
 from claimcheck.check.points import marks, point_unit
 from claimcheck.check.cues import (
     OFFICE, OWN_OFFICE, _ALNUM, _ANAPHOR, _COUNTLESS, _CURRENCY_SIGN, _Cand, _Cue, _DATE_HINT, _END_WORDS, _FUNCTION_TITLES, _HEDGES, _Hit, _WHO_COUNTED, _NEGATION_LEMMAS, _PLAN_TOPIC_WORDS, _Rules, _Subject, _cue_lemmas, _dateline, _name_span, _subject_nearness, phrase_needles, phrase_pattern, rules_type,
@@ -48,6 +50,8 @@ FLOOR = 0.3
 
 class Extractor(Readers):
     """The codebook compiled for reading articles; build once, extract from many articles."""
+
+    _surnames: dict[str, str] = {}  # the article's: curated people's last words, to the names it writes in full
 
     def __init__(self, codebook: Codebook, claims: Iterable[Claim] = (), year_hint: int | None = None,
                  year_hint_how: str = "the claim set's publication dates"):
@@ -310,6 +314,7 @@ class Extractor(Readers):
         unresolved: list[Unresolved] = []
         carried: list[Mention] = []  # the previous sentence's dates, for "that day", "the meeting"
         self._last_point: dict[str, tuple] = {}
+        self._surnames = surnames(text, self.person_names.values())  # "Fanjoy" after "Bruce Fanjoy"
         prev = ""  # the previous sentence, for one that opens with a pronoun ("They were out in four minutes")
         sents = split_sentences(text)
         for i, sent in enumerate(sents):
@@ -326,7 +331,7 @@ class Extractor(Readers):
             raw.extend(f)
             unresolved.extend(u)
             carried = [d for d in dates or () if d.value is not None and not _ANAPHOR.fullmatch(d.text)][-1:]
-        findings = merge(raw, self.contexts)
+        findings = shortened(merge(raw, self.contexts), self.contexts, min_confidence)  # "Judge Subramanian": the judge named in full
         findings = weigh_labels(findings, self.contexts, min_confidence)
         findings = unite_lists(findings, self.codebook, self.contexts, min_confidence)
         notes = self_contradictions(findings, self.codebook, self.contexts, min_confidence)
@@ -442,6 +447,9 @@ class Extractor(Readers):
             if placed:  # "In 2019, a jury convicted ...": another year's event, not the article's
                 c.confidence *= WEAK_FRAMING
                 c.how += f"; '{placed}' places it in another year"
+            elif c.spans and (earlier := earlier_instance(s, min(a for a, _ in c.spans))):
+                c.confidence *= WEAK_FRAMING  # "The last time a pope was elected on the first ballot ..."
+                c.how += f"; '{earlier}' tells of an earlier instance"
         chosen = choose([c for c in cands if c.confidence >= FLOOR])
         findings, unresolved = [], []
         for c in chosen:

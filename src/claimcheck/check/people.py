@@ -7,6 +7,7 @@ work is deciding which words are an office, an institution or a person.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from claimcheck.check.mentions import _MONTHS, _WEEKDAYS, Mention
 from claimcheck.values import fold
@@ -26,6 +27,15 @@ TITLE_WORDS = {
     "us", "u.s", "un", "u.n", "uk", "eu", "editor", "reporter", "correspondent", "analyst", "expert",
     "economist", "diplomat", "prefect", "inspector", "superintendent", "attorney", "prosecutor", "lawyer",
     "counsel", "spokesperson's", "official", "detective",
+    # clergy, nobility and parliaments' ranks: "Archbishop Tomas Vale", "Duchess Ana", "MP Lena Ort"
+    "cardinal", "pope", "pontiff", "archbishop", "bishop", "rev", "reverend", "monsignor", "msgr", "pastor",
+    "priest", "deacon", "protodeacon", "patriarch", "imam", "rabbi", "sheikh", "cleric", "prior", "abbot",
+    "emperor", "empress", "princess", "duke", "duchess", "baron", "baroness", "mp", "mep", "congressman",
+    "congresswoman", "councillor", "councilor", "alderman",
+    # players', artists' and firms' roles: "Brazilian defender Marquinhos", "music mogul Sean Combs"
+    "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "winger", "substitute", "rapper",
+    "singer", "actor", "actress", "mogul", "ceo", "founder", "chairwoman", "chairperson", "businessman",
+    "businesswoman", "activist", "professor", "historian", "scientist", "seismologist", "politician", "newcomer",
 }
 #: Title words that end a title before a name even after other words ("Myanmar Junta Chief Min
 #: Aung Hlaing" is Min Aung Hlaing): the offices, not the particles and abbreviations.
@@ -41,6 +51,29 @@ _NOT_PERSON = {
     "television", "media", "press", "channel", "network", "daily", "herald", "express", "dawn", "reuters",
     "afp", "ap", "bbc", "cnn", "al", "crisis", "airport", "border", "road", "street", "hotel", "palace",
 }
+#: Head nouns of organisations and the institutions' buildings, of lands and waters, and of wars and
+#: contests: a capitalised phrase ending in one ("the Augustinian Order", "Roman Catholic Church",
+#: "Iberian Peninsula", "European Cup") names a body, a place or an event, not a person.
+_ORGANISATION_HEADS = {
+    "peninsula", "island", "islands", "coast", "sea", "ocean", "gulf", "river", "lake", "valley", "mountains",
+    "region", "war", "cup", "championship", "championships", "games", "olympics", "tournament",
+    "order", "church", "museum", "gallery", "library", "foundation", "association", "society", "federation",
+    "confederation", "league", "alliance", "coalition", "movement", "authority", "board", "bureau", "service",
+    "services", "trust", "fund", "administration", "directorate", "secretariat", "inspectorate", "survey",
+    "headquarters", "congregation", "diocese", "archdiocese", "cathedral", "basilica", "chapel", "abbey",
+    "monastery", "hospital", "school", "college", "academy", "consortium", "inc", "ltd", "corp", "plc", "llc",
+    "ministries", "parties", "unions", "cabinet", "congress", "legislature", "tribunal", "prosecution",
+}
+#: Head nouns of buildings and places that are often named for a possessor: "Saint Peter's Basilica",
+#: "St Anne's Square" (an organisation's possessor may well be a person: "Ana Ruiz's Green Party").
+_PLACE_HEADS = {
+    "basilica", "cathedral", "church", "chapel", "abbey", "monastery", "temple", "mosque", "synagogue", "shrine",
+    "museum", "gallery", "library", "hospital", "school", "college", "square", "street", "road", "avenue", "lane",
+    "bridge", "palace", "castle", "tower", "hall", "park", "garden", "gardens", "station", "airport", "hotel",
+    "embassy", "stadium", "arena", "island", "bay",
+}
+#: "'s" and a capitalised run ending in one of those.
+_POSSESSED_PLACE = re.compile(r"['\u2019]s\s+(?:[A-Z][\w'.-]*\s+){0,3}([A-Z][\w'-]*)")
 _FUNCTION = {
     "the", "a", "an", "in", "on", "at", "this", "that", "these", "those", "he", "she", "it", "they", "we", "i",
     "his", "her", "their", "our", "its", "but", "and", "or", "as", "after", "before", "while", "when", "if",
@@ -99,10 +132,12 @@ def find_names(s: str, skip: list[tuple[int, int]] = (), titles: frozenset[str] 
         while k < len(run) and (_word(run[k][2]) in TITLE_WORDS or _word(run[k][2]) in _FUNCTION
                                 or (_word(run[k][2]) in titles and k + 1 < len(run))):
             k += 1
-        # An office further in ends the title: what stands before it is whose office it is.
-        last = max((i for i in range(k, len(run) - 1) if _word(run[i][2]) in _TITLE_ENDS
+        # An office further in ends the title: what stands before it is whose office it is
+        # ("Guild Director Ana Ortiz"), the claim set's own title words too. One word after it is a name
+        # too ("French President Macron"), unless the office is an institution's word ("Thai Army Headquarters").
+        last = max((i for i in range(k, len(run) - 1) if (_word(run[i][2]) in _TITLE_ENDS or _word(run[i][2]) in titles)
                     and not re.search(r"'s?$", run[i][2])), default=None)
-        if last is not None and len(run) - last - 1 >= 2:
+        if last is not None and (len(run) - last - 1 >= 2 or _word(run[last][2]) not in _NOT_PERSON):
             k = last + 1
         core = run[k:]
         whose = False  # "the Afghan Ministry": what is left before an office word is whose office it is
@@ -121,13 +156,32 @@ def find_names(s: str, skip: list[tuple[int, int]] = (), titles: frozenset[str] 
         if any(a < end and start < b for a, b in skip) or not text:
             continue
         words = [_word(t[2]) for t in core]
-        person_like = not any(w in _NOT_PERSON for w in words)
-        conf = (0.85 if len(core) >= 2 else 0.55) if person_like else 0.3
+        person_like = not any(w in _NOT_PERSON for w in words) and words[-1] not in _ORGANISATION_HEADS
+        # An office or honorific before a lone name says it is a person's ("Cardinal Mamberti", "Mr Ruiz").
+        titled = any(_word(t[2]) in _TITLE_ENDS or _word(t[2]) in titles for t in run[:k])
+        conf = (0.85 if len(core) >= 2 or titled else 0.55) if person_like else 0.3
         office = re.match(r"(?:'s)?\s+((?:[a-z]+\s+){1,3})[A-Z]", s[end:])
         if whose or office and _word(office.group(1).split()[-1]) in _TITLE_ENDS:
             conf = min(conf, 0.3)  # "Taliban spokesman Zabihullah Mujahid": whose office, not a person
+        place = _POSSESSED_PLACE.match(s, end)
+        if place and _word(place.group(1)) in _PLACE_HEADS:
+            conf = min(conf, 0.3)  # "Saint Peter's Basilica": part of a place's name, not a person
         out.append(Mention("name", start, end, text, text, "capitalised name", conf))
     return out
+
+
+def surnames(text: str, people) -> dict[str, str]:
+    """The last word of each curated person's name (`people`) that the article writes in full, folded,
+    to that name: the article's lone "Fanjoy" after its "Bruce Fanjoy" is that person, as a reader
+    takes it. A last word two such names share says neither."""
+    folded = fold(text)
+    present = set(folded.split())  # (a name whose words are not all in the article is not searched for)
+    out: dict[str, str | None] = {}
+    for name in people:
+        words = fold(name).split()
+        if len(words) >= 2 and present.issuperset(words) and re.search(rf"(?<![\w]){re.escape(' '.join(words))}(?![\w])", folded):
+            out[words[-1]] = name if out.get(words[-1], name) == name else None
+    return {k: v for k, v in out.items() if v}
 
 
 def offices(topic_name: str, subjects) -> list[tuple[str, bool]]:
@@ -171,3 +225,27 @@ def office_owned(s: str, start: int, sub, subjects) -> bool:
         return True
     word = fold(re.sub(r"['\u2019]s$", "", before.group(1)))
     return any(word in {fold(w) for w in x.text.split()} for x in subjects)
+
+
+def shortened(findings: list, contexts: dict, min_confidence: float) -> list:
+    """A person the article names again by part of the name it gave for the same topic ("Judge Arun
+    Subramanian ruled ..." then "Judge Subramanian cited ...") is that person, not another value: the
+    part becomes one more mention of the fuller finding, when that one is asserted."""
+    out, folded = [], {}
+    for f in findings:
+        if f.type != "person" or not isinstance(f.value, str):
+            out.append(f)
+            continue
+        strip = contexts[f.topic].names.strip
+        parts = set(strip(f.value).split())
+        fuller = max((g for g in findings if g.topic == f.topic and g is not f and g.type == "person"
+                      and g.confidence >= min_confidence and isinstance(g.value, str)
+                      and parts < set(strip(g.value).split())),
+                     key=lambda g: (len(strip(g.value).split()), g.confidence), default=None)  # the fullest
+        if fuller is None:
+            out.append(f)
+        else:
+            folded.setdefault(id(fuller), []).append(f)
+    return [replace(f, mentions=f.mentions + sum(g.mentions for g in folded[id(f)]),
+                    also_at=f.also_at + tuple((g.start, g.end) for g in folded[id(f)]) + sum((g.also_at for g in folded[id(f)]), ()))
+            if id(f) in folded else f for f in out]

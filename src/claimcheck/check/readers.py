@@ -190,6 +190,8 @@ class Readers(JoinedHits, LabelReader):
             fuzzy = self._fuzzy_person(n.text)
             if fuzzy:
                 n = replace(n, how=fuzzy[0], confidence=max(n.confidence, fuzzy[1]))
+            elif " " not in n.text and n.confidence >= 0.5 and (full := self._surnames.get(fold_name(n.text))):
+                n = replace(n, value=full, how=f"'{n.text}', the '{full}' the article names in full", confidence=0.85)
             out[(n.start, n.end)] = n
         return sorted(out.values(), key=lambda m: m.start)
 
