@@ -246,8 +246,9 @@ def _slot_cues(q: str, toks: list[Token], span: tuple[int, int], vtype: str, fir
     from claimcheck.check.people import TITLE_WORDS
 
     a, b = span
-    before = [tk for tk in toks if tk.end <= a]
-    after = [tk for tk in toks if tk.start >= b]
+    lo, hi = _own_words(q, span)
+    before = [tk for tk in toks if lo <= tk.start and tk.end <= a]
+    after = [tk for tk in toks if tk.start >= b and tk.end <= hi]
     found: set[tuple[str, ...]] = set()
     # A title right before a name ("Judge Arun Subramanian", "coordinator Maria Keller") is a cue itself.
     if vtype in ("person", "list") and before and not re.search(r"[^\s]", q[before[-1].end:a]) \
@@ -284,10 +285,10 @@ def _slot_cues(q: str, toks: list[Token], span: tuple[int, int], vtype: str, fir
                 first_text.setdefault((tk.lemma,), tk.text)
     # A level ("the death toll from the quake in Myanmar has risen to 694"): what stands at it is the
     # noun opening its clause, however far before the value (the reader takes it as far: readers.py).
-    level = LEVEL.search(q, 0, a)
+    level = LEVEL.search(q, lo, a)
     if level:
         opening: list[Token] = []
-        for tk in reversed([tk for tk in before if tk.end <= level.start()]):
+        for tk in reversed([tk for tk in toks if tk.end <= level.start()]):
             if _BREAK.search(q[tk.end:(opening[0].start if opening else level.start()) + 1]) or tk.lemma == "that":
                 break
             opening.insert(0, tk)
@@ -316,6 +317,35 @@ def _slot_cues(q: str, toks: list[Token], span: tuple[int, int], vtype: str, fir
                 first_text.setdefault(pair, f"{tk.text} {nxt.text}")
             break
     return found
+
+
+#: Words that join a second count to a first ("144 were killed and 730 injured", "while 72 remain missing").
+_JOINS = frozenset("and while whereas but with plus".split())
+
+
+def _own_words(q: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The stretch of the quote a value's cues may come from: the words between it and another number
+    of its clause belong to that number when a comma or a joining word parts the two ("144 people
+    were killed and 730 injured": 'killed' is the 144's, 'injured' the 730's); with nothing parting
+    them ("rose from 144 to 694") they are the value's too."""
+    from claimcheck.check.mentions import find_numbers
+
+    a, b = span
+    lo, hi = 0, len(q)
+    for n in find_numbers(q):
+        if n.end <= a and not _STOPS.search(q, n.end, a):
+            joins = [m.end() for m in _JOIN.finditer(q, n.end, a)]
+            if joins:
+                lo = max(lo, joins[-1])
+        elif n.start >= b and not _STOPS.search(q, b, n.start):
+            join = _JOIN.search(q, b, n.start)
+            if join:
+                hi = min(hi, join.start())
+    return lo, hi
+
+
+_STOPS = re.compile(r"[;:!?()\"]|\.(?!\d)")
+_JOIN = re.compile(r",(?!\d)|(?<![\w'])(?:" + "|".join(sorted(_JOINS)) + r")(?![\w'])", re.I)
 
 
 def _label_grams(toks: list[Token], first_text) -> set[tuple[str, ...]]:

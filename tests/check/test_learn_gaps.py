@@ -1,0 +1,54 @@
+"""What `check` learns from curated quotes beyond the words right beside each value: whose words
+they are when a quote holds two counts, words the topic's own description uses, and how far one
+example goes against several.
+
+The claim sets are made-up storms; their sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import asserted, extractor_for
+
+TOLLS = """\
+topics:
+  storm.deaths:
+    type: number
+    unit: people
+    description: How many people the storm killed.
+  storm.injured:
+    type: number
+    unit: people
+    description: How many people the storm injured.
+"""
+
+TOLL_SOURCES = {
+    "a": ("2026-03-02", "Some 12 people were killed and 40 injured when the storm hit the coast."),
+    "b": ("2026-03-03", "The storm left 15 people dead, while 52 were treated for injuries."),
+}
+TOLL_CLAIMS = {
+    "a": [("storm.deaths", 12, "12 people were killed and 40 injured"),
+          ("storm.injured", 40, "12 people were killed and 40 injured")],
+    "b": [("storm.deaths", 15, "The storm left 15 people dead, while 52 were treated for injuries."),
+          ("storm.injured", 52, "The storm left 15 people dead, while 52 were treated for injuries.")],
+}
+
+
+@pytest.fixture(scope="module")
+def tolls(tmp_path_factory):
+    return extractor_for(tmp_path_factory.mktemp("tolls"), TOLLS, TOLL_SOURCES, TOLL_CLAIMS)
+
+
+def _cue(ex, topic, lemmas):
+    return next((c for c in ex.evidence[topic].cues if c.lemmas == lemmas), None)
+
+
+def test_the_words_of_the_count_before_a_join_are_not_the_next_counts(tolls):
+    # "12 people were killed and 40 injured": 'killed' is the 12's; "15 people dead, while 52 were
+    # treated": 'dead' is the 15's. The injured learn neither.
+    assert _cue(tolls, "storm.injured", ("kill",)) is None and _cue(tolls, "storm.injured", ("dead",)) is None
+    killed = _cue(tolls, "storm.deaths", ("kill",))
+    assert (killed.support, killed.specificity) == (1, 1.0)
+    assert asserted(tolls, "The storm killed 9 people on the island.") == {("storm.deaths", "9")}
+    assert asserted(tolls, "Officials said 30 were injured on the island.") == {("storm.injured", "30")}
