@@ -52,3 +52,48 @@ def test_the_words_of_the_count_before_a_join_are_not_the_next_counts(tolls):
     assert (killed.support, killed.specificity) == (1, 1.0)
     assert asserted(tolls, "The storm killed 9 people on the island.") == {("storm.deaths", "9")}
     assert asserted(tolls, "Officials said 30 were injured on the island.") == {("storm.injured", "30")}
+
+
+PROJECTION = """\
+topics:
+  storm.deaths:
+    type: number
+    unit: people
+    description: How many people the storm killed.
+  survey.projection:
+    type: number
+    unit: people
+    description: The death toll the weather survey's models projected for the storm.
+    subject: [survey]
+"""
+
+PROJECTION_SOURCES = {
+    "a": ("2026-03-02", "The weather survey has projected that the final number of dead from the storm could exceed 300."),
+    "b": ("2026-03-03", "The storm killed 45 people on the coast."),
+}
+PROJECTION_CLAIMS = {
+    "a": [("survey.projection", "more than 300", "The weather survey has projected that the final number of dead from the storm could exceed 300.")],
+    "b": [("storm.deaths", 45, "The storm killed 45 people on the coast.")],
+}
+
+
+@pytest.fixture(scope="module")
+def projection(tmp_path_factory):
+    return extractor_for(tmp_path_factory.mktemp("projection"), PROJECTION, PROJECTION_SOURCES, PROJECTION_CLAIMS)
+
+
+def test_a_word_the_description_uses_is_learnt_anywhere_in_the_values_clause(projection):
+    # 'projected' stands nine words from 300: too far to be learnt as a word beside it, but the
+    # topic's description says "projected", so its quote teaches it.
+    projected = _cue(projection, "survey.projection", ("project",))
+    assert (projected.support, projected.described) == (1, True)
+    assert _cue(projection, "survey.projection", ("final",)) is None  # no word of the description: too far
+    (f,) = projection.extract("The survey projected that 2,000 could die.").findings
+    assert (f.topic, f.display, f.confidence) == ("survey.projection", "2000", 0.727)
+
+
+def test_a_described_cue_counts_one_more_example(tolls):
+    # "killed" beside one curated toll, and the description's own word: read as if seen twice.
+    (f,) = tolls.extract("The storm killed 9 people on the island.").findings
+    assert (f.topic, f.display, f.confidence) == ("storm.deaths", "9", 0.765)
+    assert f.how == "number as written '9', 0 words from the cue 'killed' (learned from 1 curated quote and the topic's description)"

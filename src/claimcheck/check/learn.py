@@ -113,6 +113,8 @@ class LearnedCue:
     #: A shared cue's evidence, topic by topic (this topic first): (topic, examples beside a value of
     #: this type, quotes holding each of its content words). Empty when no other topic uses its words.
     shares: tuple[tuple[str, int, tuple[int, ...]], ...] = ()
+    #: Its words are all in its topic's name or description: the curators' own word for the topic.
+    described: bool = False
 
     def settable(self, subjects: dict, own: str) -> tuple[str, ...]:
         """The sharing topics a sentence may set aside, when it does not name their subject near the cue
@@ -186,7 +188,7 @@ def learn(codebook: Codebook, claims: Iterable[Claim], value_span) -> dict[str, 
             span = value_span(c, q)
             if span is None:
                 continue
-            slot_counts[topic].update(_slot_cues(q, toks, span, t.type, first_text))
+            slot_counts[topic].update(_slot_cues(q, toks, span, t.type, first_text) | _described_cues(q, toks, span, described(t), first_text))
             capitalised.update(tk.lemma for tk in toks if tk.text[:1].isupper())
             lowercase.update(tk.lemma for tk in toks if not tk.text[:1].isupper())
     out: dict[str, Evidence] = {}
@@ -204,6 +206,7 @@ def learn(codebook: Codebook, claims: Iterable[Claim], value_span) -> dict[str, 
         if not n and t.type != "label":
             continue
         cues: list[LearnedCue] = []
+        own_words = described(t)
         proper = {lem for lem in capitalised if not lowercase.get(lem)}  # places and names: subjects, not cues
         for lems, k in slot_counts[name].items():
             if proper & set(lems):
@@ -213,7 +216,7 @@ def learn(codebook: Codebook, claims: Iterable[Claim], value_span) -> dict[str, 
                        tuple(word_counts[o].get(lem, 0) for lem in words))
                       for o in (name, *sorted({o for lem in words for o in users[lem]} - {name}))]
             cues.append(LearnedCue(lems, first_text.get(lems, " ".join(lems)), k, _specificity(shares), None,
-                                   tuple(shares) if len(shares) > 1 else ()))
+                                   tuple(shares) if len(shares) > 1 else (), bool(words) and set(words) <= own_words))
         if t.type == "label":
             # Words naming a label topic's subject ("trafficking"), or a person or place, are not what a label says.
             named = {tk.lemma for other in codebook.topics.values() if other.type == "label"
@@ -346,6 +349,34 @@ def _own_words(q: str, span: tuple[int, int]) -> tuple[int, int]:
 
 _STOPS = re.compile(r"[;:!?()\"]|\.(?!\d)")
 _JOIN = re.compile(r",(?!\d)|(?<![\w'])(?:" + "|".join(sorted(_JOINS)) + r")(?![\w'])", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _described(name: str, description: str, subject: tuple[str, ...]) -> frozenset[str]:
+    fact = name.rpartition(".")[2].replace("_", " ")  # "usgs.death_projection": the fact, not whose it is
+    named = {tk.lemma for sub in subject for tk in tokens(sub)}
+    return frozenset(tk.lemma for tk in tokens(f"{fact} {description}") if content(tk.lemma) and tk.lemma not in named)
+
+
+def described(topic) -> frozenset[str]:
+    """The content lemmas of what a topic's name and description say it is ("death_projection",
+    "... projected ..."), its subject words aside: its curators' words for the fact."""
+    return _described(topic.name, topic.description, tuple(topic.subject))
+
+
+def _described_cues(q: str, toks: list[Token], span: tuple[int, int], words: frozenset[str], first_text) -> set[tuple[str, ...]]:
+    """The words of the value's clause that the topic's own name or description uses, however far from
+    the value ("has projected that the total death toll ... could surpass 10,000", for a projection
+    the description says was "projected"): the curator says what the topic is, the quote how it is written."""
+    a, b = span
+    lo, hi = _own_words(q, span)
+    found: set[tuple[str, ...]] = set()
+    for tk in toks:
+        if tk.lemma in words and lo <= tk.start and tk.end <= hi and (tk.start >= b or tk.end <= a) \
+                and not _STOPS.search(q, min(tk.end, b), max(tk.start, a)) and not tk.text[:1].isupper():
+            found.add((tk.lemma,))
+            first_text.setdefault((tk.lemma,), tk.text)
+    return found
 
 
 def _label_grams(toks: list[Token], first_text) -> set[tuple[str, ...]]:
