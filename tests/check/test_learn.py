@@ -144,7 +144,7 @@ def test_a_topic_with_no_cue_is_read_in_new_words(flood):
     got = found(ex, text)
     assert ("flood.deaths", "23") in got
     assert ("flood.evacuated", "3100") in got
-    assert how(ex, text, "flood.evacuated") == "number as written '3,100', 0 words from the cue 'evacuated' (learned from 2 curated quotes)"
+    assert how(ex, text, "flood.evacuated") == "number as written '3,100', 0 words from the cue 'evacuated' (learned from 2 curated quotes and the topic's description)"
 
 
 def test_what_is_left_out_is_not_learned_from(flood):
