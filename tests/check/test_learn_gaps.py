@@ -97,3 +97,46 @@ def test_a_described_cue_counts_one_more_example(tolls):
     (f,) = tolls.extract("The storm killed 9 people on the island.").findings
     assert (f.topic, f.display, f.confidence) == ("storm.deaths", "9", 0.765)
     assert f.how == "number as written '9', 0 words from the cue 'killed' (learned from 1 curated quote and the topic's description)"
+
+
+REGION_TOLLS = """\
+topics:
+  north.deaths:
+    type: number
+    unit: people
+    description: How many people the floods killed in Northland (the region's toll).
+    subject: [Northland]
+  south.deaths:
+    type: number
+    unit: people
+    description: How many people the floods killed in Southland (the region's toll).
+    subject: [Southland]
+"""
+
+REGION_TOLL_SOURCES = {
+    "a": ("2026-03-02", "The toll in Southland rose to 5. The toll in Northland stood at 9."),
+    "b": ("2026-03-03", "The toll in Southland rose to 7."),
+    "c": ("2026-03-04", "The toll in Southland rose to 8."),
+}
+REGION_TOLL_CLAIMS = {
+    "a": [("south.deaths", 5, "The toll in Southland rose to 5."), ("north.deaths", 9, "The toll in Northland stood at 9.")],
+    "b": [("south.deaths", 7, "The toll in Southland rose to 7.")],
+    "c": [("south.deaths", 8, "The toll in Southland rose to 8.")],
+}
+
+
+@pytest.fixture(scope="module")
+def region_tolls(tmp_path_factory):
+    return extractor_for(tmp_path_factory.mktemp("region_tolls"), REGION_TOLLS, REGION_TOLL_SOURCES, REGION_TOLL_CLAIMS)
+
+
+def test_one_example_and_the_description_let_the_named_subject_decide(region_tolls):
+    # Northland's toll was curated once, Southland's three times: alone, one example cannot tell whose
+    # "toll" is; with the description's own word it can, where only Northland is named.
+    toll = _cue(region_tolls, "north.deaths", ("toll",))
+    assert (toll.support, toll.described, toll.shares[1][:2]) == (1, True, ("south.deaths", 3))
+    assert toll.settable({"north.deaths": ("northland",), "south.deaths": ("southland",)}, "north.deaths") == ("south.deaths",)
+    (f,) = region_tolls.extract("The toll in Northland has climbed to 30.").findings
+    assert (f.topic, f.display, f.confidence) == ("north.deaths", "30", 0.689)
+    assert asserted(region_tolls, "The toll in Southland has climbed to 30.") == {("south.deaths", "30")}
+    assert asserted(region_tolls, "The toll has climbed to 30.") == set()  # neither named: whose, no one can say

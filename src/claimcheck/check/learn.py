@@ -121,10 +121,13 @@ class LearnedCue:
         (`subjects`: each topic's subject words): those whose subjects differ from this topic's
         (`own`). Never: a topic holding more than twice this one's examples of the cue (the word is
         mostly said of it, whose subject often goes unsaid: "78 people remain missing"), nor any for a
-        cue seen once (one example cannot tell whose the word is)."""
-        if self.support < 2:
+        cue seen once (one example cannot tell whose the word is); unless the cue is the word this
+        topic's description uses ("the region's toll"), and, seen once, another topic holds it beside
+        its values too: the curators say the word is this topic's as well, so the subject decides."""
+        if self.support + self.described < 2 or self.support < 2 and not any(k for _, k, _ in self.shares[1:]):
             return ()
-        return tuple(o for o, k, _ in self.shares[1:] if k <= 2 * self.shares[0][1] and subjects.get(o) and subjects[o] != subjects.get(own))
+        return tuple(o for o, k, _ in self.shares[1:] if (k <= 2 * self.shares[0][1] or self.described)
+                     and subjects.get(o) and subjects[o] != subjects.get(own))
 
     def specificity_without(self, unnamed) -> float:
         """The specificity had the `unnamed` topics not been curated: a word two topics share is as
