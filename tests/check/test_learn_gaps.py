@@ -140,3 +140,18 @@ def test_one_example_and_the_description_let_the_named_subject_decide(region_tol
     assert (f.topic, f.display, f.confidence) == ("north.deaths", "30", 0.689)
     assert asserted(region_tolls, "The toll in Southland has climbed to 30.") == {("south.deaths", "30")}
     assert asserted(region_tolls, "The toll has climbed to 30.") == set()  # neither named: whose, no one can say
+
+
+def test_a_past_tense_spelt_like_a_noun_is_the_verb():
+    from claimcheck.check.learn import lemma
+
+    assert [lemma(w) for w in ("rose", "rising", "won", "wins", "felt", "feels")] == ["rise", "rise", "win", "win", "feel", "feel"]
+
+
+def test_the_toll_rose_as_it_was_rising(tmp_path):
+    sources = {"a": ("2026-03-02", "After the storm, it kept rising to 12."), "b": ("2026-03-03", "After the storm, it was rising to 15.")}
+    claims = {"a": [("storm.deaths", 12, "After the storm, it kept rising to 12.")],
+              "b": [("storm.deaths", 15, "After the storm, it was rising to 15.")]}
+    ex = extractor_for(tmp_path, TOLLS.replace("the storm killed.\n", "the storm killed.\n    subject: [storm]\n", 1), sources, claims)
+    assert [c.lemmas for c in ex.evidence["storm.deaths"].cues if c.support == 2] == [("rise",), ("rise", "to")]
+    assert asserted(ex, "After the storm, it rose to 40.") == {("storm.deaths", "40")}

@@ -64,12 +64,20 @@ def use_dictionary(factory) -> None:
     lemma.cache_clear()
 
 
+#: Past tenses the dictionary reads as the noun they are spelt like ("rose", "won"): in news they are
+#: nearly always the verb ("the toll rose to 20", "won 169 seats"), whose other forms ("rising", "wins")
+#: should be the same word.
+_PAST_TENSES = {"rose": "rise", "won": "win", "felt": "feel"}
+
+
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """The lower-case dictionary form of an English word ('collapsed' -> 'collapse', 'led' -> 'lead')."""
     w = word.casefold()
     if not w.isalpha():
         return w
+    if w in _PAST_TENSES:
+        return _PAST_TENSES[w]
     if _lemmatizer is None:
         use_dictionary(None)
     try:
