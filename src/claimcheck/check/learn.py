@@ -64,10 +64,10 @@ def use_dictionary(factory) -> None:
     lemma.cache_clear()
 
 
-#: Past tenses the dictionary reads as the noun they are spelt like ("rose", "won"): in news they are
-#: nearly always the verb ("the toll rose to 20", "won 169 seats"), whose other forms ("rising", "wins")
+#: Past tenses the dictionary reads as the noun they are spelt like ("rose", "felt"): in news they are
+#: nearly always the verb ("the toll rose to 20", "felt in Bangkok"), whose other forms ("rising", "feels")
 #: should be the same word.
-_PAST_TENSES = {"rose": "rise", "won": "win", "felt": "feel"}
+_PAST_TENSES = {"rose": "rise", "felt": "feel"}
 
 
 @lru_cache(maxsize=65536)
