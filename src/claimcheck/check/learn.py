@@ -199,7 +199,9 @@ def learn(codebook: Codebook, claims: Iterable[Claim], value_span) -> dict[str, 
             span = value_span(c, q)
             if span is None:
                 continue
-            slot_counts[topic].update(_slot_cues(q, toks, span, t.type, first_text) | _described_cues(q, toks, span, described(t), first_text))
+            own = _own_words(q, span)
+            slot_counts[topic].update(_slot_cues(q, toks, span, t.type, first_text, own)
+                                      | _described_cues(q, toks, span, described(t), first_text, own))
             capitalised.update(tk.lemma for tk in toks if tk.text[:1].isupper())
             lowercase.update(tk.lemma for tk in toks if not tk.text[:1].isupper())
     out: dict[str, Evidence] = {}
@@ -254,13 +256,15 @@ def _specificity(shares) -> float:
     return round(own[1] / max(1, rivals) * min(1.0, 2 * spread), 3)
 
 
-def _slot_cues(q: str, toks: list[Token], span: tuple[int, int], vtype: str, first_text) -> set[tuple[str, ...]]:
-    """The lemma runs right before and right after the value's words, within its clause."""
+def _slot_cues(q: str, toks: list[Token], span: tuple[int, int], vtype: str, first_text,
+               own: tuple[int, int] | None = None) -> set[tuple[str, ...]]:
+    """The lemma runs right before and right after the value's words, within its clause and the
+    value's own words (`own`: _own_words)."""
     from claimcheck.check.framing import LEVEL
     from claimcheck.check.people import TITLE_WORDS
 
     a, b = span
-    lo, hi = _own_words(q, span)
+    lo, hi = own or _own_words(q, span)
     before = [tk for tk in toks if lo <= tk.start and tk.end <= a]
     after = [tk for tk in toks if tk.start >= b and tk.end <= hi]
     found: set[tuple[str, ...]] = set()
@@ -342,11 +346,9 @@ def _own_words(q: str, span: tuple[int, int]) -> tuple[int, int]:
     of its clause belong to that number when a comma or a joining word parts the two ("144 people
     were killed and 730 injured": 'killed' is the 144's, 'injured' the 730's); with nothing parting
     them ("rose from 144 to 694") they are the value's too."""
-    from claimcheck.check.mentions import find_numbers
-
     a, b = span
     lo, hi = 0, len(q)
-    for n in find_numbers(q):
+    for n in _numbers(q):
         if n.end <= a and not _STOPS.search(q, n.end, a):
             joins = [m.end() for m in _JOIN.finditer(q, n.end, a)]
             if joins:
@@ -356,6 +358,13 @@ def _own_words(q: str, span: tuple[int, int]) -> tuple[int, int]:
             if join:
                 hi = min(hi, join.start())
     return lo, hi
+
+
+@lru_cache(maxsize=4096)
+def _numbers(q: str) -> tuple:
+    from claimcheck.check.mentions import find_numbers
+
+    return tuple(find_numbers(q))
 
 
 _STOPS = re.compile(r"[;:!?()\"]|\.(?!\d)")
@@ -375,15 +384,18 @@ def described(topic) -> frozenset[str]:
     return _described(topic.name, topic.description, tuple(topic.subject))
 
 
-def _described_cues(q: str, toks: list[Token], span: tuple[int, int], words: frozenset[str], first_text) -> set[tuple[str, ...]]:
+def _described_cues(q: str, toks: list[Token], span: tuple[int, int], words: frozenset[str], first_text,
+                    own: tuple[int, int] | None = None) -> set[tuple[str, ...]]:
     """The words of the value's clause that the topic's own name or description uses, however far from
     the value ("has projected that the total death toll ... could surpass 10,000", for a projection
     the description says was "projected"): the curator says what the topic is, the quote how it is written."""
     a, b = span
-    lo, hi = _own_words(q, span)
+    lo, hi = own or _own_words(q, span)
     found: set[tuple[str, ...]] = set()
     for tk in toks:
-        if tk.lemma in words and lo <= tk.start and tk.end <= hi and (tk.start >= b or tk.end <= a) \
+        if tk.lemma not in words:
+            continue
+        if lo <= tk.start and tk.end <= hi and (tk.start >= b or tk.end <= a) \
                 and not _STOPS.search(q, min(tk.end, b), max(tk.start, a)) and not tk.text[:1].isupper():
             found.add((tk.lemma,))
             first_text.setdefault((tk.lemma,), tk.text)
