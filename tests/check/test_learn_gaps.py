@@ -155,3 +155,31 @@ def test_the_toll_rose_as_it_was_rising(tmp_path):
     ex = extractor_for(tmp_path, TOLLS.replace("the storm killed.\n", "the storm killed.\n    subject: [storm]\n", 1), sources, claims)
     assert [c.lemmas for c in ex.evidence["storm.deaths"].cues if c.support == 2] == [("rise",), ("rise", "to")]
     assert asserted(ex, "After the storm, it rose to 40.") == {("storm.deaths", "40")}
+
+
+COUNCIL = """\
+topics:
+  plan.outcome:
+    type: label
+    description: Whether the council voted the harbour plan through.
+    subject: [council, plan]
+    labels:
+      passed:
+        definition: The council approved the plan.
+      blocked:
+        definition: The council did not approve the plan, or has not voted on it yet.
+"""
+
+
+def test_a_word_another_labels_quotes_only_negate_is_this_labels(tmp_path):
+    sources = {"a": ("2026-03-02", "On Monday the council approved the plan after a long debate."),
+               "b": ("2026-03-03", "The council did not approve the plan on Monday."),
+               "c": ("2026-03-04", "By Tuesday the council had still not approved the plan.")}
+    claims = {"a": [("plan.outcome", "passed", "the council approved the plan after a long debate")],
+              "b": [("plan.outcome", "blocked", "The council did not approve the plan on Monday.")],
+              "c": [("plan.outcome", "blocked", "the council had still not approved the plan")]}
+    ex = extractor_for(tmp_path, COUNCIL, sources, claims)
+    cues = {(c.lemmas, c.label) for c in ex.evidence["plan.outcome"].cues if c.support}
+    assert (("approve",), "passed") in cues and (("not", "approve"), "blocked") in cues
+    assert asserted(ex, "The council approved the plan on Friday.") == {("plan.outcome", "passed")}
+    assert asserted(ex, "The council did not approve the plan on Friday.") == {("plan.outcome", "blocked")}

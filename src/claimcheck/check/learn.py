@@ -417,6 +417,11 @@ def _label_grams(toks: list[Token], first_text) -> set[tuple[str, ...]]:
     return out
 
 
+def _only_negated(grams: Counter, g: tuple[str, ...]) -> bool:
+    """Is a word of a label's quotes only ever seen negated there ("did not elect")?"""
+    return len(g) == 1 and any(grams.get((neg, g[0]), 0) >= grams[g] for neg in _NEGATIONS)
+
+
 def _label_cues(topic, counts: dict[str, Counter], first_text) -> list[LearnedCue]:
     """A label's cues: its own name ("not guilty", "deadlock"), and the words of its curated quotes
     that its definition also uses and no quote of the topic's other labels holds; a word
@@ -433,12 +438,12 @@ def _label_cues(topic, counts: dict[str, Counter], first_text) -> list[LearnedCu
         defined = {tk.lemma for tk in tokens(lab.definition) if content(tk.lemma)}  # the name is its own cue, whole
         others: Counter = Counter()
         for other, g in counts.items():
-            if other != label:
-                others.update(g)
+            if other != label:  # (a word another label's quotes only ever negate is no word of theirs: "did not elect")
+                others.update({w: k for w, k in g.items() if not _only_negated(g, w)})
         for g, k in grams.items():
             if g in names or g[-1] not in defined or others.get(g):  # a label's name is that label's cue alone
                 continue
-            if len(g) == 1 and any(grams.get((neg, g[0]), 0) >= k for neg in _NEGATIONS):
+            if _only_negated(grams, g):
                 continue  # only ever seen negated here: the pair is the cue
             out.append(LearnedCue(g, first_text.get(g, " ".join(g)), k, 1.0, label))
     return out
