@@ -1,15 +1,18 @@
 """What `check` learns from the curation: each curated claim is an example of how its topic is written.
 
 A claim holds its topic, its value and the verbatim quote the value was read from. The words
-right beside the value in that quote ("led by" before a name, "killed" after a number) are how
-articles signal the topic; the words that recur across a topic's quotes ("delegation", "Afghan")
-name what it is about; the words of a label's quotes that its definition or name also uses
-("acquitted", "guilty") signal that label. Learned cues are compared as lemmas, so "collapsed",
-"collapse" and "collapsing" are one word, and each keeps the count of examples it came from and
-how specific it is to its topic, which `check` turns into confidence and shows in its `how`.
+right beside the value in that quote ("led by" before a name, "killed" after a number), and those
+of its clause that the topic's own description uses ("projected"), are how articles signal the
+topic (the words between it and another count of the quote are that count's); the words that
+recur across a topic's quotes ("delegation", "Afghan") name what it is about; the words of a
+label's quotes that its definition or name also uses ("acquitted", "guilty") signal that label.
+Learned cues are compared as lemmas, so "collapsed", "collapse" and "collapsing" are one word, and
+each keeps the count of examples it came from and how specific it is to its topic, which `check`
+turns into confidence and shows in its `how`.
 
-Nothing here is tuned to a story: the only knowledge is English function words (below) and what
-the claim set's curators wrote. The more a team curates, the more `check` finds.
+Nothing here is tuned to a story: the only knowledge is English function words (below), two past
+tenses spelt like nouns, and what the claim set's curators wrote. The more a team curates, the
+more `check` finds.
 """
 
 from __future__ import annotations
