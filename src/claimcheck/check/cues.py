@@ -140,6 +140,7 @@ class _Cue:
         # Specificity only tempers: a cue two topics share ("magnitude") is told apart by their subjects.
         if support < 0:
             return 0.8  # the unit only this topic counts
+        support += self.learned.described  # the codebook's own word for the topic counts as one more example
         return (0.7 + 0.3 * self.learned.specificity) * (0.9 if support == 0 else min(1.0, 0.65 + 0.1 * support))
 
     @property
@@ -159,7 +160,8 @@ class _Cue:
         if self.unnamed:
             names = ", ".join(self.unnamed[:3]) + (", ..." if len(self.unnamed) > 3 else "")
             shared = f"; shared with {names}, whose subject{'s are' if len(self.unnamed) > 1 else ' is'} not named here"
-        return f"'{self.text}' (learned from {n} curated quote{'s' if n != 1 else ''}{shared})"
+        described = " and the topic's description" if self.learned.described and n < 4 else ""  # (where it adds trust)
+        return f"'{self.text}' (learned from {n} curated quote{'s' if n != 1 else ''}{described}{shared})"
 
 
 def shared_trust(rules: dict, s: str, low: str | None, cl, h: "_Hit", reach: int, subjects: dict) -> "_Hit | None":

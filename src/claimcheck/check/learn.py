@@ -1,15 +1,18 @@
 """What `check` learns from the curation: each curated claim is an example of how its topic is written.
 
 A claim holds its topic, its value and the verbatim quote the value was read from. The words
-right beside the value in that quote ("led by" before a name, "killed" after a number) are how
-articles signal the topic; the words that recur across a topic's quotes ("delegation", "Afghan")
-name what it is about; the words of a label's quotes that its definition or name also uses
-("acquitted", "guilty") signal that label. Learned cues are compared as lemmas, so "collapsed",
-"collapse" and "collapsing" are one word, and each keeps the count of examples it came from and
-how specific it is to its topic, which `check` turns into confidence and shows in its `how`.
+right beside the value in that quote ("led by" before a name, "killed" after a number), and those
+of its clause that the topic's own description uses ("projected"), are how articles signal the
+topic (the words between it and another count of the quote are that count's); the words that
+recur across a topic's quotes ("delegation", "Afghan") name what it is about; the words of a
+label's quotes that its definition or name also uses ("acquitted", "guilty") signal that label.
+Learned cues are compared as lemmas, so "collapsed", "collapse" and "collapsing" are one word, and
+each keeps the count of examples it came from and how specific it is to its topic, which `check`
+turns into confidence and shows in its `how`.
 
-Nothing here is tuned to a story: the only knowledge is English function words (below) and what
-the claim set's curators wrote. The more a team curates, the more `check` finds.
+Nothing here is tuned to a story: the only knowledge is English function words (below), two past
+tenses spelt like nouns, and what the claim set's curators wrote. The more a team curates, the
+more `check` finds.
 """
 
 from __future__ import annotations
@@ -64,12 +67,20 @@ def use_dictionary(factory) -> None:
     lemma.cache_clear()
 
 
+#: Past tenses the dictionary reads as the noun they are spelt like ("rose", "felt"): in news they are
+#: nearly always the verb ("the toll rose to 20", "felt in Bangkok"), whose other forms ("rising", "feels")
+#: should be the same word.
+_PAST_TENSES = {"rose": "rise", "felt": "feel"}
+
+
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """The lower-case dictionary form of an English word ('collapsed' -> 'collapse', 'led' -> 'lead')."""
     w = word.casefold()
     if not w.isalpha():
         return w
+    if w in _PAST_TENSES:
+        return _PAST_TENSES[w]
     if _lemmatizer is None:
         use_dictionary(None)
     try:
@@ -113,16 +124,21 @@ class LearnedCue:
     #: A shared cue's evidence, topic by topic (this topic first): (topic, examples beside a value of
     #: this type, quotes holding each of its content words). Empty when no other topic uses its words.
     shares: tuple[tuple[str, int, tuple[int, ...]], ...] = ()
+    #: Its words are all in its topic's name or description: the curators' own word for the topic.
+    described: bool = False
 
     def settable(self, subjects: dict, own: str) -> tuple[str, ...]:
         """The sharing topics a sentence may set aside, when it does not name their subject near the cue
         (`subjects`: each topic's subject words): those whose subjects differ from this topic's
         (`own`). Never: a topic holding more than twice this one's examples of the cue (the word is
         mostly said of it, whose subject often goes unsaid: "78 people remain missing"), nor any for a
-        cue seen once (one example cannot tell whose the word is)."""
-        if self.support < 2:
+        cue seen once (one example cannot tell whose the word is); unless the cue is the word this
+        topic's description uses ("the region's toll"), and, seen once, another topic holds it beside
+        its values too: the curators say the word is this topic's as well, so the subject decides."""
+        if self.support + self.described < 2 or self.support < 2 and not any(k for _, k, _ in self.shares[1:]):
             return ()
-        return tuple(o for o, k, _ in self.shares[1:] if k <= 2 * self.shares[0][1] and subjects.get(o) and subjects[o] != subjects.get(own))
+        return tuple(o for o, k, _ in self.shares[1:] if (k <= 2 * self.shares[0][1] or self.described)
+                     and subjects.get(o) and subjects[o] != subjects.get(own))
 
     def specificity_without(self, unnamed) -> float:
         """The specificity had the `unnamed` topics not been curated: a word two topics share is as
@@ -186,7 +202,9 @@ def learn(codebook: Codebook, claims: Iterable[Claim], value_span) -> dict[str, 
             span = value_span(c, q)
             if span is None:
                 continue
-            slot_counts[topic].update(_slot_cues(q, toks, span, t.type, first_text))
+            own = _own_words(q, span)
+            slot_counts[topic].update(_slot_cues(q, toks, span, t.type, first_text, own)
+                                      | _described_cues(q, toks, span, described(t), first_text, own))
             capitalised.update(tk.lemma for tk in toks if tk.text[:1].isupper())
             lowercase.update(tk.lemma for tk in toks if not tk.text[:1].isupper())
     out: dict[str, Evidence] = {}
@@ -204,6 +222,7 @@ def learn(codebook: Codebook, claims: Iterable[Claim], value_span) -> dict[str, 
         if not n and t.type != "label":
             continue
         cues: list[LearnedCue] = []
+        own_words = described(t)
         proper = {lem for lem in capitalised if not lowercase.get(lem)}  # places and names: subjects, not cues
         for lems, k in slot_counts[name].items():
             if proper & set(lems):
@@ -213,7 +232,7 @@ def learn(codebook: Codebook, claims: Iterable[Claim], value_span) -> dict[str, 
                        tuple(word_counts[o].get(lem, 0) for lem in words))
                       for o in (name, *sorted({o for lem in words for o in users[lem]} - {name}))]
             cues.append(LearnedCue(lems, first_text.get(lems, " ".join(lems)), k, _specificity(shares), None,
-                                   tuple(shares) if len(shares) > 1 else ()))
+                                   tuple(shares) if len(shares) > 1 else (), bool(words) and set(words) <= own_words))
         if t.type == "label":
             # Words naming a label topic's subject ("trafficking"), or a person or place, are not what a label says.
             named = {tk.lemma for other in codebook.topics.values() if other.type == "label"
@@ -240,14 +259,17 @@ def _specificity(shares) -> float:
     return round(own[1] / max(1, rivals) * min(1.0, 2 * spread), 3)
 
 
-def _slot_cues(q: str, toks: list[Token], span: tuple[int, int], vtype: str, first_text) -> set[tuple[str, ...]]:
-    """The lemma runs right before and right after the value's words, within its clause."""
+def _slot_cues(q: str, toks: list[Token], span: tuple[int, int], vtype: str, first_text,
+               own: tuple[int, int] | None = None) -> set[tuple[str, ...]]:
+    """The lemma runs right before and right after the value's words, within its clause and the
+    value's own words (`own`: _own_words)."""
     from claimcheck.check.framing import LEVEL
     from claimcheck.check.people import TITLE_WORDS
 
     a, b = span
-    before = [tk for tk in toks if tk.end <= a]
-    after = [tk for tk in toks if tk.start >= b]
+    lo, hi = own or _own_words(q, span)
+    before = [tk for tk in toks if lo <= tk.start and tk.end <= a]
+    after = [tk for tk in toks if tk.start >= b and tk.end <= hi]
     found: set[tuple[str, ...]] = set()
     # A title right before a name ("Judge Arun Subramanian", "coordinator Maria Keller") is a cue itself.
     if vtype in ("person", "list") and before and not re.search(r"[^\s]", q[before[-1].end:a]) \
@@ -284,10 +306,10 @@ def _slot_cues(q: str, toks: list[Token], span: tuple[int, int], vtype: str, fir
                 first_text.setdefault((tk.lemma,), tk.text)
     # A level ("the death toll from the quake in Myanmar has risen to 694"): what stands at it is the
     # noun opening its clause, however far before the value (the reader takes it as far: readers.py).
-    level = LEVEL.search(q, 0, a)
+    level = LEVEL.search(q, lo, a)
     if level:
         opening: list[Token] = []
-        for tk in reversed([tk for tk in before if tk.end <= level.start()]):
+        for tk in reversed([tk for tk in toks if tk.end <= level.start()]):
             if _BREAK.search(q[tk.end:(opening[0].start if opening else level.start()) + 1]) or tk.lemma == "that":
                 break
             opening.insert(0, tk)
@@ -318,6 +340,71 @@ def _slot_cues(q: str, toks: list[Token], span: tuple[int, int], vtype: str, fir
     return found
 
 
+#: Words that join a second count to a first ("144 were killed and 730 injured", "while 72 remain missing").
+_JOINS = frozenset("and while whereas but with plus".split())
+
+
+def _own_words(q: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The stretch of the quote a value's cues may come from: the words between it and another number
+    of its clause belong to that number when a comma or a joining word parts the two ("144 people
+    were killed and 730 injured": 'killed' is the 144's, 'injured' the 730's); with nothing parting
+    them ("rose from 144 to 694") they are the value's too."""
+    a, b = span
+    lo, hi = 0, len(q)
+    for n in _numbers(q):
+        if n.end <= a and not _STOPS.search(q, n.end, a):
+            joins = [m.end() for m in _JOIN.finditer(q, n.end, a)]
+            if joins:
+                lo = max(lo, joins[-1])
+        elif n.start >= b and not _STOPS.search(q, b, n.start):
+            join = _JOIN.search(q, b, n.start)
+            if join:
+                hi = min(hi, join.start())
+    return lo, hi
+
+
+@lru_cache(maxsize=4096)
+def _numbers(q: str) -> tuple:
+    from claimcheck.check.mentions import find_numbers
+
+    return tuple(find_numbers(q))
+
+
+_STOPS = re.compile(r"[;:!?()\"]|\.(?!\d)")
+_JOIN = re.compile(r",(?!\d)|(?<![\w'])(?:" + "|".join(sorted(_JOINS)) + r")(?![\w'])", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _described(name: str, description: str, subject: tuple[str, ...]) -> frozenset[str]:
+    fact = name.rpartition(".")[2].replace("_", " ")  # "usgs.death_projection": the fact, not whose it is
+    named = {tk.lemma for sub in subject for tk in tokens(sub)}
+    return frozenset(tk.lemma for tk in tokens(f"{fact} {description}") if content(tk.lemma) and tk.lemma not in named)
+
+
+def described(topic) -> frozenset[str]:
+    """The content lemmas of what a topic's name and description say it is ("death_projection",
+    "... projected ..."), its subject words aside: its curators' words for the fact."""
+    return _described(topic.name, topic.description, tuple(topic.subject))
+
+
+def _described_cues(q: str, toks: list[Token], span: tuple[int, int], words: frozenset[str], first_text,
+                    own: tuple[int, int] | None = None) -> set[tuple[str, ...]]:
+    """The words of the value's clause that the topic's own name or description uses, however far from
+    the value ("has projected that the total death toll ... could surpass 10,000", for a projection
+    the description says was "projected"): the curator says what the topic is, the quote how it is written."""
+    a, b = span
+    lo, hi = own or _own_words(q, span)
+    found: set[tuple[str, ...]] = set()
+    for tk in toks:
+        if tk.lemma not in words:
+            continue
+        if lo <= tk.start and tk.end <= hi and (tk.start >= b or tk.end <= a) \
+                and not _STOPS.search(q, min(tk.end, b), max(tk.start, a)) and not tk.text[:1].isupper():
+            found.add((tk.lemma,))
+            first_text.setdefault((tk.lemma,), tk.text)
+    return found
+
+
 def _label_grams(toks: list[Token], first_text) -> set[tuple[str, ...]]:
     """Content lemmas of a label's quote, alone and with a negation or link before them."""
     out: set[tuple[str, ...]] = set()
@@ -331,6 +418,11 @@ def _label_grams(toks: list[Token], first_text) -> set[tuple[str, ...]]:
             out.add(g)
             first_text.setdefault(g, f"{toks[i - 1].text} {tk.text}")
     return out
+
+
+def _only_negated(grams: Counter, g: tuple[str, ...]) -> bool:
+    """Is a word of a label's quotes only ever seen negated there ("did not elect")?"""
+    return len(g) == 1 and any(grams.get((neg, g[0]), 0) >= grams[g] for neg in _NEGATIONS)
 
 
 def _label_cues(topic, counts: dict[str, Counter], first_text) -> list[LearnedCue]:
@@ -349,12 +441,12 @@ def _label_cues(topic, counts: dict[str, Counter], first_text) -> list[LearnedCu
         defined = {tk.lemma for tk in tokens(lab.definition) if content(tk.lemma)}  # the name is its own cue, whole
         others: Counter = Counter()
         for other, g in counts.items():
-            if other != label:
-                others.update(g)
+            if other != label:  # (a word another label's quotes only ever negate is no word of theirs: "did not elect")
+                others.update({w: k for w, k in g.items() if not _only_negated(g, w)})
         for g, k in grams.items():
             if g in names or g[-1] not in defined or others.get(g):  # a label's name is that label's cue alone
                 continue
-            if len(g) == 1 and any(grams.get((neg, g[0]), 0) >= k for neg in _NEGATIONS):
+            if _only_negated(grams, g):
                 continue  # only ever seen negated here: the pair is the cue
             out.append(LearnedCue(g, first_text.get(g, " ".join(g)), k, 1.0, label))
     return out
