@@ -73,3 +73,56 @@ def test_a_day_opening_the_sentence_frames_the_clause_after_its_comma(fire):
     # a day inside the sentence frames nothing: the words between count as ever
     inside = fire.extract(DATELINE + "A crew of tired volunteers watched on June 8 the blaze that destroyed the old warehouse.").findings
     assert "frames" not in inside[0].how
+
+
+BAKERY = """\
+topics:
+  bakery.founded:
+    type: date
+    description: When the bakery was founded (a year is the whole year).
+    subject: [bakery]
+    cues: [founded in, opened in]
+  merger.close:
+    type: date
+    description: When the bakery's merger is expected to close.
+    subject: [merger]
+    cues: [expected to close]
+  flood.date:
+    type: date
+    description: The day the flood hit the bakery.
+    subject: [flood]
+    cues: [hit]
+"""
+
+
+@pytest.fixture(scope="module")
+def bakery(tmp_path_factory):
+    sources = {"a": ("2026-06-05", "The merger is expected to close in June 2026."),
+               "b": ("2026-06-06", "The flood hit on June 2.")}
+    claims = {"a": [("merger.close", "2026-06", "The merger is expected to close in June 2026.")],
+              "b": [("flood.date", "2026-06-02", "The flood hit on June 2.")]}
+    return extractor_for(tmp_path_factory.mktemp("bakery"), BAKERY, sources, claims)
+
+
+def test_a_year_alone_is_a_year_long_span_for_a_topic_whose_description_takes_years(bakery):
+    found = bakery.extract(DATELINE + "The bakery was founded in 2019 by two brothers.").findings
+    assert [(f.topic, f.display, f.confidence >= 0.6) for f in found] == [("bakery.founded", "2019-01-01 to 2019-12-31", True)]
+    assert "the year 2019 (a year-long span)" in found[0].how
+    # a topic of days takes no bare year: "in 2019" is no day of the flood
+    assert asserted(bakery, DATELINE + "The flood hit the bakery in 2019.") == set()
+
+
+def test_a_month_alone_is_read_in_the_anchor_year_for_a_topic_whose_curated_values_are_months(bakery):
+    found = bakery.extract(DATELINE + "The merger is now expected to close in March.").findings
+    assert [(f.topic, f.display, f.confidence >= 0.6) for f in found] == [("merger.close", "2026-03", True)]
+    assert "the month March (a month-long span); year 2026 from the dateline" in found[0].how
+    # a month with its year is as sure as a day for such a topic
+    assert asserted(bakery, DATELINE + "The merger is expected to close in September 2027.") == {("merger.close", "2027-09")}
+
+
+def test_next_year_counts_from_the_anchor_and_stays_unresolved_without_one(bakery):
+    found = bakery.extract("June 10, 2026\nThe bakery was opened in the old mill last year.").findings
+    assert [(f.topic, f.display, f.confidence >= 0.6) for f in found] == [("bakery.founded", "2025-01-01 to 2025-12-31", True)]
+    assert "last year, counted from the dateline 'June 10, 2026' (2026): the year 2025" in found[0].how
+    bare = bakery.extract("The bakery was opened in the old mill last year.")
+    assert not bare.findings and [u.topic for u in bare.unresolved] == ["bakery.founded"]

@@ -9,6 +9,7 @@ uses it.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 
@@ -88,3 +89,31 @@ def attached_runs(s: str, cl, toks, runs, known, dates, rules: dict):
                 if d.value is not None and dated_event(s, (tk.start, end), (d.start, d.end)):
                     cue = _Cue(s[tk.start:end], None, None, None, lems, LearnedCue(lems, s[tk.start:end], -2, 1.0), day=(d.start, d.end))
                     yield topic, _Hit(topic, tk.start, end, cue)
+
+
+def span_kinds(codebook, claims) -> dict[str, frozenset[str]]:
+    """For each date topic that takes a year or a month standing alone, which of the two: those its
+    curated values are (a whole year, a whole month), and those its description names as a value
+    ("a year is the whole year", "a month when the article gives only the month")."""
+    kinds: dict[str, set[str]] = {}
+    for c in claims:
+        t = codebook.topics.get(c.topic)
+        if t is not None and t.type == "date" and (kind := span_of(c.value)):
+            kinds.setdefault(c.topic, set()).add(kind)
+    for name, t in codebook.topics.items():
+        if t.type == "date":
+            said = {w for w in ("year", "month") if re.search(rf"\ba {w}\b", t.description, re.I)}
+            if said:
+                kinds.setdefault(name, set()).update(said)
+    return {n: frozenset(k) for n, k in kinds.items()}
+
+
+def span_of(value) -> str | None:
+    """'year' for a whole year's span, 'month' for a whole month's, None for anything else."""
+    if value is None or value.start.day != 1 or value.start.year != value.end.year:
+        return None
+    if (value.start.month, value.end.month, value.end.day) == (1, 12, 31):
+        return "year"
+    if value.start.month == value.end.month and value.end.day == calendar.monthrange(value.end.year, value.end.month)[1]:
+        return "month"
+    return None

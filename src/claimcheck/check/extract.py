@@ -19,14 +19,14 @@ from typing import Iterable
 from claimcheck.check.joined import COMPOUND_HINT, ELLIPSIS_HINT, GAP_HINT
 from claimcheck.check.readers import Readers
 from claimcheck.check.framing import WEAK_FRAMING, dated_event, day_verb, other_year
-from claimcheck.check.events import attached_runs, event_runs
+from claimcheck.check.events import attached_runs, event_runs, span_kinds
 from claimcheck.check.points import marks, point_unit
 from claimcheck.check.cues import (
     OFFICE, OWN_OFFICE, _ALNUM, _ANAPHOR, _COUNTLESS, _CURRENCY_SIGN, _Cand, _Cue, _DATE_HINT, _END_WORDS, _FUNCTION_TITLES, _HEDGES, _Hit, _WHO_COUNTED, _NEGATION_LEMMAS, _PLAN_TOPIC_WORDS, _Rules, _Subject, _cue_lemmas, _dateline, _name_span, _subject_nearness, phrase_needles, phrase_pattern, rules_type,
 )
 from claimcheck.check.choose import own_beside, choose
 from claimcheck.check.findings import Extraction, Finding, Unresolved, merge, self_contradictions, unite_lists, weigh_labels
-from claimcheck.check.mentions import Anchor, Mention, convert, find_dates, find_numbers, find_quotes
+from claimcheck.check.mentions import Anchor, Mention, convert, find_dates, find_numbers, find_quotes, find_spans
 from claimcheck.check.people import TITLE_WORDS, offices
 from claimcheck.check.learn import TRUSTED, Evidence, LearnedCue, content, examples_by_topic, learn, lemma, number_shapes, tokens
 from claimcheck.model import Claim, Codebook, Topic
@@ -121,6 +121,7 @@ class Extractor(Readers):
         for n, t in codebook.topics.items():
             words = {tk.lemma for tk in tokens(f"{n.replace('.', ' ').replace('_', ' ')} {t.description}")}
             self._date_roles[n] = ({"end"} if words & _END_WORDS else set()) | ({"plan"} if words & _PLAN_TOPIC_WORDS else set())
+        self._span_kinds = span_kinds(codebook, claims)  # date topics that take a year or a month alone
         # What each number topic counts, as lemmas ("members", "people", "minutes"): the counted noun
         # right after a number says whose number it is.
         self._units: dict[str, set[str]] = {
@@ -375,6 +376,8 @@ class Extractor(Readers):
                             lazy[kind] = [replace(prev, start=ref.start(), end=ref.end(), text=ref.group(0),
                                                   how=f"'{ref.group(0)}' is the day the sentence before gives ('{prev.text}'): {prev.how}",
                                                   confidence=prev.confidence * 0.85)]
+                elif kind == "span":  # years and months alone, for the topics of self._span_kinds
+                    lazy[kind] = find_spans(s, anchor, [(m.start, m.end) for m in mentions("date")])
                 elif kind == "number":
                     lazy[kind] = sorted(find_numbers(s, [(m.start, m.end) for m in mentions("date")]) + marks(s),
                                         key=lambda m: m.start)

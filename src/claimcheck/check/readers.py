@@ -402,13 +402,17 @@ class Readers(JoinedHits, LabelReader):
     def _read_date(self, s, cl, rules, hits, mentions) -> list[_Cand]:
         found = []
         takes = self._date_roles[rules.topic.name]
-        for n in mentions("date"):
+        dates = mentions("date")
+        if kinds := self._span_kinds.get(rules.topic.name):  # a topic whose values are years or months (events.span_kinds)
+            spans = [n for n in mentions("span") if n.unit in kinds]
+            dates = sorted([n for n in dates if not any((n.start, n.end) == (x.start, x.end) for x in spans)] + spans, key=lambda n: n.start)
+        for n in dates:
             role = _date_role(s, cl, n)
             if role and role not in takes:
                 continue  # "until October 30" ends something, "will meet again on ..." plans it: not this day
             found.append((n.start, n.end, n.value, n.how, n.confidence if n.value is not None else 0.5,
                           {"unresolved": n.unresolved, "text": n.text}))
-        fronted = {(n.start, n.end) for n in mentions("date") if _FRONTED.fullmatch(s, 0, n.start) and s[n.end:n.end + 1] == ","}
+        fronted = {(n.start, n.end) for n in dates if _FRONTED.fullmatch(s, 0, n.start) and s[n.end:n.end + 1] == ","}
         return self._through_nearest_cue(s, cl, rules, hits, found, 8, r"[;!?]|\.(?!\d)|(?<!\d)\.", fronted)  # "7.7" ends nothing
 
     def _read_list(self, s, cl, rules, hits, mentions) -> list[_Cand]:
