@@ -126,3 +126,37 @@ def test_next_year_counts_from_the_anchor_and_stays_unresolved_without_one(baker
     assert "last year, counted from the dateline 'June 10, 2026' (2026): the year 2025" in found[0].how
     bare = bakery.extract("The bakery was opened in the old mill last year.")
     assert not bare.findings and [u.topic for u in bare.unresolved] == ["bakery.founded"]
+
+
+BRIDGE = """\
+topics:
+  opening.date:
+    type: date
+    description: The day set or planned for the new bridge's opening.
+    subject: [opening]
+    cues: [opening is set for]
+  repairs.date:
+    type: date
+    description: The day the old bridge's repairs ended.
+    subject: [repairs]
+    cues: [ended]
+"""
+
+
+@pytest.fixture(scope="module")
+def bridge(tmp_path_factory):
+    sources = {"a": ("2026-06-05", "The opening is set for September 30."),
+               "b": ("2026-06-06", "The repairs ended on May 2.")}
+    claims = {"a": [("opening.date", "2026-09-30", "The opening is set for September 30.")],
+              "b": [("repairs.date", "2026-05-02", "The repairs ended on May 2.")]}
+    return extractor_for(tmp_path_factory.mktemp("bridge"), BRIDGE, sources, claims)
+
+
+def test_the_verb_of_a_verbal_noun_subject_with_its_day_dates_the_event(bridge):
+    # "opening" names its event by the verb "opened": the day hung off the verb is the opening's
+    found = bridge.extract(DATELINE + "The new crossing will be opened on October 3, the mayor said.").findings
+    assert [(f.topic, f.display, f.confidence >= 0.6) for f in found] == [("opening.date", "2026-10-03", True)]
+    # a plan looks ahead: October 3 in a June article is this year's, not last year's
+    assert "year 2026 (a plan looks ahead) from the dateline" in found[0].how
+    # the verb of a subject that is no verbal noun names nothing ("repaired" is not "repairs")
+    assert asserted(bridge, DATELINE + "The old crossing was repaired on May 4, the mayor said.") == set()

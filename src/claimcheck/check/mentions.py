@@ -65,6 +65,7 @@ class Mention:
     unit: str | None = None  # for numbers: the word after it ("member", "hour", "weeks"); find_spans: "year" or "month"
     ordinal: bool = False
     unresolved: str | None = None  # why a date could not be pinned down
+    ahead: DateSpan | None = None  # a day without its year put in the year before the anchor's: read forward, for a plan
 
 
 @dataclass(frozen=True)
@@ -176,7 +177,11 @@ def _absolute(m: re.Match, anchor: Anchor) -> Mention:
     if a is None or b is None or b < a:
         return Mention("date", m.start(), m.end(), text, None, unresolved="not a real day")
     how = "date as written" + (f"; {yhow}" if yhow else "")
-    return Mention("date", m.start(), m.end(), text, DateSpan(a, b), how, conf)
+    ahead = None
+    if not y and anchor.date and year < anchor.date.year:  # "is set for October 3" in July looks ahead
+        fa, fb = _safe_date(year + 1, month, da), _safe_date(year + 1, month, db)
+        ahead = DateSpan(fa, fb) if fa and fb else None
+    return Mention("date", m.start(), m.end(), text, DateSpan(a, b), how, conf, ahead=ahead)
 
 
 def _relative(m: re.Match, anchor: Anchor) -> Mention:

@@ -410,6 +410,8 @@ class Readers(JoinedHits, LabelReader):
             role = _date_role(s, cl, n)
             if role and role not in takes:
                 continue  # "until October 30" ends something, "will meet again on ..." plans it: not this day
+            if role == "plan" and n.ahead is not None:  # a planned day is on or after the article's date
+                n = replace(n, value=n.ahead, how=re.sub(r"year \d{4} from", f"year {n.ahead.start.year} (a plan looks ahead) from", n.how))
             found.append((n.start, n.end, n.value, n.how, n.confidence if n.value is not None else 0.5,
                           {"unresolved": n.unresolved, "text": n.text}))
         fronted = {(n.start, n.end) for n in dates if _FRONTED.fullmatch(s, 0, n.start) and s[n.end:n.end + 1] == ","}
