@@ -157,6 +157,31 @@ def test_the_verb_of_a_verbal_noun_subject_with_its_day_dates_the_event(bridge):
     found = bridge.extract(DATELINE + "The new crossing will be opened on October 3, the mayor said.").findings
     assert [(f.topic, f.display, f.confidence >= 0.6) for f in found] == [("opening.date", "2026-10-03", True)]
     # a plan looks ahead: October 3 in a June article is this year's, not last year's
-    assert "year 2026 (a plan looks ahead) from the dateline" in found[0].how
+    assert "year 2026 from the dateline 'June 10, 2026': a plan looks ahead" in found[0].how
     # the verb of a subject that is no verbal noun names nothing ("repaired" is not "repairs")
     assert asserted(bridge, DATELINE + "The old crossing was repaired on May 4, the mayor said.") == set()
+
+
+REPORT = """\
+topics:
+  audit.date:
+    type: date
+    description: The day the council presented (or published) the audit's findings.
+    subject: [audit]
+    cues: [made public, presented]
+"""
+
+
+@pytest.fixture(scope="module")
+def audit(tmp_path_factory):
+    sources = {"a": ("2026-06-05", "The audit was presented on June 4.")}
+    claims = {"a": [("audit.date", "2026-06-04", "The audit was presented on June 4.")]}
+    return extractor_for(tmp_path_factory.mktemp("audit"), REPORT, sources, claims)
+
+
+def test_a_day_planned_for_the_topic_s_own_event_is_its_day(audit):
+    found = audit.extract(DATELINE + "The long audit, which will be made public on Friday, names nobody.").findings
+    assert [(f.topic, f.display, f.confidence >= 0.6) for f in found] == [("audit.date", "2026-06-12", True)]
+    assert "the day planned for what 'made public' names" in found[0].how
+    # a plan of something else is no fact for the topic
+    assert asserted(audit, DATELINE + "The audit team will meet the mayor on Friday.") == set()

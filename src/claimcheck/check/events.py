@@ -13,7 +13,7 @@ import calendar
 import re
 from collections import Counter
 
-from claimcheck.check.cues import _COUNTLESS, _Cue, _Hit, _lemma_run
+from claimcheck.check.cues import _COUNTLESS, _PLAN_WORDS, _WORD, _Cue, _Hit, _lemma_run
 from claimcheck.check.framing import dated_event
 from claimcheck.check.learn import LearnedCue, content, lemma
 from claimcheck.check.mentions import _MONTHS, _WEEKDAYS
@@ -124,3 +124,24 @@ def span_of(value) -> str | None:
     if value.start.month == value.end.month and value.end.day == calendar.monthrange(value.end.year, value.end.month)[1]:
         return "month"
     return None
+
+
+def own_plan(s: str, cl, n, hits) -> str | None:
+    """The topic's own cue that a planned day is the day of ("the report, which will be made public
+    later on Tuesday"): one of its event's words in the day's clause, after the word that plans and
+    before the day. A plan is no fact for other events, but the day set for this topic's own event
+    is its day. None when the plan is of something else, or the planning word governs nothing."""
+    lo = cl.bounds[cl.index(n.start)][0]
+    plans = [m for m in _WORD.finditer(s, lo, n.start) if m.group(0).casefold() in _PLAN_WORDS]
+    if not plans:
+        return None
+    for h, *_ in hits:
+        between = {w.casefold() for w in _WORD.findall(s, plans[-1].end(), h.start)}
+        if plans[-1].end() <= h.start and h.end <= n.start and between <= _PLAN_JOINS and _event_lemmas(h.cue.lemmas):
+            return h.cue.text
+    return None
+
+
+#: What may stand between the word that plans and the planned event's word: "will be made public",
+#: "is due to be presented"; not "the proposed takeover announced Tuesday", an adjective and a past verb.
+_PLAN_JOINS = frozenset({"to", "be", "been", "have", "also", "then", "formally", "officially", "only", "finally"})

@@ -65,7 +65,7 @@ class Mention:
     unit: str | None = None  # for numbers: the word after it ("member", "hour", "weeks"); find_spans: "year" or "month"
     ordinal: bool = False
     unresolved: str | None = None  # why a date could not be pinned down
-    ahead: DateSpan | None = None  # a day without its year put in the year before the anchor's: read forward, for a plan
+    ahead: tuple[DateSpan, str] | None = None  # the day read forward from the anchor, and how: for a plan
 
 
 @dataclass(frozen=True)
@@ -180,7 +180,7 @@ def _absolute(m: re.Match, anchor: Anchor) -> Mention:
     ahead = None
     if not y and anchor.date and year < anchor.date.year:  # "is set for October 3" in July looks ahead
         fa, fb = _safe_date(year + 1, month, da), _safe_date(year + 1, month, db)
-        ahead = DateSpan(fa, fb) if fa and fb else None
+        ahead = (DateSpan(fa, fb), how.replace(yhow, f"year {year + 1} from the {anchor.how}: a plan looks ahead")) if fa and fb else None
     return Mention("date", m.start(), m.end(), text, DateSpan(a, b), how, conf, ahead=ahead)
 
 
@@ -210,7 +210,11 @@ def _relative(m: re.Match, anchor: Anchor) -> Mention:
         else:
             d = a - dt.timedelta(days=back)
         how = f"'{text}' counted from the {anchor.how} ({a.isoformat()}, a {WEEKDAYS[a.weekday()].capitalize()})"
-        return Mention("date", m.start(), m.end(), text, DateSpan(d, d), how, 0.8 * trust)
+        ahead = None
+        if pre in ("", "on", "this") and back:  # "will be made public on Friday": the coming Friday
+            f = a + dt.timedelta(days=(wd - a.weekday()) % 7)
+            ahead = (DateSpan(f, f), how.replace("counted from", "counted forward from") + ": a plan looks ahead")
+        return Mention("date", m.start(), m.end(), text, DateSpan(d, d), how, 0.8 * trust, ahead=ahead)
     if g["word"]:
         delta = {"yesterday": -1, "today": 0, "tomorrow": 1}[g["word"].casefold()]
         d = a + dt.timedelta(days=delta)
