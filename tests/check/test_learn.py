@@ -236,6 +236,13 @@ def test_a_dateline_dates_the_article_and_is_no_fact(flood):
     assert "counted from the dateline '2026-03-10'" in findings[0].how
 
 
+def test_a_dateline_is_no_fact_when_the_publication_date_is_given_too(flood):
+    _, ex = flood
+    text = "date 2026-03-10 River burst its banks again\nThe river burst its banks on Sunday."
+    findings = [(f.topic, f.display, f.confidence >= 0.6) for f in ex.extract(text, dt.date(2026, 3, 10)).findings]
+    assert findings == [("flood.date", "2026-03-08", True)]  # not the page's own stamp, 2026-03-10
+
+
 def test_of_several_datelines_the_earliest_dates_the_article(flood):
     _, ex = flood
     text = "Tuesday, December 22, 2026\nNews desk, 10 March, 2026 10:57 AM\nThe river burst its banks on Sunday."

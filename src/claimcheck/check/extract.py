@@ -284,11 +284,12 @@ class Extractor(Readers):
         article, the earliest where there are several (an update's stamp or the page's own "today"
         comes after the story was written); else the latest complete date the article itself gives
         (it was written on or after that day, so relative dates counted from it are trusted less)."""
-        if published:
-            return Anchor(published, "--published date")
         head = fold(text[:1000])
         lines = [m for m in find_dates(head, Anchor()) if m.value is not None and m.value.start == m.value.end
                  and re.search(r"(19|20)\d\d", m.text) and _dateline(head, m)]
+        if published:  # a dateline is still the article's date, no fact ("date 2025-06-17 Spanish grid ...")
+            m = min(lines, key=lambda m: m.value.start) if lines else None
+            return Anchor(published, "--published date", span=(m.start, m.end) if m else None)
         if lines:
             m = min(lines, key=lambda m: m.value.start)
             return Anchor(m.value.start, f"dateline '{m.text}'", span=(m.start, m.end))
