@@ -185,3 +185,30 @@ def test_a_day_planned_for_the_topic_s_own_event_is_its_day(audit):
     assert "the day planned for what 'made public' names" in found[0].how
     # a plan of something else is no fact for the topic
     assert asserted(audit, DATELINE + "The audit team will meet the mayor on Friday.") == set()
+
+
+FESTIVAL = """\
+topics:
+  festival.start_date:
+    type: date
+    description: The day the town's summer festival began.
+    subject: [festival]
+    cues: [first day of the festival, began]
+"""
+
+
+@pytest.fixture(scope="module")
+def festival(tmp_path_factory):
+    sources = {"a": ("2026-06-05", "The festival began on June 1.")}
+    claims = {"a": [("festival.start_date", "2026-06-01", "The festival began on June 1.")]}
+    return extractor_for(tmp_path_factory.mktemp("festival"), FESTIVAL, sources, claims)
+
+
+def test_a_day_phrase_naming_the_event_says_the_same_when_as_the_sentence_s_one_day(festival):
+    text = DATELINE + "Heavy rain fell over the old town on Friday, June 5, so the crowds stayed at home on the first day of the festival."
+    found = festival.extract(text).findings
+    assert [(f.topic, f.display, f.confidence >= 0.6) for f in found] == [("festival.start_date", "2026-06-05", True)]
+    assert "from the cue 'first day of the festival'" in found[0].how
+    # two days: which of them the phrase names is not said
+    two = DATELINE + "Heavy rain fell on June 5 and on June 6, so the crowds stayed at home on the first day of the festival."
+    assert asserted(festival, two) == set()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter
+from dataclasses import replace
 
 from claimcheck.check.cues import _COUNTLESS, _PLAN_WORDS, _WORD, _Cue, _Hit, _lemma_run
 from claimcheck.check.framing import dated_event
@@ -145,3 +146,63 @@ def own_plan(s: str, cl, n, hits) -> str | None:
 #: What may stand between the word that plans and the planned event's word: "will be made public",
 #: "is due to be presented"; not "the proposed takeover announced Tuesday", an adjective and a past verb.
 _PLAN_JOINS = frozenset({"to", "be", "been", "have", "also", "then", "formally", "officially", "only", "finally"})
+
+
+#: A day named by its place in an event ("the first day of the conclave", "the opening day of the trial").
+_DAY_OF = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|final|last|opening|closing)\s+day\s+of\b", re.I)
+
+
+def day_phrases(rules: dict) -> list[tuple[str, object, re.Pattern]]:
+    """(date topic, cue, pattern) for each cue that names a day by its place in the event: the
+    topic's hand-written cues, and those learned from its curated quotes."""
+    out = []
+    for name, r in rules.items():
+        if r.topic.type != "date":
+            continue
+        for c in r.cues:
+            if c.label is None and _DAY_OF.search(c.text):
+                words = r"\s+".join(re.escape(w) for w in c.text.split())
+                out.append((name, c, re.compile(rf"(?:\bon\s+|,\s+)(?:the\s+)?{words}(?![\w-])", re.I)))
+    return out
+
+
+def day_phrase_hits(s: str, phrases, dates):
+    """(topic, hit) for a topic's day phrase written as a when of a sentence that gives one day
+    ("on Wednesday, May 7, ... no pope was elected on the first day of the conclave"): the two say
+    the same when, so the day is the topic's, read through the phrase at no distance. `dates()`
+    gives the sentence's days."""
+    for topic, cue, rx in phrases:
+        m = rx.search(s)
+        if m is None:
+            continue
+        days = [d for d in dates() if d.value is not None and d.value.start == d.value.end
+                and not (m.start() <= d.start < m.end())]
+        if len({d.value for d in days}) != 1:
+            continue  # no day, or two: which the phrase names is not said
+        d = days[-1]
+        yield topic, _Hit(topic, d.end, d.end, replace(cue, day=(d.start, d.end)))
+
+
+def with_spans(mentions, kinds) -> list:
+    """The sentence's days, and for a topic whose values are years or months (`kinds`, from
+    span_kinds) its years and months written alone, which replace a day reading of the same words."""
+    dates = mentions("date")
+    if not kinds:
+        return dates
+    spans = [n for n in mentions("span") if n.unit in kinds]
+    return sorted([n for n in dates if not any((n.start, n.end) == (x.start, x.end) for x in spans)] + spans, key=lambda n: n.start)
+
+
+def as_planned(s: str, cl, n, role: str | None, takes, hits):
+    """The date mention `n` as a topic that `takes` these roles reads it; None where its role is not
+    the topic's ("until October 30" ends something, "will meet again on ..." plans another thing).
+    A planned day is read forward from the anchor; the day planned for the topic's own event
+    (own_plan) is its day."""
+    planned = role == "plan" and "plan" not in takes and own_plan(s, cl, n, hits)
+    if role and role not in takes and not planned:
+        return None
+    if role == "plan" and n.ahead is not None:  # a planned day is on or after the article's date
+        n = replace(n, value=n.ahead[0], how=n.ahead[1])
+    if planned:
+        n = replace(n, how=f"{n.how}; the day planned for what '{planned}' names, this topic's own event")
+    return n

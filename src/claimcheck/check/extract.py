@@ -19,7 +19,7 @@ from typing import Iterable
 from claimcheck.check.joined import COMPOUND_HINT, ELLIPSIS_HINT, GAP_HINT
 from claimcheck.check.readers import Readers
 from claimcheck.check.framing import WEAK_FRAMING, dated_event, day_verb, other_year
-from claimcheck.check.events import attached_runs, event_runs, span_kinds
+from claimcheck.check.events import attached_runs, day_phrase_hits, day_phrases, event_runs, span_kinds
 from claimcheck.check.points import marks, point_unit
 from claimcheck.check.cues import (
     OFFICE, OWN_OFFICE, _ALNUM, _ANAPHOR, _COUNTLESS, _CURRENCY_SIGN, _Cand, _Cue, _DATE_HINT, _END_WORDS, _FUNCTION_TITLES, _HEDGES, _Hit, _WHO_COUNTED, _NEGATION_LEMMAS, _PLAN_TOPIC_WORDS, _Rules, _Subject, _cue_lemmas, _dateline, _name_span, _subject_nearness, phrase_needles, phrase_pattern, rules_type,
@@ -122,6 +122,7 @@ class Extractor(Readers):
             words = {tk.lemma for tk in tokens(f"{n.replace('.', ' ').replace('_', ' ')} {t.description}")}
             self._date_roles[n] = ({"end"} if words & _END_WORDS else set()) | ({"plan"} if words & _PLAN_TOPIC_WORDS else set())
         self._span_kinds = span_kinds(codebook, claims)  # date topics that take a year or a month alone
+        self._day_phrases = day_phrases(self.rules)  # "the first day of the conclave": a day named by its event
         # What each number topic counts, as lemmas ("members", "people", "minutes"): the counted noun
         # right after a number says whose number it is.
         self._units: dict[str, set[str]] = {
@@ -409,6 +410,10 @@ class Extractor(Readers):
                             cue = _Cue(m.group(0), None, None, None, (), LearnedCue((), m.group(0), -2, 1.0), day=(d.start, d.end))
                             hits[topic] = [*hits.get(topic, ()), (_Hit(topic, m.start(), m.end(), cue), sub, 0, 0)]
             for topic, h in attached_runs(s, cl, toks, self._event_runs, self._event_known, lambda: mentions("date"), self.rules):
+                hits[topic] = [*hits.get(topic, ()), (h, None, 0, 0)]
+        if self._day_phrases and " day of " in s:
+            hits = dict(hits)  # "on the first day of the conclave" in a sentence that gives its one day
+            for topic, h in day_phrase_hits(s, self._day_phrases, lambda: mentions("date")):
                 hits[topic] = [*hits.get(topic, ()), (h, None, 0, 0)]
         if compound and (joined := self._joined_hits(s, cl, mentions("number"))):
             hits = dict(hits)  # "a four-person gang": the gang's size; "three shy of a majority": the gap

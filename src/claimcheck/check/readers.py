@@ -20,7 +20,7 @@ from claimcheck.check.cues import (
     _date_role, _distance_factor, _plausible, near_cues, shared_trust,
 )
 from claimcheck.check.choose import coordination, union
-from claimcheck.check.events import own_plan
+from claimcheck.check.events import as_planned, with_spans
 from claimcheck.check.framing import (
     LEVEL, WEAK_FRAMING, charged, earlier_level, forecast, gap_after, measured, negated, part_of_before, takes_charged,
     takes_measure, partitive_owner, partitive_whole, supposed, takes_forecast, takes_gap, takes_supposed, takes_total,
@@ -403,19 +403,11 @@ class Readers(JoinedHits, LabelReader):
     def _read_date(self, s, cl, rules, hits, mentions) -> list[_Cand]:
         found = []
         takes = self._date_roles[rules.topic.name]
-        dates = mentions("date")
-        if kinds := self._span_kinds.get(rules.topic.name):  # a topic whose values are years or months (events.span_kinds)
-            spans = [n for n in mentions("span") if n.unit in kinds]
-            dates = sorted([n for n in dates if not any((n.start, n.end) == (x.start, x.end) for x in spans)] + spans, key=lambda n: n.start)
+        dates = with_spans(mentions, self._span_kinds.get(rules.topic.name))  # "founded in 2020" (events.with_spans)
         for n in dates:
-            role = _date_role(s, cl, n)
-            planned = role == "plan" and "plan" not in takes and own_plan(s, cl, n, hits)
-            if role and role not in takes and not planned:
+            n = as_planned(s, cl, n, _date_role(s, cl, n), takes, hits)
+            if n is None:
                 continue  # "until October 30" ends something, "will meet again on ..." plans it: not this day
-            if role == "plan" and n.ahead is not None:  # a planned day is on or after the article's date
-                n = replace(n, value=n.ahead[0], how=n.ahead[1])
-            if planned:  # the day set for the topic's own event (events.own_plan)
-                n = replace(n, how=f"{n.how}; the day planned for what '{planned}' names, this topic's own event")
             found.append((n.start, n.end, n.value, n.how, n.confidence if n.value is not None else 0.5,
                           {"unresolved": n.unresolved, "text": n.text}))
         fronted = {(n.start, n.end) for n in dates if _FRONTED.fullmatch(s, 0, n.start) and s[n.end:n.end + 1] == ","}
