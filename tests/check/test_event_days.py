@@ -212,3 +212,10 @@ def test_a_day_phrase_naming_the_event_says_the_same_when_as_the_sentence_s_one_
     # two days: which of them the phrase names is not said
     two = DATELINE + "Heavy rain fell on June 5 and on June 6, so the crowds stayed at home on the first day of the festival."
     assert asserted(festival, two) == set()
+
+
+def test_a_day_closing_a_long_clause_dates_the_event_its_subject_names(fire):
+    text = DATELINE + "The fire that volunteers from three nearby villages fought destroyed the big warehouse and its sheds on Tuesday."
+    found = fire.extract(text).findings
+    assert [(f.topic, f.display, f.confidence >= 0.6) for f in found] == [("fire.date", "2026-06-09", True)]
+    assert "from the nearest subject word" not in found[0].how  # the subject opens the day's own clause

@@ -206,3 +206,13 @@ def as_planned(s: str, cl, n, role: str | None, takes, hits):
     if planned:
         n = replace(n, how=f"{n.how}; the day planned for what '{planned}' names, this topic's own event")
     return n
+
+
+def subject_in_clause(cl, c, subjects) -> bool:
+    """Does a date candidate's own clause name its topic's subject? A day closing a long clause
+    ("The jury declared him not guilty of racketeering on Wednesday") dates that clause's event,
+    however many words its subject stands from the day."""
+    if c.kind != "date" or not subjects:
+        return False
+    k = cl.index(min(a for a, _ in c.spans))
+    return any(cl.index(a) == k for a, _b, _sub in subjects)

@@ -19,7 +19,7 @@ from typing import Iterable
 from claimcheck.check.joined import COMPOUND_HINT, ELLIPSIS_HINT, GAP_HINT
 from claimcheck.check.readers import Readers
 from claimcheck.check.framing import WEAK_FRAMING, dated_event, day_verb, other_year
-from claimcheck.check.events import attached_runs, day_phrase_hits, day_phrases, event_runs, span_kinds
+from claimcheck.check.events import attached_runs, day_phrase_hits, day_phrases, event_runs, span_kinds, subject_in_clause
 from claimcheck.check.points import marks, point_unit
 from claimcheck.check.cues import (
     OFFICE, OWN_OFFICE, _ALNUM, _ANAPHOR, _COUNTLESS, _CURRENCY_SIGN, _Cand, _Cue, _DATE_HINT, _END_WORDS, _FUNCTION_TITLES, _HEDGES, _Hit, _WHO_COUNTED, _NEGATION_LEMMAS, _PLAN_TOPIC_WORDS, _Rules, _Subject, _cue_lemmas, _dateline, _name_span, _subject_nearness, phrase_needles, phrase_pattern, rules_type,
@@ -443,7 +443,7 @@ class Extractor(Readers):
             proper = [sub for sub in self.rules[c.topic].subjects if sub.proper]
             if proper and not any(sub.proper for *_, sub in subjects.get(c.topic, ())):
                 c.unnamed = True  # the topic's event has a name the sentence does not use
-            c.nearness = _subject_nearness(s, c, subjects.get(c.topic, ()), cl)
+            c.nearness = 1.0 if subject_in_clause(cl, c, subjects.get(c.topic)) else _subject_nearness(s, c, subjects.get(c.topic, ()), cl)
             if c.nearness < 0.925:  # the value stands far from anything naming the topic's subject
                 c.confidence *= c.nearness / 0.925
                 c.how += f"; {c.subject_gap} words from the nearest subject word"
