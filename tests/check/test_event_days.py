@@ -219,3 +219,10 @@ def test_a_day_closing_a_long_clause_dates_the_event_its_subject_names(fire):
     found = fire.extract(text).findings
     assert [(f.topic, f.display, f.confidence >= 0.6) for f in found] == [("fire.date", "2026-06-09", True)]
     assert "from the nearest subject word" not in found[0].how  # the subject opens the day's own clause
+
+
+def test_a_day_opening_the_sentence_is_as_near_the_subject_of_the_clause_it_frames(fire):
+    text = DATELINE + "On Tuesday, tired volunteers from three nearby villages watched helplessly as the fire destroyed the old warehouse."
+    (f,) = fire.extract(text).findings
+    assert (f.topic, f.display, f.confidence) == ("fire.date", "2026-06-09", 0.8)  # a weekday from the dateline, undiscounted
+    assert "frames the clause after its comma" in f.how and "from the nearest subject word" not in f.how

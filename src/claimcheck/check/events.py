@@ -208,11 +208,15 @@ def as_planned(s: str, cl, n, role: str | None, takes, hits):
     return n
 
 
-def subject_in_clause(cl, c, subjects) -> bool:
+def subject_in_clause(s: str, cl, c, subjects) -> bool:
     """Does a date candidate's own clause name its topic's subject? A day closing a long clause
     ("The jury declared him not guilty of racketeering on Wednesday") dates that clause's event,
-    however many words its subject stands from the day."""
+    however many words its subject stands from the day; a day that is all of its clause, opening the
+    sentence ("On Monday, the peninsula suffered its worst blackout"), frames the clause after it."""
     if c.kind != "date" or not subjects:
         return False
-    k = cl.index(min(a for a, _ in c.spans))
-    return any(cl.index(a) == k for a, _b, _sub in subjects)
+    vs, ve = min(a for a, _ in c.spans), max(b for _, b in c.spans)
+    k = cl.index(vs)
+    lo, hi = cl.bounds[k]
+    own = {k, k + 1} if k == 0 and len(_WORD.findall(s[lo:vs] + s[ve:hi])) <= 1 else {k}
+    return any(cl.index(a) in own for a, _b, _sub in subjects)

@@ -443,7 +443,7 @@ class Extractor(Readers):
             proper = [sub for sub in self.rules[c.topic].subjects if sub.proper]
             if proper and not any(sub.proper for *_, sub in subjects.get(c.topic, ())):
                 c.unnamed = True  # the topic's event has a name the sentence does not use
-            c.nearness = 1.0 if subject_in_clause(cl, c, subjects.get(c.topic)) else _subject_nearness(s, c, subjects.get(c.topic, ()), cl)
+            c.nearness = 1.0 if subject_in_clause(s, cl, c, subjects.get(c.topic)) else _subject_nearness(s, c, subjects.get(c.topic, ()), cl)
             if c.nearness < 0.925:  # the value stands far from anything naming the topic's subject
                 c.confidence *= c.nearness / 0.925
                 c.how += f"; {c.subject_gap} words from the nearest subject word"
