@@ -109,7 +109,7 @@ _ABS_DATE = re.compile(
     rf"|(?P<m4>{_MONTH_RE})\s+(?P<y4>(?:19|20)\d\d))(?![\w])",
     re.I)
 _REL_DATE = re.compile(
-    rf"(?<![\w-])(?:(?P<pre>last|this|next|on|by|since|until|from|past)\s+)?(?P<wd>{_WEEKDAY_RE})(?P<poss>'s)?(?![\w])"
+    rf"(?<![\w-])(?:(?P<pre>last|this|next|on|by|since|until|from|past)\s+)?(?:(?:early|late|earlier|later)\s+)?(?P<wd>{_WEEKDAY_RE})(?P<poss>'s)?(?![\w])"
     rf"|(?<![\w-])(?P<word>yesterday|today|tomorrow)(?![\w])"
     rf"|(?<![\w-])(?P<span>(?:earlier|later)\s+this\s+(?:month|week)|this\s+(?:month|week)|last\s+(?:month|week))(?![\w])"
     rf"|(?<![\w-])(?P<ago>(?P<count>\d{{1,2}}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<agounit>days?|weeks?)\s+ago)(?![\w])",
