@@ -218,6 +218,14 @@ def test_an_end_or_a_plan_is_not_the_day_a_thing_happened(flood):
     assert ("flood.date", "2026-03-12") not in planned
 
 
+def test_until_a_part_of_a_day_ends_something_too(flood):
+    _, ex = flood
+    text = "date 2026-03-10\nThe river burst its banks, and the crews of the town worked on until late Sunday."
+    assert [(f.topic, f.display) for f in ex.extract(text).findings if f.topic == "flood.date"] == []
+    (m,) = find_dates("until late Sunday", ex.anchor(text))
+    assert (m.text, str(m.value)) == ("until late Sunday", "2026-03-08")
+
+
 def test_the_article_own_latest_date_anchors_relative_dates(flood):
     _, ex = flood
     text = "Rain began on March 5, 2026. The river burst its banks on Friday, three days ago."
@@ -234,6 +242,13 @@ def test_a_dateline_dates_the_article_and_is_no_fact(flood):
     findings = [f for f in ex.extract(text).findings if f.topic == "flood.date"]
     assert [f.display for f in findings] == ["2026-03-08"]
     assert "counted from the dateline '2026-03-10'" in findings[0].how
+
+
+def test_a_dateline_is_no_fact_when_the_publication_date_is_given_too(flood):
+    _, ex = flood
+    text = "date 2026-03-10 River burst its banks again\nThe river burst its banks on Sunday."
+    findings = [(f.topic, f.display, f.confidence >= 0.6) for f in ex.extract(text, dt.date(2026, 3, 10)).findings]
+    assert findings == [("flood.date", "2026-03-08", True)]  # not the page's own stamp, 2026-03-10
 
 
 def test_of_several_datelines_the_earliest_dates_the_article(flood):

@@ -19,7 +19,7 @@ from typing import Iterable
 from claimcheck.check.joined import COMPOUND_HINT, ELLIPSIS_HINT, GAP_HINT
 from claimcheck.check.readers import Readers
 from claimcheck.check.framing import WEAK_FRAMING, dated_event, day_verb, other_year
-from claimcheck.check.events import attached_runs, event_runs
+from claimcheck.check.events import attached_runs, day_phrase_hits, day_phrases, event_runs, span_kinds, subject_in_clause
 from claimcheck.check.cues import earlier_instance
 from claimcheck.check.people import shortened, surnames
 from claimcheck.check.points import marks, point_unit
@@ -28,7 +28,7 @@ from claimcheck.check.cues import (
 )
 from claimcheck.check.choose import own_beside, choose
 from claimcheck.check.findings import Extraction, Finding, Unresolved, merge, self_contradictions, unite_lists, weigh_labels
-from claimcheck.check.mentions import Anchor, Mention, convert, find_dates, find_numbers, find_quotes
+from claimcheck.check.mentions import Anchor, Mention, convert, find_dates, find_numbers, find_quotes, find_spans
 from claimcheck.check.people import TITLE_WORDS, offices
 from claimcheck.check.learn import TRUSTED, Evidence, LearnedCue, content, examples_by_topic, learn, lemma, number_shapes, tokens
 from claimcheck.model import Claim, Codebook, Topic
@@ -125,6 +125,8 @@ class Extractor(Readers):
         for n, t in codebook.topics.items():
             words = {tk.lemma for tk in tokens(f"{n.replace('.', ' ').replace('_', ' ')} {t.description}")}
             self._date_roles[n] = ({"end"} if words & _END_WORDS else set()) | ({"plan"} if words & _PLAN_TOPIC_WORDS else set())
+        self._span_kinds = span_kinds(codebook, claims)  # date topics that take a year or a month alone
+        self._day_phrases = day_phrases(self.rules)  # "the first day of the conclave": a day named by its event
         # What each number topic counts, as lemmas ("members", "people", "minutes"): the counted noun
         # right after a number says whose number it is.
         self._units: dict[str, set[str]] = {
@@ -287,11 +289,12 @@ class Extractor(Readers):
         article, the earliest where there are several (an update's stamp or the page's own "today"
         comes after the story was written); else the latest complete date the article itself gives
         (it was written on or after that day, so relative dates counted from it are trusted less)."""
-        if published:
-            return Anchor(published, "--published date")
         head = fold(text[:1000])
         lines = [m for m in find_dates(head, Anchor()) if m.value is not None and m.value.start == m.value.end
                  and re.search(r"(19|20)\d\d", m.text) and _dateline(head, m)]
+        if published:  # a dateline is still the article's date, no fact ("date 2025-06-17 Spanish grid ...")
+            m = min(lines, key=lambda m: m.value.start) if lines else None
+            return Anchor(published, "--published date", span=(m.start, m.end) if m else None)
         if lines:
             m = min(lines, key=lambda m: m.value.start)
             return Anchor(m.value.start, f"dateline '{m.text}'", span=(m.start, m.end))
@@ -380,6 +383,8 @@ class Extractor(Readers):
                             lazy[kind] = [replace(prev, start=ref.start(), end=ref.end(), text=ref.group(0),
                                                   how=f"'{ref.group(0)}' is the day the sentence before gives ('{prev.text}'): {prev.how}",
                                                   confidence=prev.confidence * 0.85)]
+                elif kind == "span":  # years and months alone, for the topics of self._span_kinds
+                    lazy[kind] = find_spans(s, anchor, [(m.start, m.end) for m in mentions("date")])
                 elif kind == "number":
                     lazy[kind] = sorted(find_numbers(s, [(m.start, m.end) for m in mentions("date")]) + marks(s),
                                         key=lambda m: m.start)
@@ -411,6 +416,10 @@ class Extractor(Readers):
                             hits[topic] = [*hits.get(topic, ()), (_Hit(topic, m.start(), m.end(), cue), sub, 0, 0)]
             for topic, h in attached_runs(s, cl, toks, self._event_runs, self._event_known, lambda: mentions("date"), self.rules):
                 hits[topic] = [*hits.get(topic, ()), (h, None, 0, 0)]
+        if self._day_phrases and " day of " in s:
+            hits = dict(hits)  # "on the first day of the conclave" in a sentence that gives its one day
+            for topic, h in day_phrase_hits(s, self._day_phrases, lambda: mentions("date")):
+                hits[topic] = [*hits.get(topic, ()), (h, None, 0, 0)]
         if compound and (joined := self._joined_hits(s, cl, mentions("number"))):
             hits = dict(hits)  # "a four-person gang": the gang's size; "three shy of a majority": the gap
             for topic, more in joined.items():
@@ -439,7 +448,7 @@ class Extractor(Readers):
             proper = [sub for sub in self.rules[c.topic].subjects if sub.proper]
             if proper and not any(sub.proper for *_, sub in subjects.get(c.topic, ())):
                 c.unnamed = True  # the topic's event has a name the sentence does not use
-            c.nearness = _subject_nearness(s, c, subjects.get(c.topic, ()), cl)
+            c.nearness = 1.0 if subject_in_clause(s, cl, c, subjects.get(c.topic)) else _subject_nearness(s, c, subjects.get(c.topic, ()), cl)
             if c.nearness < 0.925:  # the value stands far from anything naming the topic's subject
                 c.confidence *= c.nearness / 0.925
                 c.how += f"; {c.subject_gap} words from the nearest subject word"

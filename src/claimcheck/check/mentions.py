@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from claimcheck.values import QUALIFIER_WORDS, VAGUE, DateSpan, Quantity, parse_quantity, words_to_number
@@ -62,9 +62,10 @@ class Mention:
     value: Any = None  # DateSpan | Quantity | str; None when it cannot be resolved
     how: str = ""
     confidence: float = 1.0
-    unit: str | None = None  # for numbers: the word after it ("member", "hour", "weeks")
+    unit: str | None = None  # for numbers: the word after it ("member", "hour", "weeks"); find_spans: "year" or "month"
     ordinal: bool = False
     unresolved: str | None = None  # why a date could not be pinned down
+    ahead: tuple[DateSpan, str] | None = None  # the day read forward from the anchor, and how: for a plan
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ _ABS_DATE = re.compile(
     rf"|(?P<m4>{_MONTH_RE})\s+(?P<y4>(?:19|20)\d\d))(?![\w])",
     re.I)
 _REL_DATE = re.compile(
-    rf"(?<![\w-])(?:(?P<pre>last|this|next|on|by|since|until|from|past)\s+)?(?P<wd>{_WEEKDAY_RE})(?P<poss>'s)?(?![\w])"
+    rf"(?<![\w-])(?:(?P<pre>last|this|next|on|by|since|until|from|past)\s+)?(?:(?:early|late|earlier|later)\s+)?(?P<wd>{_WEEKDAY_RE})(?P<poss>'s)?(?![\w])"
     rf"|(?<![\w-])(?P<word>yesterday|today|tomorrow)(?![\w])"
     rf"|(?<![\w-])(?P<span>(?:earlier|later)\s+this\s+(?:month|week)|this\s+(?:month|week)|last\s+(?:month|week))(?![\w])"
     rf"|(?<![\w-])(?P<ago>(?P<count>\d{{1,2}}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<agounit>days?|weeks?)\s+ago)(?![\w])",
@@ -176,7 +177,11 @@ def _absolute(m: re.Match, anchor: Anchor) -> Mention:
     if a is None or b is None or b < a:
         return Mention("date", m.start(), m.end(), text, None, unresolved="not a real day")
     how = "date as written" + (f"; {yhow}" if yhow else "")
-    return Mention("date", m.start(), m.end(), text, DateSpan(a, b), how, conf)
+    ahead = None
+    if not y and anchor.date and year < anchor.date.year:  # "is set for October 3" in July looks ahead
+        fa, fb = _safe_date(year + 1, month, da), _safe_date(year + 1, month, db)
+        ahead = (DateSpan(fa, fb), how.replace(yhow, f"year {year + 1} from the {anchor.how}: a plan looks ahead")) if fa and fb else None
+    return Mention("date", m.start(), m.end(), text, DateSpan(a, b), how, conf, ahead=ahead)
 
 
 def _relative(m: re.Match, anchor: Anchor) -> Mention:
@@ -205,7 +210,11 @@ def _relative(m: re.Match, anchor: Anchor) -> Mention:
         else:
             d = a - dt.timedelta(days=back)
         how = f"'{text}' counted from the {anchor.how} ({a.isoformat()}, a {WEEKDAYS[a.weekday()].capitalize()})"
-        return Mention("date", m.start(), m.end(), text, DateSpan(d, d), how, 0.8 * trust)
+        ahead = None
+        if pre in ("", "on", "this") and back:  # "will be made public on Friday": the coming Friday
+            f = a + dt.timedelta(days=(wd - a.weekday()) % 7)
+            ahead = (DateSpan(f, f), how.replace("counted from", "counted forward from") + ": a plan looks ahead")
+        return Mention("date", m.start(), m.end(), text, DateSpan(d, d), how, 0.8 * trust, ahead=ahead)
     if g["word"]:
         delta = {"yesterday": -1, "today": 0, "tomorrow": 1}[g["word"].casefold()]
         d = a + dt.timedelta(days=delta)
@@ -231,6 +240,57 @@ def _relative(m: re.Match, anchor: Anchor) -> Mention:
                 hi = max(lo, a - dt.timedelta(days=1))
     how = f"'{text}' as a span counted from the {anchor.how}; vague"
     return Mention("date", m.start(), m.end(), text, DateSpan(lo, hi), how, 0.45 * trust)
+
+
+#: A year or a month standing alone: "founded in 2020", "closed in March", "expected to close next year".
+_SPAN_DATE = re.compile(
+    rf"(?<![\w-])(?:(?:in|during)\s+(?P<year>(?:19|20)\d\d)(?![\w-])"
+    rf"|(?P<rel>(?:(?:early|earlier|late|later)\s+)?(?:this|next|last)\s+year)(?![\w-])"
+    rf"|in\s+(?P<month>{_MONTH_RE})(?![\w-])(?!\s+(?:{_DAY_RE}|(?:19|20)\d\d)\b))",
+    re.I)
+
+
+def find_spans(s: str, anchor: Anchor, taken: list[tuple[int, int]] = ()) -> list[Mention]:
+    """Years and months written alone ("in 2020", "next year", "in March"), and whole months with
+    their year ("March 2025") read as sure as a day: only for a date topic whose values are such
+    spans (years are everywhere else). Spans in `taken` (the days find_dates read) are left out,
+    bar its whole months, which are given again here."""
+    out: list[Mention] = []
+    for m in find_dates(s, anchor):
+        if m.value is not None and m.how == "a whole month":
+            out.append(replace(m, how=f"the month {m.text} (a month-long span)", confidence=0.9, unit="month"))
+    taken = [t for t in taken if not any((t[0], t[1]) == (x.start, x.end) for x in out)]
+    for m in _SPAN_DATE.finditer(s):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        key = next(k for k in ("year", "month", "rel") if m.group(k))
+        start, end = m.span(key)  # "in" is no part of the value: "founded in" may be a cue
+        text = m.group(key)
+        if key == "year":
+            y = int(m.group("year"))
+            out.append(Mention("date", start, end, text, DateSpan(dt.date(y, 1, 1), dt.date(y, 12, 31)),
+                               f"the year {y} (a year-long span)", 0.9, "year"))
+        elif key == "month":
+            month = _MONTHS[m.group("month").rstrip(".").casefold()]
+            year, yhow = _resolve_year(month, 15, anchor)
+            if year is None:
+                out.append(Mention("date", start, end, text, None, unit="month",
+                                   unresolved="a month without a year and no publication date; pass --published"))
+                continue
+            last = calendar.monthrange(year, month)[1]
+            out.append(Mention("date", start, end, text, DateSpan(dt.date(year, month, 1), dt.date(year, month, last)),
+                               f"the month {calendar.month_name[month]} (a month-long span); {yhow}", 0.85, "month"))
+        else:
+            rel = " ".join(m.group("rel").casefold().split())
+            if anchor.date is None:
+                out.append(Mention("date", start, end, text, None, unit="year",
+                                   unresolved="a relative year and no publication date to count from; pass --published"))
+                continue
+            y = anchor.date.year + {"this": 0, "next": 1, "last": -1}[rel.split()[-2]]
+            out.append(Mention("date", start, end, text, DateSpan(dt.date(y, 1, 1), dt.date(y, 12, 31)),
+                               f"{rel}, counted from the {anchor.how} ({anchor.date.year}): the year {y} (a year-long span)",
+                               0.8 * (0.8 if anchor.inferred else 1.0), "year"))
+    return sorted(out, key=lambda x: x.start)
 
 
 _NUMBER = re.compile(

@@ -20,6 +20,7 @@ from claimcheck.check.cues import (
     _date_role, _distance_factor, _plausible, near_cues, shared_trust,
 )
 from claimcheck.check.choose import coordination, union
+from claimcheck.check.events import as_planned, with_spans
 from claimcheck.check.framing import (
     LEVEL, WEAK_FRAMING, charged, earlier_level, forecast, gap_after, measured, negated, part_of_before, takes_charged,
     takes_measure, partitive_owner, partitive_whole, supposed, takes_forecast, takes_gap, takes_supposed, takes_total,
@@ -404,13 +405,14 @@ class Readers(JoinedHits, LabelReader):
     def _read_date(self, s, cl, rules, hits, mentions) -> list[_Cand]:
         found = []
         takes = self._date_roles[rules.topic.name]
-        for n in mentions("date"):
-            role = _date_role(s, cl, n)
-            if role and role not in takes:
+        dates = with_spans(mentions, self._span_kinds.get(rules.topic.name))  # "founded in 2020" (events.with_spans)
+        for n in dates:
+            n = as_planned(s, cl, n, _date_role(s, cl, n), takes, hits)
+            if n is None:
                 continue  # "until October 30" ends something, "will meet again on ..." plans it: not this day
             found.append((n.start, n.end, n.value, n.how, n.confidence if n.value is not None else 0.5,
                           {"unresolved": n.unresolved, "text": n.text}))
-        fronted = {(n.start, n.end) for n in mentions("date") if _FRONTED.fullmatch(s, 0, n.start) and s[n.end:n.end + 1] == ","}
+        fronted = {(n.start, n.end) for n in dates if _FRONTED.fullmatch(s, 0, n.start) and s[n.end:n.end + 1] == ","}
         return self._through_nearest_cue(s, cl, rules, hits, found, 8, r"[;!?]|\.(?!\d)|(?<!\d)\.", fronted)  # "7.7" ends nothing
 
     def _read_list(self, s, cl, rules, hits, mentions) -> list[_Cand]:
