@@ -166,3 +166,33 @@ def test_a_day_attached_to_the_event_only_one_date_topic_names_is_its_day(events
     assert dated(events, "The storm on March 5 was the worst.") == []  # both topics' subject: neither's event
     assert dated(events, "Riverton on March 6 was quiet.") == []  # a place, not an event
     assert dated(events, "The vote was held on March 7.") == []  # not attached: the verb says what the day is
+
+
+RIOTS = """\
+topics:
+  riot.deaths:
+    type: number
+    unit: people
+    description: How many people died in the riots.
+    subject: [people, died, deaths]
+    cues: [died, dead]
+  riot.arrests:
+    type: number
+    unit: people
+    description: How many people were arrested in Riverton during the riots.
+    subject: [arrests, arrested, Riverton]
+    cues: [arrests, arrested]
+"""
+
+
+def test_a_shared_word_left_untrusted_takes_no_other_topics_cue(tmp_path):
+    both = ("Three people died and police made 40 arrests in Riverton overnight.", "Four people died and police made 52 arrests in Riverton.")
+    sources = {"a": ("2026-03-02", both[0]), "b": ("2026-03-03", both[1])}
+    claims = {"a": [("riot.deaths", 3, both[0]), ("riot.arrests", 40, both[0])],
+              "b": [("riot.deaths", 4, both[1]), ("riot.arrests", 52, both[1])]}
+    ex = extractor_for(tmp_path, RIOTS, sources, claims)
+    assert any(c.lemmas == ("die",) and c.aside for c in ex.rules["riot.arrests"].cues)  # "died", learned for the arrests too
+    # Beside the deaths' own subject that shared "died" is not trusted for the arrests, so it leaves the deaths' cue alone.
+    assert findings(ex, "Two people died and officers reported 61 arrests across Riverton.") == [
+        ("riot.deaths", "2", 0.812, "number as written 'Two', 1 word from the cue 'died'"),
+        ("riot.arrests", "61", 0.855, "number as written '61', 0 words from the cue 'arrests'")]

@@ -132,7 +132,7 @@ class Readers(JoinedHits, LabelReader):
                         return (sub, len(_WORD.findall(s[:hit.start])), SUBJECT_REACH)
             return None if best is None else best[1:]
 
-        out: dict[str, list] = defaultdict(list)
+        kept = []
         for h in hits:
             if any(o.topic != h.topic and o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
                    and self.rules[o.topic].topic.type == self.rules[h.topic].topic.type
@@ -146,8 +146,14 @@ class Readers(JoinedHits, LabelReader):
                 h = shared_trust(self.rules, s, low, cl, h, max(apart, 1) if sub is not None else SUBJECT_REACH, subjects)
                 if h is None:
                     continue
+            kept.append((h, sub, dist, apart))
+        # Only a cue that stands here may take another topic's: a shared word left untrusted in this
+        # sentence ("died", learned for the arrests beside "Two people died") leaves the deaths' cue alone.
+        standing = [h for h, *_ in kept]
+        out: dict[str, list] = defaultdict(list)
+        for h, sub, dist, apart in kept:
             if sub is not None and not sub.proper and not self._names_own(s, cl, h, subjects) \
-                    and self._named_elsewhere(s, cl, h, hits, subjects):
+                    and self._named_elsewhere(s, cl, h, standing, subjects):
                 continue
             out[h.topic].append((h, sub, dist, apart))
         return out, subjects
