@@ -185,14 +185,25 @@ topics:
 """
 
 
-def test_a_shared_word_left_untrusted_takes_no_other_topics_cue(tmp_path):
+@pytest.fixture(scope="module")
+def riots(tmp_path_factory):
     both = ("Three people died and police made 40 arrests in Riverton overnight.", "Four people died and police made 52 arrests in Riverton.")
     sources = {"a": ("2026-03-02", both[0]), "b": ("2026-03-03", both[1])}
     claims = {"a": [("riot.deaths", 3, both[0]), ("riot.arrests", 40, both[0])],
               "b": [("riot.deaths", 4, both[1]), ("riot.arrests", 52, both[1])]}
-    ex = extractor_for(tmp_path, RIOTS, sources, claims)
+    return extractor_for(tmp_path_factory.mktemp("riots"), RIOTS, sources, claims)
+
+
+def test_a_shared_word_left_untrusted_takes_no_other_topics_cue(riots):
+    ex = riots
     assert any(c.lemmas == ("die",) and c.aside for c in ex.rules["riot.arrests"].cues)  # "died", learned for the arrests too
     # Beside the deaths' own subject that shared "died" is not trusted for the arrests, so it leaves the deaths' cue alone.
     assert findings(ex, "Two people died and officers reported 61 arrests across Riverton.") == [
         ("riot.deaths", "2", 0.812, "number as written 'Two', 1 word from the cue 'died'"),
         ("riot.arrests", "61", 0.855, "number as written '61', 0 words from the cue 'arrests'")]
+
+
+def test_a_number_with_its_own_participle_after_the_cue_counts_what_that_says(riots):
+    # "dead and 61 injured": the 61 are the injured, and no topic counts them; the deaths are the three.
+    assert findings(riots, "On Sunday three people were reported dead and 61 injured in the riots.") == [
+        ("riot.deaths", "3", 0.769, "number as written 'three', 2 words from the cue 'dead'")]

@@ -28,6 +28,10 @@ COMPOUND_HINT = re.compile(r"\w-(?:person|people|man|men|member|strong|seat)\s",
 ELLIPSIS_HINT = re.compile(r"\s(?:with|at|on)\s+\d")
 _WITH_BEFORE = re.compile(r"\s+(?:with|at|on)\s+$", re.I)
 _BARE_AFTER = re.compile(r"\s*(?:[,.;:)]|\s-\s|\s+and\b|\s+(?:according|as|while|after)\b|$)")
+#: A cue, then "and" and a number followed by its own participle: "dead and 192 injured", "killed, 40 hurt".
+_AND_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+_OWN_PARTICIPLE = re.compile(r"\s+(?:(?:people|persons|others|more|still)\s+)?(?:(?:were|are|was|is|remain|remained)\s+)?"
+                             r"([a-z]+(?:ed|en)|missing|hurt)\b")
 #: A cheap test for a gap phrase ("shy of") in a sentence.
 GAP_HINT = re.compile(r"(?<![\w])(?:short|shy)\s+of(?![\w])", re.I)
 
@@ -152,6 +156,17 @@ class JoinedHits:
                     out.setdefault(name, []).append((_Hit(name, n.end, head.end(), cue), sub, 0, 0))
                     break
         return out
+
+    def _own_participle(self, s: str, h: _Hit, n, rules) -> bool:
+        """"two were reported dead and 192 injured": a number coordinated after the cue and followed by a
+        participle of its own that is none of the topic's cues counts what that word says, not the cue's."""
+        if not _AND_BETWEEN.fullmatch(s, h.end, n.start):
+            return False
+        m = _OWN_PARTICIPLE.match(s, n.end)
+        if m is None:
+            return False
+        word = m.group(1)
+        return not any(lemma(word) in c.lemmas or c.text.casefold() == word for c in rules.cues)
 
     def _not_its_noun(self, s: str, h: _Hit, rules, own, counted) -> bool:
         """A learned cue right after a number, read as the noun it counts: is that noun one the topic

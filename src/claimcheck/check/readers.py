@@ -318,8 +318,8 @@ class Readers(JoinedHits, LabelReader):
                         gap = s[n.end:h.start]
                     elif n.start >= h.end:
                         gap = s[h.end:n.start]
-                        if self._own_predicate_follows(s, n, rules.topic.name):
-                            continue  # "3,408 injured and 139 still missing": 139 is the missing, not the injured
+                        if self._own_predicate_follows(s, n, rules.topic.name) or self._own_participle(s, h, n, rules):
+                            continue  # "3,408 injured and 139 still missing", "two dead and 192 injured": 139 is the missing
                         if any(o.end <= h.start and (not s[o.end:h.start].strip(" -") or s[o.end:h.start].strip() == o.unit
                                                       and gap.strip()) for o in mentions("number")):
                             continue  # "4,515 injured and 351 missing", "101 people missing were reported at three sites":
