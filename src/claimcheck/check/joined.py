@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from claimcheck.check.cues import SUBJECT_REACH, _WHO_COUNTED, _Cue, _Hit, _gap_words
+from claimcheck.check.cues import _COUNTLESS, _SKIPPABLE, SUBJECT_REACH, _WHO_COUNTED, _Cue, _Hit, _count_words, _gap_words
 from claimcheck.check.framing import own_gap, takes_gap, takes_total
 from claimcheck.check.learn import lemma
 
@@ -167,6 +167,23 @@ class JoinedHits:
             return False
         word = m.group(1)
         return not any(lemma(word) in c.lemmas or c.text.casefold() == word for c in rules.cues)
+
+    def _own_predicate_follows(self, s: str, n, topic: str) -> bool:
+        """Does another number topic's cue follow the number closely, with none of this topic's?"""
+        def close(h) -> bool:
+            if h.cue.lemmas and set(h.cue.lemmas) <= _COUNTLESS:
+                return False  # "2,900 people": what is counted, not what happened to them
+            return h.start >= n.end and not re.search(r"[.;:!?,]", s[n.end:h.start]) \
+                and _count_words(s[n.end:h.start], _SKIPPABLE | {"still", "more", "people", "persons", "others"}) == 0
+        others = any(close(h) for t, hs in self._hits_here.items() if t != topic and self.rules[t].topic.type == "number"
+                     for h, *_ in hs)
+        return others and not any(close(h) for h, *_ in self._hits_here.get(topic, ()))
+
+    def _predicate_after(self, s: str, h: _Hit, topic: str) -> bool:
+        """Does another number topic's cue follow this topic's cue right away ("men arrested", "people killed")?"""
+        return any(x.start >= h.end and not s[h.end:x.start].strip(" ,") and x.start > h.start
+                   for t, hs in self._hits_here.items() if t != topic and self.rules[t].topic.type == "number"
+                   for x, *_ in hs)
 
     def _not_its_noun(self, s: str, h: _Hit, rules, own, counted) -> bool:
         """A learned cue right after a number, read as the noun it counts: is that noun one the topic

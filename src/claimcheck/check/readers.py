@@ -388,23 +388,6 @@ class Readers(JoinedHits, LabelReader):
                 out.append(best)
         return out
 
-    def _own_predicate_follows(self, s: str, n: Mention, topic: str) -> bool:
-        """Does another number topic's cue follow the number closely, with none of this topic's?"""
-        def close(h) -> bool:
-            if h.cue.lemmas and set(h.cue.lemmas) <= _COUNTLESS:
-                return False  # "2,900 people": what is counted, not what happened to them
-            return h.start >= n.end and not re.search(r"[.;:!?,]", s[n.end:h.start]) \
-                and _count_words(s[n.end:h.start], _SKIPPABLE | {"still", "more", "people", "persons", "others"}) == 0
-        others = any(close(h) for t, hs in self._hits_here.items() if t != topic and self.rules[t].topic.type == "number"
-                     for h, *_ in hs)
-        return others and not any(close(h) for h, *_ in self._hits_here.get(topic, ()))
-
-    def _predicate_after(self, s: str, h: _Hit, topic: str) -> bool:
-        """Does another number topic's cue follow this topic's cue right away ("men arrested", "people killed")?"""
-        return any(x.start >= h.end and not s[h.end:x.start].strip(" ,") and x.start > h.start
-                   for t, hs in self._hits_here.items() if t != topic and self.rules[t].topic.type == "number"
-                   for x, *_ in hs)
-
     def _read_date(self, s, cl, rules, hits, mentions) -> list[_Cand]:
         found = []
         takes = self._date_roles[rules.topic.name]
