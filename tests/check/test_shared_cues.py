@@ -207,3 +207,12 @@ def test_a_number_with_its_own_participle_after_the_cue_counts_what_that_says(ri
     # "dead and 61 injured": the 61 are the injured, and no topic counts them; the deaths are the three.
     assert findings(riots, "On Sunday three people were reported dead and 61 injured in the riots.") == [
         ("riot.deaths", "3", 0.769, "number as written 'three', 2 words from the cue 'dead'")]
+
+
+def test_words_for_one_outcome_read_as_the_cue_for_it(riots):
+    # The deaths' cues are "died" and "dead": "lost their lives" and "killed" say the same outcome.
+    assert findings(riots, "Officials said two people lost their lives in the riots.") == [
+        ("riot.deaths", "2", 0.855, "number as written 'two', 1 word from the cue 'lost their lives (as dead)'")]
+    assert findings(riots, "In all, five people were killed in the riots.") == [
+        ("riot.deaths", "5", 0.855, "number as written 'five', 1 word from the cue 'killed (as dead)'")]
+    assert findings(riots, "Officials said two people lost their jobs in the riots.") == []  # no life lost

@@ -17,7 +17,7 @@ from types import SimpleNamespace
 from typing import Iterable
 
 from claimcheck.check.joined import COMPOUND_HINT, ELLIPSIS_HINT, GAP_HINT
-from claimcheck.check.readers import Readers
+from claimcheck.check.readers import KIN_WORDS, Readers
 from claimcheck.check.framing import WEAK_FRAMING, dated_event, day_verb, other_year
 from claimcheck.check.events import attached_runs, event_runs
 from claimcheck.check.points import marks, point_unit
@@ -353,7 +353,7 @@ class Extractor(Readers):
         people = bool(self._people_nouns.keys() & {t.lemma for t in toks})  # "four thieves"
         compound = bool(COMPOUND_HINT.search(s) or GAP_HINT.search(s))
         if not units_here and not events_here and not compound and not people and not self._cue_words.intersection(t.text.casefold() for t in toks) \
-                and not any(t.lemma in self._by_lemma for t in toks):
+                and not any(t.lemma in self._by_lemma or t.lemma in KIN_WORDS for t in toks):
             return [], []
         cl = clauses(sent.text)
         year = anchor.date.year if anchor.date else anchor.year

@@ -72,6 +72,20 @@ def _heads(subjects: tuple[str, ...]) -> frozenset[str]:
                      and len(sub.split()) > 1 and w.isalpha())
 
 
+#: Words for one outcome, whichever a count's cue uses: "two died" is "two dead", "two deaths", "two killed".
+_OUTCOMES = (frozenset({"die", "dead", "death", "kill"}),)
+_KIN = {lem: fam for fam in _OUTCOMES for lem in fam}
+KIN_WORDS = frozenset(_KIN) | {"life", "live"}  # ("lost their lives")
+
+
+def _kin(toks, i: int) -> tuple[frozenset[str], int]:
+    """The other words of the outcome token i says, and where it ends: "lost their lives" says "died"."""
+    if toks[i].lemma == "lose":
+        k = next((k for k in (i + 1, i + 2) if k < len(toks) and toks[k].lemma in ("life", "live")), None)
+        return (_OUTCOMES[0], toks[k].end) if k else (frozenset(), 0)
+    return _KIN.get(toks[i].lemma, frozenset()) - {toks[i].lemma}, toks[i].end
+
+
 class Readers(JoinedHits, LabelReader):
     """The Extractor's reading of one sentence: which cue hits count, whose names are people, and
     the readers, one per built-in value type and one for every other type (its own `find`), each
@@ -99,6 +113,11 @@ class Readers(JoinedHits, LabelReader):
                 if end is not None and (name, tk.start, end, cue.label) not in seen:
                     seen.add((name, tk.start, end, cue.label))
                     hits.append(_Hit(name, tk.start, end, cue))
+            kin, end = _kin(toks, i) if tk.lemma in _KIN or tk.lemma == "lose" else ((), 0)
+            for name, cue in sorted((x for k in kin for x in self._by_lemma.get(k, ())), key=lambda x: (-x[1].weight, x[1].text)):
+                if len(cue.lemmas) == 1 and self.rules[name].topic.type == "number" and (name, tk.start, end, cue.label) not in seen:
+                    seen.add((name, tk.start, end, cue.label))  # "two died", for a count whose cue is "killed"
+                    hits.append(_Hit(name, tk.start, end, replace(cue, text=f"{s[tk.start:end]} (as {cue.text})")))
         if not hits:
             return {}, {}
         subjects: dict[str, list[tuple[int, int, _Subject]]] = {}  # only topics with a cue here are asked about
