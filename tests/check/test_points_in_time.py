@@ -62,3 +62,10 @@ def test_where_rivals_tie_the_cue_only_one_has_beside_the_value_decides(match):
     text = ("Jones and Smith both had chances in a first half that the home side dominated from the start without "
             "any reward at all, before the goal finally came from a header after 40 minutes.")
     assert {(f.topic, f.display) for f in match.extract(text).findings} == {("jones_goal.minute", "40")}
+
+
+def test_minutes_later_count_on_from_an_ordinal_minute_the_same_sentence_states(match):
+    text = "Smith struck a 25th-minute opener for the hosts and Jones headed in a second goal nine minutes later."
+    found = {f.topic: (f.display, f.how) for f in match.extract(text).findings}
+    assert asserted(match, text) == {("smith_goal.minute", "25"), ("jones_goal.minute", "34")}
+    assert found["jones_goal.minute"][1].startswith("'nine minutes later' counted on from the 25 stated before ('25th'): 25 + 9 = 34")

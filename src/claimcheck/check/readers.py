@@ -294,7 +294,7 @@ class Readers(JoinedHits, LabelReader):
                     and not (owned[0] == "whole" and takes_total(rules.topic)):
                 continue  # "172 of the House of Commons' 343": 343 is the House's, 172 a part of it
             kind = measured(s, n.end, counted)
-            later = counted_on(s, n, rules.topic.unit, self._last_point) if kind == "relative" else None
+            later = counted_on(s, n, rules.topic.unit, self._last_point, mentions("number")) if kind == "relative" else None
             if later is not None:
                 n = later  # "10 minutes later", of a minute of play: ten on from the minute stated before
             elif kind and not takes_measure(rules.topic, kind, counted, own or set()):
