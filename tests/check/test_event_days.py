@@ -22,6 +22,10 @@ topics:
     type: date
     description: The day of the harbour parade.
     subject: [parade]
+  auction.date:
+    type: date
+    description: The day scheduled for the auction of the rescued paintings.
+    subject: [auction]
   paintings.count:
     type: number
     unit: paintings
@@ -73,3 +77,10 @@ def test_a_day_opening_the_sentence_frames_the_clause_after_its_comma(fire):
     # a day inside the sentence frames nothing: the words between count as ever
     inside = fire.extract(DATELINE + "A crew of tired volunteers watched on June 8 the blaze that destroyed the old warehouse.").findings
     assert "frames" not in inside[0].how
+
+
+def test_the_verb_of_a_date_topics_own_subject_dates_it(fire):
+    # "auctioned" is the verb of the auction topic's subject: its day, a plan for a topic about the day set
+    assert asserted(fire, DATELINE + "The rescued canvases are set to be auctioned on June 20.") == {("auction.date", "2026-06-20")}
+    # the parade, another date topic's subject, named and none of the auction's: not the auction's day
+    assert asserted(fire, DATELINE + "The parade floats will be auctioned on June 21.") == set()

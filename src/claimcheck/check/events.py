@@ -51,6 +51,8 @@ def event_runs(rules: dict, evidence: dict) -> tuple[list[tuple[str, tuple[str, 
         ev = evidence.get(name)
         learned = ev.cues if ev else ()
         runs |= {lc.lemmas for lc in learned if lc.label is None and lc.lemmas[-1:] and lc.lemmas[-1] in _JOINS}
+        # and its one-word common-noun subjects, whose verb says the same event ("sentencing": "to be sentenced on")
+        runs |= {(lemma(sub.text.casefold()),) for sub in r.subjects if not sub.proper and " " not in sub.text.strip()}
         found[name] = {e for e in map(_event_lemmas, runs) if e}
         known[name] = frozenset(w for lc in learned for w in lc.lemmas if content(w) and w not in _COUNTLESS and w not in _DAY_WORDS)
     shared = Counter(run for runs in found.values() for run in runs)
@@ -79,7 +81,7 @@ def attached_runs(s: str, cl, toks, runs, known, dates, rules: dict):
             end = _lemma_run(toks, i, lems, s)
             if end is None:
                 continue
-            if topic not in named:
+            if topic not in named and not (len(lems) == 1 and any(lemma(sub.text.casefold()) == lems[0] for sub in rules[topic].subjects)):
                 lo, hi = cl.bounds[cl.index(tk.start)]
                 if not any(lo <= o.start < hi and (o.start < tk.start or o.start >= end) and o.lemma in known.get(topic, ())
                            for o in toks):
