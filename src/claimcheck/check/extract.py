@@ -17,7 +17,7 @@ from types import SimpleNamespace
 from typing import Iterable
 
 from claimcheck.check.joined import COMPOUND_HINT, ELLIPSIS_HINT, GAP_HINT
-from claimcheck.check.readers import KIN_WORDS, Readers
+from claimcheck.check.readers import Readers
 from claimcheck.check.framing import WEAK_FRAMING, dated_event, day_verb, other_year
 from claimcheck.check.events import attached_runs, event_runs
 from claimcheck.check.points import marks, point_unit
@@ -26,7 +26,7 @@ from claimcheck.check.cues import (
 )
 from claimcheck.check.choose import own_beside, choose
 from claimcheck.check.findings import Extraction, Finding, Unresolved, merge, self_contradictions, unite_lists, weigh_labels
-from claimcheck.check.mentions import Anchor, Mention, convert, find_dates, find_numbers, find_quotes
+from claimcheck.check.mentions import KIN_WORDS, Anchor, Mention, convert, find_dates, find_numbers, find_quotes
 from claimcheck.check.people import TITLE_WORDS, offices
 from claimcheck.check.learn import TRUSTED, Evidence, LearnedCue, content, examples_by_topic, learn, lemma, number_shapes, tokens
 from claimcheck.model import Claim, Codebook, Topic
@@ -165,6 +165,7 @@ class Extractor(Readers):
         # Names the claim set already knows: codebook entities, and every person and list value claimed.
         known: dict[str, str] = {}  # folded spelling -> how it is known
         listed: set[str] = set()
+        self.list_kinds: dict[str, set[str]] = {}
         self.person_names: dict[str, str] = {}
         for e in codebook.entities:
             for n in (e.name, *e.aliases):
@@ -176,7 +177,8 @@ class Extractor(Readers):
             if t.type == "person":
                 known.setdefault(c.value, f"named in {c.source_id}'s claims")
                 self.person_names[self.names.strip(c.value)] = c.value
-            elif t.type == "list":
+            elif t.type == "list":  # and whether its curated lists are of days or of names
+                self.list_kinds.setdefault(c.topic, set()).update("date" if re.fullmatch(r"\d{4}-\d\d-\d\d", i) else "names" for i in c.value)
                 for item in c.value:
                     if not re.fullmatch(r"\d{4}-\d\d-\d\d", item):
                         known.setdefault(item, f"named in {c.source_id}'s claims")

@@ -25,7 +25,7 @@ from claimcheck.check.framing import (
     takes_measure, partitive_owner, partitive_whole, supposed, takes_forecast, takes_gap, takes_supposed, takes_total,
     inside, later_level, takes_earlier, timed,
 )
-from claimcheck.check.mentions import _WEEKDAY_RE, Anchor, Mention, convert, find_dates, unit_of, _fmt as _fmt_num
+from claimcheck.check.mentions import _WEEKDAY_RE, KIN_WORDS, Anchor, Mention, convert, find_dates, outcome_kin, unit_of, _fmt as _fmt_num
 from claimcheck.check.joined import JoinedHits
 from claimcheck.check.labels import LabelReader
 from claimcheck.check.people import TITLE_WORDS, find_names, office_owned, whose_office
@@ -39,6 +39,10 @@ from claimcheck.values import fold as fold_name
 _FRONTED = re.compile(r"\W*(?:(?:early|late)\s+)?(?:on\s+)?(?:" + _WEEKDAY_RE + r",?\s+)?(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?", re.I)
 
 
+#: Before and after a capitalised word opening the sentence, a plain word next: capitalised by its place
+#: ("Huge power outages hit ..."), no name a list takes unless the claim set knows it.
+_OPENING_WORD = re.compile(r"[\W_]*")
+_LOWER_NEXT = re.compile(r" [a-z]")
 _CONDITION_WORD = re.compile(r"(?<![\w])(?:if|unless|whether)(?![\w])", re.I)
 
 
@@ -72,20 +76,6 @@ def _heads(subjects: tuple[str, ...]) -> frozenset[str]:
                      and len(sub.split()) > 1 and w.isalpha())
 
 
-#: Words for one outcome, whichever a count's cue uses: "two died" is "two dead", "two deaths", "two killed".
-_OUTCOMES = (frozenset({"die", "dead", "death", "kill"}),)
-_KIN = {lem: fam for fam in _OUTCOMES for lem in fam}
-KIN_WORDS = frozenset(_KIN) | {"life", "live"}  # ("lost their lives")
-
-
-def _kin(toks, i: int) -> tuple[frozenset[str], int]:
-    """The other words of the outcome token i says, and where it ends: "lost their lives" says "died"."""
-    if toks[i].lemma == "lose":
-        k = next((k for k in (i + 1, i + 2) if k < len(toks) and toks[k].lemma in ("life", "live")), None)
-        return (_OUTCOMES[0], toks[k].end) if k else (frozenset(), 0)
-    return _KIN.get(toks[i].lemma, frozenset()) - {toks[i].lemma}, toks[i].end
-
-
 class Readers(JoinedHits, LabelReader):
     """The Extractor's reading of one sentence: which cue hits count, whose names are people, and
     the readers, one per built-in value type and one for every other type (its own `find`), each
@@ -113,7 +103,7 @@ class Readers(JoinedHits, LabelReader):
                 if end is not None and (name, tk.start, end, cue.label) not in seen:
                     seen.add((name, tk.start, end, cue.label))
                     hits.append(_Hit(name, tk.start, end, cue))
-            kin, end = _kin(toks, i) if tk.lemma in _KIN or tk.lemma == "lose" else ((), 0)
+            kin, end = outcome_kin(toks, i) if tk.lemma in KIN_WORDS or tk.lemma == "lose" else ((), 0)
             for name, cue in sorted((x for k in kin for x in self._by_lemma.get(k, ())), key=lambda x: (-x[1].weight, x[1].text)):
                 if len(cue.lemmas) == 1 and self.rules[name].topic.type == "number" and (name, tk.start, end, cue.label) not in seen:
                     seen.add((name, tk.start, end, cue.label))  # "two died", for a count whose cue is "killed"
@@ -423,11 +413,15 @@ class Readers(JoinedHits, LabelReader):
         # The words naming the topic ("Shaking was also felt in ...") and function words ("Other
         # tremors ...") opening a sentence in capitals are not its items.
         own = {lemma(w) for x in [*rules.subjects, *rules.cues] for w in _ALNUM.findall(x.text)}
-        # A name the claim set knows is an item even where a cue is written with it ("hit Northland and Southland").
-        items = sorted([m for m in mentions("name") if (m.confidence > 0.3 or m.how.startswith("known"))
+        # A name the claim set knows is an item even where a cue is written with it ("hit Northland and Southland");
+        # the topic's curated lists say whether its items are names or days (a list of countries takes no "April 28").
+        kinds = self.list_kinds.get(rules.topic.name) or {"date", "names"}
+        items = sorted([m for m in mentions("name") if "names" in kinds and (m.confidence > 0.3 or m.how.startswith("known"))
                         and not (len(m.value.split()) == 1 and (lemma(m.value) in own and not m.how.startswith("known")
-                                                                or m.value.casefold() in FUNCTION_WORDS))]
-                       + [m for m in mentions("date")], key=lambda m: m.start)
+                                                                or m.value.casefold() in FUNCTION_WORDS
+                                                                or _OPENING_WORD.fullmatch(s, 0, m.start) and _LOWER_NEXT.match(s, m.end)
+                                                                and not m.how.startswith("known")))]
+                       + [m for m in mentions("date") if "date" in kinds], key=lambda m: m.start)
         out: list[_Cand] = []
         for h, sub, sdist, apart_s in hits:
             inside = [m for m in items if h.start <= m.start < h.end]
