@@ -121,6 +121,22 @@ def takes_total(topic: Topic) -> bool:
     return bool(_topic_words(topic) & _TOTAL_WORDS)
 
 
+#: "five new arrests", "two additional suspects": what a number so marked counts is added to an earlier count.
+_ADDED = re.compile(r"\s+(new|additional|further)\s+[a-z]", re.I)
+
+
+def added(s: str, end: int) -> str | None:
+    """The word marking the number ending at `end` as an addition ("two new suspects"), or None."""
+    m = _ADDED.match(s, end)
+    return m.group(1) if m else None
+
+
+def takes_added(topic: Topic) -> bool:
+    """Does the topic count such an addition, not a running total (its description says new, additional, further)?
+    A topic whose value changes over time counts all so far, to which the new ones are only added."""
+    return not topic.changes_over_time or bool(_topic_words(topic) & {"new", "additional", "further", "more"})
+
+
 def fallen_short(words_before: list[str]) -> str | None:
     """The word among the last words before a label cue (its clause, in order) saying the state was not
     reached, counted only since the last word that starts a new statement; None when there is none."""

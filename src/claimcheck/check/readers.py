@@ -23,7 +23,7 @@ from claimcheck.check.choose import coordination, union
 from claimcheck.check.framing import (
     LEVEL, WEAK_FRAMING, charged, earlier_level, forecast, gap_after, measured, negated, part_of_before, takes_charged,
     takes_measure, partitive_owner, partitive_whole, supposed, takes_forecast, takes_gap, takes_supposed, takes_total,
-    inside, later_level, takes_earlier, timed,
+    inside, later_level, takes_earlier, timed, added, takes_added,
 )
 from claimcheck.check.mentions import _WEEKDAY_RE, KIN_WORDS, Anchor, Mention, convert, find_dates, outcome_kin, unit_of, _fmt as _fmt_num
 from claimcheck.check.joined import JoinedHits
@@ -275,6 +275,8 @@ class Readers(JoinedHits, LabelReader):
             if _CONDITION_WORD.search(s, 0, n.start) and not takes_supposed(rules.topic) and supposed(
                     [w.casefold() for w in _WORD.findall(s[cl.bounds[cl.index(n.start)][0]:n.start])]):
                 continue  # "if the Greens win 50 seats": a condition, not a count
+            if added(s, n.end) and not takes_added(rules.topic):
+                continue  # "two new suspects": added to the count so far, not the count
             if gap_after(s, n.end) and not takes_gap(rules.topic):
                 continue  # "three seats short of a majority": the gap, not the majority
             if partitive_whole(s, n.start, mentions("number")) and not takes_total(rules.topic):
