@@ -16,13 +16,13 @@ from dataclasses import replace
 from types import SimpleNamespace
 from typing import Iterable
 
-from claimcheck.check.joined import COMPOUND_HINT, ELLIPSIS_HINT, GAP_HINT
+from claimcheck.check.joined import COMPOUND_HINT, ELLIPSIS_HINT, GAP_HINT, described
 from claimcheck.check.readers import Readers
 from claimcheck.check.framing import WEAK_FRAMING, dated_event, day_verb, other_year
 from claimcheck.check.events import attached_runs, event_runs
 from claimcheck.check.points import marks, point_unit
 from claimcheck.check.cues import (
-    OFFICE, OWN_OFFICE, _ALNUM, _ANAPHOR, _COUNTLESS, _CURRENCY_SIGN, _Cand, _Cue, _DATE_HINT, _END_WORDS, _FUNCTION_TITLES, _HEDGES, _Hit, _WHO_COUNTED, _NEGATION_LEMMAS, _PLAN_TOPIC_WORDS, _Rules, _Subject, _cue_lemmas, _dateline, _name_span, _subject_nearness, phrase_needles, phrase_pattern, rules_type,
+    DESCRIBED, OFFICE, OWN_OFFICE, _ALNUM, _ANAPHOR, _COUNTLESS, _CURRENCY_SIGN, _Cand, _Cue, _DATE_HINT, _END_WORDS, _FUNCTION_TITLES, _HEDGES, _Hit, _WHO_COUNTED, _NEGATION_LEMMAS, _PLAN_TOPIC_WORDS, _Rules, _Subject, _cue_lemmas, _dateline, _name_span, _subject_nearness, phrase_needles, phrase_pattern, rules_type,
 )
 from claimcheck.check.choose import own_beside, choose
 from claimcheck.check.findings import Extraction, Finding, Unresolved, merge, self_contradictions, unite_lists, weigh_labels
@@ -85,6 +85,8 @@ class Extractor(Readers):
                     lems = _cue_lemmas(text)
                     if lems and lems not in {c.lemmas for c in cues}:
                         cues.append(_Cue(text, None, None, None, lems, LearnedCue(lems, text, OWN_OFFICE if whose else OFFICE, 1.0)))
+            if (said := described(t)) and said[1] not in {c.lemmas for c in cues}:  # "How many people died": "died"
+                cues.append(_Cue(said[0], None, None, None, said[1], LearnedCue(said[1], said[0], DESCRIBED, 1.0)))
             subjects = [_Subject(s, phrase_pattern(s), any(ch.isupper() for ch in s), phrase_needles(s) or ()) for s in t.subject if s.strip()]
             if not subjects and ev.subjects:
                 subjects = [self._learned_subject(lem, examples.get(name, ())) for lem in ev.subjects]

@@ -36,6 +36,21 @@ _OWN_PARTICIPLE = re.compile(r"\s+(?:(?:people|persons|others|more|still)\s+)?(?
 GAP_HINT = re.compile(r"(?<![\w])(?:short|shy)\s+of(?![\w])", re.I)
 
 
+#: "How many people were found dead ...", "How many people the earthquake killed ...": the words after the count's noun.
+_HOW_MANY = re.compile(r"^\s*How many [a-z]+\s+((?:[\w'-]+\s+){0,3}?)(?!been\b)([a-z]+(?:ed|en)|dead|died|missing)\b")
+_NOT_BEFALLEN = frozenset({"need", "want", "expect", "project", "plan", "allow"})
+
+
+def described(topic) -> tuple[str, tuple[str, ...]] | None:
+    """What a people-counting topic's description says befell them, as a cue (text, lemmas): "died" in
+    "How many people died during ...", "arrested" in "How many suspects had been arrested ..."."""
+    words = {lemma(w) for w in _WORD.findall(topic.unit or "")}
+    m = _HOW_MANY.match(topic.description or "") if topic.type == "number" and words & _WHO_COUNTED else None
+    if m is None or lemma(m.group(2)) in _NOT_BEFALLEN:
+        return None
+    return m.group(2), (lemma(m.group(2)),)
+
+
 def _alike(a, b) -> float:
     """How alike two topics' (their rules') descriptions are, their subjects' words aside (shared words over all)."""
     def words(r):
