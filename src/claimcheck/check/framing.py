@@ -116,6 +116,15 @@ def partitive_owner(s: str, n, numbers) -> tuple[str, str] | None:
     return None
 
 
+#: "€88 million ($102 million)", "800 miles (1,287 km)": a value in parentheses glossing the one before it.
+_GLOSS = re.compile(r"\s*\(\s*")
+
+
+def glossed(s: str, n, numbers):
+    """The number that the number `n`, in parentheses right after it, restates in another unit; or None."""
+    return next((m for m in numbers if m.end <= n.start and _GLOSS.fullmatch(s, m.end, n.start)), None)
+
+
 def takes_total(topic: Topic) -> bool:
     """Is this topic a total (its name or description says total, in all, overall)?"""
     return bool(_topic_words(topic) & _TOTAL_WORDS)

@@ -23,7 +23,7 @@ from claimcheck.check.choose import coordination, union
 from claimcheck.check.framing import (
     LEVEL, WEAK_FRAMING, charged, earlier_level, forecast, gap_after, measured, negated, part_of_before, takes_charged,
     takes_measure, partitive_owner, partitive_whole, supposed, takes_forecast, takes_gap, takes_supposed, takes_total,
-    inside, later_level, takes_earlier, timed, added, takes_added,
+    inside, later_level, takes_earlier, timed, added, takes_added, glossed,
 )
 from claimcheck.check.mentions import _WEEKDAY_RE, KIN_WORDS, Anchor, Mention, convert, find_dates, outcome_kin, unit_of, _fmt as _fmt_num
 from claimcheck.check.joined import JoinedHits
@@ -327,8 +327,8 @@ class Readers(JoinedHits, LabelReader):
                 else:
                     if n.end <= h.start:
                         gap = s[n.end:h.start]
-                    elif n.start >= h.end:
-                        gap = s[h.end:n.start]
+                    elif n.start >= h.end:  # (a value glossing the one before it stands where that one does)
+                        gap = s[h.end:(g.start if (g := glossed(s, n, mentions("number"))) and g.start >= h.end else n.start)]
                         if self._own_predicate_follows(s, n, rules.topic.name) or self._own_participle(s, h, n, rules):
                             continue  # "3,408 injured and 139 still missing", "two dead and 192 injured": 139 is the missing
                         if any(o.end <= h.start and (not s[o.end:h.start].strip(" -") or s[o.end:h.start].strip() == o.unit
