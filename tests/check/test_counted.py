@@ -222,3 +222,21 @@ topics:
         "Insurers said the flood damage, estimated at €40 million ($43.5 million), would take years to repair.").findings}
     assert found["damage.usd"] == ("43500000", "number as written '$43.5 million', 0 words from the cue 'estimated at'")
     assert found["damage.eur"] == ("40000000", "number as written '€40 million', 0 words from the cue 'estimated at'")
+
+
+def test_a_superlative_cue_is_no_plain_word(tmp_path):
+    from claimcheck.check.mentions import degree
+    assert (degree("biggest", "big"), degree("bigger", "big"), degree("big", "big"), degree("forest", "forest")) == ("most", "more", "", "")
+    codebook = """\
+topics:
+  stadium.record_crowd:
+    type: number
+    unit: fans
+    description: The biggest crowd the stadium has held.
+    subject: [stadium]
+    cues: [largest]
+"""
+    quote = "The stadium's largest gate came in 1998: 52,000."
+    ex = extractor_for(tmp_path, codebook, {"a": ("2026-03-02", quote)}, {"a": [("stadium.record_crowd", 52_000, quote)]})
+    assert asserted(ex, "At the stadium the largest gate of the season, 48,000, saw the match.") == {("stadium.record_crowd", "48000")}
+    assert asserted(ex, "At the stadium a large screen showed the match to 48,000.") == set()

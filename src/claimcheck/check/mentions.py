@@ -393,3 +393,14 @@ def outcome_kin(toks, i: int) -> tuple[frozenset[str], int]:
         k = next((k for k in (i + 1, i + 2) if k < len(toks) and toks[k].lemma in ("life", "live")), None)
         return (_OUTCOMES[0], toks[k].end) if k else (frozenset(), 0)
     return _KIN.get(toks[i].lemma, frozenset()) - {toks[i].lemma}, toks[i].end
+
+
+def degree(word: str, lem: str) -> str:
+    """'most' for a superlative ("biggest", "best"), 'more' for a comparative ("bigger"), '' for the plain
+    word: one lemma ("big") for all three, but "the biggest margin" is no "big screen"."""
+    w = word.casefold()
+    if w == lem or not w.isalpha():
+        return ""
+    if w.endswith("est") or w in ("most", "least", "worst"):
+        return "most"
+    return "more" if w.endswith("er") or w in ("more", "less", "worse") else ""

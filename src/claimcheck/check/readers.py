@@ -25,7 +25,7 @@ from claimcheck.check.framing import (
     takes_measure, partitive_owner, partitive_whole, supposed, takes_forecast, takes_gap, takes_supposed, takes_total,
     inside, later_level, takes_earlier, timed, added, takes_added, glossed,
 )
-from claimcheck.check.mentions import _WEEKDAY_RE, KIN_WORDS, Anchor, Mention, convert, find_dates, outcome_kin, unit_of, _fmt as _fmt_num
+from claimcheck.check.mentions import _WEEKDAY_RE, KIN_WORDS, Anchor, Mention, convert, degree, find_dates, outcome_kin, unit_of, _fmt as _fmt_num
 from claimcheck.check.joined import JoinedHits
 from claimcheck.check.labels import LabelReader
 from claimcheck.check.people import TITLE_WORDS, find_names, office_owned, whose_office
@@ -99,6 +99,8 @@ class Readers(JoinedHits, LabelReader):
         seen = {(h.topic, h.start, h.end, h.cue.label) for h in hits}
         for i, tk in enumerate(toks):
             for name, cue in self._by_lemma.get(tk.lemma, ()):
+                if degree(tk.text, tk.lemma) != degree(cue.text.split()[0], cue.lemmas[0]):
+                    continue  # "the biggest win" is no "big screen"
                 end = _lemma_run(toks, i, cue.lemmas, s)
                 if end is not None and (name, tk.start, end, cue.label) not in seen:
                     seen.add((name, tk.start, end, cue.label))
