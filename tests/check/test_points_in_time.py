@@ -69,3 +69,11 @@ def test_minutes_later_count_on_from_an_ordinal_minute_the_same_sentence_states(
     found = {f.topic: (f.display, f.how) for f in match.extract(text).findings}
     assert asserted(match, text) == {("smith_goal.minute", "25"), ("jones_goal.minute", "34")}
     assert found["jones_goal.minute"][1].startswith("'nine minutes later' counted on from the 25 stated before ('25th'): 25 + 9 = 34")
+
+
+def test_two_named_subjects_joined_by_and_share_the_value_their_verb_says(match):
+    assert asserted(match, "Smith and Jones both scored inside the first 30 minutes.") == {
+        ("smith_goal.minute", "up to 30"), ("jones_goal.minute", "up to 30")}
+    # a mark between the pair and the value: the clause is another's
+    assert asserted(match, "Smith and Jones, who both scored twice last week, were rested; Jones came on after 70 minutes.") == {
+        ("jones_goal.minute", "70")}

@@ -447,6 +447,7 @@ class Extractor(Readers):
                 c.confidence *= WEAK_FRAMING
                 c.how += f"; '{placed}' places it in another year"
         chosen = choose([c for c in cands if c.confidence >= FLOOR])
+        chosen += self._coordinated(s, chosen, [c for c in cands if c.confidence >= FLOOR])  # "Smith and Jones scored ..."
         findings, unresolved = [], []
         for c in chosen:
             if c.unresolved:

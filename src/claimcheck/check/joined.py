@@ -32,6 +32,9 @@ _BARE_AFTER = re.compile(r"\s*(?:[,.;:)]|\s-\s|\s+and\b|\s+(?:according|as|while
 _AND_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 _OWN_PARTICIPLE = re.compile(r"\s+(?:(?:people|persons|others|more|still)\s+)?(?:(?:were|are|was|is|remain|remained)\s+)?"
                              r"([a-z]+(?:ed|en)|missing|hurt)\b")
+_AND = re.compile(r"\s+and\s+")
+_AND_BEFORE = re.compile(r"\s+and\s+$")
+_MARK = re.compile(r"[,;:.()\u2013\u2014]|\s-\s")
 #: A cheap test for a gap phrase ("shy of") in a sentence.
 GAP_HINT = re.compile(r"(?<![\w])(?:short|shy)\s+of(?![\w])", re.I)
 
@@ -199,6 +202,29 @@ class JoinedHits:
         return any(x.start >= h.end and not s[h.end:x.start].strip(" ,") and x.start > h.start
                    for t, hs in self._hits_here.items() if t != topic and self.rules[t].topic.type == "number"
                    for x, *_ in hs)
+
+    def _coordinated(self, s: str, chosen: list, cands: list) -> list:
+        """"Smith and Jones scored inside the first 20 minutes": a value chosen for one topic is also the
+        one other topic's whose named subject is joined to this one's by "and", as the subject of the
+        clause the value is in (no mark between them), where that topic read the same words."""
+        out, done = [], {c.topic for c in chosen}
+        for c in chosen:
+            if c.kind != "number":
+                continue
+            at = min(a for a, _ in c.spans)
+            rivals = [o for o in cands if o.topic not in done and o.kind == c.kind and o.spans == c.spans and o.value == c.value]
+            for m in (m for sub in self.rules[c.topic].subjects if sub.proper for m in sub.pattern.finditer(s, 0, at)):
+                pair = [o for o in rivals if any(
+                    (j := _AND.match(s, m.end())) and x.pattern.match(s, j.end()) and not _MARK.search(s, j.end(), at)
+                    or (j := _AND_BEFORE.search(s, 0, m.start())) and (y := x.pattern.search(s, max(0, j.start() - 60), j.start()))
+                    and y.end() == j.start() and not _MARK.search(s, m.end(), at)
+                    for x in self.rules[o.topic].subjects if x.proper)]
+                best = max(pair, key=lambda o: o.confidence, default=None)
+                if best and sum(o.confidence == best.confidence for o in pair) == 1:
+                    out.append(best)
+                    done.add(best.topic)
+                    break
+        return out
 
     def _not_its_noun(self, s: str, h: _Hit, rules, own, counted) -> bool:
         """A learned cue right after a number, read as the noun it counts: is that noun one the topic
