@@ -183,6 +183,9 @@ def test_a_value_placed_in_another_year_is_possible(council):
     # the article's own year, or a year as a point of reference, leaves the value stated
     assert ("greens.seats", "40") in found(council, "In 2026, the Greens won 40 seats.")
     assert ("greens.seats", "40") in found(council, "The Greens won 40 seats, their best result since 2004.")
+    # a year in the first of two predicates joined by "and" places only that one
+    assert ("greens.seats", "40") in found(council, "The Greens won seats in 2021 and took 40 seats this time.")
+    assert ("greens.seats", "30") not in found(council, "In 2021 the Greens formed a group and 30 seats were theirs.")
 
 
 def test_a_predicate_after_two_numbers_speaks_of_the_nearer(council):
