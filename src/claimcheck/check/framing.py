@@ -254,13 +254,14 @@ _TO_NOW = re.compile(r"(?<![\w])(?:over|in|for|during|across|throughout)\s+the\s
 _AND_WORD = re.compile(r"\sand\s+([a-z]+)\b")
 
 
-def _new_predicate(word: str) -> bool:
-    """Is the word after "and" a verb in the past ("became", "scored"), opening a predicate of its own?"""
-    from claimcheck.check.learn import lemma
-    return lemma(word) != word and not word.endswith("s")
+def _new_predicate(at: int, toks) -> bool:
+    """Is the word at offset `at` (of the sentence's `toks`) after "and" a verb in the past ("became",
+    "scored"), opening a predicate of its own? (Its lemma differs, and it is no plural noun.)"""
+    tk = next((tk for tk in toks if tk.start == at), None)
+    return tk is not None and tk.lemma != tk.text.casefold() and not tk.text.endswith("s")
 
 
-def other_year(s: str, cl, start: int, year: int) -> str | None:
+def other_year(s: str, cl, start: int, year: int, toks=()) -> str | None:
     """The words placing the value at `start` in a year other than the article's `year`: in its own
     clause, or in a short opening phrase of the sentence before it ("In 2019, a jury convicted ..."),
     and not as a point of reference ("since 2004", "than in 2021"); None when there are none."""
@@ -276,7 +277,7 @@ def other_year(s: str, cl, start: int, year: int) -> str | None:
             before = {w.casefold() for w in _WORDS.findall(s[lo:m.start()])}
             if before & _REFERENCE:
                 continue
-            if any(_new_predicate(a.group(1)) for a in _AND_WORD.finditer(s, m.end(), start)):
+            if any(_new_predicate(a.start(1), toks) for a in _AND_WORD.finditer(s, m.end(), start)):
                 continue  # "won it in 2015 and became the seventh": the year is the first predicate's
             return m.group(0).strip()
     return None
