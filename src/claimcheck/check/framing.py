@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from claimcheck.model import Topic
 from claimcheck.values.number import NUMBER_FORMS  # the number words, named once
+from claimcheck.values import fold as fold_name
 
 #: A number followed (after at most one word, its unit) by these words is the gap between two amounts.
 _GAP_AFTER = re.compile(
@@ -123,6 +124,17 @@ _GLOSS = re.compile(r"\s*\(\s*")
 def glossed(s: str, n, numbers):
     """The number that the number `n`, in parentheses right after it, restates in another unit; or None."""
     return next((m for m in numbers if m.end <= n.start and _GLOSS.fullmatch(s, m.end, n.start)), None)
+
+
+#: A topic's description leaving names out of its list: "the countries other than Myanmar where ...".
+_OTHER_THAN = re.compile(r"(?<![\w])(?:other\s+than|besides|except(?:\s+for)?|apart\s+from|excluding)\s+"
+                         r"((?:the\s+)?[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*)*)")
+
+
+@lru_cache(maxsize=1024)
+def left_out(description: str) -> frozenset[str]:
+    """The names a list topic's description leaves out of it, folded."""
+    return frozenset(fold_name(m.group(1).removeprefix("the ")) for m in _OTHER_THAN.finditer(description or ""))
 
 
 def takes_total(topic: Topic) -> bool:

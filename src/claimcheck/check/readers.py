@@ -23,7 +23,7 @@ from claimcheck.check.choose import coordination, union
 from claimcheck.check.framing import (
     LEVEL, WEAK_FRAMING, charged, earlier_level, forecast, gap_after, measured, negated, part_of_before, takes_charged,
     takes_measure, partitive_owner, partitive_whole, supposed, takes_forecast, takes_gap, takes_supposed, takes_total,
-    inside, later_level, takes_earlier, timed, added, takes_added, glossed,
+    inside, later_level, takes_earlier, timed, added, takes_added, glossed, left_out,
 )
 from claimcheck.check.mentions import _WEEKDAY_RE, KIN_WORDS, Anchor, Mention, convert, degree, find_dates, outcome_kin, unit_of, _fmt as _fmt_num
 from claimcheck.check.joined import JoinedHits
@@ -44,17 +44,6 @@ _FRONTED = re.compile(r"\W*(?:(?:early|late)\s+)?(?:on\s+)?(?:" + _WEEKDAY_RE + 
 _OPENING_WORD = re.compile(r"[\W_]*")
 _LOWER_NEXT = re.compile(r" [a-z]")
 _CONDITION_WORD = re.compile(r"(?<![\w])(?:if|unless|whether)(?![\w])", re.I)
-
-
-#: A topic's description leaving names out of its list: "the countries other than Myanmar where ...".
-_OTHER_THAN = re.compile(r"(?<![\w])(?:other\s+than|besides|except(?:\s+for)?|apart\s+from|excluding)\s+"
-                         r"((?:the\s+)?[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*)*)")
-
-
-@lru_cache(maxsize=1024)
-def _left_out(description: str) -> frozenset[str]:
-    """The names a list topic's description leaves out of it, folded."""
-    return frozenset(fold_name(m.group(1).removeprefix("the ")) for m in _OTHER_THAN.finditer(description or ""))
 
 
 def _refers_back(s: str, rules, end: int) -> bool:
@@ -116,6 +105,9 @@ class Readers(JoinedHits, LabelReader):
         for name in dict.fromkeys(h.topic for h in hits):
             subjects[name] = [(m.start(), m.end(), sub) for sub in self.rules[name].subjects for m in sub.pattern.finditer(s)]
 
+        # a subject after "if" names only its clause for a count: "150 seats but unclear if a majority"
+        asked = [m.start() for m in _CONDITION_WORD.finditer(s)]
+
         def near(topic: str, hit: _Hit):
             rules = self.rules[topic]
             if not rules.subjects:
@@ -123,7 +115,7 @@ class Readers(JoinedHits, LabelReader):
             lo, hi = cl.window(hit.start, SUBJECT_REACH)
             best = None
             for a, b, sub in subjects[topic]:
-                if a < hi and b > lo:
+                if a < hi and b > lo and not (rules.topic.type == "number" and any(hit.end <= c < a for c in asked)):
                     dist = _gap_words(s, hit, (a, b))
                     apart = 0 if a <= hit.start < b else min(cl.apart(a, hit.start), SUBJECT_REACH)
                     key = (apart, not sub.proper, dist)
@@ -437,7 +429,7 @@ class Readers(JoinedHits, LabelReader):
                     continue
                 if any(m.value is None for m in run):
                     continue
-                run = [m for m in run if m.kind == "date" or fold_name(m.value) not in _left_out(rules.topic.description)
+                run = [m for m in run if m.kind == "date" or fold_name(m.value) not in left_out(rules.topic.description)
                        and not whose_office(s, m.end)]
                 if not run:
                     continue  # "the countries other than Myanmar where it was felt": the topic leaves it out
