@@ -215,3 +215,45 @@ topics:
     # 51 is the Council's (so no count of the Greens'), 26 a part of it (so not the Council's size).
     assert asserted(ex, "The Greens needed to win 26 of the City Council's 51 districts.") == set()
     assert asserted(ex, "The Greens needed 26 of the City Council's 51 seats.") == {("council.seats", "51")}
+
+
+def test_a_value_in_parentheses_glossing_the_one_before_stands_where_that_one_does(tmp_path):
+    codebook = """\
+topics:
+  damage.eur:
+    type: number
+    unit: euros
+    description: The damage the flood did, in euros.
+    subject: [damage, flood]
+    cues: [worth, estimated at]
+  damage.usd:
+    type: number
+    unit: US dollars
+    description: The damage the flood did, in US dollars.
+    subject: [damage, flood]
+    cues: [worth, estimated at]
+"""
+    quote = "The flood damage is estimated at 30 million euros."
+    ex = extractor_for(tmp_path, codebook, {"a": ("2026-03-02", quote)}, {"a": [("damage.eur", 30_000_000, quote)]})
+    found = {f.topic: (f.display, f.how) for f in ex.extract(
+        "Insurers said the flood damage, estimated at €40 million ($43.5 million), would take years to repair.").findings}
+    assert found["damage.usd"] == ("43500000", "number as written '$43.5 million', 0 words from the cue 'estimated at'")
+    assert found["damage.eur"] == ("40000000", "number as written '€40 million', 0 words from the cue 'estimated at'")
+
+
+def test_a_superlative_cue_is_no_plain_word(tmp_path):
+    from claimcheck.check.mentions import degree
+    assert (degree("biggest", "big"), degree("bigger", "big"), degree("big", "big"), degree("forest", "forest")) == ("most", "more", "", "")
+    codebook = """\
+topics:
+  stadium.record_crowd:
+    type: number
+    unit: fans
+    description: The biggest crowd the stadium has held.
+    subject: [stadium]
+    cues: [largest]
+"""
+    quote = "The stadium's largest gate came in 1998: 52,000."
+    ex = extractor_for(tmp_path, codebook, {"a": ("2026-03-02", quote)}, {"a": [("stadium.record_crowd", 52_000, quote)]})
+    assert asserted(ex, "At the stadium the largest gate of the season, 48,000, saw the match.") == {("stadium.record_crowd", "48000")}
+    assert asserted(ex, "At the stadium a large screen showed the match to 48,000.") == set()

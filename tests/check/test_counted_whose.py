@@ -192,3 +192,54 @@ def test_a_time_zone_after_p_m_goes_on_with_the_sentence():
     text = "Polls closed early. At 9:40 p.m. GMT, the party led in 44 seats. It was 6 a.m. Then rain fell."
     assert [x.text for x in split_sentences(text)] == [
         "Polls closed early.", "At 9:40 p.m. GMT, the party led in 44 seats.", "It was 6 a.m.", "Then rain fell."]
+
+
+ARRESTS = """\
+topics:
+  raid.arrests:
+    type: number
+    unit: people
+    changes_over_time: true
+    description: How many people had been arrested after the raid, as of the claim's date.
+    subject: [suspects, arrested]
+    cues: [arrested, suspects]
+  raid.new_arrests:
+    type: number
+    unit: people
+    description: How many new arrests the police announced on the second day.
+    subject: [arrests]
+    cues: [arrests]
+"""
+
+
+def test_a_count_marked_new_is_added_to_a_running_total_not_the_total(tmp_path):
+    sources = {"a": ("2026-06-02", "Police have arrested four suspects.")}
+    claims = {"a": [("raid.arrests", 4, "Police have arrested four suspects.")]}
+    ex = extractor_for(tmp_path, ARRESTS, sources, claims)
+    assert asserted(ex, "The three new suspects were questioned on Friday.") == set()
+    assert asserted(ex, "Police made three new arrests on Friday.") == {("raid.new_arrests", "3")}  # a topic of what is new
+    assert asserted(ex, "The three suspects were questioned on Friday.") == {("raid.arrests", "3")}
+
+
+def test_what_a_people_counting_description_says_befell_them_is_a_cue(tmp_path):
+    from claimcheck.check.joined import described
+    codebook = """\
+topics:
+  storm.injured:
+    type: number
+    unit: people
+    description: How many people were injured when the storm hit Arlow.
+    subject: [storm, Arlow]
+  storm.sheltered:
+    type: number
+    unit: people
+    description: How many people the town's shelters can hold.
+    subject: [shelters]
+"""
+    quote = "The shelters can hold 40 people."
+    ex = extractor_for(tmp_path, codebook, {"a": ("2026-06-02", quote)}, {"a": [("storm.sheltered", 40, quote)]})
+    assert described(ex.codebook.topics["storm.injured"]) == ("injured", ("injure",))
+    assert described(ex.codebook.topics["storm.sheltered"]) is None  # no participle after its count
+    assert [(f.topic, f.display, f.confidence, f.how) for f in ex.extract("Twelve people were injured as the storm hit.").findings] == [
+        ("storm.injured", "12", 0.684, "number as written 'Twelve', 1 word from the cue 'injured' "
+                                      "(what the topic's description says befell them)")]

@@ -22,6 +22,10 @@ topics:
     type: date
     description: The day of the harbour parade.
     subject: [parade]
+  auction.date:
+    type: date
+    description: The day scheduled for the auction of the rescued paintings.
+    subject: [auction]
   paintings.count:
     type: number
     unit: paintings
@@ -158,8 +162,8 @@ def test_the_verb_of_a_verbal_noun_subject_with_its_day_dates_the_event(bridge):
     assert [(f.topic, f.display, f.confidence >= 0.6) for f in found] == [("opening.date", "2026-10-03", True)]
     # a plan looks ahead: October 3 in a June article is this year's, not last year's
     assert "year 2026 from the dateline 'June 10, 2026': a plan looks ahead" in found[0].how
-    # the verb of a subject that is no verbal noun names nothing ("repaired" is not "repairs")
-    assert asserted(bridge, DATELINE + "The old crossing was repaired on May 4, the mayor said.") == set()
+    # a verb that is no subject's names nothing: "painted" is neither the opening nor the repairs
+    assert asserted(bridge, DATELINE + "The old crossing was painted on May 4, the mayor said.") == set()
 
 
 REPORT = """\
@@ -226,3 +230,10 @@ def test_a_day_opening_the_sentence_is_as_near_the_subject_of_the_clause_it_fram
     (f,) = fire.extract(text).findings
     assert (f.topic, f.display, f.confidence) == ("fire.date", "2026-06-09", 0.8)  # a weekday from the dateline, undiscounted
     assert "frames the clause after its comma" in f.how and "from the nearest subject word" not in f.how
+
+
+def test_the_verb_of_a_date_topics_own_subject_dates_it(fire):
+    # "auctioned" is the verb of the auction topic's subject: its day, a plan for a topic about the day set
+    assert asserted(fire, DATELINE + "The rescued canvases are set to be auctioned on June 20.") == {("auction.date", "2026-06-20")}
+    # the parade, another date topic's subject, named and none of the auction's: not the auction's day
+    assert asserted(fire, DATELINE + "The parade floats will be auctioned on June 21.") == set()

@@ -183,8 +183,34 @@ def test_a_value_placed_in_another_year_is_possible(council):
     # the article's own year, or a year as a point of reference, leaves the value stated
     assert ("greens.seats", "40") in found(council, "In 2026, the Greens won 40 seats.")
     assert ("greens.seats", "40") in found(council, "The Greens won 40 seats, their best result since 2004.")
+    # a year in the first of two predicates joined by "and" places only that one
+    assert ("greens.seats", "40") in found(council, "The Greens won seats in 2021 and took 40 seats this time.")
+    assert ("greens.seats", "30") not in found(council, "In 2021 the Greens formed a group and 30 seats were theirs.")
 
 
 def test_a_predicate_after_two_numbers_speaks_of_the_nearer(council):
     got = found(council, "Delegates tabled 30 amendments and 12 motions were passed.")
     assert ("motions.passed", "12") in got and ("motions.passed", "30") not in got
+
+
+def test_a_subject_after_if_names_its_topic_only_in_that_clause(tmp_path):
+    codebook = """\
+topics:
+  house.majority_line:
+    type: number
+    unit: seats
+    description: How many seats a party needs for outright control of the house.
+    subject: [outright control, control]
+    cues: [seats, needed for control]
+  reds.seats:
+    type: number
+    unit: seats
+    description: How many seats the Reds won.
+    subject: [Reds]
+    cues: [won, seats]
+"""
+    quote = "The Reds won 41 seats."
+    ex = extractor_for(tmp_path, codebook, {"a": ("2026-05-02", quote)}, {"a": [("reds.seats", 41, quote)]})
+    # the seats they lead in are no line for control: "control" is asked about in the "if" clause only
+    assert asserted(ex, "By midnight they were ahead in 30 seats, but it was not clear if that would bring outright control.") == set()
+    assert asserted(ex, "Analysts said 36 seats would bring outright control.") == {("house.majority_line", "36")}

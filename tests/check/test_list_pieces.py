@@ -44,3 +44,15 @@ def test_a_name_after_a_bare_comma_with_its_own_verb_opens_the_next_clause(storm
 def test_a_list_given_in_pieces_is_their_union(storm):
     text = "The storm was felt in Arlow and Brenton.\nBy night the storm was also felt in Cosby and Dunmore."
     assert asserted(storm, text) == {("storm.towns", "Arlow, Brenton, Cosby, Dunmore")}
+
+
+def test_a_plain_word_capitalised_by_opening_the_sentence_is_no_item(storm):
+    # "Fierce" is capitalised only by its place in the sentence
+    assert storm.extract("Fierce winds spread to Cosby and Dunmore.").findings[0].display == "Cosby, Dunmore"
+    # a town the claim set knows stays an item where it opens the sentence
+    assert asserted(storm, "Arlow felt the storm too.") == {("storm.towns", "Arlow")}
+
+
+def test_a_list_whose_curated_items_are_names_takes_no_days(storm):
+    assert asserted(storm, "Winds spread to Cosby and Dunmore as the storm spread on March 3, 2026.") == {
+        ("storm.towns", "Cosby, Dunmore")}

@@ -62,3 +62,18 @@ def test_where_rivals_tie_the_cue_only_one_has_beside_the_value_decides(match):
     text = ("Jones and Smith both had chances in a first half that the home side dominated from the start without "
             "any reward at all, before the goal finally came from a header after 40 minutes.")
     assert {(f.topic, f.display) for f in match.extract(text).findings} == {("jones_goal.minute", "40")}
+
+
+def test_minutes_later_count_on_from_an_ordinal_minute_the_same_sentence_states(match):
+    text = "Smith struck a 25th-minute opener for the hosts and Jones headed in a second goal nine minutes later."
+    found = {f.topic: (f.display, f.how) for f in match.extract(text).findings}
+    assert asserted(match, text) == {("smith_goal.minute", "25"), ("jones_goal.minute", "34")}
+    assert found["jones_goal.minute"][1].startswith("'nine minutes later' counted on from the 25 stated before ('25th'): 25 + 9 = 34")
+
+
+def test_two_named_subjects_joined_by_and_share_the_value_their_verb_says(match):
+    assert asserted(match, "Smith and Jones both scored inside the first 30 minutes.") == {
+        ("smith_goal.minute", "up to 30"), ("jones_goal.minute", "up to 30")}
+    # a mark between the pair and the value: the clause is another's
+    assert asserted(match, "Smith and Jones, who both scored twice last week, were rested; Jones came on after 70 minutes.") == {
+        ("jones_goal.minute", "70")}

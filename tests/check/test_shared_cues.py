@@ -168,3 +168,54 @@ def test_a_day_attached_to_the_event_only_one_date_topic_names_is_its_day(events
     assert dated(events, "The storm on March 5 was the worst.") == []  # both topics' subject: neither's event
     assert dated(events, "Riverton on March 6 was quiet.") == []  # a place, not an event
     assert dated(events, "The vote was held on March 7.") == []  # not attached: the verb says what the day is
+
+
+RIOTS = """\
+topics:
+  riot.deaths:
+    type: number
+    unit: people
+    description: How many people died in the riots.
+    subject: [people, died, deaths]
+    cues: [died, dead]
+  riot.arrests:
+    type: number
+    unit: people
+    description: How many people were arrested in Riverton during the riots.
+    subject: [arrests, arrested, Riverton]
+    cues: [arrests, arrested]
+"""
+
+
+@pytest.fixture(scope="module")
+def riots(tmp_path_factory):
+    # Nothing parts the two counts of a quote, so "died" is learned for the arrests too.
+    both = ("After three people died police made 40 arrests in Riverton overnight.", "After four people died police made 52 arrests in Riverton.")
+    sources = {"a": ("2026-03-02", both[0]), "b": ("2026-03-03", both[1])}
+    claims = {"a": [("riot.deaths", 3, both[0]), ("riot.arrests", 40, both[0])],
+              "b": [("riot.deaths", 4, both[1]), ("riot.arrests", 52, both[1])]}
+    return extractor_for(tmp_path_factory.mktemp("riots"), RIOTS, sources, claims)
+
+
+def test_a_shared_word_left_untrusted_takes_no_other_topics_cue(riots):
+    ex = riots
+    assert any(c.lemmas == ("die",) and c.aside for c in ex.rules["riot.arrests"].cues)  # "died", learned for the arrests too
+    # Beside the deaths' own subject that shared "died" is not trusted for the arrests, so it leaves the deaths' cue alone.
+    assert findings(ex, "Two people died and officers reported 61 arrests across Riverton.") == [
+        ("riot.deaths", "2", 0.812, "number as written 'Two', 1 word from the cue 'died'"),
+        ("riot.arrests", "61", 0.855, "number as written '61', 0 words from the cue 'arrests'")]
+
+
+def test_a_number_with_its_own_participle_after_the_cue_counts_what_that_says(riots):
+    # "dead and 61 injured": the 61 are the injured, and no topic counts them; the deaths are the three.
+    assert findings(riots, "On Sunday three people were reported dead and 61 injured in the riots.") == [
+        ("riot.deaths", "3", 0.769, "number as written 'three', 2 words from the cue 'dead'")]
+
+
+def test_words_for_one_outcome_read_as_the_cue_for_it(riots):
+    # The deaths' cues are "died" and "dead": "lost their lives" and "killed" say the same outcome.
+    assert findings(riots, "Officials said two people lost their lives in the riots.") == [
+        ("riot.deaths", "2", 0.855, "number as written 'two', 1 word from the cue 'lost their lives (as dead)'")]
+    assert findings(riots, "In all, five people were killed in the riots.") == [
+        ("riot.deaths", "5", 0.855, "number as written 'five', 1 word from the cue 'killed (as dead)'")]
+    assert findings(riots, "Officials said two people lost their jobs in the riots.") == []  # no life lost

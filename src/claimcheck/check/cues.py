@@ -115,6 +115,8 @@ def lowered(s: str) -> str | None:
 #: The `support` of a cue made of the office a person topic's codebook entry names (people.offices): one
 #: that says whose office it is ("Portuguese Prime Minister"), and one that needs a named subject near ("chair").
 OWN_OFFICE, OFFICE = -3, -4
+#: The `support` of a cue made of the word a people-counting topic's description says befell them ("How many people died").
+DESCRIBED = -5
 
 
 @dataclass(frozen=True)
@@ -151,6 +153,8 @@ class _Cue:
             return f"'{self.text}' (the label's name)"
         if self.learned.support == -2:
             return f"'{self.text}' (the event only this topic dates)"
+        if self.learned.support == DESCRIBED:
+            return f"'{self.text}' (what the topic's description says befell them)"
         if self.learned.support in (OWN_OFFICE, OFFICE):
             return f"'{self.text}' (the office the codebook names)"
         if self.learned.support < 0:

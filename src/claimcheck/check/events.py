@@ -53,7 +53,9 @@ def event_runs(rules: dict, evidence: dict) -> tuple[list[tuple[str, tuple[str, 
         ev = evidence.get(name)
         learned = ev.cues if ev else ()
         runs |= {lc.lemmas for lc in learned if lc.label is None and lc.lemmas[-1:] and lc.lemmas[-1] in _JOINS}
-        found[name] = {e for e in map(_event_lemmas, runs) if e} | _verbs_of(r)
+        # and its one-word common-noun subjects, whose verb says the same event ("sentencing": "to be sentenced on")
+        runs |= {(lemma(sub.text.casefold()),) for sub in r.subjects if not sub.proper and " " not in sub.text.strip()}
+        found[name] = {e for e in map(_event_lemmas, runs) if e}
         known[name] = frozenset(w for lc in learned for w in lc.lemmas if content(w) and w not in _COUNTLESS and w not in _DAY_WORDS)
     shared = Counter(run for runs in found.values() for run in runs)
     # What bears an event word out is a thing the quotes speak of, a word the codebook names as some
@@ -61,13 +63,6 @@ def event_runs(rules: dict, evidence: dict) -> tuple[list[tuple[str, tuple[str, 
     things = {lemma(w) for r in rules.values() for sub in r.subjects for w in re.findall(r"[\w'-]+", sub.text)}
     known = {n: (ks & things) - {w for run in found[n] for w in run} for n, ks in known.items()}
     return [(name, run) for name, runs in found.items() for run in sorted(runs) if shared[run] == 1], known
-
-
-def _verbs_of(r) -> set[tuple[str, ...]]:
-    """The verb a topic's subject names its event by where the subject is a verbal noun ("sentencing":
-    "to be sentenced on October 3"): the same event, so its day is the topic's day."""
-    return {(lemma(sub.text),) for sub in r.subjects
-            if not sub.proper and re.fullmatch(r"[a-z]+ing", sub.text.strip().casefold()) and lemma(sub.text) != sub.text.casefold()}
 
 
 def attached_runs(s: str, cl, toks, runs, known, dates, rules: dict):
@@ -88,7 +83,7 @@ def attached_runs(s: str, cl, toks, runs, known, dates, rules: dict):
             end = _lemma_run(toks, i, lems, s)
             if end is None:
                 continue
-            if topic not in named and lems not in _verbs_of(rules[topic]):  # its own verb bears itself out
+            if topic not in named and not (len(lems) == 1 and any(lemma(sub.text.casefold()) == lems[0] for sub in rules[topic].subjects)):
                 lo, hi = cl.bounds[cl.index(tk.start)]
                 if not any(lo <= o.start < hi and (o.start < tk.start or o.start >= end) and o.lemma in known.get(topic, ())
                            for o in toks):

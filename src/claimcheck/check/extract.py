@@ -16,7 +16,7 @@ from dataclasses import replace
 from types import SimpleNamespace
 from typing import Iterable
 
-from claimcheck.check.joined import COMPOUND_HINT, ELLIPSIS_HINT, GAP_HINT
+from claimcheck.check.joined import COMPOUND_HINT, ELLIPSIS_HINT, GAP_HINT, described
 from claimcheck.check.readers import Readers
 from claimcheck.check.framing import WEAK_FRAMING, dated_event, day_verb, other_year
 from claimcheck.check.events import attached_runs, day_phrase_hits, day_phrases, event_runs, span_kinds, subject_in_clause
@@ -24,11 +24,11 @@ from claimcheck.check.cues import earlier_instance
 from claimcheck.check.people import shortened, surnames
 from claimcheck.check.points import marks, point_unit
 from claimcheck.check.cues import (
-    OFFICE, OWN_OFFICE, _ALNUM, _ANAPHOR, _COUNTLESS, _CURRENCY_SIGN, _Cand, _Cue, _DATE_HINT, _END_WORDS, _FUNCTION_TITLES, _HEDGES, _Hit, _WHO_COUNTED, _NEGATION_LEMMAS, _PLAN_TOPIC_WORDS, _Rules, _Subject, _cue_lemmas, _dateline, _name_span, _subject_nearness, phrase_needles, phrase_pattern, rules_type,
+    DESCRIBED, OFFICE, OWN_OFFICE, _ALNUM, _ANAPHOR, _COUNTLESS, _CURRENCY_SIGN, _Cand, _Cue, _DATE_HINT, _END_WORDS, _FUNCTION_TITLES, _HEDGES, _Hit, _WHO_COUNTED, _NEGATION_LEMMAS, _PLAN_TOPIC_WORDS, _Rules, _Subject, _cue_lemmas, _dateline, _name_span, _subject_nearness, phrase_needles, phrase_pattern, rules_type,
 )
 from claimcheck.check.choose import own_beside, choose
 from claimcheck.check.findings import Extraction, Finding, Unresolved, merge, self_contradictions, unite_lists, weigh_labels
-from claimcheck.check.mentions import Anchor, Mention, convert, find_dates, find_numbers, find_quotes, find_spans
+from claimcheck.check.mentions import KIN_WORDS, Anchor, Mention, convert, find_dates, find_numbers, find_quotes, find_spans
 from claimcheck.check.people import TITLE_WORDS, offices
 from claimcheck.check.learn import TRUSTED, Evidence, LearnedCue, content, examples_by_topic, learn, lemma, number_shapes, tokens
 from claimcheck.model import Claim, Codebook, Topic
@@ -89,6 +89,8 @@ class Extractor(Readers):
                     lems = _cue_lemmas(text)
                     if lems and lems not in {c.lemmas for c in cues}:
                         cues.append(_Cue(text, None, None, None, lems, LearnedCue(lems, text, OWN_OFFICE if whose else OFFICE, 1.0)))
+            if (said := described(t)) and said[1] not in {c.lemmas for c in cues}:  # "How many people died": "died"
+                cues.append(_Cue(said[0], None, None, None, said[1], LearnedCue(said[1], said[0], DESCRIBED, 1.0)))
             subjects = [_Subject(s, phrase_pattern(s), any(ch.isupper() for ch in s), phrase_needles(s) or ()) for s in t.subject if s.strip()]
             if not subjects and ev.subjects:
                 subjects = [self._learned_subject(lem, examples.get(name, ())) for lem in ev.subjects]
@@ -171,6 +173,7 @@ class Extractor(Readers):
         # Names the claim set already knows: codebook entities, and every person and list value claimed.
         known: dict[str, str] = {}  # folded spelling -> how it is known
         listed: set[str] = set()
+        self.list_kinds: dict[str, set[str]] = {}
         self.person_names: dict[str, str] = {}
         for e in codebook.entities:
             for n in (e.name, *e.aliases):
@@ -182,7 +185,8 @@ class Extractor(Readers):
             if t.type == "person":
                 known.setdefault(c.value, f"named in {c.source_id}'s claims")
                 self.person_names[self.names.strip(c.value)] = c.value
-            elif t.type == "list":
+            elif t.type == "list":  # and whether its curated lists are of days or of names
+                self.list_kinds.setdefault(c.topic, set()).update("date" if re.fullmatch(r"\d{4}-\d\d-\d\d", i) else "names" for i in c.value)
                 for item in c.value:
                     if not re.fullmatch(r"\d{4}-\d\d-\d\d", item):
                         known.setdefault(item, f"named in {c.source_id}'s claims")
@@ -361,7 +365,7 @@ class Extractor(Readers):
         people = bool(self._people_nouns.keys() & {t.lemma for t in toks})  # "four thieves"
         compound = bool(COMPOUND_HINT.search(s) or GAP_HINT.search(s))
         if not units_here and not events_here and not compound and not people and not self._cue_words.intersection(t.text.casefold() for t in toks) \
-                and not any(t.lemma in self._by_lemma for t in toks):
+                and not any(t.lemma in self._by_lemma or t.lemma in KIN_WORDS for t in toks):
             return [], []
         cl = clauses(sent.text)
         year = anchor.date.year if anchor.date else anchor.year
@@ -452,7 +456,7 @@ class Extractor(Readers):
             if c.nearness < 0.925:  # the value stands far from anything naming the topic's subject
                 c.confidence *= c.nearness / 0.925
                 c.how += f"; {c.subject_gap} words from the nearest subject word"
-            placed = year and c.kind != "date" and other_year(s, cl, min(a for a, _ in c.spans), year)
+            placed = year and c.kind != "date" and other_year(s, cl, min(a for a, _ in c.spans), year, toks)
             if placed:  # "In 2019, a jury convicted ...": another year's event, not the article's
                 c.confidence *= WEAK_FRAMING
                 c.how += f"; '{placed}' places it in another year"
@@ -460,6 +464,7 @@ class Extractor(Readers):
                 c.confidence *= WEAK_FRAMING  # "The last time a pope was elected on the first ballot ..."
                 c.how += f"; '{earlier}' tells of an earlier instance"
         chosen = choose([c for c in cands if c.confidence >= FLOOR])
+        chosen += self._coordinated(s, chosen, [c for c in cands if c.confidence >= FLOOR])  # "Smith and Jones scored ..."
         findings, unresolved = [], []
         for c in chosen:
             if c.unresolved:

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from claimcheck.model import Topic
 from claimcheck.values.number import NUMBER_FORMS  # the number words, named once
+from claimcheck.values import fold as fold_name
 
 #: A number followed (after at most one word, its unit) by these words is the gap between two amounts.
 _GAP_AFTER = re.compile(
@@ -116,9 +117,45 @@ def partitive_owner(s: str, n, numbers) -> tuple[str, str] | None:
     return None
 
 
+#: "€88 million ($102 million)", "800 miles (1,287 km)": a value in parentheses glossing the one before it.
+_GLOSS = re.compile(r"\s*\(\s*")
+
+
+def glossed(s: str, n, numbers):
+    """The number that the number `n`, in parentheses right after it, restates in another unit; or None."""
+    return next((m for m in numbers if m.end <= n.start and _GLOSS.fullmatch(s, m.end, n.start)), None)
+
+
+#: A topic's description leaving names out of its list: "the countries other than Myanmar where ...".
+_OTHER_THAN = re.compile(r"(?<![\w])(?:other\s+than|besides|except(?:\s+for)?|apart\s+from|excluding)\s+"
+                         r"((?:the\s+)?[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*)*)")
+
+
+@lru_cache(maxsize=1024)
+def left_out(description: str) -> frozenset[str]:
+    """The names a list topic's description leaves out of it, folded."""
+    return frozenset(fold_name(m.group(1).removeprefix("the ")) for m in _OTHER_THAN.finditer(description or ""))
+
+
 def takes_total(topic: Topic) -> bool:
     """Is this topic a total (its name or description says total, in all, overall)?"""
     return bool(_topic_words(topic) & _TOTAL_WORDS)
+
+
+#: "five new arrests", "two additional suspects": what a number so marked counts is added to an earlier count.
+_ADDED = re.compile(r"\s+(new|additional|further)\s+[a-z]", re.I)
+
+
+def added(s: str, end: int) -> str | None:
+    """The word marking the number ending at `end` as an addition ("two new suspects"), or None."""
+    m = _ADDED.match(s, end)
+    return m.group(1) if m else None
+
+
+def takes_added(topic: Topic) -> bool:
+    """Does the topic count such an addition, not a running total (its description says new, additional, further)?
+    A topic whose value changes over time counts all so far, to which the new ones are only added."""
+    return not topic.changes_over_time or bool(_topic_words(topic) & {"new", "additional", "further", "more"})
 
 
 def fallen_short(words_before: list[str]) -> str | None:
@@ -226,7 +263,17 @@ _REFERENCE = frozenset("since than before after until till from between compared
 _TO_NOW = re.compile(r"(?<![\w])(?:over|in|for|during|across|throughout)\s+the\s+(?:last|past)\s+$", re.I)
 
 
-def other_year(s: str, cl, start: int, year: int) -> str | None:
+_AND_WORD = re.compile(r"\sand\s+([a-z]+)\b")
+
+
+def _new_predicate(at: int, toks) -> bool:
+    """Is the word at offset `at` (of the sentence's `toks`) after "and" a verb in the past ("became",
+    "scored"), opening a predicate of its own? (Its lemma differs, and it is no plural noun.)"""
+    tk = next((tk for tk in toks if tk.start == at), None)
+    return tk is not None and tk.lemma != tk.text.casefold() and not tk.text.endswith("s")
+
+
+def other_year(s: str, cl, start: int, year: int, toks=()) -> str | None:
     """The words placing the value at `start` in a year other than the article's `year`: in its own
     clause, or in a short opening phrase of the sentence before it ("In 2019, a jury convicted ..."),
     and not as a point of reference ("since 2004", "than in 2021"); None when there are none."""
@@ -242,6 +289,8 @@ def other_year(s: str, cl, start: int, year: int) -> str | None:
             before = {w.casefold() for w in _WORDS.findall(s[lo:m.start()])}
             if before & _REFERENCE:
                 continue
+            if any(_new_predicate(a.start(1), toks) for a in _AND_WORD.finditer(s, m.end(), start)):
+                continue  # "won it in 2015 and became the seventh": the year is the first predicate's
             return m.group(0).strip()
     return None
 

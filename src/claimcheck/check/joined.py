@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from claimcheck.check.cues import SUBJECT_REACH, _WHO_COUNTED, _Cue, _Hit, _gap_words
+from claimcheck.check.cues import _COUNTLESS, _SKIPPABLE, SUBJECT_REACH, _WHO_COUNTED, _Cue, _Hit, _count_words, _gap_words
 from claimcheck.check.framing import own_gap, takes_gap, takes_total
 from claimcheck.check.learn import lemma
 
@@ -28,8 +28,30 @@ COMPOUND_HINT = re.compile(r"\w-(?:person|people|man|men|member|strong|seat)\s",
 ELLIPSIS_HINT = re.compile(r"\s(?:with|at|on)\s+\d")
 _WITH_BEFORE = re.compile(r"\s+(?:with|at|on)\s+$", re.I)
 _BARE_AFTER = re.compile(r"\s*(?:[,.;:)]|\s-\s|\s+and\b|\s+(?:according|as|while|after)\b|$)")
+#: A cue, then "and" and a number followed by its own participle: "dead and 192 injured", "killed, 40 hurt".
+_AND_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+_OWN_PARTICIPLE = re.compile(r"\s+(?:(?:people|persons|others|more|still)\s+)?(?:(?:were|are|was|is|remain|remained)\s+)?"
+                             r"([a-z]+(?:ed|en)|missing|hurt)\b")
+_AND = re.compile(r"\s+and\s+")
+_AND_BEFORE = re.compile(r"\s+and\s+$")
+_MARK = re.compile(r"[,;:.()\u2013\u2014]|\s-\s")
 #: A cheap test for a gap phrase ("shy of") in a sentence.
 GAP_HINT = re.compile(r"(?<![\w])(?:short|shy)\s+of(?![\w])", re.I)
+
+
+#: "How many people were found dead ...", "How many people the earthquake killed ...": the words after the count's noun.
+_HOW_MANY = re.compile(r"^\s*How many [a-z]+\s+((?:[\w'-]+\s+){0,3}?)(?!been\b)([a-z]+(?:ed|en)|dead|died|missing)\b")
+_NOT_BEFALLEN = frozenset({"need", "want", "expect", "project", "plan", "allow"})
+
+
+def described(topic) -> tuple[str, tuple[str, ...]] | None:
+    """What a people-counting topic's description says befell them, as a cue (text, lemmas): "died" in
+    "How many people died during ...", "arrested" in "How many suspects had been arrested ..."."""
+    words = {lemma(w) for w in _WORD.findall(topic.unit or "")}
+    m = _HOW_MANY.match(topic.description or "") if topic.type == "number" and words & _WHO_COUNTED else None
+    if m is None or lemma(m.group(2)) in _NOT_BEFALLEN:
+        return None
+    return m.group(2), (lemma(m.group(2)),)
 
 
 def _alike(a, b) -> float:
@@ -150,6 +172,57 @@ class JoinedHits:
                         continue
                     cue = _Cue(s[n.end:head.end()], None, lemmas=(counted,))
                     out.setdefault(name, []).append((_Hit(name, n.end, head.end(), cue), sub, 0, 0))
+                    break
+        return out
+
+    def _own_participle(self, s: str, h: _Hit, n, rules) -> bool:
+        """"two were reported dead and 192 injured": a number coordinated after the cue and followed by a
+        participle of its own that is none of the topic's cues counts what that word says, not the cue's."""
+        if not _AND_BETWEEN.fullmatch(s, h.end, n.start):
+            return False
+        m = _OWN_PARTICIPLE.match(s, n.end)
+        if m is None:
+            return False
+        word = m.group(1)
+        return not any(lemma(word) in c.lemmas or c.text.casefold() == word for c in rules.cues)
+
+    def _own_predicate_follows(self, s: str, n, topic: str) -> bool:
+        """Does another number topic's cue follow the number closely, with none of this topic's?"""
+        def close(h) -> bool:
+            if h.cue.lemmas and set(h.cue.lemmas) <= _COUNTLESS:
+                return False  # "2,900 people": what is counted, not what happened to them
+            return h.start >= n.end and not re.search(r"[.;:!?,]", s[n.end:h.start]) \
+                and _count_words(s[n.end:h.start], _SKIPPABLE | {"still", "more", "people", "persons", "others"}) == 0
+        others = any(close(h) for t, hs in self._hits_here.items() if t != topic and self.rules[t].topic.type == "number"
+                     for h, *_ in hs)
+        return others and not any(close(h) for h, *_ in self._hits_here.get(topic, ()))
+
+    def _predicate_after(self, s: str, h: _Hit, topic: str) -> bool:
+        """Does another number topic's cue follow this topic's cue right away ("men arrested", "people killed")?"""
+        return any(x.start >= h.end and not s[h.end:x.start].strip(" ,") and x.start > h.start
+                   for t, hs in self._hits_here.items() if t != topic and self.rules[t].topic.type == "number"
+                   for x, *_ in hs)
+
+    def _coordinated(self, s: str, chosen: list, cands: list) -> list:
+        """"Smith and Jones scored inside the first 20 minutes": a value chosen for one topic is also the
+        one other topic's whose named subject is joined to this one's by "and", as the subject of the
+        clause the value is in (no mark between them), where that topic read the same words."""
+        out, done = [], {c.topic for c in chosen}
+        for c in chosen:
+            if c.kind != "number":
+                continue
+            at = min(a for a, _ in c.spans)
+            rivals = [o for o in cands if o.topic not in done and o.kind == c.kind and o.spans == c.spans and o.value == c.value]
+            for m in (m for sub in self.rules[c.topic].subjects if sub.proper for m in sub.pattern.finditer(s, 0, at)):
+                pair = [o for o in rivals if any(
+                    (j := _AND.match(s, m.end())) and x.pattern.match(s, j.end()) and not _MARK.search(s, j.end(), at)
+                    or (j := _AND_BEFORE.search(s, 0, m.start())) and (y := x.pattern.search(s, max(0, j.start() - 60), j.start()))
+                    and y.end() == j.start() and not _MARK.search(s, m.end(), at)
+                    for x in self.rules[o.topic].subjects if x.proper)]
+                best = max(pair, key=lambda o: o.confidence, default=None)
+                if best and sum(o.confidence == best.confidence for o in pair) == 1:
+                    out.append(best)
+                    done.add(best.topic)
                     break
         return out
 

@@ -446,3 +446,28 @@ def find_quotes(s: str) -> list[Mention]:
             inner = inner[:-1]
         out.append(Mention("quote", m.start(1), m.end(1), inner, inner, "quoted words", 0.9))
     return out
+
+
+#: Words for one outcome, whichever a count's cue uses: "two died" is "two dead", "two deaths", "two killed".
+_OUTCOMES = (frozenset({"die", "dead", "death", "kill"}),)
+_KIN = {lem: fam for fam in _OUTCOMES for lem in fam}
+KIN_WORDS = frozenset(_KIN) | {"life", "live"}  # ("lost their lives")
+
+
+def outcome_kin(toks, i: int) -> tuple[frozenset[str], int]:
+    """The other words for the outcome token i (of `tokens`) says, and where it ends: "lost their lives" says "died"."""
+    if toks[i].lemma == "lose":
+        k = next((k for k in (i + 1, i + 2) if k < len(toks) and toks[k].lemma in ("life", "live")), None)
+        return (_OUTCOMES[0], toks[k].end) if k else (frozenset(), 0)
+    return _KIN.get(toks[i].lemma, frozenset()) - {toks[i].lemma}, toks[i].end
+
+
+def degree(word: str, lem: str) -> str:
+    """'most' for a superlative ("biggest", "best"), 'more' for a comparative ("bigger"), '' for the plain
+    word: one lemma ("big") for all three, but "the biggest margin" is no "big screen"."""
+    w = word.casefold()
+    if w == lem or not w.isalpha():
+        return ""
+    if w.endswith("est") or w in ("most", "least", "worst"):
+        return "most"
+    return "more" if w.endswith("er") or w in ("more", "less", "worse") else ""

@@ -27,13 +27,19 @@ def point_unit(unit: str | None) -> str | None:
     return unit_of(first[0])
 
 
-def counted_on(s: str, n: Mention, unit: str | None, last: dict) -> Mention | None:
+def counted_on(s: str, n: Mention, unit: str | None, last: dict, here=()) -> Mention | None:
     """The number `n` ("10 minutes later") as the point it names: the last point in the same unit
-    the article stated (`last`: unit -> (Quantity, text)) plus it; None when it is not so written
-    or there is no point before it."""
+    the article stated (`last`: unit -> (Quantity, text)) plus it, or one the sentence itself states
+    before it as an ordinal of that unit ("a 12th-minute opener and a goal eight minutes later",
+    `here`: the sentence's numbers); None when it is not so written or there is no point before it."""
     own = point_unit(unit)
     m = _LATER.match(s, n.end)
-    if own is None or m is None or m.group("unit").casefold() != own or own not in last:
+    if own is None or m is None or m.group("unit").casefold() != own:
+        return None
+    said = [o for o in here if o.end <= n.start and o.ordinal and unit_of(o.unit) == own and isinstance(o.value, Quantity)]
+    if said:
+        last = {own: (said[-1].value, said[-1].text)}
+    if own not in last:
         return None
     before, text = last[own]
     q = n.value

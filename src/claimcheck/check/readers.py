@@ -24,9 +24,9 @@ from claimcheck.check.events import as_planned, with_spans
 from claimcheck.check.framing import (
     LEVEL, WEAK_FRAMING, charged, earlier_level, forecast, gap_after, measured, negated, part_of_before, takes_charged,
     takes_measure, partitive_owner, partitive_whole, supposed, takes_forecast, takes_gap, takes_supposed, takes_total,
-    inside, later_level, takes_earlier, timed,
+    inside, later_level, takes_earlier, timed, added, takes_added, glossed, left_out,
 )
-from claimcheck.check.mentions import _WEEKDAY_RE, Anchor, Mention, convert, find_dates, unit_of, _fmt as _fmt_num
+from claimcheck.check.mentions import _WEEKDAY_RE, KIN_WORDS, Anchor, Mention, convert, degree, find_dates, outcome_kin, unit_of, _fmt as _fmt_num
 from claimcheck.check.joined import JoinedHits
 from claimcheck.check.labels import LabelReader
 from claimcheck.check.people import TITLE_WORDS, find_names, office_owned, whose_office
@@ -40,18 +40,11 @@ from claimcheck.values import fold as fold_name
 _FRONTED = re.compile(r"\W*(?:(?:early|late)\s+)?(?:on\s+)?(?:" + _WEEKDAY_RE + r",?\s+)?(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?", re.I)
 
 
+#: Before and after a capitalised word opening the sentence, a plain word next: capitalised by its place
+#: ("Huge power outages hit ..."), no name a list takes unless the claim set knows it.
+_OPENING_WORD = re.compile(r"[\W_]*")
+_LOWER_NEXT = re.compile(r" [a-z]")
 _CONDITION_WORD = re.compile(r"(?<![\w])(?:if|unless|whether)(?![\w])", re.I)
-
-
-#: A topic's description leaving names out of its list: "the countries other than Myanmar where ...".
-_OTHER_THAN = re.compile(r"(?<![\w])(?:other\s+than|besides|except(?:\s+for)?|apart\s+from|excluding)\s+"
-                         r"((?:the\s+)?[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*)*)")
-
-
-@lru_cache(maxsize=1024)
-def _left_out(description: str) -> frozenset[str]:
-    """The names a list topic's description leaves out of it, folded."""
-    return frozenset(fold_name(m.group(1).removeprefix("the ")) for m in _OTHER_THAN.finditer(description or ""))
 
 
 def _refers_back(s: str, rules, end: int) -> bool:
@@ -96,15 +89,25 @@ class Readers(JoinedHits, LabelReader):
         seen = {(h.topic, h.start, h.end, h.cue.label) for h in hits}
         for i, tk in enumerate(toks):
             for name, cue in self._by_lemma.get(tk.lemma, ()):
+                if degree(tk.text, tk.lemma) != degree(cue.text.split()[0], cue.lemmas[0]):
+                    continue  # "the biggest win" is no "big screen"
                 end = _lemma_run(toks, i, cue.lemmas, s)
                 if end is not None and (name, tk.start, end, cue.label) not in seen:
                     seen.add((name, tk.start, end, cue.label))
                     hits.append(_Hit(name, tk.start, end, cue))
+            kin, end = outcome_kin(toks, i) if tk.lemma in KIN_WORDS or tk.lemma == "lose" else ((), 0)
+            for name, cue in sorted((x for k in kin for x in self._by_lemma.get(k, ())), key=lambda x: (-x[1].weight, x[1].text)):
+                if len(cue.lemmas) == 1 and self.rules[name].topic.type == "number" and (name, tk.start, end, cue.label) not in seen:
+                    seen.add((name, tk.start, end, cue.label))  # "two died", for a count whose cue is "killed"
+                    hits.append(_Hit(name, tk.start, end, replace(cue, text=f"{s[tk.start:end]} (as {cue.text})")))
         if not hits:
             return {}, {}
         subjects: dict[str, list[tuple[int, int, _Subject]]] = {}  # only topics with a cue here are asked about
         for name in dict.fromkeys(h.topic for h in hits):
             subjects[name] = [(m.start(), m.end(), sub) for sub in self.rules[name].subjects for m in sub.pattern.finditer(s)]
+
+        # a subject after "if" names only its clause for a count: "150 seats but unclear if a majority"
+        asked = [m.start() for m in _CONDITION_WORD.finditer(s)]
 
         def near(topic: str, hit: _Hit):
             rules = self.rules[topic]
@@ -113,7 +116,7 @@ class Readers(JoinedHits, LabelReader):
             lo, hi = cl.window(hit.start, SUBJECT_REACH)
             best = None
             for a, b, sub in subjects[topic]:
-                if a < hi and b > lo:
+                if a < hi and b > lo and not (rules.topic.type == "number" and any(hit.end <= c < a for c in asked)):
                     dist = _gap_words(s, hit, (a, b))
                     apart = 0 if a <= hit.start < b else min(cl.apart(a, hit.start), SUBJECT_REACH)
                     key = (apart, not sub.proper, dist)
@@ -133,7 +136,7 @@ class Readers(JoinedHits, LabelReader):
                         return (sub, len(_WORD.findall(s[:hit.start])), SUBJECT_REACH)
             return None if best is None else best[1:]
 
-        out: dict[str, list] = defaultdict(list)
+        kept = []
         for h in hits:
             if any(o.topic != h.topic and o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
                    and self.rules[o.topic].topic.type == self.rules[h.topic].topic.type
@@ -147,8 +150,14 @@ class Readers(JoinedHits, LabelReader):
                 h = shared_trust(self.rules, s, low, cl, h, max(apart, 1) if sub is not None else SUBJECT_REACH, subjects)
                 if h is None:
                     continue
+            kept.append((h, sub, dist, apart))
+        # Only a cue that stands here may take another topic's: a shared word left untrusted in this
+        # sentence ("died", learned for the arrests beside "Two people died") leaves the deaths' cue alone.
+        standing = [h for h, *_ in kept]
+        out: dict[str, list] = defaultdict(list)
+        for h, sub, dist, apart in kept:
             if sub is not None and not sub.proper and not self._names_own(s, cl, h, subjects) \
-                    and self._named_elsewhere(s, cl, h, hits, subjects):
+                    and self._named_elsewhere(s, cl, h, standing, subjects):
                 continue
             out[h.topic].append((h, sub, dist, apart))
         return out, subjects
@@ -263,6 +272,8 @@ class Readers(JoinedHits, LabelReader):
             if _CONDITION_WORD.search(s, 0, n.start) and not takes_supposed(rules.topic) and supposed(
                     [w.casefold() for w in _WORD.findall(s[cl.bounds[cl.index(n.start)][0]:n.start])]):
                 continue  # "if the Greens win 50 seats": a condition, not a count
+            if added(s, n.end) and not takes_added(rules.topic):
+                continue  # "two new suspects": added to the count so far, not the count
             if gap_after(s, n.end) and not takes_gap(rules.topic):
                 continue  # "three seats short of a majority": the gap, not the majority
             if partitive_whole(s, n.start, mentions("number")) and not takes_total(rules.topic):
@@ -272,7 +283,7 @@ class Readers(JoinedHits, LabelReader):
                     and not (owned[0] == "whole" and takes_total(rules.topic)):
                 continue  # "172 of the House of Commons' 343": 343 is the House's, 172 a part of it
             kind = measured(s, n.end, counted)
-            later = counted_on(s, n, rules.topic.unit, self._last_point) if kind == "relative" else None
+            later = counted_on(s, n, rules.topic.unit, self._last_point, mentions("number")) if kind == "relative" else None
             if later is not None:
                 n = later  # "10 minutes later", of a minute of play: ten on from the minute stated before
             elif kind and not takes_measure(rules.topic, kind, counted, own or set()):
@@ -313,10 +324,10 @@ class Readers(JoinedHits, LabelReader):
                 else:
                     if n.end <= h.start:
                         gap = s[n.end:h.start]
-                    elif n.start >= h.end:
-                        gap = s[h.end:n.start]
-                        if self._own_predicate_follows(s, n, rules.topic.name):
-                            continue  # "3,408 injured and 139 still missing": 139 is the missing, not the injured
+                    elif n.start >= h.end:  # (a value glossing the one before it stands where that one does)
+                        gap = s[h.end:(g.start if (g := glossed(s, n, mentions("number"))) and g.start >= h.end else n.start)]
+                        if self._own_predicate_follows(s, n, rules.topic.name) or self._own_participle(s, h, n, rules):
+                            continue  # "3,408 injured and 139 still missing", "two dead and 192 injured": 139 is the missing
                         if any(o.end <= h.start and (not s[o.end:h.start].strip(" -") or s[o.end:h.start].strip() == o.unit
                                                       and gap.strip()) for o in mentions("number")):
                             continue  # "4,515 injured and 351 missing", "101 people missing were reported at three sites":
@@ -385,23 +396,6 @@ class Readers(JoinedHits, LabelReader):
                 out.append(best)
         return out
 
-    def _own_predicate_follows(self, s: str, n: Mention, topic: str) -> bool:
-        """Does another number topic's cue follow the number closely, with none of this topic's?"""
-        def close(h) -> bool:
-            if h.cue.lemmas and set(h.cue.lemmas) <= _COUNTLESS:
-                return False  # "2,900 people": what is counted, not what happened to them
-            return h.start >= n.end and not re.search(r"[.;:!?,]", s[n.end:h.start]) \
-                and _count_words(s[n.end:h.start], _SKIPPABLE | {"still", "more", "people", "persons", "others"}) == 0
-        others = any(close(h) for t, hs in self._hits_here.items() if t != topic and self.rules[t].topic.type == "number"
-                     for h, *_ in hs)
-        return others and not any(close(h) for h, *_ in self._hits_here.get(topic, ()))
-
-    def _predicate_after(self, s: str, h: _Hit, topic: str) -> bool:
-        """Does another number topic's cue follow this topic's cue right away ("men arrested", "people killed")?"""
-        return any(x.start >= h.end and not s[h.end:x.start].strip(" ,") and x.start > h.start
-                   for t, hs in self._hits_here.items() if t != topic and self.rules[t].topic.type == "number"
-                   for x, *_ in hs)
-
     def _read_date(self, s, cl, rules, hits, mentions) -> list[_Cand]:
         found = []
         takes = self._date_roles[rules.topic.name]
@@ -419,11 +413,15 @@ class Readers(JoinedHits, LabelReader):
         # The words naming the topic ("Shaking was also felt in ...") and function words ("Other
         # tremors ...") opening a sentence in capitals are not its items.
         own = {lemma(w) for x in [*rules.subjects, *rules.cues] for w in _ALNUM.findall(x.text)}
-        # A name the claim set knows is an item even where a cue is written with it ("hit Northland and Southland").
-        items = sorted([m for m in mentions("name") if (m.confidence > 0.3 or m.how.startswith("known"))
+        # A name the claim set knows is an item even where a cue is written with it ("hit Northland and Southland");
+        # the topic's curated lists say whether its items are names or days (a list of countries takes no "April 28").
+        kinds = self.list_kinds.get(rules.topic.name) or {"date", "names"}
+        items = sorted([m for m in mentions("name") if "names" in kinds and (m.confidence > 0.3 or m.how.startswith("known"))
                         and not (len(m.value.split()) == 1 and (lemma(m.value) in own and not m.how.startswith("known")
-                                                                or m.value.casefold() in FUNCTION_WORDS))]
-                       + [m for m in mentions("date")], key=lambda m: m.start)
+                                                                or m.value.casefold() in FUNCTION_WORDS
+                                                                or _OPENING_WORD.fullmatch(s, 0, m.start) and _LOWER_NEXT.match(s, m.end)
+                                                                and not m.how.startswith("known")))]
+                       + [m for m in mentions("date") if "date" in kinds], key=lambda m: m.start)
         out: list[_Cand] = []
         for h, sub, sdist, apart_s in hits:
             inside = [m for m in items if h.start <= m.start < h.end]
@@ -435,7 +433,7 @@ class Readers(JoinedHits, LabelReader):
                     continue
                 if any(m.value is None for m in run):
                     continue
-                run = [m for m in run if m.kind == "date" or fold_name(m.value) not in _left_out(rules.topic.description)
+                run = [m for m in run if m.kind == "date" or fold_name(m.value) not in left_out(rules.topic.description)
                        and not whose_office(s, m.end)]
                 if not run:
                     continue  # "the countries other than Myanmar where it was felt": the topic leaves it out
