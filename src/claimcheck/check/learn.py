@@ -202,7 +202,7 @@ def learn(codebook: Codebook, claims: Iterable[Claim], value_span) -> dict[str, 
             span = value_span(c, q)
             if span is None:
                 continue
-            own = _own_words(q, span)
+            own = _own_words(q, span, toks)
             slot_counts[topic].update(_slot_cues(q, toks, span, t.type, first_text, own)
                                       | _described_cues(q, toks, span, described(t), first_text, own))
             capitalised.update(tk.lemma for tk in toks if tk.text[:1].isupper())
@@ -344,13 +344,17 @@ def _slot_cues(q: str, toks: list[Token], span: tuple[int, int], vtype: str, fir
 _JOINS = frozenset("and while whereas but with plus".split())
 
 
-def _own_words(q: str, span: tuple[int, int]) -> tuple[int, int]:
+def _own_words(q: str, span: tuple[int, int], toks: list[Token] | None = None) -> tuple[int, int]:
     """The stretch of the quote a value's cues may come from: the words between it and another number
     of its clause belong to that number when a comma or a joining word parts the two ("144 people
     were killed and 730 injured": 'killed' is the 144's, 'injured' the 730's); with nothing parting
-    them ("rose from 144 to 694") they are the value's too."""
+    them ("rose from 144 to 694") they are the value's too. `toks`, the quote's words, rule out at
+    once the many quotes holding no other word a number could be written with."""
     a, b = span
     lo, hi = 0, len(q)
+    if toks is not None and not _DIGIT.search(q, 0, a) and not _DIGIT.search(q, b) \
+            and _numberish().isdisjoint(tk.text.casefold() for tk in toks if tk.end <= a or tk.start >= b):
+        return lo, hi
     for n in _numbers(q):
         if n.end <= a and not _STOPS.search(q, n.end, a):
             joins = [m.end() for m in _JOIN.finditer(q, n.end, a)]
@@ -368,6 +372,17 @@ def _numbers(q: str) -> tuple:
     from claimcheck.check.mentions import find_numbers
 
     return tuple(find_numbers(q))
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1)
+def _numberish() -> frozenset[str]:
+    """Every word besides digits find_numbers may read a number from (mentions imports this module)."""
+    from claimcheck.check.mentions import NUMBERISH_WORDS
+
+    return NUMBERISH_WORDS
 
 
 _STOPS = re.compile(r"[;:!?()\"]|\.(?!\d)")

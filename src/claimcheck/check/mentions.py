@@ -15,6 +15,7 @@ from typing import Any
 
 from claimcheck.values import QUALIFIER_WORDS, VAGUE, DateSpan, Quantity, parse_quantity, words_to_number
 from claimcheck.values.date import WEEKDAYS
+from claimcheck.values.number import NUMBER_FORMS
 
 # --------------------------------------------------------------------------- words
 
@@ -300,6 +301,8 @@ _NUMBER = re.compile(
     rf"(?P<abbr>bn|tn|mn|mln|[mk](?=\s|[.,;:!?)\u2019'\"]|$))?(?P<suffix>st|nd|rd|th)?(?![A-Za-z0-9])"
     rf"(?:(?:-|\s+)(?P<unit>[A-Za-z]+))?",
     re.I)
+#: Every single word find_numbers may read a number from (besides digits): number words and the words of vague quantities.
+NUMBERISH_WORDS = frozenset(NUMBER_FORMS | {w for v in VAGUE for w in v.split() if w not in ("a", "of")})  # "a few": "few"
 _VAGUE_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(v) for v in sorted(VAGUE, key=len, reverse=True)) + r")(?![\w-])", re.I)
 
 
