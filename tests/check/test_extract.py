@@ -242,3 +242,14 @@ def test_a_thousands_separator_is_no_clause_break():
 
     assert clauses("The toll rose to 1,644 on Monday, officials said.").bounds == ((0, 32), (34, 49))
     assert len(clauses("They counted 3, 4 and 5.").bounds) == 2
+
+
+def test_the_extractor_keeps_nothing_of_an_article_so_articles_may_be_read_at_once(extractor):
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    alone = [extractor.extract(t, dt.date(2025, 10, 30)).findings for t in texts]
+    assert not extractor._surnames and not extractor._last_point  # nothing of the last article stays behind
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(lambda t: extractor.extract(t, dt.date(2025, 10, 30)).findings, texts * 3))
+    assert together == alone * 3

@@ -9,6 +9,7 @@ look for it.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from collections import Counter, defaultdict
@@ -223,6 +224,9 @@ class Extractor(Readers):
         self._known_re = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(k) for k in spellings) + r")(?![\w])") if spellings else None
         self._known_by_fold = {fold(k): v for k, v in known.items()}
         self._person_keys = list(self.person_names)
+        # What the readers work out once and keep, made here so that every article's copy (extract) shares it.
+        self._open_cache: dict[str, list[str]] = {}
+        self._people_nouns  # noqa: B018 - a cached_property, computed before any copy is made
 
     # ----------------------------------------------------------------- learning from the curation
 
@@ -315,7 +319,15 @@ class Extractor(Readers):
 
     def extract(self, text: str, published: dt.date | None = None,
                 min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> Extraction:
-        """Every finding in the article, merged so that each topic and value appears once."""
+        """Every finding in the article, merged so that each topic and value appears once.
+
+        The article is read on a shallow copy: what the readers note while reading it (the last
+        point in time stated, the surnames it writes in full, the sentence's hits, a cut-off last
+        line) lives on the copy, so the extractor itself holds nothing of any article and one
+        extractor may read many articles at once (threads, or a Dask worker's tasks)."""
+        return copy.copy(self)._read_article(text, published, min_confidence)
+
+    def _read_article(self, text: str, published: dt.date | None, min_confidence: float) -> Extraction:
         anchor = self.anchor(text, published)
         raw: list[Finding] = []
         unresolved: list[Unresolved] = []

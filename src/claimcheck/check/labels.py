@@ -160,7 +160,7 @@ class LabelReader:
 
     def _open_labels(self, topic) -> list[str]:
         """The topic's labels still to be decided (stages.py), worked out once per topic."""
-        cache = self.__dict__.setdefault("_open_cache", {})
+        cache = self._open_cache  # made by the extractor, shared by the copy each article is read on
         if topic.name not in cache:
             cache[topic.name] = open_labels(topic)
         return cache[topic.name]
