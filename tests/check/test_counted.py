@@ -121,6 +121,12 @@ def test_a_scale_written_short_on_the_number_is_part_of_it(text, value, unit):
     assert (n.value.low, n.unit) == (value, unit)
 
 
+@pytest.mark.parametrize("text", ["A majority of two thirds, 2/3 of the members, was needed.", "The clinic is open 24/7.",
+                                  "On 10/19 the shop was closed."])
+def test_digits_joined_by_a_slash_are_no_count(text):
+    assert [n.text for n in find_numbers(text) if n.text[:1].isdigit()] == []
+
+
 @pytest.mark.parametrize("text", ["She ran the 10k in an hour.", "The wall is 5m high.", "He swam 400m."])
 def test_m_and_k_without_a_currency_sign_are_no_scale(text):
     assert find_numbers(text) == []

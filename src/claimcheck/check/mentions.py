@@ -356,6 +356,9 @@ def find_numbers(s: str, skip: list[tuple[int, int]] = ()) -> list[Mention]:
         start, end = m.start(), m.end("suffix") if m.group("suffix") else m.end("abbr") if abbr else m.end("num")
         if any(a < end and start < b for a, b in skip):
             continue
+        n0, n1 = m.start("num"), m.end("num")
+        if (s[n1:n1 + 1] == "/" and s[n1 + 1:n1 + 2].isdigit()) or (s[n0 - 1:n0] == "/" and s[n0 - 2:n0 - 1].isdigit()):
+            continue  # "2/3 of the conclave", "24/7", "10/19": a fraction, a rate or a date, no count
         if re.fullmatch(r"(?:19|20)\d\d", num) and not m.group("unit"):
             continue  # a year
         if re.fullmatch(r"(?:18|19|20)\d\d", num) and m.group("unit") and not s[m.end("num"):m.end("num") + 1] == "-":
