@@ -222,7 +222,7 @@ def test_a_count_marked_new_is_added_to_a_running_total_not_the_total(tmp_path):
 
 
 def test_what_a_people_counting_description_says_befell_them_is_a_cue(tmp_path):
-    from claimcheck.check.joined import described
+    from claimcheck.check.joined import befallen
     codebook = """\
 topics:
   storm.injured:
@@ -238,8 +238,8 @@ topics:
 """
     quote = "The shelters can hold 40 people."
     ex = extractor_for(tmp_path, codebook, {"a": ("2026-06-02", quote)}, {"a": [("storm.sheltered", 40, quote)]})
-    assert described(ex.codebook.topics["storm.injured"]) == ("injured", ("injure",))
-    assert described(ex.codebook.topics["storm.sheltered"]) is None  # no participle after its count
+    assert befallen(ex.codebook.topics["storm.injured"]) == ("injured", ("injure",))
+    assert befallen(ex.codebook.topics["storm.sheltered"]) is None  # no participle after its count
     assert [(f.topic, f.display, f.confidence, f.how) for f in ex.extract("Twelve people were injured as the storm hit.").findings] == [
         ("storm.injured", "12", 0.684, "number as written 'Twelve', 1 word from the cue 'injured' "
                                       "(what the topic's description says befell them)")]

@@ -17,7 +17,7 @@ from dataclasses import replace
 from types import SimpleNamespace
 from typing import Iterable
 
-from claimcheck.check.joined import COMPOUND_HINT, ELLIPSIS_HINT, GAP_HINT, described
+from claimcheck.check.joined import COMPOUND_HINT, ELLIPSIS_HINT, GAP_HINT, befallen
 from claimcheck.check.readers import Readers
 from claimcheck.check.framing import WEAK_FRAMING, dated_event, day_verb, other_year
 from claimcheck.check.events import attached_runs, day_phrase_hits, day_phrases, event_runs, span_kinds, subject_in_clause
@@ -90,7 +90,7 @@ class Extractor(Readers):
                     lems = _cue_lemmas(text)
                     if lems and lems not in {c.lemmas for c in cues}:
                         cues.append(_Cue(text, None, None, None, lems, LearnedCue(lems, text, OWN_OFFICE if whose else OFFICE, 1.0)))
-            if (said := described(t)) and said[1] not in {c.lemmas for c in cues}:  # "How many people died": "died"
+            if (said := befallen(t)) and said[1] not in {c.lemmas for c in cues}:  # "How many people died": "died"
                 cues.append(_Cue(said[0], None, None, None, said[1], LearnedCue(said[1], said[0], DESCRIBED, 1.0)))
             subjects = [_Subject(s, phrase_pattern(s), any(ch.isupper() for ch in s), phrase_needles(s) or ()) for s in t.subject if s.strip()]
             if not subjects and ev.subjects:

@@ -44,7 +44,7 @@ _HOW_MANY = re.compile(r"^\s*How many [a-z]+\s+((?:[\w'-]+\s+){0,3}?)(?!been\b)(
 _NOT_BEFALLEN = frozenset({"need", "want", "expect", "project", "plan", "allow"})
 
 
-def described(topic) -> tuple[str, tuple[str, ...]] | None:
+def befallen(topic) -> tuple[str, tuple[str, ...]] | None:
     """What a people-counting topic's description says befell them, as a cue (text, lemmas): "died" in
     "How many people died during ...", "arrested" in "How many suspects had been arrested ..."."""
     words = {lemma(w) for w in _WORD.findall(topic.unit or "")}

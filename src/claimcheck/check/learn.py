@@ -260,14 +260,14 @@ def _specificity(shares) -> float:
 
 
 def _slot_cues(q: str, toks: list[Token], span: tuple[int, int], vtype: str, first_text,
-               own: tuple[int, int] | None = None) -> set[tuple[str, ...]]:
+               own: tuple[int, int]) -> set[tuple[str, ...]]:
     """The lemma runs right before and right after the value's words, within its clause and the
     value's own words (`own`: _own_words)."""
     from claimcheck.check.framing import LEVEL
     from claimcheck.check.people import TITLE_WORDS
 
     a, b = span
-    lo, hi = own or _own_words(q, span)
+    lo, hi = own
     before = [tk for tk in toks if lo <= tk.start and tk.end <= a]
     after = [tk for tk in toks if tk.start >= b and tk.end <= hi]
     found: set[tuple[str, ...]] = set()
@@ -403,12 +403,12 @@ def described(topic) -> frozenset[str]:
 
 
 def _described_cues(q: str, toks: list[Token], span: tuple[int, int], words: frozenset[str], first_text,
-                    own: tuple[int, int] | None = None) -> set[tuple[str, ...]]:
+                    own: tuple[int, int]) -> set[tuple[str, ...]]:
     """The words of the value's clause that the topic's own name or description uses, however far from
     the value ("has projected that the total death toll ... could surpass 10,000", for a projection
     the description says was "projected"): the curator says what the topic is, the quote how it is written."""
     a, b = span
-    lo, hi = own or _own_words(q, span)
+    lo, hi = own
     found: set[tuple[str, ...]] = set()
     for tk in toks:
         if tk.lemma not in words:

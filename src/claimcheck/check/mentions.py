@@ -15,7 +15,7 @@ from typing import Any
 
 from claimcheck.values import QUALIFIER_WORDS, VAGUE, DateSpan, Quantity, parse_quantity, words_to_number
 from claimcheck.values.date import WEEKDAYS
-from claimcheck.values.number import NUMBER_FORMS
+from claimcheck.values.number import NUMBER_FORMS, SHORT_SCALES
 
 # --------------------------------------------------------------------------- words
 
@@ -337,7 +337,7 @@ _CURRENCY = {"$": "dollars", "\u20ac": "euros", "\u00a3": "pounds"}
 _SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 #: Scales written short after the digits ("$32bn", "£3.2m"); "m" and "k" only after a currency sign,
 #: where they cannot be metres, minutes or a race's length.
-_SCALE_ABBR = {"bn": 1e9, "tn": 1e12, "mn": 1e6, "mln": 1e6, "m": 1e6, "k": 1e3}
+_SCALE_ABBR = {**SHORT_SCALES, "m": 1e6, "k": 1e3}
 
 
 _AM_PM = re.compile(r"\s*[ap]\.?\s?m\b", re.I)

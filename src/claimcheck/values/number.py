@@ -21,7 +21,8 @@ _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty se
 _SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
 
-_SHORT_SCALES = {"bn": 1e9, "tn": 1e12, "mn": 1e6, "mln": 1e6}
+#: Scales written short on a number ("32bn"); never "m" or "k" alone, which may be metres or a race.
+SHORT_SCALES = {"bn": 1e9, "tn": 1e12, "mn": 1e6, "mln": 1e6}
 
 
 _SPECIAL = {"a dozen": 12, "dozen": 12, "a couple": 2, "a couple of": 2, "a pair of": 2, "half a dozen": 6,
@@ -93,7 +94,7 @@ def words_to_number(text: str) -> float | None:
         return float(m.group(1))
     m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(bn|tn|mn|mln)", t)  # "32bn"; never "5m" (metres? minutes?)
     if m:
-        return float(round(float(m.group(1)) * _SHORT_SCALES[m.group(2)]))
+        return float(round(float(m.group(1)) * SHORT_SCALES[m.group(2)]))
     tokens = [w for w in re.split(r"[\s-]+", t) if w and w != "and"]
     if not tokens:
         return None
