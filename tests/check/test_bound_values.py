@@ -1,0 +1,47 @@
+"""A value bound to what it counts: a number written as a share ("90%") is a share, no count of
+people or hectares. The codebook is a made-up storm in the invented Harlow valley; its sentences
+are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import asserted, extractor_for
+
+CODEBOOK = """\
+topics:
+  storm.deaths:
+    type: number
+    unit: people
+    description: How many people the storm killed.
+    subject: [storm, people]
+    cues: [died, killed, deaths, reached]
+  orchards.area:
+    type: number
+    unit: hectares
+    description: The area of orchards the storm flooded, in hectares.
+    subject: [orchards, storm]
+    cues: [hectares, flooded, storm]
+  reservoir.fill:
+    type: number
+    unit: percent
+    description: How full the Harlow reservoir was, in percent of its capacity.
+    subject: [reservoir]
+    cues: [full, capacity]
+"""
+
+SOURCES = {"a": ("2031-04-02", "The storm killed 12 people on Monday. It flooded 300 hectares of orchards.")}
+CLAIMS = {"a": [("storm.deaths", "12", "The storm killed 12 people"),
+                ("orchards.area", "300", "It flooded 300 hectares of orchards")]}
+
+
+@pytest.fixture(scope="module")
+def story(tmp_path_factory):
+    return extractor_for(tmp_path_factory.mktemp("harlow"), CODEBOOK, SOURCES, CLAIMS)
+
+
+def test_a_share_is_read_as_one_and_fills_only_the_topic_counted_in_shares(story):
+    assert asserted(story, "The storm killed 90% of the orchards.") == set()
+    assert asserted(story, "The storm flooded 100% of the orchards.") == set()
+    assert asserted(story, "By Tuesday the reservoir was 85% full, engineers said.") == {("reservoir.fill", "85")}
