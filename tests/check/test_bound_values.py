@@ -45,3 +45,22 @@ def test_a_share_is_read_as_one_and_fills_only_the_topic_counted_in_shares(story
     assert asserted(story, "The storm killed 90% of the orchards.") == set()
     assert asserted(story, "The storm flooded 100% of the orchards.") == set()
     assert asserted(story, "By Tuesday the reservoir was 85% full, engineers said.") == {("reservoir.fill", "85")}
+
+
+def test_a_time_zone_in_words_after_p_m_goes_on_with_the_sentence():
+    from claimcheck.check.sentences import split_sentences
+
+    text = "As of 4:15 p.m. Pacific on Sunday, the storm had passed. By 9 p.m. Harlow time the rain stopped. It ended at 6 a.m. The valley woke."
+    assert [x.text for x in split_sentences(text)] == [
+        "As of 4:15 p.m. Pacific on Sunday, the storm had passed.", "By 9 p.m. Harlow time the rain stopped.",
+        "It ended at 6 a.m.", "The valley woke."]
+
+
+def test_a_number_coordinated_after_the_cue_with_a_noun_of_its_own_counts_that_noun(story):
+    assert asserted(story, "In the storm dozens of farmers died and more than 200 barns were flattened.") == {
+        ("storm.deaths", "dozens")}
+
+
+def test_a_thing_counted_is_no_value_of_a_topic_in_a_unit_of_measure(story):
+    assert asserted(story, "In the storm three people died and more than 200 barns were flattened.") == {
+        ("storm.deaths", "3")}

@@ -337,6 +337,18 @@ def measured(s: str, end: int, counted: str | None) -> str | None:
     return "measure" if counted in _MEASURES else None
 
 
+def thing_for_measure(written: str | None, counted: str | None, own: set[str] | None, cue_lemmas) -> bool:
+    """Does a number count things ("200 barns") where its topic is a measure ("hectares")? The plural
+    noun it is written with is no unit of measure, none of the topic's units and none of its cues."""
+    return bool(written and counted and own and own <= _MEASURES and counted not in own and counted not in _MEASURES
+                and written.islower() and written.endswith("s") and counted != written  # a plural ("barns" -> "barn")
+                and counted not in cue_lemmas and counted not in _COUNTED_NOT)
+
+
+#: Plural-looking words after a number that are no things it counts ("300 is", "40 was", "2 has").
+_COUNTED_NOT = frozenset("is was has his its this thus plus as us yes less".split())
+
+
 def takes_measure(topic: Topic, kind: str, counted: str | None, own: set[str]) -> bool:
     """Is the topic itself such a value: an age, a distance counted in that unit, a time between two
     events, or (for "ago") never?"""
