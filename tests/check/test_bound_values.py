@@ -29,6 +29,24 @@ topics:
     description: How full the Harlow reservoir was, in percent of its capacity.
     subject: [reservoir]
     cues: [full, capacity]
+  mayor.ordinal:
+    type: number
+    unit: mayor
+    description: Which mayor in Harlow's count the new mayor is (the 40th).
+    subject: [mayor]
+    cues: [mayor]
+  rescue.days:
+    type: number
+    unit: days
+    description: How many days the search for the missing lasted.
+    subject: [search, rescue]
+    cues: [days]
+  warden.rank:
+    type: number
+    unit: warden (ordinal)
+    description: Which warden in order Ada Brisk is to lead the valley through two floods (the third such warden is 3).
+    subject: [warden]
+    cues: [warden to lead]
 """
 
 SOURCES = {"a": ("2031-04-02", "The storm killed 12 people on Monday. It flooded 300 hectares of orchards.")}
@@ -45,6 +63,15 @@ def test_a_share_is_read_as_one_and_fills_only_the_topic_counted_in_shares(story
     assert asserted(story, "The storm killed 90% of the orchards.") == set()
     assert asserted(story, "The storm flooded 100% of the orchards.") == set()
     assert asserted(story, "By Tuesday the reservoir was 85% full, engineers said.") == {("reservoir.fill", "85")}
+
+
+def test_a_record_of_its_kind_is_no_value_of_the_article_s_event(story):
+    assert asserted(story, "She is the 40th mayor of Harlow.") == {("mayor.ordinal", "40")}
+    assert asserted(story, "She is the first mayor from the eastern bank, and took office on Monday.") == set()
+    assert asserted(story, "She is the third mayor of the town since the flood.") == {("mayor.ordinal", "3")}
+    assert asserted(story, "The longest search in the valley's history was 12 days.") == set()
+    assert asserted(story, "The search ended after 12 days.") == {("rescue.days", "12")}
+    assert asserted(story, "Ada Brisk became the third warden to lead the valley through two floods.") == {("warden.rank", "3")}
 
 
 def test_a_time_zone_in_words_after_p_m_goes_on_with_the_sentence():

@@ -21,7 +21,7 @@ from claimcheck.check.joined import COMPOUND_HINT, ELLIPSIS_HINT, GAP_HINT, befa
 from claimcheck.check.readers import Readers
 from claimcheck.check.framing import WEAK_FRAMING, dated_event, day_verb, other_year
 from claimcheck.check.events import attached_runs, day_phrase_hits, day_phrases, event_runs, span_kinds, subject_in_clause
-from claimcheck.check.cues import earlier_instance
+from claimcheck.check.cues import earlier_instance, record_frame
 from claimcheck.check.people import shortened, surnames
 from claimcheck.check.points import marks, point_unit
 from claimcheck.check.cues import (
@@ -475,6 +475,9 @@ class Extractor(Readers):
             elif c.spans and (earlier := earlier_instance(s, min(a for a, _ in c.spans))):
                 c.confidence *= WEAK_FRAMING  # "The last time a pope was elected on the first ballot ..."
                 c.how += f"; '{earlier}' tells of an earlier instance"
+            elif c.kind == "number" and (rec := record_frame(s, *c.spans[0], self.rules[c.topic].topic.description)):
+                c.confidence *= WEAK_FRAMING  # "The shortest conclave ... was three ballots", "the first pope from ..."
+                c.how += f"; '{rec}' tells of a record of its kind"
         chosen = choose([c for c in cands if c.confidence >= FLOOR])
         chosen += self._coordinated(s, chosen, [c for c in cands if c.confidence >= FLOOR])  # "Smith and Jones scored ..."
         findings, unresolved = [], []
