@@ -47,6 +47,17 @@ topics:
     description: Which warden in order Ada Brisk is to lead the valley through two floods (the third such warden is 3).
     subject: [warden]
     cues: [warden to lead]
+  kell_dam.height:
+    type: number
+    unit: metres
+    description: How high the water stood behind the Kell Dam, in metres.
+    subject: [Kell Dam, dam]
+    cues: [metres]
+  orm_dam.height:
+    type: number
+    unit: metres
+    description: How high the water stood behind the Orm Dam, in metres.
+    subject: [Orm Dam, dam]
 """
 
 SOURCES = {"a": ("2031-04-02", "The storm killed 12 people on Monday. It flooded 300 hectares of orchards.")}
@@ -72,6 +83,11 @@ def test_a_record_of_its_kind_is_no_value_of_the_article_s_event(story):
     assert asserted(story, "The longest search in the valley's history was 12 days.") == set()
     assert asserted(story, "The search ended after 12 days.") == {("rescue.days", "12")}
     assert asserted(story, "Ada Brisk became the third warden to lead the valley through two floods.") == {("warden.rank", "3")}
+
+
+def test_a_value_in_a_sentence_naming_one_sibling_topic_s_subject_is_not_the_other_s(story):
+    assert asserted(story, "Behind the Kell Dam the water rose to 31 metres.") == {("kell_dam.height", "31")}
+    assert asserted(story, "Behind the Orm Dam the water rose to 31 metres.") == set()
 
 
 def test_a_time_zone_in_words_after_p_m_goes_on_with_the_sentence():

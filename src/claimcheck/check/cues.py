@@ -82,6 +82,25 @@ def record_frame(s: str, start: int, end: int, described: str) -> str | None:
     return None
 
 
+def siblings(rules: dict) -> dict[str, tuple[str, ...]]:
+    """Per topic, the topics of the same kind ("palisades_fire.acres", "eaton_fire.acres": the same last
+    part of the name) told apart by a proper subject of their own; precomputed per claim set."""
+    by_kind: dict[str, list[str]] = {}
+    for name, r in rules.items():
+        if "." in name and any(sub.proper for sub in r.subjects):
+            by_kind.setdefault(name.rsplit(".", 1)[1], []).append(name)
+    return {n: tuple(o for o in ns if o != n) for ns in by_kind.values() for n in ns if len(ns) > 1}
+
+
+def sibling_named(s: str, rules: dict, sibs: tuple[str, ...]) -> str | None:
+    """The proper subject of a sibling topic the sentence names ("the Eaton Fire"), or None."""
+    for o in sibs:
+        for sub in rules[o].subjects:
+            if sub.proper and (m := sub.pattern.search(s)):
+                return m.group(0)
+    return None
+
+
 #: Words right before a label's cue that say the state was only approached.
 _ALMOST = {"almost", "nearly", "narrowly", "virtually"}
 
