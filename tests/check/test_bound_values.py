@@ -58,6 +58,12 @@ topics:
     unit: metres
     description: How high the water stood behind the Orm Dam, in metres.
     subject: [Orm Dam, dam]
+  old_bridge.cost:
+    type: number
+    unit: US dollars
+    description: What the town paid to rebuild the old bridge (its 2019 rebuild), in US dollars.
+    subject: [old bridge]
+    cues: [rebuilt the old bridge]
 """
 
 SOURCES = {"a": ("2031-04-02", "The storm killed 12 people on Monday. It flooded 300 hectares of orchards.")}
@@ -88,6 +94,10 @@ def test_a_record_of_its_kind_is_no_value_of_the_article_s_event(story):
 def test_a_value_in_a_sentence_naming_one_sibling_topic_s_subject_is_not_the_other_s(story):
     assert asserted(story, "Behind the Kell Dam the water rose to 31 metres.") == {("kell_dam.height", "31")}
     assert asserted(story, "Behind the Orm Dam the water rose to 31 metres.") == set()
+
+
+def test_a_year_the_topic_s_description_names_does_not_place_its_value_in_another_year(story):
+    assert asserted(story, "In 2019, the town rebuilt the old bridge for $3.2m.") == {("old_bridge.cost", "3200000")}
 
 
 def test_a_time_zone_in_words_after_p_m_goes_on_with_the_sentence():

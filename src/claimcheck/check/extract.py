@@ -472,7 +472,7 @@ class Extractor(Readers):
             if c.nearness < 0.925:  # the value stands far from anything naming the topic's subject
                 c.confidence *= c.nearness / 0.925
                 c.how += f"; {c.subject_gap} words from the nearest subject word"
-            placed = year and c.kind != "date" and other_year(s, cl, min(a for a, _ in c.spans), year, toks)
+            placed = year and c.kind != "date" and other_year(s, cl, min(a for a, _ in c.spans), year, toks, self.rules[c.topic].topic.description)
             if placed:  # "In 2019, a jury convicted ...": another year's event, not the article's
                 c.confidence *= WEAK_FRAMING
                 c.how += f"; '{placed}' places it in another year"

@@ -273,10 +273,11 @@ def _new_predicate(at: int, toks) -> bool:
     return tk is not None and tk.lemma != tk.text.casefold() and not tk.text.endswith("s")
 
 
-def other_year(s: str, cl, start: int, year: int, toks=()) -> str | None:
+def other_year(s: str, cl, start: int, year: int, toks=(), described: str = "") -> str | None:
     """The words placing the value at `start` in a year other than the article's `year`: in its own
     clause, or in a short opening phrase of the sentence before it ("In 2019, a jury convicted ..."),
-    and not as a point of reference ("since 2004", "than in 2021"); None when there are none."""
+    and not as a point of reference ("since 2004", "than in 2021"), nor the year the topic's own
+    description names ("its 2022 acquisition"); None when there are none."""
     if _TO_NOW.search(s, max(0, start - 30), start):
         return None  # "first elected in 2004 ... over the last 21 years": a span up to now, whenever it began
     own, first = cl.bounds[cl.index(start)], cl.bounds[0]
@@ -284,7 +285,7 @@ def other_year(s: str, cl, start: int, year: int, toks=()) -> str | None:
     for lo, hi in dict.fromkeys((own, opening)):
         for m in _AT_YEAR.finditer(s, lo, hi):
             y = int(m.group("year") or m.group("own"))
-            if y == year:
+            if y == year or re.search(rf"(?<!\d){y}(?!\d)", described):
                 continue
             before = {w.casefold() for w in _WORDS.findall(s[lo:m.start()])}
             if before & _REFERENCE:
