@@ -58,6 +58,18 @@ topics:
     unit: metres
     description: How high the water stood behind the Orm Dam, in metres.
     subject: [Orm Dam, dam]
+  kell_dam.breaches:
+    type: number
+    unit: breaches
+    description: How many breaches the Kell Dam suffered.
+    subject: [Kell Dam, spillway]
+    cues: [breaches]
+  dams.breaches:
+    type: number
+    unit: breaches
+    description: How many breaches the valley's dams suffered in all.
+    subject: [dams, both dams]
+    cues: [in all]
   old_bridge.cost:
     type: number
     unit: US dollars
@@ -94,6 +106,11 @@ def test_a_record_of_its_kind_is_no_value_of_the_article_s_event(story):
 def test_a_value_in_a_sentence_naming_one_sibling_topic_s_subject_is_not_the_other_s(story):
     assert asserted(story, "Behind the Kell Dam the water rose to 31 metres.") == {("kell_dam.height", "31")}
     assert asserted(story, "Behind the Orm Dam the water rose to 31 metres.") == set()
+
+
+def test_a_value_in_a_sentence_naming_the_whole_is_not_one_part_s(story):
+    assert asserted(story, "The Kell Dam suffered 4 breaches at the spillway.") == {("kell_dam.breaches", "4")}
+    assert asserted(story, "Both dams suffered 4 breaches at the spillway.") == set()
 
 
 def test_a_year_the_topic_s_description_names_does_not_place_its_value_in_another_year(story):

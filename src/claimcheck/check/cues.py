@@ -82,22 +82,31 @@ def record_frame(s: str, start: int, end: int, described: str) -> str | None:
     return None
 
 
-def siblings(rules: dict) -> dict[str, tuple[str, ...]]:
-    """Per topic, the topics of the same kind ("palisades_fire.acres", "eaton_fire.acres": the same last
-    part of the name) told apart by a proper subject of their own; precomputed per claim set."""
+def siblings(rules: dict) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Per topic told apart by a proper subject of its own, the subjects naming the other topics of its
+    kind (the same last part of the name): another one's proper subject ("Eaton Fire" for
+    "palisades_fire.acres"), or the words a count of the whole, without one, is named by ("wildfires"
+    for "fires.deaths") that the topic does not share; precomputed per claim set."""
     by_kind: dict[str, list[str]] = {}
-    for name, r in rules.items():
-        if "." in name and any(sub.proper for sub in r.subjects):
+    for name in rules:
+        if "." in name:
             by_kind.setdefault(name.rsplit(".", 1)[1], []).append(name)
-    return {n: tuple(o for o in ns if o != n) for ns in by_kind.values() for n in ns if len(ns) > 1}
+    out = {}
+    for ns in by_kind.values():
+        for n in ns:
+            own = {fold(sub.text).casefold() for sub in rules[n].subjects}
+            if len(ns) > 1 and any(sub.proper for sub in rules[n].subjects):
+                out[n] = tuple(sub.pattern for o in ns if o != n for sub in rules[o].subjects
+                               if (sub.proper or rules[o].topic.type == "number" and not any(x.proper for x in rules[o].subjects))
+                               and fold(sub.text).casefold() not in own)
+    return out
 
 
-def sibling_named(s: str, rules: dict, sibs: tuple[str, ...]) -> str | None:
-    """The proper subject of a sibling topic the sentence names ("the Eaton Fire"), or None."""
-    for o in sibs:
-        for sub in rules[o].subjects:
-            if sub.proper and (m := sub.pattern.search(s)):
-                return m.group(0)
+def sibling_named(s: str, patterns) -> str | None:
+    """The words naming another topic of the kind that the sentence holds ("the Eaton Fire"), or None."""
+    for p in patterns:
+        if m := p.search(s):
+            return m.group(0)
     return None
 
 

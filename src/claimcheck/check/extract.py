@@ -465,7 +465,7 @@ class Extractor(Readers):
             proper = [sub for sub in self.rules[c.topic].subjects if sub.proper]
             if proper and not any(sub.proper for *_, sub in subjects.get(c.topic, ())):
                 c.unnamed = True  # the topic's event has a name the sentence does not use
-                if (other := sibling_named(s, self.rules, self._siblings.get(c.topic, ()))):
+                if (other := sibling_named(s, self._siblings.get(c.topic, ()))):
                     c.confidence *= WEAK_FRAMING  # "in the Eaton Fire, which has spread to 14,000 acres": the sibling's
                     c.how += f"; the sentence names '{other}', another topic's subject of the same kind"
             c.nearness = 1.0 if subject_in_clause(s, cl, c, subjects.get(c.topic)) else _subject_nearness(s, c, subjects.get(c.topic, ()), cl)
