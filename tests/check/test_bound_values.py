@@ -134,3 +134,10 @@ def test_a_number_coordinated_after_the_cue_with_a_noun_of_its_own_counts_that_n
 def test_a_thing_counted_is_no_value_of_a_topic_in_a_unit_of_measure(story):
     assert asserted(story, "In the storm three people died and more than 200 barns were flattened.") == {
         ("storm.deaths", "3")}
+
+
+def test_tens_of_millions_is_read_whole_not_as_millions():
+    from claimcheck.check.mentions import find_numbers
+
+    found = find_numbers("The new locks at Harlow cost tens of millions of euros.")
+    assert [(m.text, m.value.low, m.value.high, m.unit) for m in found] == [("tens of millions", 20_000_000, 99_999_999, "euros")]
