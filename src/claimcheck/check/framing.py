@@ -339,8 +339,9 @@ def measured(s: str, end: int, counted: str | None) -> str | None:
 
 
 def thing_for_measure(written: str | None, counted: str | None, own: set[str] | None, cue_lemmas) -> bool:
-    """Does a number count things ("200 barns") where its topic is a measure ("hectares")? The plural
-    noun it is written with is no unit of measure, none of the topic's units and none of its cues."""
+    """Does a number count things ("200 barns", "dozens of farms") where its topic is a measure
+    ("hectares")? The plural noun it is written with is no unit of measure, none of the topic's units
+    and none of its cues."""
     return bool(written and counted and own and own <= _MEASURES and counted not in own and counted not in _MEASURES
                 and written.islower() and written.endswith("s") and counted != written  # a plural ("barns" -> "barn")
                 and counted not in cue_lemmas and counted not in _COUNTED_NOT)
@@ -348,6 +349,21 @@ def thing_for_measure(written: str | None, counted: str | None, own: set[str] | 
 
 #: Plural-looking words after a number that are no things it counts ("300 is", "40 was", "2 has").
 _COUNTED_NOT = frozenset("is was has his its this thus plus as us yes less".split())
+
+
+#: "destroyed or damaged 8,000", "killed or injured 50": two participles joined by "or" right before a number.
+_EITHER = re.compile(r"\b([a-z]+ed)\s+or\s+([a-z]+ed)\s+$")
+
+
+def combined(s: str, start: int, topic: Topic, cue_words) -> str | None:
+    """The words when the number at `start` counts what either of two participles did ("destroyed or
+    damaged 8,000 homes") and the topic's name and cues take only one of them: a count of both, not
+    the topic's; None otherwise."""
+    m = _EITHER.search(s, max(0, start - 40), start)
+    if m is None:
+        return None
+    takes = [w in cue_words or w in _words_of(topic.name, "") for w in (m.group(1).casefold(), m.group(2).casefold())]
+    return m.group(0).strip() if any(takes) and not all(takes) else None
 
 
 def takes_measure(topic: Topic, kind: str, counted: str | None, own: set[str]) -> bool:
