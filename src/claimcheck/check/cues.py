@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from claimcheck.check.mentions import _MONTH_RE
+from claimcheck.check.mentions import _MONTH_RE, _ORDINAL_WORD
 from claimcheck.check.learn import TRUSTED, LearnedCue, tokens
 from claimcheck.model import Topic
 from claimcheck.check.sentences import fold
@@ -55,6 +55,59 @@ def earlier_instance(s: str, start: int) -> str | None:
     for m in _EARLIER_INSTANCE.finditer(s, 0, start):
         pass
     return m.group(0) if m and not re.search(r"[;:!?]|\.(?!\d)|\s[\u2013\u2014-]\s", s[m.end():start]) else None
+
+
+#: Superlatives (a closed class of English adjectives) that make a noun phrase a record of its kind.
+_SUPERLATIVES = ("shortest longest largest biggest smallest highest lowest fastest slowest oldest youngest "
+                 "deadliest worst best greatest heaviest strongest earliest fewest most least").split()
+#: "The shortest conclave in the modern era was three ballots": a record's value, said of its kind.
+_RECORD_SUBJECT = re.compile(r"(?<![\w])the\s+(?:" + "|".join(_SUPERLATIVES) + r")\s+[^,;:.!?]*?\s"
+                             r"(?:was|is|were|are|has\s+been|had\s+been|stands\s+at|stood\s+at)\s+$", re.I)
+#: "the first pope from the United States", "the third woman to lead it": a place among a narrower kind.
+_OF_KIND = re.compile(r"\s+(?:(?!of\b|and\b)[a-z]+\s+)?(?!of\b|and\b)[a-z]+\s+(?:ever\s+)?(from|to|outside)\b")
+
+
+def record_frame(s: str, start: int, end: int, described: str) -> str | None:
+    """The words that make a number a record of its kind rather than the article's value: a superlative
+    subject said to be it ("The shortest conclave ... was three ballots"), or an ordinal of a narrower
+    kind ("the first pope from the United States"); None when there are none, or the topic's own
+    description speaks of such a record (its superlative or the narrowing word)."""
+    words = {w.casefold() for w in _WORD.findall(described)}
+    m = _RECORD_SUBJECT.search(s, 0, start)
+    if m and m.end() == start and not words & set(_SUPERLATIVES) and "record" not in words:
+        return m.group(0).strip()
+    k = _OF_KIND.match(s, end) if re.fullmatch(r"\d+(?:st|nd|rd|th)|" + _ORDINAL_WORD, s[start:end], re.I) else None
+    if k and k.group(1) not in words and "record" not in words:
+        return f"{s[start:end]}{k.group(0)}"
+    return None
+
+
+def siblings(rules: dict) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Per topic told apart by a proper subject of its own, the subjects naming the other topics of its
+    kind (the same last part of the name): another one's proper subject ("Eaton Fire" for
+    "palisades_fire.acres"), or the words a count of the whole, without one, is named by ("wildfires"
+    for "fires.deaths") that the topic does not share; precomputed per claim set."""
+    by_kind: dict[str, list[str]] = {}
+    for name in rules:
+        if "." in name:
+            by_kind.setdefault(name.rsplit(".", 1)[1], []).append(name)
+    out = {}
+    for ns in by_kind.values():
+        for n in ns:
+            own = {fold(sub.text).casefold() for sub in rules[n].subjects}
+            if len(ns) > 1 and any(sub.proper for sub in rules[n].subjects):
+                out[n] = tuple(sub.pattern for o in ns if o != n for sub in rules[o].subjects
+                               if (sub.proper or rules[o].topic.type == "number" and not any(x.proper for x in rules[o].subjects))
+                               and fold(sub.text).casefold() not in own)
+    return out
+
+
+def sibling_named(s: str, patterns) -> str | None:
+    """The words naming another topic of the kind that the sentence holds ("the Eaton Fire"), or None."""
+    for p in patterns:
+        if m := p.search(s):
+            return m.group(0)
+    return None
 
 
 #: Words right before a label's cue that say the state was only approached.

@@ -21,7 +21,7 @@ from claimcheck.check.joined import COMPOUND_HINT, ELLIPSIS_HINT, GAP_HINT, befa
 from claimcheck.check.readers import Readers
 from claimcheck.check.framing import WEAK_FRAMING, dated_event, day_verb, other_year
 from claimcheck.check.events import attached_runs, day_phrase_hits, day_phrases, event_runs, span_kinds, subject_in_clause
-from claimcheck.check.cues import earlier_instance
+from claimcheck.check.cues import earlier_instance, record_frame, sibling_named, siblings
 from claimcheck.check.people import shortened, surnames
 from claimcheck.check.points import marks, point_unit
 from claimcheck.check.cues import (
@@ -129,6 +129,7 @@ class Extractor(Readers):
             words = {tk.lemma for tk in tokens(f"{n.replace('.', ' ').replace('_', ' ')} {t.description}")}
             self._date_roles[n] = ({"end"} if words & _END_WORDS else set()) | ({"plan"} if words & _PLAN_TOPIC_WORDS else set())
         self._span_kinds = span_kinds(codebook, claims)  # date topics that take a year or a month alone
+        self._siblings = siblings(self.rules)  # "palisades_fire.acres" and "eaton_fire.acres": told apart by their names
         self._day_phrases = day_phrases(self.rules)  # "the first day of the conclave": a day named by its event
         # What each number topic counts, as lemmas ("members", "people", "minutes"): the counted noun
         # right after a number says whose number it is.
@@ -464,17 +465,23 @@ class Extractor(Readers):
             proper = [sub for sub in self.rules[c.topic].subjects if sub.proper]
             if proper and not any(sub.proper for *_, sub in subjects.get(c.topic, ())):
                 c.unnamed = True  # the topic's event has a name the sentence does not use
+                if (other := sibling_named(s, self._siblings.get(c.topic, ()))):
+                    c.confidence *= WEAK_FRAMING  # "in the Eaton Fire, which has spread to 14,000 acres": the sibling's
+                    c.how += f"; the sentence names '{other}', another topic's subject of the same kind"
             c.nearness = 1.0 if subject_in_clause(s, cl, c, subjects.get(c.topic)) else _subject_nearness(s, c, subjects.get(c.topic, ()), cl)
             if c.nearness < 0.925:  # the value stands far from anything naming the topic's subject
                 c.confidence *= c.nearness / 0.925
                 c.how += f"; {c.subject_gap} words from the nearest subject word"
-            placed = year and c.kind != "date" and other_year(s, cl, min(a for a, _ in c.spans), year, toks)
+            placed = year and c.kind != "date" and other_year(s, cl, min(a for a, _ in c.spans), year, toks, self.rules[c.topic].topic.description)
             if placed:  # "In 2019, a jury convicted ...": another year's event, not the article's
                 c.confidence *= WEAK_FRAMING
                 c.how += f"; '{placed}' places it in another year"
             elif c.spans and (earlier := earlier_instance(s, min(a for a, _ in c.spans))):
                 c.confidence *= WEAK_FRAMING  # "The last time a pope was elected on the first ballot ..."
                 c.how += f"; '{earlier}' tells of an earlier instance"
+            elif c.kind == "number" and (rec := record_frame(s, *c.spans[0], self.rules[c.topic].topic.description)):
+                c.confidence *= WEAK_FRAMING  # "The shortest conclave ... was three ballots", "the first pope from ..."
+                c.how += f"; '{rec}' tells of a record of its kind"
         chosen = choose([c for c in cands if c.confidence >= FLOOR])
         chosen += self._coordinated(s, chosen, [c for c in cands if c.confidence >= FLOOR])  # "Smith and Jones scored ..."
         findings, unresolved = [], []

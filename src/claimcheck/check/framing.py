@@ -273,10 +273,11 @@ def _new_predicate(at: int, toks) -> bool:
     return tk is not None and tk.lemma != tk.text.casefold() and not tk.text.endswith("s")
 
 
-def other_year(s: str, cl, start: int, year: int, toks=()) -> str | None:
+def other_year(s: str, cl, start: int, year: int, toks=(), described: str = "") -> str | None:
     """The words placing the value at `start` in a year other than the article's `year`: in its own
     clause, or in a short opening phrase of the sentence before it ("In 2019, a jury convicted ..."),
-    and not as a point of reference ("since 2004", "than in 2021"); None when there are none."""
+    and not as a point of reference ("since 2004", "than in 2021"), nor the year the topic's own
+    description names ("its 2022 acquisition"); None when there are none."""
     if _TO_NOW.search(s, max(0, start - 30), start):
         return None  # "first elected in 2004 ... over the last 21 years": a span up to now, whenever it began
     own, first = cl.bounds[cl.index(start)], cl.bounds[0]
@@ -284,7 +285,7 @@ def other_year(s: str, cl, start: int, year: int, toks=()) -> str | None:
     for lo, hi in dict.fromkeys((own, opening)):
         for m in _AT_YEAR.finditer(s, lo, hi):
             y = int(m.group("year") or m.group("own"))
-            if y == year:
+            if y == year or re.search(rf"(?<!\d){y}(?!\d)", described):
                 continue
             before = {w.casefold() for w in _WORDS.findall(s[lo:m.start()])}
             if before & _REFERENCE:
@@ -335,6 +336,34 @@ def measured(s: str, end: int, counted: str | None) -> str | None:
     if _RELATIVE.match(s, end):
         return "relative"
     return "measure" if counted in _MEASURES else None
+
+
+def thing_for_measure(written: str | None, counted: str | None, own: set[str] | None, cue_lemmas) -> bool:
+    """Does a number count things ("200 barns", "dozens of farms") where its topic is a measure
+    ("hectares")? The plural noun it is written with is no unit of measure, none of the topic's units
+    and none of its cues."""
+    return bool(written and counted and own and own <= _MEASURES and counted not in own and counted not in _MEASURES
+                and written.islower() and written.endswith("s") and counted != written  # a plural ("barns" -> "barn")
+                and counted not in cue_lemmas and counted not in _COUNTED_NOT)
+
+
+#: Plural-looking words after a number that are no things it counts ("300 is", "40 was", "2 has").
+_COUNTED_NOT = frozenset("is was has his its this thus plus as us yes less".split())
+
+
+#: "destroyed or damaged 8,000", "killed or injured 50": two participles joined by "or" right before a number.
+_EITHER = re.compile(r"\b([a-z]+ed)\s+or\s+([a-z]+ed)\s+$")
+
+
+def combined(s: str, start: int, topic: Topic, cue_words) -> str | None:
+    """The words when the number at `start` counts what either of two participles did ("destroyed or
+    damaged 8,000 homes") and the topic's name and cues take only one of them: a count of both, not
+    the topic's; None otherwise."""
+    m = _EITHER.search(s, max(0, start - 40), start)
+    if m is None:
+        return None
+    takes = [w in cue_words or w in _words_of(topic.name, "") for w in (m.group(1).casefold(), m.group(2).casefold())]
+    return m.group(0).strip() if any(takes) and not all(takes) else None
 
 
 def takes_measure(topic: Topic, kind: str, counted: str | None, own: set[str]) -> bool:

@@ -13,7 +13,7 @@ from functools import cached_property
 
 from claimcheck.check.cues import _COUNTLESS, _SKIPPABLE, SUBJECT_REACH, _WHO_COUNTED, _Cue, _Hit, _count_words, _gap_words
 from claimcheck.check.framing import own_gap, takes_gap, takes_total
-from claimcheck.check.learn import lemma
+from claimcheck.check.learn import content, lemma
 
 #: A number joined by a hyphen to the word for what it counts, then the noun it sizes: "four-person gang".
 _COMPOUND = re.compile(r"-[A-Za-z]+\s+(?=[A-Za-z])")
@@ -177,9 +177,13 @@ class JoinedHits:
 
     def _own_participle(self, s: str, h: _Hit, n, rules) -> bool:
         """"two were reported dead and 192 injured": a number coordinated after the cue and followed by a
-        participle of its own that is none of the topic's cues counts what that word says, not the cue's."""
+        participle of its own that is none of the topic's cues (or a noun of its own the topic does not count)
+        counts what that word says, not the cue's."""
         if not _AND_BETWEEN.fullmatch(s, h.end, n.start):
             return False
+        counted, own = lemma(n.unit) if n.unit else "", self._units.get(rules.topic.name) or set()
+        if own and counted and counted not in own and content(counted) and not any(counted in c.lemmas for c in rules.cues):
+            return True  # "two people had died and 1,000 homes ...": a number with its own noun counts that noun
         m = _OWN_PARTICIPLE.match(s, n.end)
         if m is None:
             return False

@@ -340,6 +340,7 @@ _SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e1
 _SCALE_ABBR = {**SHORT_SCALES, "m": 1e6, "k": 1e3}
 
 
+_SHARE = re.compile(r"%|\s*per\s?cent\b", re.I)
 _AM_PM = re.compile(r"\s*[ap]\.?\s?m\b", re.I)
 _FROM = re.compile(r"\bfrom\s+$", re.I)
 _AFTER = re.compile(r"(?:-|\s+)([A-Za-z]+)")
@@ -382,7 +383,7 @@ def find_numbers(s: str, skip: list[tuple[int, int]] = ()) -> list[Mention]:
                 out.append(Mention("number", start, end, s[start:end], span, "range as written", 0.85,
                                    after.group(1) if after else None))
                 continue
-        unit = m.group("unit")
+        unit = "percent" if _SHARE.match(s, end) else m.group("unit")  # "20%", "20 per cent": a share
         scale = _SCALE_WORDS.get((unit or "").casefold()) if num[:1].isdigit() else None
         if abbr:  # "$32bn deal": the scale is written on the number, the word after it is its unit
             value = float(round(value * _SCALE_ABBR[abbr]))

@@ -24,7 +24,7 @@ from claimcheck.check.events import as_planned, with_spans
 from claimcheck.check.framing import (
     LEVEL, WEAK_FRAMING, charged, earlier_level, forecast, gap_after, measured, negated, part_of_before, takes_charged,
     takes_measure, partitive_owner, partitive_whole, supposed, takes_forecast, takes_gap, takes_supposed, takes_total,
-    inside, later_level, takes_earlier, timed, added, takes_added, glossed, left_out,
+    inside, later_level, takes_earlier, timed, added, takes_added, glossed, left_out, thing_for_measure, combined,
 )
 from claimcheck.check.mentions import _WEEKDAY_RE, KIN_WORDS, Anchor, Mention, convert, degree, find_dates, outcome_kin, unit_of, _fmt as _fmt_num
 from claimcheck.check.joined import JoinedHits
@@ -262,8 +262,9 @@ class Readers(JoinedHits, LabelReader):
         seen = self._ranges.get(rules.topic.name)
         for n in mentions("number"):
             counted = lemma(n.unit) if n.unit else None
-            if counted and counted not in (own or ()) and (counted in self._unit_owner or (not own and unit_of(counted))):
-                continue  # "eight minutes" counts another topic's unit (or time, for a topic counting none)
+            if counted and counted not in (own or ()) and (counted in self._unit_owner or (not own and unit_of(counted))
+                                                           or thing_for_measure(n.unit, counted, own, {w for c in rules.cues for w in c.lemmas})):
+                continue  # "eight minutes" counts another topic's unit (or time, for a topic counting none); "200 barns", no area
             if counted and own and s[n.end:n.end + 1] == "-" and counted not in own \
                     and not any(counted in c.lemmas for c in rules.cues) and not any(h.start == n.end for h, *_ in hits):
                 continue  # "a one-point agenda": the noun it is joined to is what it counts
@@ -272,6 +273,8 @@ class Readers(JoinedHits, LabelReader):
             if _CONDITION_WORD.search(s, 0, n.start) and not takes_supposed(rules.topic) and supposed(
                     [w.casefold() for w in _WORD.findall(s[cl.bounds[cl.index(n.start)][0]:n.start])]):
                 continue  # "if the Greens win 50 seats": a condition, not a count
+            if combined(s, n.start, rules.topic, {w.casefold() for c in rules.cues for w in c.text.split()}):
+                continue  # "destroyed or damaged 8,000 homes": a count of both, for a topic of one
             if added(s, n.end) and not takes_added(rules.topic):
                 continue  # "two new suspects": added to the count so far, not the count
             if gap_after(s, n.end) and not takes_gap(rules.topic):

@@ -163,6 +163,10 @@ def _word_before(line: str, i: int) -> str:
     return line[p:i].lstrip(".")
 
 
+#: A time zone written in words after "a.m."/"p.m.": "Eastern", "Pacific", "Rome time", "local time".
+_ZONE_WORDS = re.compile(r"\s+(?:(?:Eastern|Central|Pacific|Mountain|Atlantic)\b(?!\s+[A-Z])|[A-Z][a-z]+\s+[Tt]ime\b)")
+
+
 def _ends_sentence(line: str, i: int, j: int) -> bool:
     """Does the punctuation at i (closing marks up to j) end a sentence?"""
     rest = line[j:]
@@ -174,8 +178,8 @@ def _ends_sentence(line: str, i: int, j: int) -> bool:
             return False  # "Dr. Khalid", "U.S. President", "M. Asif"
         if word.isdigit() and rest[:1].isdigit():
             return False  # 2.5
-        if word.casefold() in ("a.m", "p.m") and re.match(r"\s+[A-Z]{2,5}\b(?![.!?]?\s*$)", rest):
-            return False  # "10:35 p.m. EDT, the party ...": a time zone goes on with the sentence
+        if word.casefold() in ("a.m", "p.m") and (re.match(r"\s+[A-Z]{2,5}\b(?![.!?]?\s*$)", rest) or _ZONE_WORDS.match(rest)):
+            return False  # "10:35 p.m. EDT, the party ...", "3:30 p.m. Eastern on": a time zone goes on with the sentence
     if rest[:1].isspace():
         nxt = rest.lstrip()[:1]
         return nxt.isupper() or nxt.isdigit() or nxt in "\"'(["

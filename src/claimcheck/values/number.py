@@ -46,7 +46,9 @@ NUMBER_WORDS = frozenset({*_UNITS, *_TENS, *_SCALES, *_ORDINALS, "and", *(w for 
 VAGUE = {"a few": (2, 5), "few": (2, 5), "several": (3, 9), "a handful": (2, 6), "handful": (2, 6),
          "dozens": (24, 99), "scores": (40, 199), "hundreds": (200, 999), "thousands": (2000, 9999),
          "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
-         "millions": (2_000_000, 9_999_999), "many": (2, math.inf), "some": (2, math.inf)}
+         "millions": (2_000_000, 9_999_999), "tens of millions": (20_000_000, 99_999_999),
+         "hundreds of millions": (200_000_000, 999_999_999), "billions": (2_000_000_000, 9_999_999_999),
+         "many": (2, math.inf), "some": (2, math.inf)}
 
 
 #: Qualifiers that turn a number into a range: (factor low, factor high, low open, high open). An
