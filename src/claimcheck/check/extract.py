@@ -17,6 +17,7 @@ from dataclasses import replace
 from types import SimpleNamespace
 from typing import Iterable
 
+from claimcheck.check.known import known_names
 from claimcheck.check.joined import COMPOUND_HINT, ELLIPSIS_HINT, GAP_HINT, befallen
 from claimcheck.check.readers import Readers
 from claimcheck.check.framing import WEAK_FRAMING, dated_event, day_verb, other_year
@@ -25,17 +26,16 @@ from claimcheck.check.cues import earlier_instance, record_frame, sibling_named,
 from claimcheck.check.people import shortened, surnames
 from claimcheck.check.points import marks, point_unit
 from claimcheck.check.cues import (
-    DESCRIBED, OFFICE, OWN_OFFICE, _ALNUM, _ANAPHOR, _COUNTLESS, _CURRENCY_SIGN, _Cand, _Cue, _DATE_HINT, _END_WORDS, _FUNCTION_TITLES, _HEDGES, _Hit, _WHO_COUNTED, _NEGATION_LEMMAS, _PLAN_TOPIC_WORDS, _Rules, _Subject, _cue_lemmas, _dateline, _name_span, _subject_nearness, phrase_needles, phrase_pattern, rules_type,
+    DESCRIBED, OFFICE, OWN_OFFICE, _ALNUM, _ANAPHOR, _COUNTLESS, _CURRENCY_SIGN, _Cand, _Cue, _DATE_HINT, _END_WORDS, _HEDGES, _Hit, _WHO_COUNTED, _NEGATION_LEMMAS, _PLAN_TOPIC_WORDS, _Rules, _Subject, _cue_lemmas, _dateline, _name_span, _subject_nearness, phrase_needles, phrase_pattern, rules_type,
 )
 from claimcheck.check.choose import own_beside, choose
 from claimcheck.check.findings import Extraction, Finding, Unresolved, merge, self_contradictions, unite_lists, weigh_labels
 from claimcheck.check.mentions import KIN_WORDS, Anchor, Mention, convert, find_dates, find_numbers, find_quotes, find_spans
-from claimcheck.check.people import TITLE_WORDS, offices
+from claimcheck.check.people import offices
 from claimcheck.check.learn import TRUSTED, Evidence, LearnedCue, content, examples_by_topic, learn, lemma, number_shapes, tokens
 from claimcheck.model import Claim, Codebook, Topic
 from claimcheck.check.sentences import Sentence, clauses, fold, split_sentences
 from claimcheck.values import TYPES, Context, Names
-from claimcheck.values import fold as fold_name
 
 #: A text that ends on a letter, with no full stop, quote or bracket: cut off mid-sentence.
 _CUT_END = re.compile(r"[^\W\d_]\Z")
@@ -172,58 +172,10 @@ class Extractor(Readers):
             for c in r.cues:
                 if c.lemmas:
                     self._by_lemma[c.lemmas[0]].append((name, c))
-        # Names the claim set already knows: codebook entities, and every person and list value claimed.
-        known: dict[str, str] = {}  # folded spelling -> how it is known
-        listed: set[str] = set()
-        self.list_kinds: dict[str, set[str]] = {}
-        self.person_names: dict[str, str] = {}
-        for e in codebook.entities:
-            for n in (e.name, *e.aliases):
-                known[n] = f"codebook entity '{e.name}'"
-        for c in claims:
-            t = codebook.topics.get(c.topic)
-            if t is None:
-                continue
-            if t.type == "person":
-                known.setdefault(c.value, f"named in {c.source_id}'s claims")
-                self.person_names[self.names.strip(c.value)] = c.value
-            elif t.type == "list":  # and whether its curated lists are of days or of names
-                self.list_kinds.setdefault(c.topic, set()).update("date" if re.fullmatch(r"\d{4}-\d\d-\d\d", i) else "names" for i in c.value)
-                for item in c.value:
-                    if not re.fullmatch(r"\d{4}-\d\d-\d\d", item):
-                        known.setdefault(item, f"named in {c.source_id}'s claims")
-                        listed.add(item)
-        self.known = known
-        # The claim set's own words for what stands before its people's names ("Junta Chief", "Taliban"):
-        # the capitalised words right before a curated name in its quote that are not part of it.
-        titles: set[str] = set()
-        for c in claims:
-            t = codebook.topics.get(c.topic)
-            if t is None or t.type != "person" or not isinstance(c.value, str):
-                continue
-            q = fold(c.quote)
-            span = _name_span(q, c.value, self.names)
-            if span is None:
-                continue
-            own = {fold_name(p) for p in c.value.split()}
-            start = span[0]
-            for tk in reversed([tk for tk in tokens(q) if tk.end <= start][-4:]):
-                if not tk.text[:1].isupper() or q[tk.end:start] != " ":
-                    break  # only the capitalised run the name ends
-                word = tk.text.casefold()
-                if word not in _FUNCTION_TITLES and word not in TITLE_WORDS and fold_name(tk.text) not in own:
-                    titles.add(word)
-                start = tk.start
-        self.titles = frozenset(titles)
-        # Names the claims list but never as a person's value (countries, bodies): not people.
-        self._not_people = {fold(n) for n in listed if self.names.strip(n) not in self.person_names}
-        # A capitalised one-word subject of a topic names the place, body or event it is about ("Myanmar"), not a person.
-        person_parts = {fold_name(p) for v in self.person_names.values() for p in v.split()}
-        self._not_people |= {fold(sub) for t in codebook.topics.values() if t.type != "person" for sub in t.subject
-                             if sub[:1].isupper() and len(sub.split()) == 1 and fold_name(sub) not in person_parts}
-        spellings = sorted({fold(k) for k in known if k.strip()}, key=len, reverse=True)
-        self._known_re = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(k) for k in spellings) + r")(?![\w])") if spellings else None
-        self._known_by_fold = {fold(k): v for k, v in known.items()}
+        # Names the claim set already knows, the titles it writes before them, and names that are no one's (known.py).
+        kn = known_names(codebook, self.names, claims)
+        self.known, self.list_kinds, self.person_names, self.titles = kn.known, kn.list_kinds, kn.person_names, kn.titles
+        self._not_people, self._known_re, self._known_by_fold = kn.not_people, kn.known_re, kn.known_by_fold
         self._person_keys = list(self.person_names)
         # What the readers work out once and keep, made here so that every article's copy (extract) shares it.
         self._open_cache: dict[str, list[str]] = {}
