@@ -63,3 +63,17 @@ def test_a_verdict_governs_its_aside_not_the_next_statement(trial):
                           "but the jury convicted him of bribery.")
     assert {("theft.verdict", "not_guilty"), ("fraud.verdict", "not_guilty"), ("bribery.verdict", "guilty")} <= got
     assert ("bribery.verdict", "not_guilty") not in got
+
+
+def _possible(extractor, text: str) -> set[tuple[str, str]]:
+    return {(f.topic, f.display) for f in extractor.extract(text).findings if f.confidence < 0.6}
+
+
+def test_a_label_under_a_condition_is_at_most_possible(trial):
+    opening = "Unless the appeal court steps in, the mayor stands convicted of bribery."
+    assert ("bribery.verdict", "guilty") not in asserted(trial, opening)
+    assert ("bribery.verdict", "guilty") in _possible(trial, opening)
+    after = "The court will see the mayor convicted of bribery if the tapes prove genuine."
+    assert ("bribery.verdict", "guilty") not in asserted(trial, after)
+    assert ("bribery.verdict", "guilty") in _possible(trial, after)
+    assert ("bribery.verdict", "guilty") in asserted(trial, "Once the tapes proved genuine, the mayor stood convicted of bribery.")

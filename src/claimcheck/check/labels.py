@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.check.cues import _ALMOST, _CLAUSE_FACTOR, _HYPOTHETICAL, _NEGATION, _WORD, _Cand, _Hit
-from claimcheck.check.framing import SHORT_OF, fallen_short
+from claimcheck.check.framing import SHORT_OF, WEAK_FRAMING, fallen_short
 from claimcheck.check.learn import lemma
 from claimcheck.check.stages import SUPERSEDED, UNCERTAIN, denied, open_label, open_labels, state_before
 
@@ -36,6 +36,25 @@ _COUNTERFACTUAL = re.compile(r"\s*(?:[\w'-]+\s+){0,4}(?:would|could|might)\s+(?:
 
 #: "not only lost his bid, but ...": after a denial, these make it an intensifier that denies nothing.
 _NOT_ONLY = frozenset("only just merely simply".split())
+
+
+#: Words opening a condition clause: "If the vote succeeds, white smoke will rise" states no outcome.
+_CONDITION_OPENERS = frozenset("if unless".split())
+
+
+def conditioned(s: str, cl, start: int) -> str | None:
+    """The condition word a label cue at `start` depends on beyond its own clause: a sentence opening
+    with "If ..." or "Unless ..." supposes all it says, and "X will happen if ..." says only what would
+    follow; None when no condition frames it."""
+    first = _WORD.search(s)
+    if first and first.group(0).casefold() in _CONDITION_OPENERS:
+        return first.group(0)
+    lo, hi = cl.bounds[cl.index(start)]
+    if "will" in {w.casefold() for w in _WORD.findall(s[lo:start])}:
+        after = next((m for m in _WORD.finditer(s, start) if m.group(0).casefold() in _CONDITION_OPENERS), None)
+        if after is not None:
+            return after.group(0)
+    return None
 
 
 def _denied_before(before: list[str]) -> bool:
@@ -123,6 +142,9 @@ class LabelReader:
                 turned = f"; negated ('{s[neg:h.end]}'), so '{label}'"
             conf = 0.85 * _CLAUSE_FACTOR[apart_s] * h.cue.weight * (0.9 if turned else 1.0)
             how = f"label cue {h.cue.shown}" + (f" with subject '{sub.text}'" if sub else "") + turned
+            if (cond := conditioned(s, cl, h.start)):
+                conf *= WEAK_FRAMING  # supposed, not stated: shown as possible at most
+                how += f"; under the condition '{cond}', supposed, not stated"
             out.append(_Cand(topic.name, "label", label, ((h.start, h.end),), conf, how,
                              h.end - h.start, bool(sub and sub.proper), sdist))
         return out
