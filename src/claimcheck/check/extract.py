@@ -17,6 +17,7 @@ from dataclasses import replace
 from types import SimpleNamespace
 from typing import Iterable
 
+from claimcheck.check.contrast import contrasted, contrasts
 from claimcheck.check.known import known_names
 from claimcheck.check.joined import COMPOUND_HINT, ELLIPSIS_HINT, GAP_HINT, befallen
 from claimcheck.check.readers import Readers
@@ -130,6 +131,7 @@ class Extractor(Readers):
             self._date_roles[n] = ({"end"} if words & _END_WORDS else set()) | ({"plan"} if words & _PLAN_TOPIC_WORDS else set())
         self._span_kinds = span_kinds(codebook, claims)  # date topics that take a year or a month alone
         self._siblings = siblings(self.rules)  # "palisades_fire.acres" and "eaton_fire.acres": told apart by their names
+        self._contrasts = contrasts(self.rules)  # "white smoke" against the "black smoke" a cue speaks of
         self._day_phrases = day_phrases(self.rules)  # "the first day of the conclave": a day named by its event
         # What each number topic counts, as lemmas ("members", "people", "minutes"): the counted noun
         # right after a number says whose number it is.
@@ -420,6 +422,9 @@ class Extractor(Readers):
                 if (other := sibling_named(s, self._siblings.get(c.topic, ()))):
                     c.confidence *= WEAK_FRAMING  # "in the Eaton Fire, which has spread to 14,000 acres": the sibling's
                     c.how += f"; the sentence names '{other}', another topic's subject of the same kind"
+            if (rival := contrasted(s, self._contrasts.get(c.topic, ()))):
+                c.confidence *= WEAK_FRAMING  # "Black smoke was spotted at 9 p.m.": not the white smoke's time
+                c.how += f"; the sentence speaks of '{rival}', not of the topic's own"
             c.nearness = 1.0 if subject_in_clause(s, cl, c, subjects.get(c.topic)) else _subject_nearness(s, c, subjects.get(c.topic, ()), cl)
             if c.nearness < 0.925:  # the value stands far from anything naming the topic's subject
                 c.confidence *= c.nearness / 0.925
