@@ -48,3 +48,29 @@ def test_a_rival_modifier_on_the_topics_head_is_another_thing(regatta):
     assert ("blue_flag.count", "6") not in asserted(regatta, "The stewards raised six red flags at Tarnvik.")
     assert ("blue_flag.count", "6") in asserted(regatta, "The stewards raised six blue flags at Tarnvik.")
     assert ("blue_flag.count", "6") in asserted(regatta, "The stewards raised six flags at Tarnvik.")
+
+
+
+PEOPLE = """\
+topics:
+  blue_lodge.statement_by:
+    type: person
+    description: Who gave the Blue Lodge's statement on the closure.
+    subject: [Blue Lodge, spokesperson, statement]
+    cues: [Blue Lodge spokesman, wrote, statement]
+"""
+
+
+@pytest.fixture(scope="module")
+def lodge(tmp_path_factory):
+    sources = {"a": ("2026-06-02", "Blue Lodge Director Lina Varga wrote that the port was shut."),
+               "b": ("2026-06-03", "Blue Lodge Director Lina Varga said the port was shut.")}
+    claims = {"a": [("blue_lodge.statement_by", "Lina Varga", "Blue Lodge Director Lina Varga wrote")],
+              "b": [("blue_lodge.statement_by", "Lina Varga", "Blue Lodge Director Lina Varga said")]}
+    return extractor_for(tmp_path_factory.mktemp("lodge"), PEOPLE, sources, claims)
+
+
+def test_a_word_of_the_topics_own_subject_is_not_its_person(lodge):
+    assert asserted(lodge, "The closure came shortly after a Blue Lodge statement criticised the firm.") == set()
+    assert asserted(lodge, "Blue Lodge spokesman Oskar Brandt wrote that the port was shut.") == {
+        ("blue_lodge.statement_by", "Oskar Brandt")}

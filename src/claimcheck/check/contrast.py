@@ -72,3 +72,15 @@ def contrasted(s: str, patterns) -> str | None:
         if (m := rival.search(s)) and not own.search(s):
             return m.group(0)
     return None
+
+
+def within_subject(s: str, c, subjects, known=None) -> bool:
+    """Is a name read for a person topic a part of the words naming that topic's own subject ("House" in
+    "a White House statement")? The subject says whose value is meant; it is not the value. A name the
+    claim set knows (`known`, a pattern) is someone, wherever it stands ("Trump" in "President Trump")."""
+    if c.kind not in ("person", "names") or not subjects or not c.spans:
+        return False
+    vs, ve = min(a for a, _ in c.spans), max(b for _, b in c.spans)
+    if known is not None and known.fullmatch(s[vs:ve]):
+        return False
+    return any(a <= vs and ve <= b and (a, b) != (vs, ve) for a, b, _sub in subjects)

@@ -17,7 +17,7 @@ from dataclasses import replace
 from types import SimpleNamespace
 from typing import Iterable
 
-from claimcheck.check.contrast import contrasted, contrasts
+from claimcheck.check.contrast import contrasted, contrasts, within_subject
 from claimcheck.check.known import known_names
 from claimcheck.check.joined import COMPOUND_HINT, ELLIPSIS_HINT, GAP_HINT, befallen
 from claimcheck.check.readers import Readers
@@ -413,6 +413,7 @@ class Extractor(Readers):
         if sent.question:
             breaks = [m.end() for m in re.finditer(r"\s[-\u2013\u2014]\s|[;:]\s", s)]
             asked_from = breaks[-1] if breaks and "?" in s[breaks[-1]:] and "?" not in s[:breaks[-1]] else 0
+        cands = [c for c in cands if not within_subject(s, c, subjects.get(c.topic, ()), self._known_re)]
         for c in cands:
             c.cue_hits = len({h.cue.text.casefold() for h, *_ in hits.get(c.topic, ())})
             c.own_beside = own_beside(s, c, cands, hits) if c.kind in ("number", "date") else 0
