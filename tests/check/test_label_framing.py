@@ -77,3 +77,30 @@ def test_a_label_under_a_condition_is_at_most_possible(trial):
     assert ("bribery.verdict", "guilty") not in asserted(trial, after)
     assert ("bribery.verdict", "guilty") in _possible(trial, after)
     assert ("bribery.verdict", "guilty") in asserted(trial, "Once the tapes proved genuine, the mayor stood convicted of bribery.")
+
+
+REVIEW = """\
+topics:
+  port_review.status:
+    type: label
+    changes_over_time: true
+    description: Where the Harbour Authority's review of the permit stands.
+    subject: [Harbour Authority, review]
+    labels:
+      under_review: {definition: The Harbour Authority is reviewing the permit., cues: [reviewing]}
+      cleared: {definition: The Harbour Authority cleared the permit., cues: [cleared]}
+"""
+
+
+@pytest.fixture(scope="module")
+def port(tmp_path_factory):
+    sources = {"a": ("2026-05-02", "The Harbour Authority is reviewing the permit."),
+               "b": ("2026-05-09", "The Harbour Authority cleared the permit.")}
+    claims = {"a": [("port_review.status", "under_review", "The Harbour Authority is reviewing the permit")],
+              "b": [("port_review.status", "cleared", "The Harbour Authority cleared the permit")]}
+    return extractor_for(tmp_path_factory.mktemp("port"), REVIEW, sources, claims)
+
+
+def test_a_label_cue_that_is_its_own_only_subject_says_not_whose_state(port):
+    assert asserted(port, "The permit was granted after a lengthy review by the ministry.") == set()
+    assert asserted(port, "The Harbour Authority has begun reviewing the permit.") == {("port_review.status", "under_review")}

@@ -57,6 +57,17 @@ def conditioned(s: str, cl, start: int) -> str | None:
     return None
 
 
+def self_named(s: str, h: _Hit, sub, rules) -> bool:
+    """Is a label cue its own only subject ("a review" for a review's state: every subject word of the
+    topic in the sentence is the cue's own words, as "review" read as "reviewing"; "ongoing talks" says
+    more than its subject) while the topic's subjects include a named body or
+    person? Then whose state it is goes unsaid."""
+    if sub.proper or not any(x.proper for x in rules.subjects):
+        return False
+    found = [(m.start(), m.end()) for x in rules.subjects for m in x.pattern.finditer(s)]
+    return bool(found) and all(a <= h.start and h.end <= b for a, b in found)
+
+
 def _denied_before(before: list[str]) -> bool:
     """Is one of the last three words before a cue a denial (and no "not only")?"""
     n = len(before)
@@ -110,6 +121,8 @@ class LabelReader:
                 out.append(_Cand(topic.name, "label", label, ((h.start, h.end),), conf, how,
                                  h.end - h.start, bool(sub and sub.proper), sdist))
                 continue
+            if sub is not None and self_named(s, h, sub, rules):
+                continue  # "granted after a Phase I review": whose review the words do not say, the body is unnamed
             label, turned = h.cue.label, ""
             hypothetical = bool(set(before[-8:]) & _HYPOTHETICAL)
             maybe = self._maybe(topic, label, before) if hypothetical or any(lemma(w) in _SEEKING for w in before[-8:]) else None
