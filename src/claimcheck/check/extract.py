@@ -22,7 +22,7 @@ from claimcheck.check.known import known_names
 from claimcheck.check.joined import COMPOUND_HINT, ELLIPSIS_HINT, GAP_HINT, befallen
 from claimcheck.check.readers import Readers
 from claimcheck.check.framing import WEAK_FRAMING, dated_event, day_verb, other_year
-from claimcheck.check.events import attached_runs, day_phrase_hits, day_phrases, event_runs, span_kinds, subject_in_clause
+from claimcheck.check.events import other_actor, attached_runs, day_phrase_hits, day_phrases, event_runs, span_kinds, subject_in_clause
 from claimcheck.check.cues import earlier_instance, record_frame, sibling_named, siblings
 from claimcheck.check.people import shortened, surnames
 from claimcheck.check.points import marks, point_unit
@@ -426,6 +426,9 @@ class Extractor(Readers):
             if (rival := contrasted(s, self._contrasts.get(c.topic, ()))):
                 c.confidence *= WEAK_FRAMING  # "Black smoke was spotted at 9 p.m.": not the white smoke's time
                 c.how += f"; the sentence speaks of '{rival}', not of the topic's own"
+            if (actor := other_actor(s, cl, c, subjects, hits.get(c.topic))):
+                c.confidence *= WEAK_FRAMING  # "The Commission announced its decision on February 10": its own act
+                c.how += f"; its clause is about '{actor}', another topic's subject"
             c.nearness = 1.0 if subject_in_clause(s, cl, c, subjects.get(c.topic)) else _subject_nearness(s, c, subjects.get(c.topic, ()), cl)
             if c.nearness < 0.925:  # the value stands far from anything naming the topic's subject
                 c.confidence *= c.nearness / 0.925
