@@ -104,3 +104,32 @@ def port(tmp_path_factory):
 def test_a_label_cue_that_is_its_own_only_subject_says_not_whose_state(port):
     assert asserted(port, "The permit was granted after a lengthy review by the ministry.") == set()
     assert asserted(port, "The Harbour Authority has begun reviewing the permit.") == {("port_review.status", "under_review")}
+
+
+CAUSE = """\
+topics:
+  flood.cause:
+    type: label
+    changes_over_time: true
+    description: What caused the flooding of Marrow Creek.
+    subject: [flooding, flood]
+    labels:
+      levee_failure: {definition: A failed levee caused the flooding., cues: [levee failure]}
+      unknown: {definition: The cause is not yet known., cues: [remains unknown]}
+"""
+
+
+@pytest.fixture(scope="module")
+def flood(tmp_path_factory):
+    sources = {"a": ("2026-05-02", "The cause of the flooding remains unknown."),
+               "b": ("2026-05-09", "The flooding followed a levee failure.")}
+    claims = {"a": [("flood.cause", "unknown", "The cause of the flooding remains unknown")],
+              "b": [("flood.cause", "levee_failure", "The flooding followed a levee failure")]}
+    return extractor_for(tmp_path_factory.mktemp("flood"), CAUSE, sources, claims)
+
+
+def test_a_cause_after_a_link_word_and_to_is_stated(flood):
+    assert asserted(flood, "The flooding in Marrow Creek was linked to a levee failure upstream.") == {
+        ("flood.cause", "levee_failure")}
+    assert asserted(flood, "The flooding was put down to the levee failure.") == {("flood.cause", "levee_failure")}
+    assert asserted(flood, "Crews worked through the flooding to the levee failure site.") == set()

@@ -68,6 +68,18 @@ def self_named(s: str, h: _Hit, sub, rules) -> bool:
     return bool(found) and all(a <= h.start and h.end <= b for a, b in found)
 
 
+#: Words after which "to" is a preposition before a noun phrase, not the mark of an infinitive; and the
+#: words that make "X to" a link of cause ("linked to", "due to").
+_DETERMINERS = frozenset("a an the its his her their this that these those such some".split())
+_LINKS = frozenset("linked due related owing attributed traced tied connected down".split())
+
+
+def _to_a_noun(before: list[str]) -> bool:
+    """Is the "to" before a cue a link to a noun phrase ("linked to an overvoltage", "due to the surge",
+    "put down to a fault"), not a purpose or a plan ("to convict him")? Then the cue names the cause."""
+    return len(before) >= 3 and before[-2] == "to" and before[-1] in _DETERMINERS and before[-3] in _LINKS
+
+
 def _denied_before(before: list[str]) -> bool:
     """Is one of the last three words before a cue a denial (and no "not only")?"""
     n = len(before)
@@ -137,7 +149,7 @@ class LabelReader:
                 continue  # "a majority government would have allowed him ...": there is none
             if topic.changes_over_time and SUPERSEDED.match(s, h.end, cl.bounds[cl.index(h.end - 1)][1]):
                 continue  # "others who were held in custody were later released": a state that has ended
-            if not turned and set(before[-2:]) & {"will", "to"} and not open_label(topic, label):
+            if not turned and set(before[-2:]) & {"will", "to"} and not _to_a_noun(before) and not open_label(topic, label):
                 state = self._negated.get((topic.name, label)) or state_before(topic, label)
                 if "will" not in before[-2:] or not topic.changes_over_time or state is None:
                     continue  # "to convict him": a purpose, not a state
