@@ -21,7 +21,8 @@ from claimcheck.check.contrast import contrasted, contrasts, within_subject
 from claimcheck.check.known import known_names
 from claimcheck.check.joined import COMPOUND_HINT, ELLIPSIS_HINT, GAP_HINT, befallen
 from claimcheck.check.readers import Readers
-from claimcheck.check.framing import WEAK_FRAMING, dated_event, day_verb, other_year
+from claimcheck.check.labels import conditioned
+from claimcheck.check.framing import takes_supposed, WEAK_FRAMING, dated_event, day_verb, other_year
 from claimcheck.check.events import other_actor, attached_runs, day_phrase_hits, day_phrases, event_runs, span_kinds, subject_in_clause
 from claimcheck.check.cues import earlier_instance, record_frame, sibling_named, siblings
 from claimcheck.check.people import shortened, surnames
@@ -426,6 +427,10 @@ class Extractor(Readers):
             if (rival := contrasted(s, self._contrasts.get(c.topic, ()))):
                 c.confidence *= WEAK_FRAMING  # "Black smoke was spotted at 9 p.m.": not the white smoke's time
                 c.how += f"; the sentence speaks of '{rival}', not of the topic's own"
+            if c.kind in ("number", "date") and c.spans and (cond := conditioned(s, cl, min(a for a, _ in c.spans))) \
+                    and not takes_supposed(self.rules[c.topic].topic):
+                c.confidence *= WEAK_FRAMING  # "If the vote succeeds, 89 votes will ...": supposed, not stated
+                c.how += f"; under the condition '{cond}', supposed, not stated"
             if (actor := other_actor(s, cl, c, subjects, hits.get(c.topic))):
                 c.confidence *= WEAK_FRAMING  # "The Commission announced its decision on February 10": its own act
                 c.how += f"; its clause is about '{actor}', another topic's subject"

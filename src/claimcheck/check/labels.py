@@ -43,7 +43,7 @@ _CONDITION_OPENERS = frozenset("if unless".split())
 
 
 def conditioned(s: str, cl, start: int) -> str | None:
-    """The condition word a label cue at `start` depends on beyond its own clause: a sentence opening
+    """The condition word a label cue or a value at `start` depends on beyond its own clause: a sentence opening
     with "If ..." or "Unless ..." supposes all it says, and "X will happen if ..." says only what would
     follow; None when no condition frames it."""
     first = _WORD.search(s)
