@@ -63,3 +63,73 @@ def test_a_verdict_governs_its_aside_not_the_next_statement(trial):
                           "but the jury convicted him of bribery.")
     assert {("theft.verdict", "not_guilty"), ("fraud.verdict", "not_guilty"), ("bribery.verdict", "guilty")} <= got
     assert ("bribery.verdict", "not_guilty") not in got
+
+
+def _possible(extractor, text: str) -> set[tuple[str, str]]:
+    return {(f.topic, f.display) for f in extractor.extract(text).findings if f.confidence < 0.6}
+
+
+def test_a_label_under_a_condition_is_at_most_possible(trial):
+    opening = "Unless the appeal court steps in, the mayor stands convicted of bribery."
+    assert ("bribery.verdict", "guilty") not in asserted(trial, opening)
+    assert ("bribery.verdict", "guilty") in _possible(trial, opening)
+    after = "The court will see the mayor convicted of bribery if the tapes prove genuine."
+    assert ("bribery.verdict", "guilty") not in asserted(trial, after)
+    assert ("bribery.verdict", "guilty") in _possible(trial, after)
+    assert ("bribery.verdict", "guilty") in asserted(trial, "Once the tapes proved genuine, the mayor stood convicted of bribery.")
+
+
+REVIEW = """\
+topics:
+  port_review.status:
+    type: label
+    changes_over_time: true
+    description: Where the Harbour Authority's review of the permit stands.
+    subject: [Harbour Authority, review]
+    labels:
+      under_review: {definition: The Harbour Authority is reviewing the permit., cues: [reviewing]}
+      cleared: {definition: The Harbour Authority cleared the permit., cues: [cleared]}
+"""
+
+
+@pytest.fixture(scope="module")
+def port(tmp_path_factory):
+    sources = {"a": ("2026-05-02", "The Harbour Authority is reviewing the permit."),
+               "b": ("2026-05-09", "The Harbour Authority cleared the permit.")}
+    claims = {"a": [("port_review.status", "under_review", "The Harbour Authority is reviewing the permit")],
+              "b": [("port_review.status", "cleared", "The Harbour Authority cleared the permit")]}
+    return extractor_for(tmp_path_factory.mktemp("port"), REVIEW, sources, claims)
+
+
+def test_a_label_cue_that_is_its_own_only_subject_says_not_whose_state(port):
+    assert asserted(port, "The permit was granted after a lengthy review by the ministry.") == set()
+    assert asserted(port, "The Harbour Authority has begun reviewing the permit.") == {("port_review.status", "under_review")}
+
+
+CAUSE = """\
+topics:
+  flood.cause:
+    type: label
+    changes_over_time: true
+    description: What caused the flooding of Marrow Creek.
+    subject: [flooding, flood]
+    labels:
+      levee_failure: {definition: A failed levee caused the flooding., cues: [levee failure]}
+      unknown: {definition: The cause is not yet known., cues: [remains unknown]}
+"""
+
+
+@pytest.fixture(scope="module")
+def flood(tmp_path_factory):
+    sources = {"a": ("2026-05-02", "The cause of the flooding remains unknown."),
+               "b": ("2026-05-09", "The flooding followed a levee failure.")}
+    claims = {"a": [("flood.cause", "unknown", "The cause of the flooding remains unknown")],
+              "b": [("flood.cause", "levee_failure", "The flooding followed a levee failure")]}
+    return extractor_for(tmp_path_factory.mktemp("flood"), CAUSE, sources, claims)
+
+
+def test_a_cause_after_a_link_word_and_to_is_stated(flood):
+    assert asserted(flood, "The flooding in Marrow Creek was linked to a levee failure upstream.") == {
+        ("flood.cause", "levee_failure")}
+    assert asserted(flood, "The flooding was put down to the levee failure.") == {("flood.cause", "levee_failure")}
+    assert asserted(flood, "Crews worked through the flooding to the levee failure site.") == set()

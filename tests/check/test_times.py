@@ -62,3 +62,9 @@ def test_a_time_counted_from_another_event_is_no_moment_or_duration(final):
 def test_within_a_time_is_at_most_that_time(final):
     assert asserted(final, "The robbers finished the raid within seven minutes.") == {("raid.duration", "up to 7")}
     assert asserted(final, "The raid lasted seven minutes.") == {("raid.duration", "7")}
+
+
+def test_a_number_under_a_sentence_opening_condition_is_at_most_possible(final):
+    text = "Unless the referee erred, Rossi scored in the 85th minute."
+    assert asserted(final, text) == set()
+    assert {(f.topic, f.display) for f in final.extract(text).findings} == {("opener.minute", "85")}

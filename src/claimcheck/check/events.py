@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from claimcheck.check.people import find_names
 from claimcheck.check.cues import _COUNTLESS, _PLAN_WORDS, _WORD, _Cue, _Hit, _lemma_run
 from claimcheck.check.framing import dated_event
 from claimcheck.check.learn import LearnedCue, content, lemma
@@ -215,3 +216,27 @@ def subject_in_clause(s: str, cl, c, subjects) -> bool:
     lo, hi = cl.bounds[k]
     own = {k, k + 1} if k == 0 and len(_WORD.findall(s[lo:vs] + s[ve:hi])) <= 1 else {k}
     return any(cl.index(a) in own for a, _b, _sub in subjects)
+
+
+def other_actor(s: str, cl, c, subjects: dict, hits) -> str | None:
+    """The name standing right before the date topic's cue as its actor, in a clause that names nothing of
+    the topic ("The European Commission announced its decision on February 10, confirming that the
+    purchase of Wiz ..." dates the Commission's act, not the purchase's announcement): its words, or None."""
+    if c.kind != "date" or not c.spans or not hits:
+        return None
+    vs = min(a for a, _ in c.spans)
+    lo, hi = cl.bounds[cl.index(vs)]
+    if any(lo <= a < hi for a, _b, _sub in subjects.get(c.topic, ())):
+        return None
+    cues = {h.start for h, *_ in hits if lo <= h.start < vs and _WORD.match(s, h.start)
+            and _WORD.match(s, h.start).group(0).casefold() not in _AUXILIARIES}  # "the Prize will be awarded": passive
+    for n in find_names(s[lo:vs]):
+        opening = _WORD.findall(s[lo:lo + n.start])
+        if all(w.casefold() in _OPENERS or w.isdigit() for w in opening) and any(s[n.end + lo:x].strip() == "" for x in cues):
+            return n.text  # the clause's subject, and the cue its verb
+    return None
+
+
+#: Before a clause's subject: determiners only. A cue opening with an auxiliary is no act of that subject.
+_OPENERS = frozenset("the a an this that its".split())
+_AUXILIARIES = frozenset("will would is was are were be been being has have had can could may might shall should".split())

@@ -17,11 +17,13 @@ from dataclasses import replace
 from types import SimpleNamespace
 from typing import Iterable
 
+from claimcheck.check.contrast import contrasted, contrasts, within_subject
 from claimcheck.check.known import known_names
 from claimcheck.check.joined import COMPOUND_HINT, ELLIPSIS_HINT, GAP_HINT, befallen
 from claimcheck.check.readers import Readers
-from claimcheck.check.framing import WEAK_FRAMING, dated_event, day_verb, other_year
-from claimcheck.check.events import attached_runs, day_phrase_hits, day_phrases, event_runs, span_kinds, subject_in_clause
+from claimcheck.check.labels import conditioned
+from claimcheck.check.framing import takes_supposed, WEAK_FRAMING, dated_event, day_verb, other_year
+from claimcheck.check.events import other_actor, attached_runs, day_phrase_hits, day_phrases, event_runs, span_kinds, subject_in_clause
 from claimcheck.check.cues import earlier_instance, record_frame, sibling_named, siblings
 from claimcheck.check.people import shortened, surnames
 from claimcheck.check.points import marks, point_unit
@@ -130,6 +132,7 @@ class Extractor(Readers):
             self._date_roles[n] = ({"end"} if words & _END_WORDS else set()) | ({"plan"} if words & _PLAN_TOPIC_WORDS else set())
         self._span_kinds = span_kinds(codebook, claims)  # date topics that take a year or a month alone
         self._siblings = siblings(self.rules)  # "palisades_fire.acres" and "eaton_fire.acres": told apart by their names
+        self._contrasts = contrasts(self.rules)  # "white smoke" against the "black smoke" a cue speaks of
         self._day_phrases = day_phrases(self.rules)  # "the first day of the conclave": a day named by its event
         # What each number topic counts, as lemmas ("members", "people", "minutes"): the counted noun
         # right after a number says whose number it is.
@@ -411,6 +414,7 @@ class Extractor(Readers):
         if sent.question:
             breaks = [m.end() for m in re.finditer(r"\s[-\u2013\u2014]\s|[;:]\s", s)]
             asked_from = breaks[-1] if breaks and "?" in s[breaks[-1]:] and "?" not in s[:breaks[-1]] else 0
+        cands = [c for c in cands if not within_subject(s, c, subjects.get(c.topic, ()), self._known_re)]
         for c in cands:
             c.cue_hits = len({h.cue.text.casefold() for h, *_ in hits.get(c.topic, ())})
             c.own_beside = own_beside(s, c, cands, hits) if c.kind in ("number", "date") else 0
@@ -420,6 +424,16 @@ class Extractor(Readers):
                 if (other := sibling_named(s, self._siblings.get(c.topic, ()))):
                     c.confidence *= WEAK_FRAMING  # "in the Eaton Fire, which has spread to 14,000 acres": the sibling's
                     c.how += f"; the sentence names '{other}', another topic's subject of the same kind"
+            if (rival := contrasted(s, self._contrasts.get(c.topic, ()))):
+                c.confidence *= WEAK_FRAMING  # "Black smoke was spotted at 9 p.m.": not the white smoke's time
+                c.how += f"; the sentence speaks of '{rival}', not of the topic's own"
+            if c.kind in ("number", "date") and c.spans and (cond := conditioned(s, cl, min(a for a, _ in c.spans))) \
+                    and not takes_supposed(self.rules[c.topic].topic):
+                c.confidence *= WEAK_FRAMING  # "If the vote succeeds, 89 votes will ...": supposed, not stated
+                c.how += f"; under the condition '{cond}', supposed, not stated"
+            if (actor := other_actor(s, cl, c, subjects, hits.get(c.topic))):
+                c.confidence *= WEAK_FRAMING  # "The Commission announced its decision on February 10": its own act
+                c.how += f"; its clause is about '{actor}', another topic's subject"
             c.nearness = 1.0 if subject_in_clause(s, cl, c, subjects.get(c.topic)) else _subject_nearness(s, c, subjects.get(c.topic, ()), cl)
             if c.nearness < 0.925:  # the value stands far from anything naming the topic's subject
                 c.confidence *= c.nearness / 0.925

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.check.cues import _ALMOST, _CLAUSE_FACTOR, _HYPOTHETICAL, _NEGATION, _WORD, _Cand, _Hit
-from claimcheck.check.framing import SHORT_OF, fallen_short
+from claimcheck.check.framing import SHORT_OF, WEAK_FRAMING, fallen_short
 from claimcheck.check.learn import lemma
 from claimcheck.check.stages import SUPERSEDED, UNCERTAIN, denied, open_label, open_labels, state_before
 
@@ -36,6 +36,48 @@ _COUNTERFACTUAL = re.compile(r"\s*(?:[\w'-]+\s+){0,4}(?:would|could|might)\s+(?:
 
 #: "not only lost his bid, but ...": after a denial, these make it an intensifier that denies nothing.
 _NOT_ONLY = frozenset("only just merely simply".split())
+
+
+#: Words opening a condition clause: "If the vote succeeds, white smoke will rise" states no outcome.
+_CONDITION_OPENERS = frozenset("if unless".split())
+
+
+def conditioned(s: str, cl, start: int) -> str | None:
+    """The condition word a label cue or a value at `start` depends on beyond its own clause: a sentence opening
+    with "If ..." or "Unless ..." supposes all it says, and "X will happen if ..." says only what would
+    follow; None when no condition frames it."""
+    first = _WORD.search(s)
+    if first and first.group(0).casefold() in _CONDITION_OPENERS:
+        return first.group(0)
+    lo, hi = cl.bounds[cl.index(start)]
+    if "will" in {w.casefold() for w in _WORD.findall(s[lo:start])}:
+        after = next((m for m in _WORD.finditer(s, start) if m.group(0).casefold() in _CONDITION_OPENERS), None)
+        if after is not None:
+            return after.group(0)
+    return None
+
+
+def self_named(s: str, h: _Hit, sub, rules) -> bool:
+    """Is a label cue its own only subject ("a review" for a review's state: every subject word of the
+    topic in the sentence is the cue's own words, as "review" read as "reviewing"; "ongoing talks" says
+    more than its subject) while the topic's subjects include a named body or
+    person? Then whose state it is goes unsaid."""
+    if sub.proper or not any(x.proper for x in rules.subjects):
+        return False
+    found = [(m.start(), m.end()) for x in rules.subjects for m in x.pattern.finditer(s)]
+    return bool(found) and all(a <= h.start and h.end <= b for a, b in found)
+
+
+#: Words after which "to" is a preposition before a noun phrase, not the mark of an infinitive; and the
+#: words that make "X to" a link of cause ("linked to", "due to").
+_DETERMINERS = frozenset("a an the its his her their this that these those such some".split())
+_LINKS = frozenset("linked due related owing attributed traced tied connected down".split())
+
+
+def _to_a_noun(before: list[str]) -> bool:
+    """Is the "to" before a cue a link to a noun phrase ("linked to an overvoltage", "due to the surge",
+    "put down to a fault"), not a purpose or a plan ("to convict him")? Then the cue names the cause."""
+    return len(before) >= 3 and before[-2] == "to" and before[-1] in _DETERMINERS and before[-3] in _LINKS
 
 
 def _denied_before(before: list[str]) -> bool:
@@ -91,6 +133,8 @@ class LabelReader:
                 out.append(_Cand(topic.name, "label", label, ((h.start, h.end),), conf, how,
                                  h.end - h.start, bool(sub and sub.proper), sdist))
                 continue
+            if sub is not None and self_named(s, h, sub, rules):
+                continue  # "granted after a Phase I review": whose review the words do not say, the body is unnamed
             label, turned = h.cue.label, ""
             hypothetical = bool(set(before[-8:]) & _HYPOTHETICAL)
             maybe = self._maybe(topic, label, before) if hypothetical or any(lemma(w) in _SEEKING for w in before[-8:]) else None
@@ -105,7 +149,7 @@ class LabelReader:
                 continue  # "a majority government would have allowed him ...": there is none
             if topic.changes_over_time and SUPERSEDED.match(s, h.end, cl.bounds[cl.index(h.end - 1)][1]):
                 continue  # "others who were held in custody were later released": a state that has ended
-            if not turned and set(before[-2:]) & {"will", "to"} and not open_label(topic, label):
+            if not turned and set(before[-2:]) & {"will", "to"} and not _to_a_noun(before) and not open_label(topic, label):
                 state = self._negated.get((topic.name, label)) or state_before(topic, label)
                 if "will" not in before[-2:] or not topic.changes_over_time or state is None:
                     continue  # "to convict him": a purpose, not a state
@@ -123,6 +167,9 @@ class LabelReader:
                 turned = f"; negated ('{s[neg:h.end]}'), so '{label}'"
             conf = 0.85 * _CLAUSE_FACTOR[apart_s] * h.cue.weight * (0.9 if turned else 1.0)
             how = f"label cue {h.cue.shown}" + (f" with subject '{sub.text}'" if sub else "") + turned
+            if (cond := conditioned(s, cl, h.start)):
+                conf *= WEAK_FRAMING  # supposed, not stated: shown as possible at most
+                how += f"; under the condition '{cond}', supposed, not stated"
             out.append(_Cand(topic.name, "label", label, ((h.start, h.end),), conf, how,
                              h.end - h.start, bool(sub and sub.proper), sdist))
         return out
