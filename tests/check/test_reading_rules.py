@@ -257,3 +257,14 @@ def test_a_demonym_before_a_lowercase_role_says_whose_role_and_is_no_name(church
     assert read(church, "The synod elected Norlandic singer Piet Rask as its cantor.") == {("synod.elected", "Piet Rask", "asserted")}
     assert [(m.text, m.confidence) for m in find_names("Norlandic defender Marco Lima scored.")] == [
         ("Norlandic", 0.3), ("Marco Lima", 0.85)]
+
+
+def test_a_lone_modifier_before_any_lowercase_noun_and_a_name_is_the_name_s_role(church):
+    # no list of roles: "glassblower" and "beekeeper" are read as roles by their place, not by name
+    assert read(church, "The synod elected Varian glassblower Piet Rask as its cantor.") == {("synod.elected", "Piet Rask", "asserted")}
+    assert [(m.text, m.confidence) for m in find_names("Ostlandic beekeeper Marco Lima spoke.")] == [
+        ("Ostlandic", 0.3), ("Marco Lima", 0.85)]
+    # a verb or a closed-class word between two names joins them; both stay names
+    assert [(m.text, m.confidence) for m in find_names("Then Rask thanked Vale.")] == [("Rask", 0.55), ("Vale", 0.55)]
+    assert [(m.text, m.confidence) for m in find_names("Then Rask beat Vale.")] == [("Rask", 0.55), ("Vale", 0.55)]
+    assert [(m.text, m.confidence) for m in find_names("Then Rask and Vale met.")] == [("Rask", 0.55), ("Vale", 0.55)]

@@ -14,7 +14,7 @@ from claimcheck.check.cues import (
     OFFICE, _ALNUM, _CLAUSE_FACTOR, _PERSON_SKIP, _VALUE_CLAUSE, _WORD, _Cand, _clauses_apart, _count_words, _distance_factor,
 )
 from claimcheck.check.mentions import Mention
-from claimcheck.check.people import TITLE_WORDS, find_names, office_owned
+from claimcheck.check.people import TITLE_WORDS, find_names, office_owned, role_start
 from claimcheck.values import fold as fold_name
 
 
@@ -70,7 +70,8 @@ class PersonReader:
                     continue
                 if h.cue.learned is not None and h.cue.learned.support == OFFICE and not office_owned(s, h.start, sub, rules.subjects):
                     continue  # "Spanish Prime Minister X" is another country's: the office alone is this topic's only when named so
-                gap = s[h.end:n.start] if after else s[n.end:h.start]
+                # "elected Norlandic singer Piet Rask": a modifier and a role before the name are its role, no words between
+                gap = s[h.end:max(h.end, role_start(s, n.start))] if after else s[n.end:h.start]
                 d = _count_words(gap, _PERSON_SKIP | TITLE_WORDS)
                 words = _WORD.findall(gap)
                 if after and d > 1 and words and words[-1].casefold() in TITLE_WORDS | self.titles and len(words) <= 7:
