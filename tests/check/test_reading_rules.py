@@ -268,3 +268,13 @@ def test_a_lone_modifier_before_any_lowercase_noun_and_a_name_is_the_name_s_role
     assert [(m.text, m.confidence) for m in find_names("Then Rask thanked Vale.")] == [("Rask", 0.55), ("Vale", 0.55)]
     assert [(m.text, m.confidence) for m in find_names("Then Rask beat Vale.")] == [("Rask", 0.55), ("Vale", 0.55)]
     assert [(m.text, m.confidence) for m in find_names("Then Rask and Vale met.")] == [("Rask", 0.55), ("Vale", 0.55)]
+
+
+def test_a_capitalised_phrase_right_before_a_lowercase_noun_names_that_noun_and_is_no_person(church):
+    assert read(church, "The synod elected the Varian Bell prize as its emblem.") == set()
+    assert [(m.text, m.confidence) for m in find_names("A Ostmark Hall statement followed.")] == [("Ostmark Hall", 0.3)]
+    # a verb, an adverb, a pronoun or the verb of a list's plural after the name leaves it a name
+    assert [(m.text, m.confidence) for m in find_names("Piet Rask himself recently wrote.")] == [("Piet Rask", 0.85)]
+    assert [(m.text, m.confidence) for m in find_names("Piet Rask wins again.")] == [("Piet Rask", 0.85)]
+    assert [(m.text, m.confidence) for m in find_names("Then Lena Ort and Piet Rask meet.")] == [
+        ("Lena Ort", 0.85), ("Piet Rask", 0.85)]

@@ -93,6 +93,8 @@ _NO_ROLE = _FUNCTION | {
     "be", "been", "being", "can", "shall", "must", "not", "never", "so", "yet", "too", "again", "once", "only",
     "just", "even", "still", "already", "beat", "bet", "bid", "bit", "broke", "cost", "cut", "felt", "hit", "hurt",
     "left", "let", "put", "quit", "read", "rose", "set", "shook", "shot", "shut", "spread", "thought", "won", "bore",
+    "himself", "herself", "themselves", "itself", "alone", "together", "last", "next", "today", "yesterday",
+    "tomorrow", "tonight", "overnight", "ago", "early", "late", "earlier", "later", "first", "again",
 }
 
 
@@ -102,7 +104,8 @@ def role_noun(word: str) -> bool:
     told by what it is not: a closed-class word, or a verb's inflected form ("Rask told Vale",
     "Rask thanks Vale"), whose lemma is another word or which ends in -ed."""
     w = word.casefold()
-    return w.isalpha() and w == word and w not in _NO_ROLE and not w.endswith("ed") and lemma(w) == w
+    return (w.isalpha() and w == word and w not in _NO_ROLE and not w.endswith(("ed", "ly"))  # -ly: an adverb
+            and lemma(w) == w)
 
 
 #: A capitalised modifier and a lowercase role noun right before a name: "Norlandic singer ".
@@ -114,6 +117,12 @@ def role_start(s: str, start: int) -> int:
     singer Piet Rask": at "Norlandic"), or `start` when there is none: those words are the name's role."""
     m = _ROLE_BEFORE.search(s, max(0, start - 60), start)
     return m.start() if m and role_noun(m.group(1)) else start
+
+
+#: A lowercase word right after a name, ending its phrase (no name after it): "Nobel Peace prize was".
+_HEAD_AFTER = re.compile(r" ([a-z]+)(?![\w'-])(?! +[A-Z])")
+#: The name is a later item of a list ("Rask and Vale meet"): the word after it may be the plural's verb.
+_LIST_ITEM = re.compile(r"(?:,|\band|&)\s+$")
 
 
 def _word(tok: str) -> str:
@@ -196,6 +205,8 @@ def find_names(s: str, skip: list[tuple[int, int]] = (), titles: frozenset[str] 
         elif len(core) == 1 and not titled and office and len(office.group(1).split()) == 1 and not s[end:].startswith("'") \
                 and role_noun(office.group(1).split()[0]):
             conf = min(conf, 0.3)  # "Norlandic singer Piet Rask": a lone modifier of the role, whatever the noun
+        elif (head := _HEAD_AFTER.match(s, end)) and role_noun(head.group(1)) and not _LIST_ITEM.search(s, 0, start):
+            conf = min(conf, 0.3)  # "the Nobel Peace prize", "a Varian Hall statement": it names the noun after it
         place = _POSSESSED_PLACE.match(s, end)
         if place and _word(place.group(1)) in _PLACE_HEADS:
             conf = min(conf, 0.3)  # "Saint Peter's Basilica": part of a place's name, not a person
