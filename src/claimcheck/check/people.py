@@ -11,29 +11,9 @@ from dataclasses import replace
 
 from claimcheck.check.learn import lemma
 from claimcheck.check.mentions import _MONTHS, _WEEKDAYS, Mention
+from claimcheck.check.titles import TITLE_WORDS
 from claimcheck.values import fold
 
-#: Words for offices and ranks that stand before a name and are not part of it.
-TITLE_WORDS = {
-    "minister", "deputy", "interior", "defence", "defense", "foreign", "prime", "president", "vice", "chief",
-    "secretary", "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "special", "representative",
-    "acting", "senior", "head", "director", "commander", "army", "field", "marshal", "general", "state",
-    "affairs", "information", "finance", "trade", "commerce", "home", "justice", "security", "national",
-    "adviser", "advisor", "governor", "mayor", "senator", "lawmaker", "speaker", "leader", "chairman", "chair",
-    "judge", "king", "queen", "prince", "emir", "sultan", "officer", "colonel", "major", "captain",
-    "lieutenant", "brigadier", "admiral", "sergeant", "former", "federal", "provincial", "military",
-    "intelligence", "supreme", "first", "lady", "negotiator", "delegate", "chief's", "premier", "cabinet",
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sen", "rep", "gov", "sir", "dame", "lord",
-    "minister's", "ministry", "of", "the", "for", "respected", "honourable", "honorable",
-    "us", "u.s", "un", "u.n", "uk", "eu", "editor", "reporter", "correspondent", "analyst", "expert",
-    "economist", "diplomat", "prefect", "inspector", "superintendent", "attorney", "prosecutor", "lawyer",
-    "counsel", "spokesperson's", "official", "detective",
-    # clergy, nobility and parliaments' ranks: "Archbishop Tomas Vale", "Duchess Ana", "MP Lena Ort"
-    "cardinal", "pope", "pontiff", "archbishop", "bishop", "rev", "reverend", "monsignor", "msgr", "pastor",
-    "priest", "deacon", "protodeacon", "patriarch", "imam", "rabbi", "sheikh", "cleric", "prior", "abbot",
-    "emperor", "empress", "princess", "duke", "duchess", "baron", "baroness", "mp", "mep", "congressman",
-    "congresswoman", "councillor", "councilor", "alderman",
-}
 #: Title words that end a title before a name even after other words ("Myanmar Junta Chief Min
 #: Aung Hlaing" is Min Aung Hlaing): the offices, not the particles and abbreviations.
 _TITLE_ENDS = TITLE_WORDS - {"of", "the", "for", "us", "u.s", "un", "u.n", "uk", "eu", "first", "state", "home",
