@@ -17,6 +17,7 @@ from dataclasses import replace
 from types import SimpleNamespace
 from typing import Iterable
 
+from claimcheck.check.ages import AGE_HINT, age_hits, age_topics
 from claimcheck.check.known import known_names
 from claimcheck.check.joined import COMPOUND_HINT, ELLIPSIS_HINT, GAP_HINT, befallen
 from claimcheck.check.readers import Readers
@@ -131,6 +132,7 @@ class Extractor(Readers):
         self._span_kinds = span_kinds(codebook, claims)  # date topics that take a year or a month alone
         self._siblings = siblings(self.rules)  # "palisades_fire.acres" and "eaton_fire.acres": told apart by their names
         self._day_phrases = day_phrases(self.rules)  # "the first day of the conclave": a day named by its event
+        self._age_topics = age_topics(self.rules)  # "Ana Ruiz, 58,": her age, with no cue
         # What each number topic counts, as lemmas ("members", "people", "minutes"): the counted noun
         # right after a number says whose number it is.
         self._units: dict[str, set[str]] = {
@@ -329,13 +331,14 @@ class Extractor(Readers):
         events_here = bool(self._event_words.intersection(t.lemma for t in toks)) and bool(_DATE_HINT.search(s))
         people = bool(self._people_nouns.keys() & {t.lemma for t in toks})  # "four thieves"
         compound = bool(COMPOUND_HINT.search(s) or GAP_HINT.search(s))
-        if not units_here and not events_here and not compound and not people and not self._cue_words.intersection(t.text.casefold() for t in toks) \
+        ages = bool(self._age_topics) and bool(AGE_HINT.search(s))  # "Ana Ruiz, 58,"
+        if not units_here and not events_here and not compound and not people and not ages and not self._cue_words.intersection(t.text.casefold() for t in toks) \
                 and not any(t.lemma in self._by_lemma or t.lemma in KIN_WORDS for t in toks):
             return [], []
         cl = clauses(sent.text)
         year = anchor.date.year if anchor.date else anchor.year
         hits, subjects = self._valid_hits(s, cl, toks, prev)
-        if not hits and not units_here and not events_here and not compound and not people:
+        if not hits and not units_here and not events_here and not compound and not people and not ages:
             return [], []
 
         def mentions(kind: str) -> list[Mention]:
@@ -397,6 +400,8 @@ class Extractor(Readers):
             hits = {**hits, **{k: [*hits.get(k, ()), *v] for k, v in told.items()}}  # "followed by the Reds with 31"
         if people and (told := self._counted_subject_hits(s, mentions("number"))):
             hits = {**hits, **{k: [*hits.get(k, ()), *v] for k, v in told.items()}}  # "four thieves"
+        if ages and (told := age_hits(s, mentions("number"), self._age_topics)):
+            hits = {**hits, **{k: [*hits.get(k, ()), *v] for k, v in told.items()}}  # "Ana Ruiz, 58,": her age
         self._hits_here = hits  # the number reader asks which predicate follows a number
         cands: list[_Cand] = []
         for topic, topic_hits in hits.items():
