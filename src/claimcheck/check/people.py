@@ -211,7 +211,7 @@ def surnames(text: str, people) -> dict[str, str]:
 def offices(topic_name: str, subjects) -> list[tuple[str, bool]]:
     """The words a codebook gives for a person topic's office, read as cues even where none are written:
     its name's last part when that ends in an office ("spain.energy_minister": "energy minister"), and
-    each subject of two words or more ending in one ("Portuguese Prime Minister"). With each, whether it
+    each subject ending in one ("Portuguese Prime Minister", "spokesman"). With each, whether it
     says whose office it is by itself: a subject phrase with a word beyond office words does ("Portuguese",
     "Energy"); office words alone ("prime minister", "chair") need a named subject near, or any
     country's minister would be taken for this one."""
@@ -221,7 +221,7 @@ def offices(topic_name: str, subjects) -> list[tuple[str, bool]]:
         out[" ".join(tail)] = False
     for sub in subjects:
         words = sub.split()
-        if len(words) >= 2 and _word(words[-1]) in _TITLE_ENDS and not re.search(r"[^\w\s']", sub):
+        if words and _word(words[-1]) in _TITLE_ENDS and not re.search(r"[^\w\s']", sub):
             key = next((k for k in out if k.casefold() == sub.casefold()), sub)
             out[key] = out.get(key, False) or any(_word(w) not in TITLE_WORDS for w in words)
     return list(out.items())
