@@ -182,6 +182,7 @@ class Extractor(Readers):
         # What the readers work out once and keep, made here so that every article's copy (extract) shares it.
         self._open_cache: dict[str, list[str]] = {}
         self._people_nouns  # noqa: B018 - a cached_property, computed before any copy is made
+        self._role_subjects  # noqa: B018 - likewise
 
     # ----------------------------------------------------------------- learning from the curation
 
@@ -332,13 +333,14 @@ class Extractor(Readers):
         people = bool(self._people_nouns.keys() & {t.lemma for t in toks})  # "four thieves"
         compound = bool(COMPOUND_HINT.search(s) or GAP_HINT.search(s))
         ages = bool(self._age_topics) and bool(AGE_HINT.search(s))  # "Ana Ruiz, 58,"
-        if not units_here and not events_here and not compound and not people and not ages and not self._cue_words.intersection(t.text.casefold() for t in toks) \
+        roles = self._apposed_role_hits(s) if self._role_subjects and ", " in s else {}  # "Rask, protodeacon of"
+        if not units_here and not events_here and not compound and not people and not ages and not roles and not self._cue_words.intersection(t.text.casefold() for t in toks) \
                 and not any(t.lemma in self._by_lemma or t.lemma in KIN_WORDS for t in toks):
             return [], []
         cl = clauses(sent.text)
         year = anchor.date.year if anchor.date else anchor.year
         hits, subjects = self._valid_hits(s, cl, toks, prev)
-        if not hits and not units_here and not events_here and not compound and not people and not ages:
+        if not hits and not units_here and not events_here and not compound and not people and not ages and not roles:
             return [], []
 
         def mentions(kind: str) -> list[Mention]:
@@ -400,6 +402,8 @@ class Extractor(Readers):
             hits = {**hits, **{k: [*hits.get(k, ()), *v] for k, v in told.items()}}  # "followed by the Reds with 31"
         if people and (told := self._counted_subject_hits(s, mentions("number"))):
             hits = {**hits, **{k: [*hits.get(k, ()), *v] for k, v in told.items()}}  # "four thieves"
+        if roles:
+            hits = {**hits, **{k: [*hits.get(k, ()), *v] for k, v in roles.items()}}
         if ages and (told := age_hits(s, mentions("number"), self._age_topics)):
             hits = {**hits, **{k: [*hits.get(k, ()), *v] for k, v in told.items()}}  # "Ana Ruiz, 58,": her age
         self._hits_here = hits  # the number reader asks which predicate follows a number
