@@ -278,3 +278,10 @@ def test_a_capitalised_phrase_right_before_a_lowercase_noun_names_that_noun_and_
     assert [(m.text, m.confidence) for m in find_names("Piet Rask wins again.")] == [("Piet Rask", 0.85)]
     assert [(m.text, m.confidence) for m in find_names("Then Lena Ort and Piet Rask meet.")] == [
         ("Lena Ort", 0.85), ("Piet Rask", 0.85)]
+
+
+def test_what_is_left_of_a_run_of_title_words_is_no_name():
+    # "Varian Lodge" stands before the claim set's people's names ("Varian Lodge Director Ivo Brandt"): both are title words
+    titles = frozenset({"varian", "lodge"})
+    assert [(m.text, m.confidence) for m in find_names("Varian Lodge said so.", titles=titles)] == [("Lodge", 0.3)]
+    assert [(m.text, m.confidence) for m in find_names("Varian Ivo Brandt said so.", titles=titles)] == [("Ivo Brandt", 0.85)]

@@ -187,6 +187,8 @@ def find_names(s: str, skip: list[tuple[int, int]] = (), titles: frozenset[str] 
             conf = min(conf, 0.3)  # "Norlandic singer Piet Rask": a lone modifier of the role, whatever the noun
         elif (head := _HEAD_AFTER.match(s, end)) and role_noun(head.group(1)) and not _LIST_ITEM.search(s, 0, start):
             conf = min(conf, 0.3)  # "the Nobel Peace prize", "a Varian Hall statement": it names the noun after it
+        if k and all(_word(t[2]) in titles or _word(t[2]) in TITLE_WORDS for t in core):
+            conf = min(conf, 0.3)  # "White House said", both the claim set's title words: a fragment of a title, no name
         place = _POSSESSED_PLACE.match(s, end)
         if place and _word(place.group(1)) in _PLACE_HEADS:
             conf = min(conf, 0.3)  # "Saint Peter's Basilica": part of a place's name, not a person
