@@ -285,3 +285,14 @@ def test_what_is_left_of_a_run_of_title_words_is_no_name():
     titles = frozenset({"varian", "lodge"})
     assert [(m.text, m.confidence) for m in find_names("Varian Lodge said so.", titles=titles)] == [("Lodge", 0.3)]
     assert [(m.text, m.confidence) for m in find_names("Varian Ivo Brandt said so.", titles=titles)] == [("Ivo Brandt", 0.85)]
+
+
+def test_a_name_after_a_verb_or_an_auxiliary_or_with_a_title_keeps_the_word_after_it_apart():
+    # the word after a lone name after a verb is what the verb makes of it; after an auxiliary, a question's verb;
+    # a conjunction joins clauses: it stays a name (a phrase of two words or more after a verb still names the noun)
+    assert [(m.text, m.confidence) for m in find_names("The jury found Rask guilty.")] == [("Rask", 0.55)]
+    assert [(m.text, m.confidence) for m in find_names("How long could Piet Rask preach?")] == [("Piet Rask", 0.85)]
+    assert [(m.text, m.confidence) for m in find_names("How long did Bishop Rask preach?")] == [("Rask", 0.85)]
+    assert [(m.text, m.confidence) for m in find_names("They cheered for Piet Rask because he won.")] == [("Piet Rask", 0.85)]
+    assert [(m.text, m.confidence) for m in find_names("Rask wins Varian Bell prize.")] == [("Rask", 0.55), ("Varian Bell", 0.3)]
+    assert [(m.text, m.confidence) for m in find_names("The Varian Bell prize went to him.")] == [("Varian Bell", 0.3)]

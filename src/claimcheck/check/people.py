@@ -75,6 +75,8 @@ _NO_ROLE = _FUNCTION | {
     "left", "let", "put", "quit", "read", "rose", "set", "shook", "shot", "shut", "spread", "thought", "won", "bore",
     "himself", "herself", "themselves", "itself", "alone", "together", "last", "next", "today", "yesterday",
     "tomorrow", "tonight", "overnight", "ago", "early", "late", "earlier", "later", "first", "again",
+    "because", "although", "though", "unless", "whereas", "whether", "throughout", "ahead", "instead", "away",
+    "back", "aboard", "ever", "very", "rather", "quite", "almost", "nearly",
 }
 
 
@@ -85,7 +87,7 @@ def role_noun(word: str) -> bool:
     "Rask thanks Vale"), whose lemma is another word or which ends in -ed."""
     w = word.casefold()
     return (w.isalpha() and w == word and w not in _NO_ROLE and not w.endswith(("ed", "ly"))  # -ly: an adverb
-            and lemma(w) == w)
+            and not (w.endswith("s") and not w.endswith("ss")) and lemma(w) == w)  # -s: "remains", a plural
 
 
 #: A capitalised modifier and a lowercase role noun right before a name: "Norlandic singer ".
@@ -101,8 +103,23 @@ def role_start(s: str, start: int) -> int:
 
 #: A lowercase word right after a name, ending its phrase (no name after it): "Nobel Peace prize was".
 _HEAD_AFTER = re.compile(r" ([a-z]+)(?![\w'-])(?! +[A-Z])")
-#: The name is a later item of a list ("Rask and Vale meet"): the word after it may be the plural's verb.
-_LIST_ITEM = re.compile(r"(?:,|\band|&)\s+$")
+#: What may stand before a noun phrase a capitalised modifier opens: nothing (or punctuation), a determiner, a
+#: preposition (for a lone word). After "and" the name may be a list's last item and the word after it the plural's
+#: verb ("Rask and Vale meet"); after a verb the name is its object, and the word after it may say what the verb makes of it
+#: ("found Rask guilty", "saw Rask arrive"); after an auxiliary, a question's subject ("did Rask preach?").
+_OPENS_PHRASE = re.compile(r"(?:^|[^\w\s'\u2019]\s*|(?<![\w'])(?:the|a|an|this|that|these|those|its|his|her|their|our|"
+                           r"of|in|on|at|for|from|by|with|to|into|over|under|after|before|during|against|about|via)\s+)$")
+#: A phrase of two capitalised words or more may follow a verb too ("wins Nobel Peace prize"), but not an
+#: auxiliary (a question's subject: "could Piet Rask preach?") nor a list's "and" or comma.
+_NOT_AFTER = {"did", "does", "do", "could", "would", "will", "can", "should", "may", "might", "must", "shall", "and", ",", "&"}
+
+
+def _opens_phrase(before: str, lone: bool) -> bool:
+    """May a capitalised run after `before` open a noun phrase whose head follows it?"""
+    if lone:
+        return bool(_OPENS_PHRASE.search(before))
+    last = re.findall(r"[\w']+|[^\w\s]", before[-30:])
+    return not last or last[-1].casefold() not in _NOT_AFTER
 
 
 def _word(tok: str) -> str:
@@ -185,7 +202,8 @@ def find_names(s: str, skip: list[tuple[int, int]] = (), titles: frozenset[str] 
         elif len(core) == 1 and not titled and office and len(office.group(1).split()) == 1 and not s[end:].startswith("'") \
                 and role_noun(office.group(1).split()[0]):
             conf = min(conf, 0.3)  # "Norlandic singer Piet Rask": a lone modifier of the role, whatever the noun
-        elif (head := _HEAD_AFTER.match(s, end)) and role_noun(head.group(1)) and not _LIST_ITEM.search(s, 0, start):
+        elif (head := _HEAD_AFTER.match(s, end)) and role_noun(head.group(1)) and not titled \
+                and _opens_phrase(s[max(0, run[0][0] - 30):run[0][0]], len(core) == 1):
             conf = min(conf, 0.3)  # "the Nobel Peace prize", "a Varian Hall statement": it names the noun after it
         if k and all(_word(t[2]) in titles or _word(t[2]) in TITLE_WORDS for t in core):
             conf = min(conf, 0.3)  # "White House said", both the claim set's title words: a fragment of a title, no name
