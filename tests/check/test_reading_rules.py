@@ -257,3 +257,42 @@ def test_a_demonym_before_a_lowercase_role_says_whose_role_and_is_no_name(church
     assert read(church, "The synod elected Norlandic singer Piet Rask as its cantor.") == {("synod.elected", "Piet Rask", "asserted")}
     assert [(m.text, m.confidence) for m in find_names("Norlandic defender Marco Lima scored.")] == [
         ("Norlandic", 0.3), ("Marco Lima", 0.85)]
+
+
+def test_a_lone_modifier_before_any_lowercase_noun_and_a_name_is_the_name_s_role(church):
+    # no list of roles: "glassblower" and "beekeeper" are read as roles by their place, not by name
+    assert read(church, "The synod elected Varian glassblower Piet Rask as its cantor.") == {("synod.elected", "Piet Rask", "asserted")}
+    assert [(m.text, m.confidence) for m in find_names("Ostlandic beekeeper Marco Lima spoke.")] == [
+        ("Ostlandic", 0.3), ("Marco Lima", 0.85)]
+    # a verb or a closed-class word between two names joins them; both stay names
+    assert [(m.text, m.confidence) for m in find_names("Then Rask thanked Vale.")] == [("Rask", 0.55), ("Vale", 0.55)]
+    assert [(m.text, m.confidence) for m in find_names("Then Rask beat Vale.")] == [("Rask", 0.55), ("Vale", 0.55)]
+    assert [(m.text, m.confidence) for m in find_names("Then Rask and Vale met.")] == [("Rask", 0.55), ("Vale", 0.55)]
+
+
+def test_a_capitalised_phrase_right_before_a_lowercase_noun_names_that_noun_and_is_no_person(church):
+    assert read(church, "The synod elected the Varian Bell prize as its emblem.") == set()
+    assert [(m.text, m.confidence) for m in find_names("A Ostmark Hall statement followed.")] == [("Ostmark Hall", 0.3)]
+    # a verb, an adverb, a pronoun or the verb of a list's plural after the name leaves it a name
+    assert [(m.text, m.confidence) for m in find_names("Piet Rask himself recently wrote.")] == [("Piet Rask", 0.85)]
+    assert [(m.text, m.confidence) for m in find_names("Piet Rask wins again.")] == [("Piet Rask", 0.85)]
+    assert [(m.text, m.confidence) for m in find_names("Then Lena Ort and Piet Rask meet.")] == [
+        ("Lena Ort", 0.85), ("Piet Rask", 0.85)]
+
+
+def test_what_is_left_of_a_run_of_title_words_is_no_name():
+    # "Varian Lodge" stands before the claim set's people's names ("Varian Lodge Director Ivo Brandt"): both are title words
+    titles = frozenset({"varian", "lodge"})
+    assert [(m.text, m.confidence) for m in find_names("Varian Lodge said so.", titles=titles)] == [("Lodge", 0.3)]
+    assert [(m.text, m.confidence) for m in find_names("Varian Ivo Brandt said so.", titles=titles)] == [("Ivo Brandt", 0.85)]
+
+
+def test_a_name_after_a_verb_or_an_auxiliary_or_with_a_title_keeps_the_word_after_it_apart():
+    # the word after a lone name after a verb is what the verb makes of it; after an auxiliary, a question's verb;
+    # a conjunction joins clauses: it stays a name (a phrase of two words or more after a verb still names the noun)
+    assert [(m.text, m.confidence) for m in find_names("The jury found Rask guilty.")] == [("Rask", 0.55)]
+    assert [(m.text, m.confidence) for m in find_names("How long could Piet Rask preach?")] == [("Piet Rask", 0.85)]
+    assert [(m.text, m.confidence) for m in find_names("How long did Bishop Rask preach?")] == [("Rask", 0.85)]
+    assert [(m.text, m.confidence) for m in find_names("They cheered for Piet Rask because he won.")] == [("Piet Rask", 0.85)]
+    assert [(m.text, m.confidence) for m in find_names("Rask wins Varian Bell prize.")] == [("Rask", 0.55), ("Varian Bell", 0.3)]
+    assert [(m.text, m.confidence) for m in find_names("The Varian Bell prize went to him.")] == [("Varian Bell", 0.3)]

@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from claimcheck.check.cues import _Cand, _Hit, _count_words
+from claimcheck.check.learn import lemma
 from claimcheck.check.mentions import Mention
 from claimcheck.check.people import TITLE_WORDS
 
@@ -33,11 +34,20 @@ _LEAD_WORDS = {"the", "both", "jointly", "by", "on", "to", "with", "including", 
                "was", "are", "is", "had", "has", "have"}
 
 
+#: A dash after a plural cue, within its sentence and eight words: what follows it lists what the cue names
+#: ("the four founders, who are residents - Ana Ruiz, Piet Rask and Lena Ort - hold ...").
+_DASH_AFTER = re.compile(r"[^.;:!?]{0,80}?\s[-\u2013\u2014]\s+")
+
+
 def coordination(s: str, items: list[Mention], h: _Hit, direction: int) -> list[Mention]:
     """Items joined by commas and 'and' right after (direction 1) or right before (-1) a cue."""
     if direction == 1:
         following = [m for m in items if m.start >= h.end]
         lead = s[h.end:following[0].start] if following else ""
+        plural = re.search(r"([a-z]+)s$", h.cue.text) and lemma(h.cue.text.split()[-1]) != h.cue.text.split()[-1].casefold()
+        if lead.strip() and plural and (dash := _DASH_AFTER.match(s, h.end)) and len(dash.group(0).split()) <= 9:
+            following = [m for m in following if m.start >= dash.end()]  # (not right after the cue: "includes A - brother of B -")
+            lead = s[dash.end():following[0].start] if following else ""
         if not following or re.search(r"[.;:!?]", lead) or _count_words(lead, _LEAD_WORDS | TITLE_WORDS):
             return []
         run = [following[0]]

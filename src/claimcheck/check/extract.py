@@ -17,6 +17,7 @@ from dataclasses import replace
 from types import SimpleNamespace
 from typing import Iterable
 
+from claimcheck.check.ages import AGE_HINT, age_hits, age_topics
 from claimcheck.check.contrast import contrasted, contrasts, within_subject
 from claimcheck.check.known import known_names
 from claimcheck.check.joined import COMPOUND_HINT, ELLIPSIS_HINT, GAP_HINT, befallen
@@ -134,6 +135,7 @@ class Extractor(Readers):
         self._siblings = siblings(self.rules)  # "palisades_fire.acres" and "eaton_fire.acres": told apart by their names
         self._contrasts = contrasts(self.rules)  # "white smoke" against the "black smoke" a cue speaks of
         self._day_phrases = day_phrases(self.rules)  # "the first day of the conclave": a day named by its event
+        self._age_topics = age_topics(self.rules)  # "Ana Ruiz, 58,": her age, with no cue
         # What each number topic counts, as lemmas ("members", "people", "minutes"): the counted noun
         # right after a number says whose number it is.
         self._units: dict[str, set[str]] = {
@@ -183,6 +185,7 @@ class Extractor(Readers):
         # What the readers work out once and keep, made here so that every article's copy (extract) shares it.
         self._open_cache: dict[str, list[str]] = {}
         self._people_nouns  # noqa: B018 - a cached_property, computed before any copy is made
+        self._role_subjects  # noqa: B018 - likewise
 
     # ----------------------------------------------------------------- learning from the curation
 
@@ -332,13 +335,15 @@ class Extractor(Readers):
         events_here = bool(self._event_words.intersection(t.lemma for t in toks)) and bool(_DATE_HINT.search(s))
         people = bool(self._people_nouns.keys() & {t.lemma for t in toks})  # "four thieves"
         compound = bool(COMPOUND_HINT.search(s) or GAP_HINT.search(s))
-        if not units_here and not events_here and not compound and not people and not self._cue_words.intersection(t.text.casefold() for t in toks) \
+        ages = bool(self._age_topics) and bool(AGE_HINT.search(s))  # "Ana Ruiz, 58,"
+        roles = self._apposed_role_hits(s) if self._role_subjects and ", " in s else {}  # "Rask, protodeacon of"
+        if not units_here and not events_here and not compound and not people and not ages and not roles and not self._cue_words.intersection(t.text.casefold() for t in toks) \
                 and not any(t.lemma in self._by_lemma or t.lemma in KIN_WORDS for t in toks):
             return [], []
         cl = clauses(sent.text)
         year = anchor.date.year if anchor.date else anchor.year
         hits, subjects = self._valid_hits(s, cl, toks, prev)
-        if not hits and not units_here and not events_here and not compound and not people:
+        if not hits and not units_here and not events_here and not compound and not people and not ages and not roles:
             return [], []
 
         def mentions(kind: str) -> list[Mention]:
@@ -400,6 +405,10 @@ class Extractor(Readers):
             hits = {**hits, **{k: [*hits.get(k, ()), *v] for k, v in told.items()}}  # "followed by the Reds with 31"
         if people and (told := self._counted_subject_hits(s, mentions("number"))):
             hits = {**hits, **{k: [*hits.get(k, ()), *v] for k, v in told.items()}}  # "four thieves"
+        if roles:
+            hits = {**hits, **{k: [*hits.get(k, ()), *v] for k, v in roles.items()}}
+        if ages and (told := age_hits(s, mentions("number"), self._age_topics)):
+            hits = {**hits, **{k: [*hits.get(k, ()), *v] for k, v in told.items()}}  # "Ana Ruiz, 58,": her age
         self._hits_here = hits  # the number reader asks which predicate follows a number
         cands: list[_Cand] = []
         for topic, topic_hits in hits.items():

@@ -264,7 +264,7 @@ def _slot_cues(q: str, toks: list[Token], span: tuple[int, int], vtype: str, fir
     """The lemma runs right before and right after the value's words, within its clause and the
     value's own words (`own`: _own_words)."""
     from claimcheck.check.framing import LEVEL
-    from claimcheck.check.people import TITLE_WORDS
+    from claimcheck.check.titles import TITLE_WORDS
 
     a, b = span
     lo, hi = own

@@ -9,34 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from claimcheck.check.learn import lemma
 from claimcheck.check.mentions import _MONTHS, _WEEKDAYS, Mention
+from claimcheck.check.titles import TITLE_WORDS
 from claimcheck.values import fold
 
-#: Words for offices and ranks that stand before a name and are not part of it.
-TITLE_WORDS = {
-    "minister", "deputy", "interior", "defence", "defense", "foreign", "prime", "president", "vice", "chief",
-    "secretary", "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "special", "representative",
-    "acting", "senior", "head", "director", "commander", "army", "field", "marshal", "general", "state",
-    "affairs", "information", "finance", "trade", "commerce", "home", "justice", "security", "national",
-    "adviser", "advisor", "governor", "mayor", "senator", "lawmaker", "speaker", "leader", "chairman", "chair",
-    "judge", "king", "queen", "prince", "emir", "sultan", "officer", "colonel", "major", "captain",
-    "lieutenant", "brigadier", "admiral", "sergeant", "former", "federal", "provincial", "military",
-    "intelligence", "supreme", "first", "lady", "negotiator", "delegate", "chief's", "premier", "cabinet",
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sen", "rep", "gov", "sir", "dame", "lord",
-    "minister's", "ministry", "of", "the", "for", "respected", "honourable", "honorable",
-    "us", "u.s", "un", "u.n", "uk", "eu", "editor", "reporter", "correspondent", "analyst", "expert",
-    "economist", "diplomat", "prefect", "inspector", "superintendent", "attorney", "prosecutor", "lawyer",
-    "counsel", "spokesperson's", "official", "detective",
-    # clergy, nobility and parliaments' ranks: "Archbishop Tomas Vale", "Duchess Ana", "MP Lena Ort"
-    "cardinal", "pope", "pontiff", "archbishop", "bishop", "rev", "reverend", "monsignor", "msgr", "pastor",
-    "priest", "deacon", "protodeacon", "patriarch", "imam", "rabbi", "sheikh", "cleric", "prior", "abbot",
-    "emperor", "empress", "princess", "duke", "duchess", "baron", "baroness", "mp", "mep", "congressman",
-    "congresswoman", "councillor", "councilor", "alderman",
-    # players', artists' and firms' roles: "Brazilian defender Marquinhos", "music mogul Sean Combs"
-    "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "winger", "substitute", "rapper",
-    "singer", "actor", "actress", "mogul", "ceo", "founder", "chairwoman", "chairperson", "businessman",
-    "businesswoman", "activist", "professor", "historian", "scientist", "seismologist", "politician", "newcomer",
-}
 #: Title words that end a title before a name even after other words ("Myanmar Junta Chief Min
 #: Aung Hlaing" is Min Aung Hlaing): the offices, not the particles and abbreviations.
 _TITLE_ENDS = TITLE_WORDS - {"of", "the", "for", "us", "u.s", "un", "u.n", "uk", "eu", "first", "state", "home",
@@ -84,6 +61,65 @@ _FUNCTION = {
 }
 _CONNECTORS = {"bin", "ibn", "al", "ul", "ud", "e", "de", "van", "von", "da", "di", "la", "le", "du", "el", "abu", "bint"}
 _NAME_TOKEN = re.compile(r"[A-Z][\w'.]*(?:-(?:[A-Z][\w'.]*|[a-z]{1,2}(?=-[A-Z])))*|[a-z]{1,3}(?=\s+[A-Z])")
+
+
+#: English closed-class words (prepositions, conjunctions, auxiliaries, copulas) and the past tenses
+#: the dictionary leaves as they are ("beat", "won"): a lowercase word between two names that is one of
+#: these joins or relates the names ("Rask and Vale", "Rask beat Vale"); no role noun.
+_NO_ROLE = _FUNCTION | {
+    "nor", "than", "like", "via", "vs", "versus", "v", "into", "onto", "over", "under", "against", "between",
+    "among", "about", "without", "within", "toward", "towards", "per", "near", "beside", "behind", "beyond",
+    "through", "across", "along", "amid", "around", "upon", "off", "out", "up", "down", "has", "have", "had",
+    "be", "been", "being", "can", "shall", "must", "not", "never", "so", "yet", "too", "again", "once", "only",
+    "just", "even", "still", "already", "beat", "bet", "bid", "bit", "broke", "cost", "cut", "felt", "hit", "hurt",
+    "left", "let", "put", "quit", "read", "rose", "set", "shook", "shot", "shut", "spread", "thought", "won", "bore",
+    "himself", "herself", "themselves", "itself", "alone", "together", "last", "next", "today", "yesterday",
+    "tomorrow", "tonight", "overnight", "ago", "early", "late", "earlier", "later", "first", "again",
+    "because", "although", "though", "unless", "whereas", "whether", "throughout", "ahead", "instead", "away",
+    "back", "aboard", "ever", "very", "rather", "quite", "almost", "nearly",
+}
+
+
+def role_noun(word: str) -> bool:
+    """Can this lowercase word, standing between a capitalised word and a name, be the role a modifier
+    qualifies ("Norlandic singer Piet Rask", "Varian newcomer Ana Lima")? Any common noun can, so it is
+    told by what it is not: a closed-class word, or a verb's inflected form ("Rask told Vale",
+    "Rask thanks Vale"), whose lemma is another word or which ends in -ed."""
+    w = word.casefold()
+    return (w.isalpha() and w == word and w not in _NO_ROLE and not w.endswith(("ed", "ly"))  # -ly: an adverb
+            and not (w.endswith("s") and not w.endswith("ss")) and lemma(w) == w)  # -s: "remains", a plural
+
+
+#: A capitalised modifier and a lowercase role noun right before a name: "Norlandic singer ".
+_ROLE_BEFORE = re.compile(r"(?<![\w'-])[A-Z][\w'-]*\s+([a-z]+)\s+$")
+
+
+def role_start(s: str, start: int) -> int:
+    """Where a modifier-and-role phrase standing right before the name at `start` begins ("the Norlandic
+    singer Piet Rask": at "Norlandic"), or `start` when there is none: those words are the name's role."""
+    m = _ROLE_BEFORE.search(s, max(0, start - 60), start)
+    return m.start() if m and role_noun(m.group(1)) else start
+
+
+#: A lowercase word right after a name, ending its phrase (no name after it): "Nobel Peace prize was".
+_HEAD_AFTER = re.compile(r" ([a-z]+)(?![\w'-])(?! +[A-Z])")
+#: What may stand before a noun phrase a capitalised modifier opens: nothing (or punctuation), a determiner, a
+#: preposition (for a lone word). After "and" the name may be a list's last item and the word after it the plural's
+#: verb ("Rask and Vale meet"); after a verb the name is its object, and the word after it may say what the verb makes of it
+#: ("found Rask guilty", "saw Rask arrive"); after an auxiliary, a question's subject ("did Rask preach?").
+_OPENS_PHRASE = re.compile(r"(?:^|[^\w\s'\u2019]\s*|(?<![\w'])(?:the|a|an|this|that|these|those|its|his|her|their|our|"
+                           r"of|in|on|at|for|from|by|with|to|into|over|under|after|before|during|against|about|via)\s+)$")
+#: A phrase of two capitalised words or more may follow a verb too ("wins Nobel Peace prize"), but not an
+#: auxiliary (a question's subject: "could Piet Rask preach?") nor a list's "and" or comma.
+_NOT_AFTER = {"did", "does", "do", "could", "would", "will", "can", "should", "may", "might", "must", "shall", "and", ",", "&"}
+
+
+def _opens_phrase(before: str, lone: bool) -> bool:
+    """May a capitalised run after `before` open a noun phrase whose head follows it?"""
+    if lone:
+        return bool(_OPENS_PHRASE.search(before))
+    last = re.findall(r"[\w']+|[^\w\s]", before[-30:])
+    return not last or last[-1].casefold() not in _NOT_AFTER
 
 
 def _word(tok: str) -> str:
@@ -163,6 +199,14 @@ def find_names(s: str, skip: list[tuple[int, int]] = (), titles: frozenset[str] 
         office = re.match(r"(?:'s)?\s+((?:[a-z]+\s+){1,3})[A-Z]", s[end:])
         if whose or office and _word(office.group(1).split()[-1]) in _TITLE_ENDS:
             conf = min(conf, 0.3)  # "Taliban spokesman Zabihullah Mujahid": whose office, not a person
+        elif len(core) == 1 and not titled and office and len(office.group(1).split()) == 1 and not s[end:].startswith("'") \
+                and role_noun(office.group(1).split()[0]):
+            conf = min(conf, 0.3)  # "Norlandic singer Piet Rask": a lone modifier of the role, whatever the noun
+        elif (head := _HEAD_AFTER.match(s, end)) and role_noun(head.group(1)) and not titled \
+                and _opens_phrase(s[max(0, run[0][0] - 30):run[0][0]], len(core) == 1):
+            conf = min(conf, 0.3)  # "the Nobel Peace prize", "a Varian Hall statement": it names the noun after it
+        if k and all(_word(t[2]) in titles or _word(t[2]) in TITLE_WORDS for t in core):
+            conf = min(conf, 0.3)  # "White House said", both the claim set's title words: a fragment of a title, no name
         place = _POSSESSED_PLACE.match(s, end)
         if place and _word(place.group(1)) in _PLACE_HEADS:
             conf = min(conf, 0.3)  # "Saint Peter's Basilica": part of a place's name, not a person
@@ -187,7 +231,7 @@ def surnames(text: str, people) -> dict[str, str]:
 def offices(topic_name: str, subjects) -> list[tuple[str, bool]]:
     """The words a codebook gives for a person topic's office, read as cues even where none are written:
     its name's last part when that ends in an office ("spain.energy_minister": "energy minister"), and
-    each subject of two words or more ending in one ("Portuguese Prime Minister"). With each, whether it
+    each subject ending in one ("Portuguese Prime Minister", "spokesman"). With each, whether it
     says whose office it is by itself: a subject phrase with a word beyond office words does ("Portuguese",
     "Energy"); office words alone ("prime minister", "chair") need a named subject near, or any
     country's minister would be taken for this one."""
@@ -197,7 +241,7 @@ def offices(topic_name: str, subjects) -> list[tuple[str, bool]]:
         out[" ".join(tail)] = False
     for sub in subjects:
         words = sub.split()
-        if len(words) >= 2 and _word(words[-1]) in _TITLE_ENDS and not re.search(r"[^\w\s']", sub):
+        if words and _word(words[-1]) in _TITLE_ENDS and not re.search(r"[^\w\s']", sub):
             key = next((k for k in out if k.casefold() == sub.casefold()), sub)
             out[key] = out.get(key, False) or any(_word(w) not in TITLE_WORDS for w in words)
     return list(out.items())

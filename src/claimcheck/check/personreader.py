@@ -9,16 +9,43 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cached_property
 
 from claimcheck.check.cues import (
-    OFFICE, _ALNUM, _CLAUSE_FACTOR, _PERSON_SKIP, _VALUE_CLAUSE, _WORD, _Cand, _clauses_apart, _count_words, _distance_factor,
+    OFFICE, _ALNUM, _CLAUSE_FACTOR, _Cue, _Hit, _PERSON_SKIP, _VALUE_CLAUSE, _WORD, _Cand, _clauses_apart, _count_words, _distance_factor,
 )
 from claimcheck.check.mentions import Mention
-from claimcheck.check.people import TITLE_WORDS, find_names, office_owned
+from claimcheck.check.people import TITLE_WORDS, find_names, office_owned, role_start
 from claimcheck.values import fold as fold_name
 
 
+#: A name and, after its comma, a lowercase noun in apposition: "Bishop Rask, dean of ...", "Ruiz, the envoy".
+_APPOSED_ROLE = re.compile(r"[A-Z][\w'\u2019-]*,\s+(?:(?:the|a|an)\s+)?([a-z]+)(?![\w'-])")
+
+
 class PersonReader:
+    @cached_property
+    def _role_subjects(self) -> dict:
+        """Each plain one-word subject of just one person topic ("protodeacon", "spokeswoman"), with the
+        topic and the subject: in apposition after a name it says whose role the name holds."""
+        owners: dict[str, list] = {}
+        for name, r in self.rules.items():
+            if r.topic.type == "person":
+                for sub in r.subjects:
+                    if not sub.proper and re.fullmatch(r"[a-z]+", sub.text):
+                        owners.setdefault(sub.text, []).append((name, sub))
+        return {k: v[0] for k, v in owners.items() if len({n for n, _ in v}) == 1}
+
+    def _apposed_role_hits(self, s: str) -> dict[str, list]:
+        """"Cardinal Mamberti, protodeacon of the basilica": the role in apposition after a name is the
+        topic's cue, and the name before it the role's holder."""
+        out: dict[str, list] = {}
+        for m in _APPOSED_ROLE.finditer(s):
+            if (found := self._role_subjects.get(m.group(1))) is not None:
+                name, sub = found
+                out.setdefault(name, []).append((_Hit(name, m.start(1), m.end(1), _Cue(m.group(1), None)), sub, 0, 0))
+        return out
+
     def _names(self, s: str, skip) -> list[Mention]:
         names = find_names(s, skip, self.titles)
         out: dict[tuple[int, int], Mention] = {}
@@ -66,11 +93,12 @@ class PersonReader:
             best = None
             for h, sub, sdist, apart_s in hits:
                 after = n.start >= h.end
-                if not after and n.end > h.start:
-                    continue
+                if not after and n.end > h.start or after and h.cue.pattern is None and h.cue.learned is None:
+                    continue  # (a role in apposition, a cue of neither kind, reads only the name before it)
                 if h.cue.learned is not None and h.cue.learned.support == OFFICE and not office_owned(s, h.start, sub, rules.subjects):
                     continue  # "Spanish Prime Minister X" is another country's: the office alone is this topic's only when named so
-                gap = s[h.end:n.start] if after else s[n.end:h.start]
+                # "elected Norlandic singer Piet Rask": a modifier and a role before the name are its role, no words between
+                gap = s[h.end:max(h.end, role_start(s, n.start))] if after else s[n.end:h.start]
                 d = _count_words(gap, _PERSON_SKIP | TITLE_WORDS)
                 words = _WORD.findall(gap)
                 if after and d > 1 and words and words[-1].casefold() in TITLE_WORDS | self.titles and len(words) <= 7:
@@ -83,7 +111,7 @@ class PersonReader:
                 # A title cue ("junta chief") is followed by its holder; a name before it says whose office it is.
                 title_cue = (_ALNUM.findall(h.cue.text.casefold()) or [""])[-1] in TITLE_WORDS | self.titles
                 conf = n.confidence * _distance_factor(d) * _CLAUSE_FACTOR[apart_s] * _VALUE_CLAUSE[_clauses_apart(cl, h.start, n.start)] * h.cue.weight
-                if (by_cue or title_cue) and not after:
+                if (by_cue or title_cue) and not after and not re.fullmatch(r",\s*(?:(?:the|a|an)\s+)?", gap):
                     conf *= 0.6
                 how = f"{n.how} {d} word{'s' if d != 1 else ''} {'after' if after else 'before'} the cue {h.cue.shown}"
                 cand = _Cand(rules.topic.name, "person", " ".join(n.value.split()), ((n.start, n.end),), conf, how,

@@ -18,6 +18,7 @@ from claimcheck.check.cues import (
     _SKIPPABLE, _STOP, _VALUE_CLAUSE, _WORD, _clauses_apart, _count_words,
     _date_role, _distance_factor, _plausible, near_cues, shared_trust,
 )
+from claimcheck.check.ages import apposed_age, counts_age
 from claimcheck.check.choose import coordination, union
 from claimcheck.check.events import as_planned, with_spans
 from claimcheck.check.framing import (
@@ -221,8 +222,11 @@ class Readers(JoinedHits, LabelReader, PersonReader):
                     continue  # "from 27,500 to 15,000", for the level before: 15,000 is where it moved to
             elif earlier_level(s, n.start, n.end):
                 continue  # "the toll rose from 144 to 694": 144 is where it stood before, not where it stands
-            if re.search(r"[A-Z][\w'-]+,\s*$", s[:n.start]) and re.match(r"\s*,", s[n.end:]):
-                continue  # "Combs, 55, said": an age beside a name, no count
+            if (who := apposed_age(s, n.start, n.end)) is not None:  # "Combs, 55, said": an age beside a name, no count
+                if counts_age(rules.topic) and not n.unit and any(sub.proper and sub.pattern.search(who) for sub in rules.subjects):
+                    out.append(_Cand(rules.topic.name, "number", n.value, ((n.start, n.end),), n.confidence * 0.9,
+                                     f"{n.how} '{n.text}' in apposition after '{who}', the topic's subject: an age", 0, True, 0))
+                continue
             votes = self._ordinal_votes.get(rules.topic.name)
             if votes and votes[1] >= 2 and votes[0] in (0, votes[1]) and n.ordinal != bool(votes[0]):
                 continue  # the sources write this one "second round" (or "two rounds"); the other kind is another number
