@@ -152,3 +152,12 @@ def test_tens_of_millions_is_read_whole_not_as_millions():
 
     found = find_numbers("The new locks at Harlow cost tens of millions of euros.")
     assert [(m.text, m.value.low, m.value.high, m.unit) for m in found] == [("tens of millions", 20_000_000, 99_999_999, "euros")]
+
+
+def test_a_range_of_shares_is_one_value_with_both_ends(story):
+    assert asserted(story, "By Tuesday the reservoir was 85%-90% full, engineers said.") == {("reservoir.fill", "85-90")}
+    assert asserted(story, "By Tuesday the reservoir was 85% to 90% full, engineers said.") == {("reservoir.fill", "85-90")}
+    assert asserted(story, "The reservoir was between 85 per cent and 90 per cent full.") == {("reservoir.fill", "85-90")}
+    # a change from one share to another is two values, and "and" without "between" joins two
+    assert ("reservoir.fill", "85-90") not in asserted(story, "The reservoir went from 85% to 90% full.")
+    assert ("reservoir.fill", "85-90") not in asserted(story, "The reservoir was 85% full and 90% full a day later.")

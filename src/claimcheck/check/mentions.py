@@ -341,6 +341,9 @@ _SCALE_ABBR = {**SHORT_SCALES, "m": 1e6, "k": 1e3}
 
 
 _SHARE = re.compile(r"%|\s*per\s?cent\b", re.I)
+#: The second share of a range of shares: "4.00%-4.25%", "3.50% to 3.75%", "4.0 percent and 4.25 percent" (after "between").
+_SHARE_RANGE = re.compile(r"(?:%|\s*per\s?cent\b)\s*(-|\u2013|\bto\b|\band\b)\s*(\d+(?:\.\d+)?)(?:%|\s*per\s?cent\b)", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _AM_PM = re.compile(r"\s*[ap]\.?\s?m\b", re.I)
 _FROM = re.compile(r"\bfrom\s+$", re.I)
 _AFTER = re.compile(r"(?:-|\s+)([A-Za-z]+)")
@@ -382,6 +385,13 @@ def find_numbers(s: str, skip: list[tuple[int, int]] = ()) -> list[Mention]:
                 after = _AFTER.match(s, end)
                 out.append(Mention("number", start, end, s[start:end], span, "range as written", 0.85,
                                    after.group(1) if after else None))
+                continue
+        r = _SHARE_RANGE.match(s, end) if not m.group("qual") and not _FROM.search(s, max(0, start - 12), start) else None
+        if r and (r.group(1).casefold() != "and" or _BETWEEN.search(s, max(0, start - 12), start)):
+            span = parse_quantity(f"{_fmt(value)}-{r.group(2)}")  # "a range of 4.00%-4.25%": one value, both ends
+            if span is not None and span.low < span.high:
+                covered = end = r.end()
+                out.append(Mention("number", start, end, s[start:end], span, "range of shares as written", 0.85, "percent"))
                 continue
         unit = "percent" if _SHARE.match(s, end) else m.group("unit")  # "20%", "20 per cent": a share
         scale = _SCALE_WORDS.get((unit or "").casefold()) if num[:1].isdigit() else None
