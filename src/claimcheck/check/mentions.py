@@ -349,6 +349,11 @@ _FROM = re.compile(r"\bfrom\s+$", re.I)
 _AFTER = re.compile(r"(?:-|\s+)([A-Za-z]+)")
 
 
+_FRACTIONS = {"quarter": 0.25, "half": 0.5}
+#: A fraction of a (percentage) point in words: "a quarter of a percentage point", "quarter-point", "half a point".
+_POINT_FRACTION = re.compile(r"(?<![\w-])(quarter|half)(?:\s+of)?(?:\s+an?)?[-\s]+(percentage[-\s]+)?points?(?![\w])", re.I)
+
+
 def find_numbers(s: str, skip: list[tuple[int, int]] = ()) -> list[Mention]:
     """Numbers in digits or words, ordinals, and vague quantities; spans in `skip` (dates) are left out."""
     out: list[Mention] = []
@@ -417,6 +422,12 @@ def find_numbers(s: str, skip: list[tuple[int, int]] = ()) -> list[Mention]:
             conf = 0.5  # "one official said": more often a pronoun than a count
         out.append(Mention("number", start, end, s[start:end], q, "number as written", conf, unit, ordinal))
     taken = [(x.start, x.end) for x in out] + list(skip)
+    for m in _POINT_FRACTION.finditer(s):  # "a quarter of a percentage point", "a half-point cut"
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            v = _FRACTIONS[m.group(1).casefold()]
+            out.append(Mention("number", m.start(), m.end(), m.group(0), Quantity(v, v), "fraction of a point as written", 0.85,
+                               "percentage"))  # "a quarter-point": of a rate, as "0.25 percentage points"
+            taken.append((m.start(), m.end()))
     for m in _VAGUE_RE.finditer(s):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
@@ -432,10 +443,28 @@ def _fmt(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else f"{x:g}"
 
 
+#: Points of a rate, in percentage points: "25 basis points" is a quarter of a percentage point.
+_POINTS = {"basis": 0.01, "bp": 0.01, "bps": 0.01, "percentage": 1.0}  # "12 points" alone may be a game's
+
+
+def _points(word: str | None) -> float | None:
+    """How many percentage points one of this unit is ('basis points' 0.01), or None: not a rate's points."""
+    first = (word or "").split()
+    return _POINTS.get(first[0].casefold()) if first else None
+
+
 def convert(q: Quantity, mention_unit: str | None, topic_unit: str | None) -> tuple[Quantity, str]:
-    """'two weeks' for a topic counted in days -> 14; anything else unchanged."""
+    """'two weeks' for a topic counted in days -> 14, '0.25 percentage points' for one counted in basis
+    points -> 25; anything else unchanged."""
     have, want = unit_of(mention_unit), unit_of(topic_unit)
-    if not have or not want or have == want:
+    if not have or not want:
+        ph, pw = _points(mention_unit), _points(topic_unit)
+        if ph and pw and ph != pw:
+            factor = ph / pw
+            lo, hi = round(q.low * factor, 6), round(q.high * factor, 6)
+            return Quantity(lo, hi), f"{_fmt(q.low)} {mention_unit} = {_fmt(lo)} {topic_unit}"
+        return q, ""
+    if have == want:
         return q, ""
     factor = TIME_UNITS[have] / TIME_UNITS[want]
     lo, hi = q.low * factor, q.high * factor

@@ -230,12 +230,13 @@ class Readers(JoinedHits, LabelReader, PersonReader):
             votes = self._ordinal_votes.get(rules.topic.name)
             if votes and votes[1] >= 2 and votes[0] in (0, votes[1]) and n.ordinal != bool(votes[0]):
                 continue  # the sources write this one "second round" (or "two rounds"); the other kind is another number
+            in_units = convert(n.value, n.unit, rules.topic.unit)[0] if n.value is not None else None  # "0.25 percentage points": 25 basis points
             if rules.topic.name in self._whole and n.value is not None and re.search(r"\d\.\d", n.text) \
-                    and not float(n.value.low).is_integer():
+                    and not float(in_units.low).is_integer():
                 continue  # "magnitude 6.1": the sources count this one in whole numbers
             if rules.topic.name in self._fractional and not re.search(r"\d\.\d", n.text):
                 continue  # "20", "thousands": the sources give this one as a fraction ("7.7"), never whole
-            if seen and n.value is not None and not _plausible(n.value, seen):
+            if seen and n.value is not None and not _plausible(in_units, seen):
                 continue  # a thousand times what any source gives: another quantity ("10,000" is no magnitude)
             clause_lo = cl.bounds[cl.index(n.start)][0]
             if negated(_WORD.findall(s[clause_lo:n.start])):
