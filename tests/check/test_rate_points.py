@@ -40,7 +40,7 @@ def test_a_quarter_point_is_25_basis_points(story, sentence):
 
 
 def test_a_half_point_is_50_basis_points_and_basis_points_are_hundredths_of_a_percentage_point(story):
-    from claimcheck.check.mentions import convert
+    from claimcheck.check.units import convert
     from claimcheck.values import Quantity
 
     assert asserted(story, "The Norland Bank raised its deposit rate by a half-point.") == {("rate_move.size", "50")}

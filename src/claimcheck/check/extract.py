@@ -33,7 +33,8 @@ from claimcheck.check.cues import (
 )
 from claimcheck.check.choose import own_beside, choose
 from claimcheck.check.findings import Extraction, Finding, Unresolved, merge, self_contradictions, unite_lists, weigh_labels
-from claimcheck.check.mentions import KIN_WORDS, Anchor, Mention, convert, find_dates, find_numbers, find_quotes, find_spans
+from claimcheck.check.units import convert
+from claimcheck.check.mentions import KIN_WORDS, Anchor, Mention, find_dates, find_numbers, find_quotes, find_spans
 from claimcheck.check.people import offices
 from claimcheck.check.learn import TRUSTED, Evidence, LearnedCue, content, examples_by_topic, learn, lemma, number_shapes, tokens
 from claimcheck.model import Claim, Codebook, Topic

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from claimcheck.check.mentions import TIME_UNITS, Mention, _fmt as _fmt_num, unit_of
+from claimcheck.check.mentions import Mention, _fmt as _fmt_num
+from claimcheck.check.units import TIME_UNITS, unit_of
 from claimcheck.values import parse_quantity
 from claimcheck.values.number import Quantity
 

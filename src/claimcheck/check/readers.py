@@ -26,7 +26,8 @@ from claimcheck.check.framing import (
     takes_measure, partitive_owner, partitive_whole, supposed, takes_forecast, takes_gap, takes_supposed, takes_total,
     inside, later_level, takes_earlier, timed, added, takes_added, glossed, left_out, thing_for_measure, combined,
 )
-from claimcheck.check.mentions import _WEEKDAY_RE, KIN_WORDS, Anchor, convert, degree, find_dates, outcome_kin, unit_of, _fmt as _fmt_num
+from claimcheck.check.mentions import _WEEKDAY_RE, KIN_WORDS, Anchor, degree, find_dates, outcome_kin, _fmt as _fmt_num
+from claimcheck.check.units import convert, unit_of
 from claimcheck.check.joined import JoinedHits
 from claimcheck.check.labels import LabelReader
 from claimcheck.check.personreader import PersonReader

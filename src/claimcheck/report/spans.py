@@ -108,7 +108,8 @@ def _digits_pattern(n: float) -> re.Pattern | None:
 
 
 def _number_span(folded: str, value: Any, unit: str | None) -> Span | None:
-    from claimcheck.check.mentions import convert, find_dates, find_numbers, Anchor
+    from claimcheck.check.mentions import find_dates, find_numbers, Anchor
+    from claimcheck.check.units import convert
 
     if getattr(value, "exact", False):  # the usual case: the digits stand once in the quote
         pattern = _digits_pattern(value.low)
