@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 
+from claimcheck.check.learn import FUNCTION_WORDS
 from claimcheck.values import fold
+from claimcheck.values.number import NUMBER_FORMS
 
-#: Closed-class words that modify no head in the sense meant here ("the smoke", "its delegation"), and
-#: ordinals and number words: "the second goal" against "the first goal" counts, it does not tell kinds apart.
-_CLOSED = frozenset("a an the this that these those its his her their our my your of in on at to for by "
-                    "and or not no all some any each every other another more most last new next final "
-                    "first second third fourth fifth sixth seventh eighth ninth tenth one two three four five "
-                    "six seven eight nine ten".split())
+#: Words that modify no head in the sense meant here ("the smoke", "its delegation"): English function
+#: words, and number words and ordinals ("the second goal" against "the first goal" counts, it does not
+#: tell kinds apart), and "final".
+_CLOSED = FUNCTION_WORDS | NUMBER_FORMS | {"final"}
 
 _WORDS = re.compile(r"[^\W\d_][\w'-]*")
 

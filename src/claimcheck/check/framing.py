@@ -171,7 +171,8 @@ def fallen_short(words_before: list[str]) -> str | None:
 
 
 #: Words that open a condition: what follows them in the clause is supposed, not stated.
-_CONDITION = frozenset("if unless whether".split())
+#: The words a condition or a question of one opens with (labels.conditioned and readers use these).
+CONDITION_WORDS = frozenset("if unless whether".split())
 
 #: The words that make a topic about what would, could or must be ("needed for", "projected", "could").
 _SUPPOSED_TOPIC_WORDS = frozenset("need needs needed required requires threshold projected projects projection "
@@ -181,7 +182,7 @@ _SUPPOSED_TOPIC_WORDS = frozenset("need needs needed required requires threshold
 
 def supposed(words_before: list[str]) -> str | None:
     """The condition word ("if", "unless", "whether") among the last words before a value in its clause."""
-    return next((w for w in reversed(words_before[-6:]) if w in _CONDITION), None)
+    return next((w for w in reversed(words_before[-6:]) if w in CONDITION_WORDS), None)
 
 
 def takes_supposed(topic: Topic) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.check.cues import _ALMOST, _CLAUSE_FACTOR, _HYPOTHETICAL, _NEGATION, _WORD, _Cand, _Hit
-from claimcheck.check.framing import SHORT_OF, WEAK_FRAMING, fallen_short
+from claimcheck.check.framing import CONDITION_WORDS, SHORT_OF, WEAK_FRAMING, fallen_short
 from claimcheck.check.learn import lemma
 from claimcheck.check.stages import SUPERSEDED, UNCERTAIN, denied, open_label, open_labels, state_before
 
@@ -39,7 +39,7 @@ _NOT_ONLY = frozenset("only just merely simply".split())
 
 
 #: Words opening a condition clause: "If the vote succeeds, white smoke will rise" states no outcome.
-_CONDITION_OPENERS = frozenset("if unless".split())
+_CONDITION_OPENERS = CONDITION_WORDS - {"whether"}  # "Whether ..." opens a question, not a condition
 
 
 def conditioned(s: str, cl, start: int) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from claimcheck.check.learn import lemma
+from claimcheck.check.learn import FUNCTION_WORDS, lemma
 from claimcheck.check.mentions import _MONTHS, _WEEKDAYS, Mention
 from claimcheck.check.titles import TITLE_WORDS
 from claimcheck.values import fold
@@ -66,17 +66,13 @@ _NAME_TOKEN = re.compile(r"[A-Z][\w'.]*(?:-(?:[A-Z][\w'.]*|[a-z]{1,2}(?=-[A-Z]))
 #: English closed-class words (prepositions, conjunctions, auxiliaries, copulas) and the past tenses
 #: the dictionary leaves as they are ("beat", "won"): a lowercase word between two names that is one of
 #: these joins or relates the names ("Rask and Vale", "Rask beat Vale"); no role noun.
-_NO_ROLE = _FUNCTION | {
-    "nor", "than", "like", "via", "vs", "versus", "v", "into", "onto", "over", "under", "against", "between",
-    "among", "about", "without", "within", "toward", "towards", "per", "near", "beside", "behind", "beyond",
-    "through", "across", "along", "amid", "around", "upon", "off", "out", "up", "down", "has", "have", "had",
-    "be", "been", "being", "can", "shall", "must", "not", "never", "so", "yet", "too", "again", "once", "only",
-    "just", "even", "still", "already", "beat", "bet", "bid", "bit", "broke", "cost", "cut", "felt", "hit", "hurt",
-    "left", "let", "put", "quit", "read", "rose", "set", "shook", "shot", "shut", "spread", "thought", "won", "bore",
-    "himself", "herself", "themselves", "itself", "alone", "together", "last", "next", "today", "yesterday",
-    "tomorrow", "tonight", "overnight", "ago", "early", "late", "earlier", "later", "first", "again",
-    "because", "although", "though", "unless", "whereas", "whether", "throughout", "ahead", "instead", "away",
-    "back", "aboard", "ever", "very", "rather", "quite", "almost", "nearly",
+_NO_ROLE = _FUNCTION | FUNCTION_WORDS | {
+    "like", "versus", "vs", "v", "near", "beside", "behind", "beyond", "along", "amid", "around", "aboard",
+    "throughout", "ahead", "instead", "away", "back", "whereas", "ever", "rather", "quite", "almost", "nearly",
+    "beat", "bet", "bid", "bit", "broke", "cost", "cut", "felt", "hit", "hurt", "left", "let", "put", "quit",
+    "read", "rose", "set", "shook", "shot", "shut", "spread", "thought", "won", "bore",
+    "himself", "herself", "themselves", "itself", "alone", "together", "tomorrow", "tonight", "overnight",
+    "ago", "early", "late", "earlier", "later", "already",
 }
 
 

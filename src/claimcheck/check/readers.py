@@ -22,6 +22,7 @@ from claimcheck.check.ages import apposed_age, counts_age
 from claimcheck.check.choose import coordination, union
 from claimcheck.check.events import as_planned, with_spans
 from claimcheck.check.framing import (
+    CONDITION_WORDS,
     LEVEL, WEAK_FRAMING, charged, earlier_level, forecast, gap_after, measured, negated, part_of_before, takes_charged,
     takes_measure, partitive_owner, partitive_whole, supposed, takes_forecast, takes_gap, takes_supposed, takes_total,
     inside, later_level, takes_earlier, timed, added, takes_added, glossed, left_out, thing_for_measure, combined,
@@ -46,7 +47,7 @@ _FRONTED = re.compile(r"\W*(?:(?:early|late)\s+)?(?:on\s+)?(?:" + _WEEKDAY_RE + 
 #: ("Huge power outages hit ..."), no name a list takes unless the claim set knows it.
 _OPENING_WORD = re.compile(r"[\W_]*")
 _LOWER_NEXT = re.compile(r" [a-z]")
-_CONDITION_WORD = re.compile(r"(?<![\w])(?:if|unless|whether)(?![\w])", re.I)
+_CONDITION_WORD = re.compile(r"(?<![\w])(?:" + "|".join(sorted(CONDITION_WORDS)) + r")(?![\w])", re.I)
 
 
 def _refers_back(s: str, rules, end: int) -> bool:
